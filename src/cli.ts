@@ -1,0 +1,48 @@
+// The commander program. Command files stay light: heavy modules load inside each action.
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { actionsCommand } from './commands/actions.js';
+import { assessCommand } from './commands/assess.js';
+import { listCommand } from './commands/list.js';
+import { schemaCommand } from './commands/schema.js';
+import { showCommand } from './commands/show.js';
+import { summarizeCommand } from './commands/summarize.js';
+import { validateCommand } from './commands/validate.js';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function createProgram(): Command {
+  const program = new Command('profile')
+    .description('Practice profiles for coaching: self-assess in the terminal, summarise anonymously, maintain profiles as YAML.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--profiles <dir>', 'also look for profiles in this folder (before PROFILE_PATH and the shipped ones)')
+    .option('--no-color', 'no colour, even on a terminal (NO_COLOR does the same)')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ profile list                          the profiles you can use
+  $ profile assess sbic                   rate your coaching practice on the latest SBIC profile
+  $ profile summarize records/ --by region,district
+                                          anonymous summary of a folder of records
+  $ profile validate profiles/ records/   check profile and record files
+
+Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`,
+    )
+    .hook('preAction', (cmd) => {
+      if (cmd.opts().color === false) process.env.NO_COLOR = '1';
+    });
+  program.exitOverride();
+  for (const make of [assessCommand, actionsCommand, summarizeCommand, listCommand, showCommand, validateCommand, schemaCommand]) {
+    const sub = make();
+    sub.exitOverride();
+    sub.showHelpAfterError('(run with --help for usage)');
+    program.addCommand(sub);
+  }
+  return program;
+}

@@ -1,0 +1,27 @@
+// `profile list`: every profile and version available, with its title and number of rated items.
+import { Command } from 'commander';
+import { globalOpts, writeOut } from './shared.js';
+
+export function listCommand(): Command {
+  return new Command('list')
+    .description('list every profile and version (shipped, --profiles, PROFILE_PATH)')
+    .option('--json', 'machine-readable output')
+    .addHelpText('after', '\nExamples:\n  $ profile list\n  $ profile list --json\n  $ PROFILE_PATH=~/our-profiles profile list')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { loadRegistry, countRatedItems } = await import('../profile/registry.js');
+      const reg = loadRegistry(globalOpts(cmd));
+      const rows = reg.entries.map((e) => ({
+        ref: e.ref,
+        id: e.profile.id,
+        version: e.profile.version,
+        title: e.profile.title,
+        status: e.profile.status,
+        rate: e.profile.process.rate,
+        ratedItems: countRatedItems(e.profile),
+        file: e.file,
+      }));
+      if (opts.json) return writeOut(JSON.stringify({ profiles: rows, problems: reg.problems }, null, 2) + '\n');
+      const { renderProfileList } = await import('../ui/profile-list.js');
+      writeOut(renderProfileList(rows, reg.problems));
+    });
+}

@@ -1,0 +1,37 @@
+// Entry point: build the program, run it, and turn every error into one message and one exit code.
+import { CommanderError } from 'commander';
+import { CliError, EXIT, formatLocation } from './errors.js';
+import { createProgram } from './cli.js';
+import { colours } from './ui/colour.js';
+
+export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`profile show sbic | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+  });
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (err) {
+    process.exitCode = reportError(err);
+  }
+}
+
+export function reportError(err: unknown): number {
+  const c = colours().err;
+  if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander already printed
+  if (err instanceof CliError) {
+    const where = err.location ? `${formatLocation(err.location)}: ` : '';
+    process.stderr.write(`${c.red('error')}: ${where}${err.message}\n`);
+    if (err.hint) process.stderr.write(`${c.dim(err.hint)}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof Error && err.name === 'ExitPromptError') {
+    process.stderr.write('\nStopped. Nothing was lost: answers so far are saved as a draft.\n');
+    return 130;
+  }
+  const e = err as Error;
+  process.stderr.write(`${c.red('error')}: ${e?.message ?? String(err)}\n`);
+  if (process.env.DEBUG) process.stderr.write(`${e?.stack}\n`);
+  else process.stderr.write(c.dim('This is a bug in practice-profile. Run again with DEBUG=1 for details.\n'));
+  return 70;
+}

@@ -1,0 +1,88 @@
+// Load one profile file: parse with positions, validate with zod, then cross-check what a schema can't.
+import { readFileSync } from 'node:fs';
+import { parseYaml, diagnosticAt, type Diagnostic, type YamlSource } from '../yaml-source.js';
+import { zodDiagnostics } from '../issues.js';
+import { ProfileSchema, type Profile } from './schema.js';
+
+export interface ProfileLoad {
+  file: string;
+  profile?: Profile;
+  diagnostics: Diagnostic[];
+  source?: YamlSource;
+}
+
+export function loadProfileFile(file: string): ProfileLoad {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { file, diagnostics: [{ file, message: `cannot read: ${(err as Error).message}`, severity: 'error' }] };
+  }
+  return loadProfileText(text, file);
+}
+
+export function loadProfileText(text: string, file: string): ProfileLoad {
+  const src = parseYaml(text, file);
+  if (src.diagnostics.length) return { file, diagnostics: src.diagnostics, source: src };
+  return validateProfileValue(src);
+}
+
+export function validateProfileValue(src: YamlSource): ProfileLoad {
+  const parsed = ProfileSchema.safeParse(src.value);
+  if (!parsed.success) return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error), source: src };
+  const diagnostics = crossCheckProfile(parsed.data, src);
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  return { file: src.file, profile: ok ? parsed.data : undefined, diagnostics, source: src };
+}
+
+/** Checks across fields: unique ids, references to levels and stems, the action-step range. */
+export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const err = (path: PropertyKey[], message: string) => out.push(diagnosticAt(src, path, message));
+  const levelIds = new Set<string>();
+  p.scale.levels.forEach((l, i) => {
+    if (levelIds.has(l.id)) err(['scale', 'levels', i, 'id'], `duplicate level id "${l.id}"`);
+    levelIds.add(l.id);
+  });
+  if (!levelIds.has(p.scale.target)) {
+    err(['scale', 'target'], `target "${p.scale.target}" is not one of the levels (${[...levelIds].join(', ')})`);
+  }
+  const ids = new Map<string, string>(); // every section/criterion/improvement-area id -> where first seen
+  const claim = (id: string, path: PropertyKey[], what: string) => {
+    const first = ids.get(id);
+    if (first) err([...path, 'id'], `duplicate id "${id}" (${what}); first used by ${first}`);
+    else ids.set(id, `${what} at ${path.map(String).join('.')}`);
+  };
+  const checkCells = (cells: Record<string, unknown> | undefined, path: PropertyKey[]) => {
+    for (const [lvl, cell] of Object.entries(cells ?? {})) {
+      if (!levelIds.has(lvl)) err([...path, lvl], `"${lvl}" is not a level of this profile's scale`);
+      const sameAs = (cell as { sameAs?: string } | null)?.sameAs;
+      if (sameAs && !levelIds.has(sameAs)) err([...path, lvl, 'sameAs'], `sameAs "${sameAs}" is not a level`);
+    }
+  };
+  p.sections.forEach((s, si) => {
+    const sp = ['sections', si];
+    claim(s.id, sp, 'section');
+    checkCells(s.descriptors, [...sp, 'descriptors']);
+    s.criteria.forEach((c, ci) => {
+      const cp = [...sp, 'criteria', ci];
+      claim(c.id, cp, 'criterion');
+      if (c.stem && !(s.stems && c.stem in s.stems)) err([...cp, 'stem'], `stem "${c.stem}" is not defined in this section's stems`);
+      checkCells(c.descriptors, [...cp, 'descriptors']);
+    });
+    s.improvementAreas.forEach((a, ai) => claim(a.id, [...sp, 'improvementAreas', ai], 'improvement area'));
+  });
+  if (p.process.rate === 'criterion') {
+    p.sections.forEach((s, si) => {
+      if (s.criteria.length === 0) err(['sections', si], `section "${s.id}" has no criteria, but the profile is rated per criterion`);
+    });
+  }
+  if (p.process.actionSteps.min > p.process.actionSteps.max) {
+    err(['process', 'actionSteps'], `actionSteps: min (${p.process.actionSteps.min}) is more than max (${p.process.actionSteps.max})`);
+  }
+  if (p.crosswalk && !p.replaces) err(['crosswalk'], 'a crosswalk needs "replaces: <id>@<version>" to say which version it maps from');
+  for (const [from, to] of Object.entries(p.crosswalk ?? {})) {
+    if (to !== null && !ids.has(to)) err(['crosswalk', from], `crosswalk target "${to}" is not an id in this profile`);
+  }
+  return out;
+}

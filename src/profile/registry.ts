@@ -1,0 +1,98 @@
+// Find profile files (package, --profiles DIR, PROFILE_PATH) and resolve "id" or "id@version".
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CliError, EXIT } from '../errors.js';
+import type { Diagnostic } from '../yaml-source.js';
+import { loadProfileFile } from './load.js';
+import { profileRef, ratedItems } from './model.js';
+import type { Profile } from './schema.js';
+
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PACKAGE_PROFILES = join(PACKAGE_ROOT, 'profiles');
+
+export interface RegistryEntry {
+  ref: string;
+  file: string;
+  profile: Profile;
+}
+
+export interface Registry {
+  entries: RegistryEntry[];
+  /** Problems in profile files found while scanning (a broken file is skipped, not fatal). */
+  problems: Diagnostic[];
+  dirs: string[];
+}
+
+/** Search order: --profiles, then PROFILE_PATH, then the profiles shipped with the package. */
+export function profileDirs(opts: { profiles?: string; env?: NodeJS.ProcessEnv } = {}): string[] {
+  const env = opts.env ?? process.env;
+  const dirs: string[] = [];
+  if (opts.profiles) {
+    if (!existsSync(opts.profiles)) throw new CliError(`--profiles: folder not found: ${opts.profiles}`, EXIT.usage);
+    dirs.push(resolve(opts.profiles));
+  }
+  for (const d of (env.PROFILE_PATH ?? '').split(delimiter)) if (d.trim()) dirs.push(resolve(d.trim()));
+  dirs.push(PACKAGE_PROFILES);
+  return [...new Set(dirs)];
+}
+
+/** `<dir>/<id>/<version>.yaml` files below one folder. */
+export function profileFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const files: string[] = [];
+  for (const id of readdirSync(dir).sort()) {
+    const sub = join(dir, id);
+    if (id.startsWith('.') || !statSync(sub).isDirectory()) continue;
+    for (const f of readdirSync(sub).sort()) if (/\.ya?ml$/.test(f)) files.push(join(sub, f));
+  }
+  return files;
+}
+
+export function loadRegistry(opts: { profiles?: string; env?: NodeJS.ProcessEnv } = {}): Registry {
+  const dirs = profileDirs(opts);
+  const entries: RegistryEntry[] = [];
+  const problems: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const dir of dirs) {
+    for (const file of profileFilesIn(dir)) {
+      const r = loadProfileFile(file);
+      problems.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+      if (!r.profile) continue;
+      const ref = profileRef(r.profile);
+      if (seen.has(ref)) continue; // an earlier folder overrides the same id@version
+      seen.add(ref);
+      entries.push({ ref, file, profile: r.profile });
+    }
+  }
+  entries.sort((a, b) => a.profile.id.localeCompare(b.profile.id) || compareVersions(a.profile.version, b.profile.version));
+  return { entries, problems, dirs };
+}
+
+export function compareVersions(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** "sbic" -> latest sbic; "sbic@2014" -> that version. Unknown -> CliError listing what exists. */
+export function resolveProfile(reg: Registry, spec: string): RegistryEntry {
+  const [id, version] = spec.split('@');
+  const sameId = reg.entries.filter((e) => e.profile.id === id);
+  if (sameId.length === 0) {
+    const known = [...new Set(reg.entries.map((e) => e.profile.id))].join(', ') || 'none';
+    throw new CliError(`unknown profile "${id}"; known profiles: ${known}`, EXIT.usage, undefined, 'Run `profile list` to see every profile and version.');
+  }
+  if (version === undefined) return sameId[sameId.length - 1];
+  const hit = sameId.find((e) => e.profile.version === version);
+  if (!hit) {
+    throw new CliError(`profile "${id}" has no version "${version}"; versions: ${sameId.map((e) => e.profile.version).join(', ')}`, EXIT.usage);
+  }
+  return hit;
+}
+
+export function findByRef(reg: Registry, ref: string): RegistryEntry | undefined {
+  return reg.entries.find((e) => e.ref === ref);
+}
+
+export function countRatedItems(p: Profile): number {
+  return ratedItems(p).length;
+}

@@ -1,0 +1,42 @@
+// Read a record file: parse with positions and validate format 1. Cross-checks need the profile (check.ts).
+import { readFileSync } from 'node:fs';
+import { zodDiagnostics } from '../issues.js';
+import { parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
+import { RecordSchema, type PracticeRecord } from './schema.js';
+
+export interface RecordLoad {
+  file: string;
+  record?: PracticeRecord;
+  diagnostics: Diagnostic[];
+  source?: YamlSource;
+}
+
+export function readRecordFile(file: string): RecordLoad {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { file, diagnostics: [{ file, message: `cannot read: ${(err as Error).message}`, severity: 'error' }] };
+  }
+  return parseRecordText(text, file);
+}
+
+export function parseRecordText(text: string, file: string): RecordLoad {
+  const src = parseYaml(text, file);
+  if (src.diagnostics.length) return { file, diagnostics: src.diagnostics, source: src };
+  return validateRecordValue(src);
+}
+
+export function validateRecordValue(src: YamlSource): RecordLoad {
+  const parsed = RecordSchema.safeParse(src.value);
+  if (!parsed.success) return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error), source: src };
+  return { file: src.file, record: parsed.data, diagnostics: [], source: src };
+}
+
+/** What kind of file this YAML value claims to be, from its `kind:` field. */
+export function detectKind(value: unknown): 'profile' | 'record' | 'unknown' {
+  const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+  if (kind === 'practice-profile') return 'profile';
+  if (kind === 'practice-profile-record') return 'record';
+  return 'unknown';
+}

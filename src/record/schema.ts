@@ -1,0 +1,41 @@
+// Record format 1: one file per submission, written by `profile assess`. A later format must still read these.
+import { z } from 'zod';
+import { Id, ProfileRef } from '../profile/schema.js';
+
+export const RECORD_KIND = 'practice-profile-record';
+export const RECORD_FORMAT = 1;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+const Text = z.string().trim().min(1, 'must not be empty');
+
+export const ActionStep = z.strictObject({
+  text: Text,
+  for: Id.optional().describe('The priority (rated item id) this step addresses'),
+  due: Day.optional(),
+  status: z.enum(['planned', 'in-progress', 'done']).default('planned'),
+});
+
+export const ImprovementAreaAnswer = z.union([Id, z.strictObject({ text: Text })]);
+
+export const RecordSchema = z
+  .strictObject({
+    kind: z.literal(RECORD_KIND),
+    format: z.literal(RECORD_FORMAT),
+    id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'id must be a UUID'),
+    profile: ProfileRef,
+    status: z.enum(['complete', 'draft']),
+    date: Day,
+    cycle: Text.optional(),
+    group: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a group key is a word such as region or district'), z.union([Text, z.number().transform(String)])).optional(),
+    respondent: Text.optional(),
+    ratings: z.record(Id, Id).default({}),
+    notes: z.record(Id, Text).optional(),
+    improvementAreas: z.array(ImprovementAreaAnswer).optional(),
+    priorities: z.array(Id).optional(),
+    actionSteps: z.array(ActionStep).optional(),
+  })
+  .describe('A practice-profile record (format 1)');
+
+export type PracticeRecord = z.output<typeof RecordSchema>;
+export type RecordInput = z.input<typeof RecordSchema>;
+export type ActionStepT = z.output<typeof ActionStep>;

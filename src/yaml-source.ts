@@ -1,0 +1,87 @@
+// Parse YAML while keeping positions, so that syntax *and* schema problems point at file:line:col.
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { Location } from './errors.js';
+
+export interface Diagnostic extends Location {
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain JS value, or undefined when the YAML did not parse. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+// Limits that keep a hostile or broken file from eating memory: an alias bomb expands to millions of
+// nodes, and very deep nesting overflows the stack.
+const MAX_ALIAS_COUNT = 100;
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export function parseYaml(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // BOM from Windows editors
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  const at = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  for (const e of doc.errors) {
+    diagnostics.push({ file, ...at(e.pos[0]), message: cleanYamlMessage(e.message), severity: 'error' });
+  }
+  let value: unknown;
+  if (diagnostics.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      const loc = /alias/i.test(msg) ? 'too many aliases (possible alias bomb): ' + msg : msg;
+      diagnostics.push({ file, line: 1, col: 1, message: loc, severity: 'error' });
+    }
+  }
+  return { file, doc, lineCounter, value, diagnostics };
+}
+
+function cleanYamlMessage(msg: string): string {
+  // yaml appends "at line X, column Y:" plus a code excerpt; we print our own position.
+  return msg.split(/ at line \d+, column \d+/)[0].trim();
+}
+
+/** The position of the node at `path` (object keys / array indexes), or of its nearest existing parent. */
+export function locate(src: YamlSource, path: ReadonlyArray<PropertyKey>, preferKey = false): Location {
+  let node: unknown = src.doc.contents;
+  let range: [number, number, number] | undefined = (node as Node | null)?.range ?? undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const key = pair.key as Node;
+      const val = pair.value as Node | null;
+      range = (val?.range ?? key.range) ?? range;
+      if (preferKey && seg === path[path.length - 1]) range = key.range ?? range;
+      node = val;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      range = item.range ?? range;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const pos = src.lineCounter.linePos(range ? range[0] : 0);
+  return { file: src.file, line: pos.line, col: pos.col };
+}
+
+export function diagnosticAt(
+  src: YamlSource,
+  path: ReadonlyArray<PropertyKey>,
+  message: string,
+  opts: { preferKey?: boolean; severity?: 'error' | 'warning' } = {},
+): Diagnostic {
+  return { ...locate(src, path, opts.preferKey), message, severity: opts.severity ?? 'error' };
+}
