@@ -9,6 +9,7 @@ export function listCommand(): Command {
     .addHelpText('after', '\nExamples:\n  $ profile list\n  $ profile list --json\n  $ PROFILE_PATH=~/our-profiles profile list')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { loadRegistry, countRatedItems } = await import('../profile/registry.js');
+      const { ratedUnit } = await import('../profile/model.js');
       const reg = loadRegistry(globalOpts(cmd));
       const rows = reg.entries.map((e) => ({
         ref: e.ref,
@@ -17,6 +18,7 @@ export function listCommand(): Command {
         title: e.profile.title,
         status: e.profile.status,
         rate: e.profile.process.rate,
+        unit: ratedUnit(e.profile),
         ratedItems: countRatedItems(e.profile),
         file: e.file,
       }));

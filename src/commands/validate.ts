@@ -1,5 +1,59 @@
+// `profile validate [paths...]`: check profile and record files, every problem as file:line:col.
 import { Command } from 'commander';
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { EXIT } from '../errors.js';
+import { globalOpts, writeErr, writeOut } from './shared.js';
 
 export function validateCommand(): Command {
-  return new Command('validate').description('(not built yet)');
+  return new Command('validate')
+    .description('check profile and record files (folders are searched recursively); the kind is detected')
+    .argument('[paths...]', 'files or folders (default: every profile folder in use)')
+    .option('--json', 'machine-readable output')
+    .option('--strict', 'warnings count as problems too (exit 1)')
+    .addHelpText(
+      'after',
+      `
+Every problem is printed as  file:line:col  error|warning  message.
+Exit codes: 0 no problems, 1 problems found, 2 usage error (e.g. a path that does not exist).
+
+Examples:
+  $ profile validate                       all profiles in use
+  $ profile validate profiles/sbic/2024.yaml
+  $ profile validate records/ --json`,
+    )
+    .action(async (paths: string[], opts: { json?: boolean; strict?: boolean }, cmd: Command) => {
+      const { loadRegistry } = await import('../profile/registry.js');
+      const { expandPaths } = await import('../validate/files.js');
+      const { validateFiles } = await import('../validate/validate.js');
+      const registry = loadRegistry(globalOpts(cmd));
+      const files = expandPaths(paths.length ? paths : registry.dirs.filter((d) => existsDir(d)));
+      const result = validateFiles(files, registry);
+      const failed = result.errors > 0 || (opts.strict && result.warnings > 0);
+      if (opts.json) {
+        writeOut(JSON.stringify({ ok: !failed, ...result }, null, 2) + '\n');
+      } else {
+        const { formatDiagnostic } = await import('../ui/diagnostics.js');
+        for (const f of result.files) {
+          for (const d of f.diagnostics) writeErr(formatDiagnostic({ ...d, file: display(d.file) }) + '\n');
+        }
+        const bad = result.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error')).length;
+        const summary = `${files.length} file(s) checked: ${files.length - bad} ok, ${bad} with errors; ${result.errors} error(s), ${result.warnings} warning(s)`;
+        (failed ? writeErr : writeOut)(summary + '\n');
+      }
+      if (failed) process.exitCode = EXIT.problems;
+    });
+}
+
+function display(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+function existsDir(d: string): boolean {
+  try {
+    return statSync(d).isDirectory();
+  } catch {
+    return false;
+  }
 }

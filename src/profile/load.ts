@@ -1,6 +1,6 @@
 // Load one profile file: parse with positions, validate with zod, then cross-check what a schema can't.
 import { readFileSync } from 'node:fs';
-import { parseYaml, diagnosticAt, type Diagnostic, type YamlSource } from '../yaml-source.js';
+import { parseYaml, diagnosticAt, locate, type Diagnostic, type YamlSource } from '../yaml-source.js';
 import { zodDiagnostics } from '../issues.js';
 import { ProfileSchema, type Profile } from './schema.js';
 
@@ -51,7 +51,7 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
   const claim = (id: string, path: PropertyKey[], what: string) => {
     const first = ids.get(id);
     if (first) err([...path, 'id'], `duplicate id "${id}" (${what}); first used by ${first}`);
-    else ids.set(id, `${what} at ${path.map(String).join('.')}`);
+    else ids.set(id, `the ${what} at line ${locate(src, [...path, 'id']).line}`);
   };
   const checkCells = (cells: Record<string, unknown> | undefined, path: PropertyKey[]) => {
     for (const [lvl, cell] of Object.entries(cells ?? {})) {

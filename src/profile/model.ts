@@ -14,6 +14,12 @@ export function profileRef(p: Pick<Profile, 'id' | 'version'>): string {
   return `${p.id}@${p.version}`;
 }
 
+/** "essential function" / "criterion": what one rated item is called, in the source's words. */
+export function ratedUnit(p: Profile): string {
+  if (p.process.rate === 'criterion') return 'criterion';
+  return (p.sections[0]?.kind ?? 'section').toLowerCase();
+}
+
 /** The items a coach rates, in form order: sections or criteria, as the profile's process says. */
 export function ratedItems(p: Profile): RatedItem[] {
   if (p.process.rate === 'section') {

@@ -21,7 +21,7 @@ export const RecordSchema = z
   .strictObject({
     kind: z.literal(RECORD_KIND),
     format: z.literal(RECORD_FORMAT),
-    id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'id must be a UUID'),
+    id: z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'id must be a UUID'),
     profile: ProfileRef,
     status: z.enum(['complete', 'draft']),
     date: Day,

@@ -8,6 +8,7 @@ export interface ProfileRow {
   title: string;
   status: string;
   rate: string;
+  unit: string;
   ratedItems: number;
 }
 
@@ -16,7 +17,7 @@ export function renderProfileList(rows: ProfileRow[], problems: Diagnostic[]): s
   if (rows.length === 0) return 'No profiles found.\n';
   const w = Math.max(...rows.map((r) => r.ref.length));
   const lines = rows.map((r) => {
-    const items = `${r.ratedItems} ${r.rate === 'section' ? 'functions' : 'criteria'}`;
+    const items = `${r.ratedItems} ${plural(r.unit, r.ratedItems)}`;
     const partial = r.status === 'partial' ? c.yellow(' (partial)') : '';
     return `${c.bold(r.ref.padEnd(w))}  ${r.title}${partial}  ${c.dim(items)}`;
   });
@@ -25,4 +26,9 @@ export function renderProfileList(rows: ProfileRow[], problems: Diagnostic[]): s
     out += `\n${problems.length} problem(s) in profile files (skipped):\n` + problems.map((d) => formatDiagnostic(d)).join('\n') + '\n';
   }
   return out;
+}
+
+function plural(unit: string, n: number): string {
+  if (n === 1) return unit;
+  return unit === 'criterion' ? 'criteria' : `${unit}s`;
 }

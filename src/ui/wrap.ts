@@ -1,0 +1,26 @@
+// Word-wrap for terminal output, with a hanging indent.
+
+export function terminalWidth(): number {
+  const cols = process.stdout.columns;
+  return Math.max(40, Math.min(cols && cols > 0 ? cols : 100, 120));
+}
+
+/** Wrap `text` to `width`; the first line starts with `first`, the rest with `rest` (plain widths). */
+export function wrap(text: string, width: number, first = '', rest = first): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  const indent = () => (lines.length === 0 ? first : rest);
+  for (const w of words) {
+    if (!empty && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = rest + w;
+    } else {
+      line = empty ? indent() + w : `${line} ${w}`;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

@@ -1,0 +1,107 @@
+// Validate profile and record files (kind detected from `kind:`), with cross-checks between them.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { validateProfileValue } from '../profile/load.js';
+import { findByRef, type Registry } from '../profile/registry.js';
+import type { Profile } from '../profile/schema.js';
+import { profileRef, ratedItems } from '../profile/model.js';
+import { checkRecordAgainstProfile } from '../record/check.js';
+import { detectKind, validateRecordValue } from '../record/read.js';
+import { diagnosticAt, MAX_FILE_BYTES, parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
+
+export interface FileResult {
+  file: string;
+  kind: 'profile' | 'record' | 'unknown';
+  diagnostics: Diagnostic[];
+}
+
+export interface ValidateResult {
+  files: FileResult[];
+  errors: number;
+  warnings: number;
+}
+
+interface Parsed {
+  file: string;
+  src?: YamlSource;
+  kind: FileResult['kind'];
+  diagnostics: Diagnostic[];
+  profile?: Profile;
+}
+
+export function validateFiles(files: string[], registry: Registry): ValidateResult {
+  const parsed = files.map(parseOne);
+  // Profiles named on the command line take part in cross-checks, ahead of the registry's copies.
+  const local = new Map<string, Profile>();
+  for (const p of parsed) if (p.profile) local.set(profileRef(p.profile), p.profile);
+  const lookup = (ref: string) => local.get(ref) ?? findByRef(registry, ref)?.profile;
+
+  const results: FileResult[] = parsed.map((p) => {
+    const diagnostics = [...p.diagnostics];
+    if (p.src && p.kind === 'profile' && p.profile) diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup));
+    if (p.src && p.kind === 'record' && diagnostics.length === 0) diagnostics.push(...checkRecord(p.src, lookup));
+    return { file: p.file, kind: p.kind, diagnostics };
+  });
+  const all = results.flatMap((r) => r.diagnostics);
+  return {
+    files: results,
+    errors: all.filter((d) => d.severity === 'error').length,
+    warnings: all.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+function parseOne(file: string): Parsed {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_FILE_BYTES) {
+      return { file, kind: 'unknown', diagnostics: [{ file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not a profile or record`, severity: 'error' }] };
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { file, kind: 'unknown', diagnostics: [{ file, message: `cannot read: ${(err as Error).message}`, severity: 'error' }] };
+  }
+  const src = parseYaml(text, file);
+  if (src.diagnostics.length) return { file, src, kind: 'unknown', diagnostics: src.diagnostics };
+  const kind = detectKind(src.value);
+  if (kind === 'unknown') {
+    const has = src.value && typeof src.value === 'object' && 'kind' in (src.value as object);
+    const message = has
+      ? 'unknown kind; expected "practice-profile" or "practice-profile-record"'
+      : 'no "kind:" field; a profile starts with "kind: practice-profile", a record with "kind: practice-profile-record"';
+    return { file, src, kind, diagnostics: [diagnosticAt(src, has ? ['kind'] : [], message)] };
+  }
+  if (kind === 'record') return { file, src, kind, diagnostics: [] };
+  const r = validateProfileValue(src);
+  const diagnostics = [...r.diagnostics, ...(r.profile ? checkFileName(r.profile, src) : [])];
+  return { file, src, kind, diagnostics, profile: r.profile };
+}
+
+/** Profiles live at `<id>/<version>.yaml`; a mismatch means the registry would file it wrongly. */
+function checkFileName(p: Profile, src: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const version = basename(src.file).replace(/\.ya?ml$/i, '');
+  if (version !== p.version) out.push(diagnosticAt(src, ['version'], `version "${p.version}" does not match the file name "${basename(src.file)}" (expected ${p.version}.yaml)`, { severity: 'warning' }));
+  const id = basename(dirname(src.file));
+  if (id !== p.id) out.push(diagnosticAt(src, ['id'], `id "${p.id}" does not match the folder "${id}" (profiles live at <id>/<version>.yaml)`, { severity: 'warning' }));
+  return out;
+}
+
+/** A later version's crosswalk must map ids that exist in the version it replaces. */
+function checkProfileLinks(p: Profile, src: YamlSource, lookup: (ref: string) => Profile | undefined): Diagnostic[] {
+  if (!p.replaces) return [];
+  const older = lookup(p.replaces);
+  if (!older) return [diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", which was not found`, { severity: 'warning' })];
+  if (older.id !== p.id) return [diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", a different profile id`, { severity: 'warning' })];
+  const oldIds = new Set([...ratedItems(older).map((i) => i.id), ...older.sections.flatMap((s) => [s.id, ...s.criteria.map((c) => c.id), ...s.improvementAreas.map((a) => a.id)])]);
+  return Object.keys(p.crosswalk ?? {})
+    .filter((from) => !oldIds.has(from))
+    .map((from) => diagnosticAt(src, ['crosswalk', from], `crosswalk maps "${from}", which is not an id in ${p.replaces}`, { preferKey: true }));
+}
+
+function checkRecord(src: YamlSource, lookup: (ref: string) => Profile | undefined): Diagnostic[] {
+  const r = validateRecordValue(src);
+  if (!r.record) return r.diagnostics;
+  const profile = lookup(r.record.profile);
+  if (!profile) return [diagnosticAt(src, ['profile'], `unknown profile "${r.record.profile}" (run \`profile list\` to see the profiles)`)];
+  return checkRecordAgainstProfile(r.record, profile, src);
+}

@@ -1,0 +1,140 @@
+// The maintainer commands on the built CLI: list, show, validate, schema.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const fixture = (p: string) => join(ROOT, 'test/fixtures/validate', p);
+
+describe('profile list', () => {
+  it('shows the three shipped profiles', () => {
+    const r = runCli(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ohio-process-coaching@3\.15\s+Ohio SPDG Process Coaching Practice Profile.*9 criteria/);
+    expect(r.stdout).toMatch(/sbic@2014\s+School-Based Implementation Coaching Practice Profile.*4 essential functions/);
+    expect(r.stdout).toMatch(/sbic@2024\s+.*5 essential functions/);
+  });
+  it('--json lists refs and rated item counts', () => {
+    const r = runCli(['list', '--json']);
+    const data = JSON.parse(r.stdout) as { profiles: { ref: string; ratedItems: number }[] };
+    expect(data.profiles.map((p) => [p.ref, p.ratedItems])).toEqual([
+      ['ohio-process-coaching@3.15', 9],
+      ['sbic@2014', 4],
+      ['sbic@2024', 5],
+    ]);
+  });
+  it('finds profiles in --profiles and PROFILE_PATH folders too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-profiles-'));
+    cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), join(dir, 'ours/2025.yaml'), { recursive: true });
+    const text = readFileSync(join(dir, 'ours/2025.yaml'), 'utf8').replace('id: sbic\n', 'id: ours\n').replace('version: "2024"', 'version: "2025"').replace(/replaces: .*\n/, '').replace(/crosswalk:\n(  .*\n)+/, '');
+    writeFileSync(join(dir, 'ours/2025.yaml'), text.replace(/^# 2014 function.*\n/m, ''));
+    expect(runCli(['list', '--profiles', dir]).stdout).toContain('ours@2025');
+    expect(runCli(['list'], { env: { PROFILE_PATH: dir } }).stdout).toContain('ours@2025');
+    expect(runCli(['list', '--profiles', join(dir, 'missing')]).code).toBe(2);
+  });
+});
+
+describe('profile show', () => {
+  it('sbic@2014 --format md reads like the paper rubric', () => {
+    const r = runCli(['show', 'sbic@2014', '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| Essential function | Exemplary | Proficient (target) | Close to Proficient | Far from Proficient | Evidence |');
+    for (const title of ['Developing and maintaining coaching relationships', 'Facilitating the improvement process', 'Communicating in a timely and responsive manner', 'Engaging in solution-driven dialogue']) {
+      expect(r.stdout).toContain(title);
+    }
+    expect(r.stdout).toContain('• Explains that confidentiality will be maintained.');
+    expect(r.stdout).toContain('• Does not address confidentiality.');
+    expect(r.stdout).toContain('Fidelity Checklist<br>Student Data');
+  });
+  it('defaults to the latest version, and shows a generic meaning where the source has no descriptor', () => {
+    const r = runCli(['show', 'sbic']);
+    expect(r.stdout).toContain('sbic@2024');
+    expect(r.stdout).toContain('Progress monitor');
+    expect(r.stdout).toMatch(/Far from Proficient\s+\(generic meaning; not in the source\)/);
+  });
+  it('--format json is the normalised model', () => {
+    const p = JSON.parse(runCli(['show', 'ohio-process-coaching', '-f', 'json']).stdout);
+    expect(p.version).toBe('3.15');
+    expect(p.sections[0].criteria).toHaveLength(9);
+    expect(p.process.actionSteps).toEqual({ min: 2, max: 3 });
+  });
+  it('an unknown profile or version is a usage error naming what exists', () => {
+    const r = runCli(['show', 'sbic@1999']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('versions: 2014, 2024');
+  });
+});
+
+describe('profile validate', () => {
+  it('the shipped profiles are clean', () => {
+    const r = runCli(['validate', 'profiles']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+  it('(a) a YAML syntax error: file:line:col, exit 1', () => {
+    const r = runCli(['validate', fixture('syntax')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/test\/fixtures\/validate\/syntax\/3\.15\.yaml:80:\d+ +error +Missing closing "quote/);
+  });
+  it('(b) two criteria with one id: points at the second id', () => {
+    const r = runCli(['validate', fixture('duplicate-id')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('duplicate-id/3.15.yaml:89:13  error  duplicate id "communication.pausing" (criterion); first used by the criterion at line 84');
+  });
+  it('(c) a record rating a level the profile lacks: points at the value', () => {
+    const r = runCli(['validate', fixture('bad-level')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad-level/record.yaml:14:18  error  "mostly-there" is not a level of sbic@2024');
+  });
+  it('schema errors point into the YAML too (unknown field)', () => {
+    const r = runCli(['validate', fixture('unknown-field')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown-field/3.15.yaml:49:7  error  unknown field "shade" in scale.levels.2');
+  });
+  it('--json reports every file; a missing path is a usage error', () => {
+    const r = runCli(['validate', fixture(''), '--json']);
+    const data = JSON.parse(r.stdout);
+    expect(data.ok).toBe(false);
+    expect(data.files).toHaveLength(4);
+    expect(data.errors).toBe(4);
+    expect(runCli(['validate', 'no/such/path']).code).toBe(2);
+  });
+  it('cross-checks a crosswalk against the version it replaces', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-xwalk-'));
+    const text = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8').replace('  timely-communication: null', '  timely-communications: null');
+    cpSync(join(ROOT, 'profiles/sbic/2014.yaml'), join(dir, 'sbic/2014.yaml'), { recursive: true });
+    writeFileSync(join(dir, 'sbic/2024.yaml'), text);
+    const r = runCli(['validate', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/sbic\/2024\.yaml:\d+:3  error  crosswalk maps "timely-communications", which is not an id in sbic@2014/);
+  });
+});
+
+describe('profile schema', () => {
+  it('prints JSON Schema generated from the code, identical to the committed files', () => {
+    for (const kind of ['profile', 'record']) {
+      const r = runCli(['schema', kind]);
+      expect(r.code).toBe(0);
+      const committed = readFileSync(join(ROOT, `templates/schema/${kind}.schema.json`), 'utf8');
+      expect(r.stdout, `templates/schema/${kind}.schema.json is out of date: run npm run schema`).toBe(committed);
+    }
+  });
+  it('shipped profiles point editors at the schema', () => {
+    for (const f of ['sbic/2014.yaml', 'sbic/2024.yaml', 'ohio-process-coaching/3.15.yaml']) {
+      expect(readFileSync(join(ROOT, 'profiles', f), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../templates/schema/profile.schema.json');
+    }
+  });
+});
+
+describe('the program', () => {
+  it('--help lists commands with examples; an unknown command is exit 2', () => {
+    const r = runCli(['--help']);
+    expect(r.stdout).toContain('Examples:');
+    for (const c of ['assess', 'summarize', 'list', 'show', 'validate', 'schema']) expect(r.stdout).toContain(c);
+    expect(runCli(['frobnicate']).code).toBe(2);
+  });
+  it('--version prints the package version', () => {
+    expect(runCli(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
