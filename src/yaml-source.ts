@@ -24,8 +24,16 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export function parseYaml(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // BOM from Windows editors
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const diagnostics: Diagnostic[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (err) {
+    // The parser reports problems as doc.errors; a throw here is a resource limit (stack) on odd input.
+    doc = parseDocument('', { lineCounter: new LineCounter() });
+    diagnostics.push({ file, line: 1, col: 1, message: cleanYamlMessage((err as Error).message), severity: 'error' });
+    return { file, doc, lineCounter, value: undefined, diagnostics };
+  }
   const at = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
@@ -39,14 +47,15 @@ export function parseYaml(text: string, file: string): YamlSource {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      const loc = /alias/i.test(msg) ? 'too many aliases (possible alias bomb): ' + msg : msg;
-      diagnostics.push({ file, line: 1, col: 1, message: loc, severity: 'error' });
+      const message = /alias/i.test(msg) ? 'too many aliases (possible alias bomb); refusing to expand' : cleanYamlMessage(msg);
+      diagnostics.push({ file, line: 1, col: 1, message, severity: 'error' });
     }
   }
   return { file, doc, lineCounter, value, diagnostics };
 }
 
 function cleanYamlMessage(msg: string): string {
+  if (/call stack/i.test(msg)) return 'nesting is too deep to read';
   // yaml appends "at line X, column Y:" plus a code excerpt; we print our own position.
   return msg.split(/ at line \d+, column \d+/)[0].trim();
 }
