@@ -2,7 +2,7 @@
 import { CommanderError } from 'commander';
 import { CliError, EXIT, formatLocation } from './errors.js';
 import { createProgram } from './cli.js';
-import { colours } from './ui/colour.js';
+import type { ChalkInstance } from 'chalk';
 
 export async function main(argv: string[]): Promise<void> {
   // A closed pipe (`profile show sbic | head`) is not an error worth a stack trace.
@@ -12,12 +12,13 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await createProgram().parseAsync(argv);
   } catch (err) {
-    process.exitCode = reportError(err);
+    // chalk loads only when there is an error to colour: start-up stays light.
+    const { colours } = await import('./ui/colour.js');
+    process.exitCode = reportError(err, colours().err);
   }
 }
 
-export function reportError(err: unknown): number {
-  const c = colours().err;
+export function reportError(err: unknown, c: ChalkInstance): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander already printed
   if (err instanceof CliError) {
     const where = err.location ? `${formatLocation(err.location)}: ` : '';
