@@ -138,3 +138,12 @@ describe('the program', () => {
     expect(runCli(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 });
+
+describe('templates', () => {
+  it('the starter profile validates (only the file-name warnings of a template)', () => {
+    const r = runCli(['validate', 'templates/profile.yaml', '--json']);
+    const data = JSON.parse(r.stdout);
+    expect(data.errors).toBe(0);
+    expect(r.code).toBe(0);
+  });
+});
