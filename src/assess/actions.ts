@@ -1,6 +1,6 @@
 // Later changes to a record's action steps (status, new steps), editing the YAML document in place so the
 // rest of the file (comments, order, the coach's own edits) stays exactly as it was.
-import { parseDocument, type Document } from 'yaml';
+import { isScalar, isSeq, parseDocument, stringify, type Node } from 'yaml';
 import { CliError, EXIT } from '../errors.js';
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
@@ -26,19 +26,40 @@ export function checkChange(rec: PracticeRecord, profile: Profile | undefined, c
   }
 }
 
-/** The record text after the changes; only the touched nodes differ. */
+/** The record text after the changes. Only the touched text differs: values are spliced in by position. */
 export function applyChanges(text: string, changes: ActionChange[]): string {
-  const doc: Document = parseDocument(text);
-  for (const c of changes) {
-    if (c.kind === 'status') doc.setIn(['actionSteps', c.step - 1, 'status'], c.status);
-    else {
-      const step: Record<string, string> = { text: c.step.text.trim() };
-      if (c.step.for) step.for = c.step.for;
-      if (c.step.due) step.due = c.step.due;
-      step.status = 'planned';
-      if (doc.getIn(['actionSteps']) === undefined) doc.set('actionSteps', doc.createNode([step]));
-      else doc.addIn(['actionSteps'], doc.createNode(step));
-    }
+  for (const c of changes) text = c.kind === 'status' ? setStatus(text, c.step - 1, c.status) : addStep(text, c.step);
+  return text;
+}
+
+function setStatus(text: string, index: number, status: StepStatus): string {
+  const doc = parseDocument(text);
+  const node = doc.getIn(['actionSteps', index, 'status'], true);
+  if (isScalar(node) && node.range) return text.slice(0, node.range[0]) + status + text.slice(node.range[1]);
+  doc.setIn(['actionSteps', index, 'status'], status); // no status written yet: let yaml place it
+  return doc.toString({ lineWidth: 0 });
+}
+
+function addStep(text: string, step: StepAnswer): string {
+  const fields: [string, string][] = [['text', step.text.trim()]];
+  if (step.for) fields.push(['for', step.for]);
+  if (step.due) fields.push(['due', step.due]);
+  fields.push(['status', 'planned']);
+  const doc = parseDocument(text);
+  const seq = doc.get('actionSteps', true);
+  const last = isSeq(seq) && !seq.flow ? (seq.items[seq.items.length - 1] as Node | undefined) : undefined;
+  if (last?.range) {
+    // Indent like the existing items; append right after the last one.
+    const lineStart = text.lastIndexOf('\n', last.range[0] - 1) + 1;
+    const dash = /^(\s*)-\s/.exec(text.slice(lineStart, last.range[0]))?.[1] ?? '  ';
+    const eol = text.indexOf('\n', last.range[1]); // after any comment on the item's last line
+    const at = eol < 0 ? text.length : eol;
+    const before = text.slice(0, at).replace(/\n*$/, '');
+    const lines = fields.map(([k, v], i) => `${i === 0 ? `${dash}- ` : `${dash}  `}${k}: ${stringify(v).trim()}`);
+    return `${before}\n${lines.join('\n')}\n${text.slice(at).replace(/^\n*/, '')}`;
   }
+  const node = doc.createNode(Object.fromEntries(fields));
+  if (isSeq(seq)) seq.items.push(node);
+  else doc.set('actionSteps', doc.createNode([Object.fromEntries(fields)]));
   return doc.toString({ lineWidth: 0 });
 }
