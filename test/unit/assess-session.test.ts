@@ -67,7 +67,7 @@ describe('the interactive session over a scripted asker', () => {
     expect(saves).toHaveLength(17);
     expect(saves.at(-1)?.status).toBe('complete');
     expect(saves.slice(0, -1).every((s) => s.status === 'draft')).toBe(true);
-    expect(log.filter((l) => l.startsWith('select Where')).length).toBe(10); // 9 + the one left with "Back"
+    expect(log.filter((l) => l.startsWith('select Where')).length).toBe(11); // 9, the one left with Back, rating 2 again
     expect(recordErrors(serializeRecord(d.rec), ohio)).toEqual([]);
   });
 });
