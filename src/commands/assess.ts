@@ -1,20 +1,23 @@
 // `profile assess`: the coach's self-assessment. Options are parsed here; the work is in src/prompts/run-assess.ts.
 import { Command } from 'commander';
-import { z } from 'zod';
 import { CliError, EXIT } from '../errors.js';
 import { globalOpts } from './shared.js';
 
-const Options = z.strictObject({
-  dir: z.string().min(1),
-  resume: z.union([z.string(), z.boolean()]).optional(),
-  from: z.string().optional(),
-  answers: z.string().optional(),
-  group: z.array(z.string()).optional(),
-  cycle: z.string().optional(),
-  respondent: z.string().optional(),
-  yes: z.boolean().optional(),
-  plain: z.boolean().optional(),
-});
+// zod loads inside the action, so `profile --version` does not pay for it.
+async function optionsSchema() {
+  const { z } = await import('zod');
+  return z.strictObject({
+    dir: z.string().min(1),
+    resume: z.union([z.string().min(1), z.boolean()]).optional(),
+    from: z.string().min(1).optional(),
+    answers: z.string().min(1).optional(),
+    group: z.array(z.string()).optional(),
+    cycle: z.string().optional(),
+    respondent: z.string().optional(),
+    yes: z.boolean().optional(),
+    plain: z.boolean().optional(),
+  });
+}
 
 export function assessCommand(): Command {
   return new Command('assess')
@@ -48,7 +51,7 @@ Without a terminal (or with --yes) nothing is asked; missing answers are listed 
 Exit codes: 0 saved, 1 problem writing the record, 2 usage or missing answers, 130 stopped (draft kept).`,
     )
     .action(async (profile: string | undefined, opts: unknown, cmd: Command) => {
-      const parsed = Options.safeParse(opts);
+      const parsed = (await optionsSchema()).safeParse(opts);
       if (!parsed.success) throw new CliError(parsed.error.issues[0].message, EXIT.usage);
       const { runAssess } = await import('../prompts/run-assess.js');
       await runAssess({ ...parsed.data, profile, profiles: globalOpts(cmd).profiles });
