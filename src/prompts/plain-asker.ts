@@ -25,8 +25,14 @@ export class PlainAsker implements Asker {
       this.closed = true;
       this.waiting?.reject(new StoppedError('input closed'));
     });
-    this.rl.on('SIGINT', () => this.waiting?.reject(new StoppedError('interrupted')));
+    // Not in raw mode, so Ctrl-C arrives as a signal: turn it into the same "stopped, draft kept" ending.
+    process.on('SIGINT', this.onSigint);
   }
+
+  private onSigint = (): void => {
+    if (this.waiting) this.waiting.reject(new StoppedError('interrupted'));
+    else process.exit(130);
+  };
 
   private write(s: string): void {
     this.out.write(s);
@@ -96,6 +102,7 @@ export class PlainAsker implements Asker {
   }
 
   close(): void {
+    process.off('SIGINT', this.onSigint);
     this.rl.close();
   }
 }

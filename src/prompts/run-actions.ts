@@ -72,7 +72,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
     const pick = await a.select({
       message: 'Change a step?',
       choices: [...steps.map((s, i) => ({ value: String(i + 1), label: `${i + 1}. ${s.text} (${s.status})` })), { value: 'add', label: 'Add a step' }, { value: 'quit', label: 'Done' }],
-      default: 'quit',
+      default: String(steps.findIndex((x) => x.status !== 'done') + 1 || 'quit'), // the first open step
     });
     if (pick === BACK || pick === 'quit') return;
     if (pick === 'add') {

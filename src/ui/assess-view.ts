@@ -10,7 +10,9 @@ import { paint } from './colour.js';
 export function itemCard(profile: Profile, item: RatedItem, index: number, total: number, ch: ChalkInstance): string {
   const s = item.section;
   const lines = [''];
-  lines.push(ch.dim(`Rating ${index + 1} of ${total} · ${s.number ? `${s.number}. ` : ''}${s.title}`));
+  // Rated per section: the section is the item, so name its kind instead of repeating the title.
+  const where = item.criterion ? `${s.number ? `${s.number}. ` : ''}${s.title}` : `${s.kind ?? 'Section'} ${s.number ?? ''}`.trim();
+  lines.push(ch.dim(`Rating ${index + 1} of ${total} · ${where}`));
   const stem = item.criterion?.stem ? s.stems?.[item.criterion.stem] : item.criterion ? s.stem : undefined;
   if (stem) lines.push(ch.dim(stem));
   lines.push(ch.bold(`${item.number ? `${item.number}. ` : ''}${item.title}`));

@@ -121,3 +121,18 @@ describe('going back, resuming, limits', () => {
     expect(findDrafts(dir)).toHaveLength(2);
   });
 });
+
+describe('drafts on disk', () => {
+  it('--resume refuses a complete record and points at --from', () => {
+    const { file } = drive('sbic@2014');
+    expect(() => loadDraft(file)).toThrow(/already complete/);
+  });
+  it('autosave never replaces a file that now holds another record', () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const dir = tempDir();
+    const a = new DraftFile(dir);
+    a.save(newDraft(ohio).rec);
+    const other = new DraftFile(dir, a.file);
+    expect(() => other.save(newDraft(ohio).rec)).toThrow(/no longer holds this assessment/);
+  });
+});
