@@ -42,7 +42,7 @@ export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInst
   const areas = (rec.improvementAreas ?? []).map((a) => `• ${typeof a === 'string' ? areaText.get(a) ?? a : `${a.text} (own)`}`);
   t.push(['', 'Improvement areas', areas.join('\n') || ch.dim('(none)')]);
   const titles = new Map(ratedItems(profile).map((i) => [i.id, itemLabel(i)] as const));
-  t.push(['', 'Priorities', (rec.priorities ?? []).map((p, i) => `${i + 1}. ${titles.get(p) ?? p}`).join('\n') || ch.dim('(none)')]);
+  t.push(['', 'Priorities (in order)', (rec.priorities ?? []).map((p, i) => `${i + 1}) ${titles.get(p) ?? p}`).join('\n') || ch.dim('(none)')]);
   (rec.actionSteps ?? []).forEach((s, i) => {
     const extra = [s.for ? `for: ${titles.get(s.for) ?? s.for}` : '', s.due ? `due ${s.due}` : ''].filter(Boolean).join(' · ');
     t.push(['', `Action step ${i + 1}`, s.text + (extra ? `\n${ch.dim(extra)}` : '')]);
