@@ -103,15 +103,16 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
 async function askStep(asker: Asker, profile: Profile, d: Draft, q: Extract<Question, { kind: 'step' }>, cur?: { text: string; for?: string; due?: string }): Promise<Answer | Back> {
   const { min, max } = profile.process.actionSteps;
   if (q.index === 0) asker.say(`\nAction steps: ${min === max ? min : `${min} to ${max}`} steps that will move your practice toward the target.`);
-  const finish = q.optional ? ' (Enter with no text to finish)' : '';
+  // An answered step shows its text as the default (Enter keeps it), so removing one needs its own key.
+  const finish = !q.optional ? '' : cur ? ' (- to remove this step)' : ' (Enter with no text to finish)';
   const text = await asker.input({
-    message: `Action step ${q.index + 1}: what will you do?${cur ? '' : finish}`,
+    message: `Action step ${q.index + 1}: what will you do?${finish}`,
     default: cur?.text,
     back: true,
     validate: (s) => (s || q.optional ? true : 'Please describe the step (a sentence is enough).'),
   });
   if (text === BACK) return BACK;
-  if (!text) return { kind: 'step', step: null };
+  if (!text || (q.optional && text === '-')) return { kind: 'step', step: null };
   const items = ratedItems(profile);
   const prios = (d.rec.priorities ?? []).map((p) => items.find((i) => i.id === p)!).filter(Boolean);
   let forId: string | undefined;

@@ -61,7 +61,7 @@ async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInst
     { value: 'areas', label: 'Change improvement areas' },
   ];
   if (d.rec.priorities?.length) choices.push({ value: 'priorities', label: 'Change priorities' });
-  steps.forEach((_, k) => choices.push({ value: `step:${k}`, label: `Change action step ${k + 1}${k >= min ? ' (empty text removes it)' : ''}` }));
+  steps.forEach((_, k) => choices.push({ value: `step:${k}`, label: `Change action step ${k + 1}${k >= min ? ' (or remove it)' : ''}` }));
   if (steps.length < max) choices.push({ value: `step:${steps.length}`, label: 'Add another action step' });
   const got = await asker.select({ message: 'Save, or change an answer?', choices, default: 'save', back: true });
   if (got === BACK || got === 'save') return got;

@@ -98,3 +98,35 @@ describe('plain mode', () => {
     await expect(a.input({ message: 'Note' })).rejects.toMatchObject({ name: 'ExitPromptError' });
   });
 });
+
+describe('review: any answer can be changed before saving', () => {
+  it('changing a rating from the review re-asks the priorities, then returns to the review', async () => {
+    const sbic = profileOf('sbic@2024');
+    const asked: string[] = [];
+    let reviews = 0;
+    const asker: Asker = {
+      say: () => {},
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        asked.push(o.message);
+        if (o.message.startsWith('Save, or change')) return (reviews++ === 0 ? 'rating:0' : 'save') as T;
+        if (o.message.startsWith('Where is your practice')) return (reviews === 1 ? 'far-from-proficient' : 'exemplary') as T;
+        if (o.message.startsWith('Priority')) return (o.choices.find((c) => c.value === '') ?? o.choices[0]).value;
+        return o.default ?? o.choices[0].value;
+      },
+      async checkbox() {
+        return [];
+      },
+      async input(o: { message: string; default?: string }) {
+        const step = /^Action step (\d)/.exec(o.message);
+        if (step) return Number(step[1]) <= 2 ? `Step ${step[1]}` : '';
+        return o.default ?? '';
+      },
+    };
+    const d = await runSession({ profile: sbic, draft: newDraft(sbic), asker, ch: new Chalk({ level: 0 }), save: () => 'x.yaml' });
+    expect(d.rec.ratings.relationships).toBe('far-from-proficient');
+    expect(d.rec.priorities).toEqual(['relationships']);
+    expect(asked.filter((m) => m.startsWith('Save, or change'))).toHaveLength(2);
+    expect(asked.filter((m) => m.startsWith('Priority 1'))).toHaveLength(1); // only asked once something was below target
+    expect(recordErrors(serializeRecord(d.rec), sbic)).toEqual([]);
+  });
+});
