@@ -27,7 +27,8 @@ export function reportError(err: unknown, c: ChalkInstance): number {
     return err.exitCode;
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
-    process.stderr.write('\nStopped. Nothing was lost: answers so far are saved as a draft.\n');
+    const hint = (err as Error & { resumeHint?: string }).resumeHint; // set by assess: the draft's path
+    process.stderr.write(hint ?? '\nStopped. Nothing was lost: answers so far are saved as a draft.\n');
     return 130;
   }
   const e = err as Error;

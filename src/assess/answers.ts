@@ -1,0 +1,108 @@
+// Answers given up front (`--answers` file, `--group`, `--cycle`) and the no-prompt path that must not guess.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CliError, EXIT } from '../errors.js';
+import { zodDiagnostics } from '../issues.js';
+import { ratedItems } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import { ActionStep, ImprovementAreaAnswer, RecordSchema } from '../record/schema.js';
+import { parseYaml } from '../yaml-source.js';
+import { applyAnswer, belowTarget, currentValue, isAnswered, missingAnswers, questionList, type Answer, type Draft, type Question } from './flow.js';
+
+// The record's own fields, all optional; kind/format/id/status/date are the tool's to set and ignored.
+const AnswersSchema = RecordSchema.extend({
+  kind: z.literal('practice-profile-record').optional(),
+  format: z.literal(1).optional(),
+  id: z.string().optional(),
+  profile: z.string().optional(),
+  status: z.string().optional(),
+  date: z.string().optional(),
+  ratings: z.record(z.string(), z.string()).optional(),
+  improvementAreas: z.array(ImprovementAreaAnswer).optional(),
+  actionSteps: z.array(ActionStep.extend({ status: ActionStep.shape.status.optional() })).optional(),
+}).partial();
+type Answers = z.output<typeof AnswersSchema>;
+
+export function readAnswersFile(file: string): Answers & { file: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`--answers: cannot read ${file}: ${(err as Error).message}`, EXIT.usage);
+  }
+  const src = parseYaml(text, file);
+  const first = src.diagnostics[0];
+  if (first) throw new CliError(first.message, EXIT.usage, first);
+  const parsed = AnswersSchema.safeParse(src.value ?? {});
+  if (!parsed.success) {
+    const d = zodDiagnostics(src, parsed.error)[0];
+    throw new CliError(`--answers: ${d.message}`, EXIT.usage, d);
+  }
+  return { ...parsed.data, file };
+}
+
+/** Parse repeated `--group key=value` flags. */
+export function parseGroupFlags(values: string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const m = /^([A-Za-z][A-Za-z0-9_-]*)=(.*)$/.exec(v);
+    if (!m || !m[2].trim()) throw new CliError(`--group "${v}": expected key=value, e.g. --group district="Example R-I"`, EXIT.usage);
+    out[m[1]] = m[2].trim();
+  }
+  return out;
+}
+
+/** Apply known answers through the same rules as typed ones, so a bad answers file fails the same way. */
+export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Answers>, where = '--answers'): Draft {
+  let d = draft;
+  const run = (q: Question, ans: Answer) => {
+    try {
+      d = applyAnswer(profile, d, q, ans);
+    } catch (err) {
+      throw new CliError(`${where}: ${(err as Error).message}`, EXIT.usage);
+    }
+  };
+  if (a.respondent) d = { ...d, rec: { ...d.rec, respondent: a.respondent } };
+  if (a.group || a.cycle) run({ kind: 'context' }, { kind: 'context', group: { ...(d.rec.group ?? {}), ...(a.group ?? {}) }, cycle: a.cycle ?? d.rec.cycle });
+  const items = ratedItems(profile);
+  for (const [item, level] of Object.entries(a.ratings ?? {})) {
+    const i = items.findIndex((x) => x.id === item);
+    if (i < 0) throw new CliError(`${where}: "${item}" is not a rated item of ${d.rec.profile} (items: ${items.map((x) => x.id).join(', ')})`, EXIT.usage);
+    run({ kind: 'rating', item, index: i, total: items.length }, { kind: 'rating', level, note: a.notes?.[item] });
+  }
+  if (a.improvementAreas) run({ kind: 'areas' }, { kind: 'areas', areas: a.improvementAreas });
+  if (a.priorities) run({ kind: 'priorities' }, { kind: 'priorities', priorities: a.priorities });
+  const { min, max } = profile.process.actionSteps;
+  if (a.actionSteps) {
+    if (a.actionSteps.length > max) throw new CliError(`${where}: ${a.actionSteps.length} action steps; ${d.rec.profile} allows at most ${max}`, EXIT.usage);
+    a.actionSteps.forEach((s, index) => run({ kind: 'step', index, optional: index >= min }, { kind: 'step', step: s }));
+    // Keep a status given in the file (e.g. a step already in progress).
+    d.rec.actionSteps = d.rec.actionSteps?.map((s, i) => ({ ...s, status: a.actionSteps?.[i]?.status ?? s.status }));
+    if (a.actionSteps.length >= min) d = { ...d, stepsDone: true };
+  }
+  return d;
+}
+
+/**
+ * No prompts: take offered defaults (e.g. `--from`) for what is still open, then finish or list exactly
+ * what is missing (exit 2). Unlisted priorities default to every below-target item in form order.
+ */
+export function completeWithoutPrompts(profile: Profile, draft: Draft): Draft {
+  let d = draft;
+  for (const q of questionList(profile, d)) {
+    if (q.kind === 'review' || isAnswered(profile, d, q)) continue;
+    const v = currentValue(profile, d, q);
+    if (q.kind === 'context') d = applyAnswer(profile, d, q, v ?? { kind: 'context' });
+    else if (q.kind === 'areas') d = applyAnswer(profile, d, q, v ?? { kind: 'areas', areas: [] });
+    else if (q.kind === 'priorities' && belowTarget(profile, d.rec).length) {
+      d = applyAnswer(profile, d, q, v ?? { kind: 'priorities', priorities: belowTarget(profile, d.rec).map((i) => i.id) });
+    } else if (v && (q.kind === 'rating' || q.kind === 'step')) d = applyAnswer(profile, d, q, v);
+    else if (q.kind === 'step' && q.optional) d = applyAnswer(profile, d, q, { kind: 'step', step: null });
+  }
+  const missing = missingAnswers(profile, d);
+  if (missing.length) {
+    throw new CliError(`cannot finish the assessment without asking:\n  - ${missing.join('\n  - ')}`, EXIT.usage, undefined,
+      'Give them in --answers <file.yaml> (the record\'s shape), or run `profile assess` in a terminal to be asked.');
+  }
+  return applyAnswer(profile, d, { kind: 'review' }, { kind: 'review' });
+}

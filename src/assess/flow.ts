@@ -1,0 +1,253 @@
+// The assessment as pure data: the questions a profile asks, which is next, and how an answer changes the draft.
+import { randomUUID } from 'node:crypto';
+import { improvementAreaIds, isAtOrAboveTarget, levelById, profileRef, ratedItems, type RatedItem } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import type { ActionStepT, PracticeRecord } from '../record/schema.js';
+
+export type AreaAnswer = string | { text: string };
+export interface StepAnswer {
+  text: string;
+  for?: string;
+  due?: string;
+}
+
+/** Values offered as defaults (last year's record, the remembered context) but not yet confirmed. */
+export interface Defaults {
+  group?: Record<string, string>;
+  cycle?: string;
+  ratings?: Record<string, string>;
+  notes?: Record<string, string>;
+  improvementAreas?: AreaAnswer[];
+  priorities?: string[];
+  actionSteps?: StepAnswer[];
+}
+
+/**
+ * A record being built. "Answered" = the step's field is present in `rec` (`improvementAreas: []` is
+ * answered with none). Two steps can't say so with a field alone, hence the flags: an empty context, and
+ * "no more action steps" once the minimum is reached. Neither flag is written to the file.
+ */
+export interface Draft {
+  rec: PracticeRecord;
+  contextDone?: boolean;
+  stepsDone?: boolean;
+  defaults?: Defaults;
+}
+
+export type Question =
+  | { kind: 'context' }
+  | { kind: 'rating'; item: string; index: number; total: number }
+  | { kind: 'areas' }
+  | { kind: 'priorities' }
+  | { kind: 'step'; index: number; optional: boolean }
+  | { kind: 'review' };
+
+export type Answer =
+  | { kind: 'context'; group?: Record<string, string>; cycle?: string }
+  | { kind: 'rating'; level: string; note?: string }
+  | { kind: 'areas'; areas: AreaAnswer[] }
+  | { kind: 'priorities'; priorities: string[] }
+  | { kind: 'step'; step: StepAnswer | null }
+  | { kind: 'review' };
+
+export function today(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function newDraft(profile: Profile, opts: { date?: string; respondent?: string; defaults?: Defaults } = {}): Draft {
+  const rec: PracticeRecord = {
+    kind: 'practice-profile-record',
+    format: 1,
+    id: randomUUID(),
+    profile: profileRef(profile),
+    status: 'draft',
+    date: opts.date ?? today(),
+    ratings: {},
+  };
+  if (opts.respondent) rec.respondent = opts.respondent;
+  return { rec, defaults: opts.defaults };
+}
+
+/** Rated items whose rating is below the target level, in form order: the only ones to prioritise. */
+export function belowTarget(profile: Profile, rec: Pick<PracticeRecord, 'ratings'>): RatedItem[] {
+  return ratedItems(profile).filter((i) => {
+    const level = rec.ratings[i.id];
+    return level !== undefined && !isAtOrAboveTarget(profile, level);
+  });
+}
+
+/** Every question of this profile, in order. Priorities only when something is below target. */
+export function questionList(profile: Profile, draft: Draft): Question[] {
+  const items = ratedItems(profile);
+  const qs: Question[] = [{ kind: 'context' }];
+  items.forEach((it, index) => qs.push({ kind: 'rating', item: it.id, index, total: items.length }));
+  qs.push({ kind: 'areas' });
+  if (belowTarget(profile, draft.rec).length > 0 || !allRated(profile, draft)) qs.push({ kind: 'priorities' });
+  const { min, max } = profile.process.actionSteps;
+  for (let i = 0; i < max; i++) qs.push({ kind: 'step', index: i, optional: i >= min });
+  qs.push({ kind: 'review' });
+  return qs;
+}
+
+function allRated(profile: Profile, draft: Draft): boolean {
+  return ratedItems(profile).every((i) => i.id in draft.rec.ratings);
+}
+
+export function isAnswered(profile: Profile, draft: Draft, q: Question): boolean {
+  const r = draft.rec;
+  const steps = r.actionSteps?.length ?? 0;
+  switch (q.kind) {
+    case 'context':
+      return Boolean(draft.contextDone || r.group || r.cycle || Object.keys(r.ratings).length > 0);
+    case 'rating':
+      return q.item in r.ratings;
+    case 'areas':
+      return r.improvementAreas !== undefined;
+    case 'priorities':
+      return r.priorities !== undefined || (allRated(profile, draft) && belowTarget(profile, r).length === 0);
+    case 'step':
+      return steps > q.index || (q.optional && Boolean(draft.stepsDone));
+    case 'review':
+      return r.status === 'complete';
+  }
+}
+
+/** The first unanswered question: where a new, resumed or edited assessment carries on. */
+export function nextQuestion(profile: Profile, draft: Draft): Question {
+  const q = questionList(profile, draft).find((x) => !isAnswered(profile, draft, x));
+  return q ?? { kind: 'review' };
+}
+
+/** The question before `q` (for "← Back"), or undefined at the start. */
+export function previousQuestion(profile: Profile, draft: Draft, q: Question): Question | undefined {
+  const qs = questionList(profile, draft);
+  const i = qs.findIndex((x) => sameQuestion(x, q));
+  return i > 0 ? qs[i - 1] : undefined;
+}
+
+export function sameQuestion(a: Question, b: Question): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'rating' && b.kind === 'rating') return a.item === b.item;
+  if (a.kind === 'step' && b.kind === 'step') return a.index === b.index;
+  return true;
+}
+
+/** The answer given so far, else the offered default (last year / remembered), for a prompt's default. */
+export function currentValue(profile: Profile, draft: Draft, q: Question): Answer | undefined {
+  const r = draft.rec;
+  const d = draft.defaults ?? {};
+  switch (q.kind) {
+    case 'context':
+      return { kind: 'context', group: r.group ?? d.group, cycle: r.cycle ?? d.cycle };
+    case 'rating': {
+      const level = r.ratings[q.item] ?? d.ratings?.[q.item];
+      const note = r.notes?.[q.item] ?? d.notes?.[q.item];
+      return level ? { kind: 'rating', level, note } : undefined;
+    }
+    case 'areas': {
+      const areas = r.improvementAreas ?? d.improvementAreas;
+      return areas ? { kind: 'areas', areas } : undefined;
+    }
+    case 'priorities': {
+      const offered = new Set(belowTarget(profile, r).map((i) => i.id));
+      const p = (r.priorities ?? d.priorities ?? []).filter((x) => offered.has(x));
+      return p.length ? { kind: 'priorities', priorities: p } : undefined;
+    }
+    case 'step': {
+      const s = r.actionSteps?.[q.index] ?? d.actionSteps?.[q.index];
+      return s ? { kind: 'step', step: { text: s.text, for: s.for, due: s.due } } : undefined;
+    }
+    case 'review':
+      return undefined;
+  }
+}
+
+/** The draft after one answer. Throws on an answer the question could not have offered. */
+export function applyAnswer(profile: Profile, draft: Draft, q: Question, a: Answer): Draft {
+  if (q.kind !== a.kind) throw new Error(`answer of kind ${a.kind} for a ${q.kind} question`);
+  const next: Draft = structuredClone(draft);
+  const r = next.rec;
+  if (q.kind === 'context' && a.kind === 'context') {
+    const group = Object.fromEntries(Object.entries(a.group ?? {}).filter(([, v]) => v.trim() !== ''));
+    if (Object.keys(group).length) r.group = group;
+    else delete r.group;
+    if (a.cycle?.trim()) r.cycle = a.cycle.trim();
+    else delete r.cycle;
+    next.contextDone = true;
+  } else if (q.kind === 'rating' && a.kind === 'rating') {
+    if (!levelById(profile, a.level)) throw new Error(`"${a.level}" is not a level of ${profileRef(profile)}`);
+    const before = belowTarget(profile, r).map((i) => i.id).join();
+    r.ratings = { ...r.ratings, [q.item]: a.level };
+    const notes = { ...(r.notes ?? {}) };
+    if (a.note?.trim()) notes[q.item] = a.note.trim();
+    else delete notes[q.item];
+    if (Object.keys(notes).length) r.notes = notes;
+    else delete r.notes;
+    // A changed rating changes what can be prioritised: ask the priorities again, keeping the old order.
+    if (r.priorities !== undefined && belowTarget(profile, r).map((i) => i.id).join() !== before) {
+      next.defaults = { ...(next.defaults ?? {}), priorities: r.priorities };
+      delete r.priorities;
+    }
+  } else if (q.kind === 'areas' && a.kind === 'areas') {
+    const known = improvementAreaIds(profile);
+    const bad = a.areas.filter((x): x is string => typeof x === 'string' && !known.has(x));
+    if (bad.length) throw new Error(`not an improvement area of ${profileRef(profile)}: ${bad.join(', ')} (own areas are written as "- text: ...")`);
+    r.improvementAreas = a.areas.filter((x) => typeof x === 'string' || x.text.trim() !== '');
+  } else if (q.kind === 'priorities' && a.kind === 'priorities') {
+    const offered = new Set(belowTarget(profile, r).map((i) => i.id));
+    const bad = a.priorities.filter((p) => !offered.has(p));
+    if (bad.length) throw new Error(`only items rated below target can be priorities: ${bad.join(', ')}`);
+    if (new Set(a.priorities).size !== a.priorities.length) throw new Error('a priority is listed twice');
+    r.priorities = a.priorities;
+  } else if (q.kind === 'step' && a.kind === 'step') {
+    applyStep(profile, next, q.index, a.step);
+  } else if (q.kind === 'review') {
+    const missing = missingAnswers(profile, next);
+    if (missing.length) throw new Error(`not finished yet: ${missing.join('; ')}`);
+    r.status = 'complete';
+  }
+  return next;
+}
+
+function applyStep(profile: Profile, d: Draft, index: number, step: StepAnswer | null): void {
+  const { min, max } = profile.process.actionSteps;
+  const steps: ActionStepT[] = [...(d.rec.actionSteps ?? [])];
+  if (step === null) {
+    if (index < min) throw new Error(`at least ${min} action steps are needed`);
+    steps.splice(index); // "no more steps" here also drops any later ones
+    d.stepsDone = true;
+  } else {
+    if (index >= max) throw new Error(`at most ${max} action steps`);
+    if (index > steps.length) throw new Error(`action step ${index + 1} comes after step ${steps.length + 1}`);
+    if (step.due !== undefined && !isValidDay(step.due)) throw new Error(`"${step.due}" is not a date (YYYY-MM-DD)`);
+    const text = step.text.trim();
+    if (!text) throw new Error('an action step needs some text');
+    if (step.for && !ratedItems(profile).some((i) => i.id === step.for)) throw new Error(`action step linked to "${step.for}", which is not a rated item of ${profileRef(profile)}`);
+    // Key order as in the record contract: text, for, due, status.
+    const clean: ActionStepT = { text, ...(step.for ? { for: step.for } : {}), ...(step.due ? { due: step.due } : {}), status: steps[index]?.status ?? 'planned' };
+    steps[index] = clean;
+    if (steps.length >= max) d.stepsDone = true;
+  }
+  d.rec.actionSteps = steps;
+}
+
+/** A real calendar day in YYYY-MM-DD (so 2026-02-30 is refused). */
+export function isValidDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** What a complete record still lacks, one line per kind ("ratings missing for: a, b"). */
+export function missingAnswers(profile: Profile, draft: Draft): string[] {
+  const r = draft.rec;
+  const out: string[] = [];
+  const unrated = ratedItems(profile).filter((i) => !(i.id in r.ratings)).map((i) => i.id);
+  if (unrated.length) out.push(`ratings missing for: ${unrated.join(', ')}`);
+  const n = r.actionSteps?.length ?? 0;
+  const { min, max } = profile.process.actionSteps;
+  if (n < min) out.push(`action steps: ${n} given, at least ${min} needed`);
+  if (n > max) out.push(`action steps: ${n} given, at most ${max} allowed`);
+  return out;
+}

@@ -1,0 +1,43 @@
+// The short personal summary shown after saving: strengths, stretch areas and the action plan.
+import { isAtOrAboveTarget, levelById, ratedItems } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import type { PracticeRecord } from '../record/schema.js';
+
+export interface SummaryItem {
+  id: string;
+  number?: string;
+  title: string;
+  level: string;
+  label: string;
+  colour: string;
+}
+
+export interface PersonalSummary {
+  strengths: SummaryItem[];
+  stretch: SummaryItem[];
+  plan: { text: string; forTitle?: string; due?: string; status: string }[];
+}
+
+export function personalSummary(profile: Profile, rec: PracticeRecord): PersonalSummary {
+  const items = ratedItems(profile);
+  const strengths: SummaryItem[] = [];
+  const stretch: SummaryItem[] = [];
+  for (const it of items) {
+    const level = rec.ratings[it.id];
+    const l = level ? levelById(profile, level) : undefined;
+    if (!l) continue;
+    const row = { id: it.id, number: it.number, title: it.title, level: l.id, label: l.label, colour: l.colour };
+    (isAtOrAboveTarget(profile, l.id) ? strengths : stretch).push(row);
+  }
+  // Stretch areas in the coach's priority order first, then the rest in form order.
+  const order = rec.priorities ?? [];
+  stretch.sort((a, b) => rank(order, a.id) - rank(order, b.id));
+  const titleOf = (id?: string) => items.find((i) => i.id === id)?.title;
+  const plan = (rec.actionSteps ?? []).map((s) => ({ text: s.text, forTitle: titleOf(s.for), due: s.due, status: s.status }));
+  return { strengths, stretch, plan };
+}
+
+function rank(order: string[], id: string): number {
+  const i = order.indexOf(id);
+  return i < 0 ? order.length : i;
+}

@@ -1,0 +1,132 @@
+// One question of the assessment asked through an Asker; returns an Answer for the pure flow, or BACK.
+import type { ChalkInstance } from 'chalk';
+import { belowTarget, currentValue, isValidDay, type AreaAnswer, type Answer, type Draft, type Question } from '../assess/flow.js';
+import { descriptorsFor, ratedItems } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import { itemCard, itemLabel } from '../ui/assess-view.js';
+import { BACK, type Asker, type Back, type Choice } from './asker.js';
+
+const USUAL_GROUP_KEYS = ['state', 'region', 'district', 'building'];
+
+export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Question, ch: ChalkInstance): Promise<Answer | Back> {
+  const cur = currentValue(profile, d, q);
+  switch (q.kind) {
+    case 'context':
+      return askContext(asker, cur?.kind === 'context' ? cur : undefined);
+    case 'rating': {
+      const item = ratedItems(profile).find((i) => i.id === q.item)!;
+      asker.say(itemCard(profile, item, q.index, q.total, ch));
+      const choices: Choice<string>[] = descriptorsFor(profile, item).map((desc) => ({
+        value: desc.level.id,
+        label: desc.level.label,
+        colour: desc.level.colour,
+        hint: [desc.sameAs ? `(as ${desc.sameAs.label})` : '', desc.stem ?? '', ...desc.items.map((x) => `• ${x}`)].filter(Boolean).join('\n') || undefined,
+      }));
+      const prev = cur?.kind === 'rating' ? cur : undefined;
+      const level = await asker.select({ message: 'Where is your practice now?', choices, default: prev?.level, back: true });
+      if (level === BACK) return BACK;
+      const note = await asker.input({ message: `Private note (optional, Enter to ${prev?.note ? 'keep, - to clear' : 'skip'})`, default: prev?.note });
+      if (note === BACK) return BACK;
+      return { kind: 'rating', level, note: note === '-' ? undefined : note };
+    }
+    case 'areas':
+      return askAreas(asker, profile, cur?.kind === 'areas' ? cur.areas : undefined);
+    case 'priorities':
+      return askPriorities(asker, profile, d, cur?.kind === 'priorities' ? cur.priorities : []);
+    case 'step':
+      return askStep(asker, profile, d, q, cur?.kind === 'step' ? cur.step ?? undefined : undefined);
+    case 'review':
+      throw new Error('the review is asked by the session');
+  }
+}
+
+async function askContext(asker: Asker, cur?: { group?: Record<string, string>; cycle?: string }): Promise<Answer | Back> {
+  asker.say('\nContext (optional): what your facilitator groups reports by. Press Enter to keep or skip.');
+  const group: Record<string, string> = {};
+  const keys = [...new Set([...USUAL_GROUP_KEYS, ...Object.keys(cur?.group ?? {})])];
+  for (const key of keys) {
+    const v = await asker.input({ message: `${key[0].toUpperCase()}${key.slice(1)}`, default: cur?.group?.[key] });
+    if (v === BACK) return BACK;
+    if (v && v !== '-') group[key] = v;
+  }
+  const cycle = await asker.input({ message: 'Cycle (e.g. 2025-26 baseline)', default: cur?.cycle });
+  if (cycle === BACK) return BACK;
+  return { kind: 'context', group, cycle: cycle === '-' ? undefined : cycle };
+}
+
+async function askAreas(asker: Asker, profile: Profile, cur: AreaAnswer[] = []): Promise<Answer | Back> {
+  const key = (a: AreaAnswer) => (typeof a === 'string' ? a : `text:${a.text}`);
+  const choices: Choice<string>[] = profile.sections.flatMap((s) => s.improvementAreas.map((a) => ({ value: a.id, label: a.text })));
+  const own = cur.filter((a): a is { text: string } => typeof a !== 'string');
+  choices.push(...own.map((a) => ({ value: key(a), label: `${a.text} (your own)` })));
+  let picked: string[] = [];
+  if (choices.length) {
+    asker.say('\nImprovement areas: which may need attention to reach the target?');
+    const got = await asker.checkbox({ message: 'Tick those that apply (space to tick, Enter when done)', choices, checked: cur.map(key), back: true });
+    if (got === BACK) return BACK;
+    picked = got;
+  } else {
+    asker.say('\nImprovement areas: this profile lists none, so add your own (or none).');
+  }
+  const areas: AreaAnswer[] = picked.map((v) => (v.startsWith('text:') ? { text: v.slice(5) } : v));
+  for (;;) {
+    const t = await asker.input({ message: 'Add an improvement area of your own (Enter when done)', back: !choices.length && areas.length === 0 });
+    if (t === BACK) return BACK;
+    if (!t) break;
+    areas.push({ text: t });
+  }
+  return { kind: 'areas', areas };
+}
+
+async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: string[]): Promise<Answer | Back> {
+  const offered = belowTarget(profile, d.rec);
+  asker.say(`\nPriorities: ${offered.length} item(s) are below target. Pick them in order, most important first.`);
+  const chosen: string[] = [];
+  for (;;) {
+    const left = offered.filter((i) => !chosen.includes(i.id));
+    if (!left.length) break;
+    const choices: Choice<string>[] = left.map((i) => ({ value: i.id, label: itemLabel(i) }));
+    if (chosen.length) choices.push({ value: '', label: 'That is all my priorities' });
+    const def = cur.find((p) => !chosen.includes(p)) ?? (chosen.length && cur.length ? '' : left[0].id);
+    const got = await asker.select({ message: `Priority ${chosen.length + 1}`, choices, default: def, back: true });
+    if (got === BACK) {
+      if (!chosen.length) return BACK;
+      chosen.pop(); // back undoes the last pick before leaving the question
+      continue;
+    }
+    if (!got) break;
+    chosen.push(got);
+  }
+  return { kind: 'priorities', priorities: chosen };
+}
+
+async function askStep(asker: Asker, profile: Profile, d: Draft, q: Extract<Question, { kind: 'step' }>, cur?: { text: string; for?: string; due?: string }): Promise<Answer | Back> {
+  const { min, max } = profile.process.actionSteps;
+  if (q.index === 0) asker.say(`\nAction steps: ${min === max ? min : `${min} to ${max}`} steps that will move your practice toward the target.`);
+  // An answered step shows its text as the default (Enter keeps it), so removing one needs its own key.
+  const finish = !q.optional ? '' : cur ? ' (- to remove this step)' : ' (Enter with no text to finish)';
+  const text = await asker.input({
+    message: `Action step ${q.index + 1}: what will you do?${finish}`,
+    default: cur?.text,
+    back: true,
+    validate: (s) => (s || q.optional ? true : 'Please describe the step (a sentence is enough).'),
+  });
+  if (text === BACK) return BACK;
+  if (!text || (q.optional && text === '-')) return { kind: 'step', step: null };
+  const items = ratedItems(profile);
+  const prios = (d.rec.priorities ?? []).map((p) => items.find((i) => i.id === p)!).filter(Boolean);
+  let forId: string | undefined;
+  if (prios.length) {
+    const choices: Choice<string>[] = [...prios.map((i) => ({ value: i.id, label: itemLabel(i) })), { value: '', label: '(not linked to one priority)' }];
+    const got = await asker.select({ message: 'Which priority does it address?', choices, default: cur?.for ?? prios[q.index % prios.length].id, back: true });
+    if (got === BACK) return BACK;
+    forId = got || undefined;
+  }
+  const due = await asker.input({
+    message: 'Due date (YYYY-MM-DD, optional)',
+    default: cur?.due,
+    validate: (s) => (!s || s === '-' || isValidDay(s) ? true : 'A date looks like 2026-01-31 (or leave it empty).'),
+  });
+  if (due === BACK) return BACK;
+  return { kind: 'step', step: { text, for: forId, due: due && due !== '-' ? due : undefined } };
+}

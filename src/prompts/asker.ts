@@ -1,0 +1,30 @@
+// The few questions the CLI asks, as an interface: inquirer on a terminal, numbered lines in --plain, scripts in tests.
+
+/** Returned by any question when the coach chooses "← Back". */
+export const BACK: unique symbol = Symbol('back');
+export type Back = typeof BACK;
+
+export interface Choice<T> {
+  value: T;
+  /** Always carries the meaning in words; colour (if any) only adds to it. */
+  label: string;
+  colour?: string;
+  /** Longer text (a rubric cell), shown for the highlighted choice, or under it in plain mode. */
+  hint?: string;
+}
+
+export interface Asker {
+  select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back>;
+  checkbox<T>(o: { message: string; choices: Choice<T>[]; checked?: T[]; back?: boolean }): Promise<T[] | Back>;
+  /** `validate` returns an error message or true. With `back`, typing "<" goes back. */
+  input(o: { message: string; default?: string; validate?: (s: string) => string | true; back?: boolean }): Promise<string | Back>;
+  /** Plain text for the coach (a criterion card, a table). */
+  say(text: string): void;
+  close?(): void;
+}
+
+/** The error the top level turns into "Stopped ... exit 130" (the name inquirer uses for Ctrl-C). */
+export class StoppedError extends Error {
+  override name = 'ExitPromptError';
+  resumeHint?: string;
+}

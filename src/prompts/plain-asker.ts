@@ -1,0 +1,108 @@
+// --plain / TERM=dumb: numbered questions read one line at a time, nothing redrawn (screen readers, logs).
+import { createInterface, type Interface } from 'node:readline';
+import { BACK, StoppedError, type Asker, type Back, type Choice } from './asker.js';
+
+export class PlainAsker implements Asker {
+  private rl: Interface;
+  private lines: string[] = [];
+  private waiting?: { resolve: (s: string) => void; reject: (e: Error) => void };
+  private closed = false;
+  private n = 0;
+
+  constructor(
+    input: NodeJS.ReadableStream = process.stdin,
+    private out: NodeJS.WritableStream = process.stdout,
+  ) {
+    this.rl = createInterface({ input, terminal: false });
+    this.rl.on('line', (l) => {
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = undefined;
+        w.resolve(l);
+      } else this.lines.push(l);
+    });
+    this.rl.on('close', () => {
+      this.closed = true;
+      this.waiting?.reject(new StoppedError('input closed'));
+    });
+    // Not in raw mode, so Ctrl-C arrives as a signal: turn it into the same "stopped, draft kept" ending.
+    process.on('SIGINT', this.onSigint);
+  }
+
+  private onSigint = (): void => {
+    if (this.waiting) this.waiting.reject(new StoppedError('interrupted'));
+    else process.exit(130);
+  };
+
+  private write(s: string): void {
+    this.out.write(s);
+  }
+
+  private readLine(prompt: string): Promise<string> {
+    this.write(prompt);
+    const l = this.lines.shift();
+    if (l !== undefined) return Promise.resolve(l);
+    if (this.closed) return Promise.reject(new StoppedError('input closed'));
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  say(text: string): void {
+    this.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  async select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
+    this.n++;
+    this.write(`\n${this.n}. ${o.message}\n`);
+    o.choices.forEach((c, i) => {
+      this.write(`   ${i + 1}) ${c.label}${c.value === o.default ? '  (current)' : ''}\n`);
+      if (c.hint) this.write(c.hint.split('\n').map((l) => `        ${l}\n`).join(''));
+    });
+    const def = o.choices.findIndex((c) => c.value === o.default);
+    const help = `number 1-${o.choices.length}${def >= 0 ? `, Enter for ${def + 1}` : ''}${o.back ? ', b to go back' : ''}`;
+    for (;;) {
+      const a = (await this.readLine(`   Answer (${help}): `)).trim();
+      if (o.back && a.toLowerCase() === 'b') return BACK;
+      if (a === '' && def >= 0) return o.choices[def].value;
+      const k = Number(a);
+      if (Number.isInteger(k) && k >= 1 && k <= o.choices.length) return o.choices[k - 1].value;
+      this.write(`   Please type ${help}.\n`);
+    }
+  }
+
+  async checkbox<T>(o: { message: string; choices: Choice<T>[]; checked?: T[]; back?: boolean }): Promise<T[] | Back> {
+    this.n++;
+    this.write(`\n${this.n}. ${o.message}\n`);
+    const checked = o.choices.map((c, i) => ((o.checked ?? []).includes(c.value) ? i + 1 : 0)).filter(Boolean);
+    o.choices.forEach((c, i) => this.write(`   ${i + 1}) ${c.label}${checked.includes(i + 1) ? '  (ticked)' : ''}\n`));
+    const help = `numbers separated by commas, 0 for none${checked.length ? `, Enter to keep ${checked.join(',')}` : ', Enter for none'}${o.back ? ', b to go back' : ''}`;
+    for (;;) {
+      const a = (await this.readLine(`   Answer (${help}): `)).trim();
+      if (o.back && a.toLowerCase() === 'b') return BACK;
+      if (a === '') return o.choices.filter((_, i) => checked.includes(i + 1)).map((c) => c.value);
+      if (a === '0') return [];
+      const ks = a.split(/[\s,]+/).map(Number);
+      if (ks.every((k) => Number.isInteger(k) && k >= 1 && k <= o.choices.length)) {
+        return [...new Set(ks)].sort((x, y) => x - y).map((k) => o.choices[k - 1].value);
+      }
+      this.write(`   Please type ${help}.\n`);
+    }
+  }
+
+  async input(o: { message: string; default?: string; validate?: (s: string) => string | true; back?: boolean }): Promise<string | Back> {
+    this.n++;
+    const def = o.default ? ` [${o.default}]` : '';
+    for (;;) {
+      const raw = await this.readLine(`\n${this.n}. ${o.message}${def}${o.back ? ' (< to go back)' : ''}\n   > `);
+      if (o.back && raw.trim() === '<') return BACK;
+      const a = raw.trim() === '' && o.default !== undefined ? o.default : raw.trim();
+      const ok = o.validate ? o.validate(a) : true;
+      if (ok === true) return a;
+      this.write(`   ${ok}\n`);
+    }
+  }
+
+  close(): void {
+    process.off('SIGINT', this.onSigint);
+    this.rl.close();
+  }
+}

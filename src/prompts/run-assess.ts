@@ -1,0 +1,152 @@
+// `profile assess` end to end: pick or resume a draft, apply known answers, then ask (or not), save, summarise.
+import { Chalk } from 'chalk';
+import { relative } from 'node:path';
+import { applyKnownAnswers, completeWithoutPrompts, parseGroupFlags, readAnswersFile } from '../assess/answers.js';
+import { newDraft, type Defaults, type Draft } from '../assess/flow.js';
+import { defaultsFromRecord } from '../assess/from.js';
+import { DraftFile, findDrafts, loadDraft, loadRecord, type DraftOnDisk } from '../assess/store.js';
+import { personalSummary } from '../assess/summary.js';
+import { readLastContext, writeLastContext } from '../config.js';
+import { CliError, EXIT } from '../errors.js';
+import { ratedItems } from '../profile/model.js';
+import { findByRef, loadRegistry, resolveProfile, type Registry, type RegistryEntry } from '../profile/registry.js';
+import { colours } from '../ui/colour.js';
+import { summaryText } from '../ui/assess-view.js';
+import type { Asker } from './asker.js';
+import { runSession } from './session.js';
+
+export interface AssessOptions {
+  profile?: string;
+  profiles?: string;
+  dir: string;
+  resume?: string | boolean;
+  from?: string;
+  answers?: string;
+  group?: string[];
+  cycle?: string;
+  respondent?: string;
+  yes?: boolean;
+  plain?: boolean;
+}
+
+export async function runAssess(o: AssessOptions): Promise<void> {
+  const reg = loadRegistry({ profiles: o.profiles });
+  const interactive = Boolean(process.stdin.isTTY) && !o.yes;
+  const plain = Boolean(o.plain) || process.env.TERM === 'dumb';
+  // Plain mode is for screen readers and logs: no colour codes at all.
+  const ch = plain ? new Chalk({ level: 0 }) : colours().out;
+  let asker: Asker | undefined;
+  const getAsker = async (): Promise<Asker> => {
+    if (asker) return asker;
+    if (plain) asker = new (await import('./plain-asker.js')).PlainAsker();
+    else asker = await (await import('./inquirer-asker.js')).createInquirerAsker(ch);
+    return asker;
+  };
+
+  // 1. The draft: resumed from a file, or new (maybe seeded by --from and the remembered context).
+  let entry: RegistryEntry;
+  let draft: Draft;
+  const store = new DraftFile(o.dir);
+  let resumeFile: string | undefined = typeof o.resume === 'string' ? o.resume : undefined;
+  if (o.resume === true || (!o.resume && interactive && !o.from && !o.answers)) {
+    const drafts = findDrafts(o.dir).filter((x) => !o.profile || x.record.profile.split('@')[0] === o.profile.split('@')[0]);
+    if (o.resume === true && drafts.length === 0) throw new CliError(`no draft to resume in ${o.dir}/`, EXIT.usage, undefined, 'Start one with: profile assess <profile>');
+    if (drafts.length) resumeFile = await pickDraft(drafts, o.resume === true, interactive, getAsker);
+  }
+  if (resumeFile) {
+    const rec = loadDraft(resumeFile);
+    entry = mustFind(reg, rec.profile);
+    draft = { rec };
+    store.file = resumeFile;
+  } else {
+    let defaults: Defaults = {};
+    let spec = o.profile;
+    if (o.from) {
+      const prev = loadRecord(o.from);
+      spec ??= prev.profile.split('@')[0];
+      entry = resolveProfile(reg, spec);
+      defaults = defaultsFromRecord(entry.profile, prev, findByRef(reg, prev.profile)?.profile);
+    } else {
+      if (!spec && !interactive) throw new CliError('which profile? e.g. `profile assess ohio-process-coaching`', EXIT.usage, undefined, 'Run `profile list` to see the profiles.');
+      spec ??= await pickProfile(reg, await getAsker());
+      entry = resolveProfile(reg, spec);
+    }
+    if (interactive) {
+      const last = readLastContext();
+      defaults = { ...defaults, group: last.group ?? defaults.group, cycle: last.cycle ?? defaults.cycle };
+    }
+    draft = newDraft(entry.profile, { defaults });
+  }
+  const profile = entry.profile;
+
+  // 2. What is already known skips its question (the override pattern).
+  const answers: Partial<ReturnType<typeof readAnswersFile>> = o.answers ? readAnswersFile(o.answers) : {};
+  const group = parseGroupFlags(o.group);
+  const known = { ...answers, ...(Object.keys(group).length ? { group: { ...(answers.group ?? {}), ...group } } : {}), ...(o.cycle ? { cycle: o.cycle } : {}), ...(o.respondent ? { respondent: o.respondent } : {}) };
+  const before = JSON.stringify(draft.rec);
+  draft = applyKnownAnswers(profile, draft, known, o.answers ? `--answers ${o.answers}` : 'options');
+
+  // 3. No terminal (or --yes): never ask. Finish with what is known or list what is missing.
+  if (!interactive) {
+    draft = completeWithoutPrompts(profile, draft);
+    const file = store.save(draft.rec);
+    writeLastContext({ group: draft.rec.group, cycle: draft.rec.cycle });
+    process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch));
+    return;
+  }
+
+  const a = await getAsker();
+  let announced = Boolean(store.file);
+  const save = (rec: typeof draft.rec): string => {
+    const file = store.save(rec);
+    if (!announced) a.say(ch.dim(`(Your answers are saved as you go, in ${show(file)})`));
+    announced = true;
+    return file;
+  };
+  if (resumeFile) a.say(`Resuming ${show(resumeFile)} (${profile.title}): ${Object.keys(draft.rec.ratings).length} of ${ratedItems(profile).length} rated so far.`);
+  else a.say(`${ch.bold(profile.title)} (${entry.ref})\nPrivate and reflective: this is for your own growth, not an evaluation.`);
+  if (JSON.stringify(draft.rec) !== before) save(draft.rec);
+  try {
+    draft = await runSession({ profile, draft, asker: a, save, ch });
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ExitPromptError' && store.file) {
+      (err as Error & { resumeHint?: string }).resumeHint = `\nStopped. Nothing was lost: your answers so far are in ${show(store.file)}.\nTo carry on: profile assess --resume ${show(store.file)}\n`;
+    }
+    throw err;
+  } finally {
+    a.close?.();
+  }
+  writeLastContext({ group: draft.rec.group, cycle: draft.rec.cycle });
+  a.say(summaryText(personalSummary(profile, draft.rec), show(store.file!), ch));
+}
+
+function show(file: string): string {
+  const r = relative(process.cwd(), file);
+  return r && !r.startsWith('..') ? r : file;
+}
+
+function mustFind(reg: Registry, ref: string): RegistryEntry {
+  const e = findByRef(reg, ref);
+  if (!e) throw new CliError(`profile ${ref} (used by the draft) is not available`, EXIT.usage, undefined, 'Run `profile list`, or pass --profiles <folder>.');
+  return e;
+}
+
+async function pickDraft(drafts: DraftOnDisk[], asked: boolean, interactive: boolean, getAsker: () => Promise<Asker>): Promise<string | undefined> {
+  const label = (x: DraftOnDisk) => `${show(x.file)}  (${x.record.profile}, ${x.record.date}, ${Object.keys(x.record.ratings).length} rated)`;
+  if (asked && drafts.length === 1) return drafts[0].file;
+  if (!interactive) {
+    throw new CliError(`several drafts in the folder; say which one:\n  ${drafts.map(label).join('\n  ')}`, EXIT.usage, undefined, 'profile assess --resume <file>');
+  }
+  const a = await getAsker();
+  const choices = drafts.map((x) => ({ value: x.file, label: `Resume ${label(x)}` }));
+  if (!asked) choices.push({ value: '', label: 'Start a new assessment' });
+  const got = await a.select({ message: asked ? 'Which draft?' : 'You have an unfinished assessment. Resume it?', choices, default: drafts[0].file });
+  return typeof got === 'string' && got ? got : undefined;
+}
+
+async function pickProfile(reg: Registry, a: Asker): Promise<string> {
+  const latest = new Map(reg.entries.map((e) => [e.profile.id, e] as const)); // entries are sorted, last = latest
+  const got = await a.select({ message: 'Which practice profile?', choices: [...latest.values()].map((e) => ({ value: e.ref, label: `${e.profile.title} (${e.ref})` })) });
+  if (typeof got !== 'string') throw new CliError('no profile chosen', EXIT.usage);
+  return got;
+}

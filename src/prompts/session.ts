@@ -1,0 +1,72 @@
+// The interactive loop: ask the first unanswered question, autosave after every answer, review, finish.
+import type { ChalkInstance } from 'chalk';
+import { applyAnswer, nextQuestion, previousQuestion, type Draft, type Question } from '../assess/flow.js';
+import { ratedItems } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import type { PracticeRecord } from '../record/schema.js';
+import { itemLabel, reviewTable } from '../ui/assess-view.js';
+import { askQuestion } from './ask-question.js';
+import { BACK, type Asker, type Choice } from './asker.js';
+
+export interface SessionOptions {
+  profile: Profile;
+  draft: Draft;
+  asker: Asker;
+  /** Called after every answer with the record so far; returns the file it is in. */
+  save: (rec: PracticeRecord) => string;
+  ch: ChalkInstance;
+}
+
+export async function runSession(o: SessionOptions): Promise<Draft> {
+  const { profile, asker, ch } = o;
+  let d = o.draft;
+  let q: Question = nextQuestion(profile, d);
+  for (;;) {
+    if (q.kind === 'review') {
+      const edit = await askReview(asker, profile, d, ch);
+      if (edit === 'save') {
+        d = applyAnswer(profile, d, q, { kind: 'review' });
+        o.save(d.rec);
+        return d;
+      }
+      if (edit === BACK) {
+        q = previousQuestion(profile, d, q) ?? q;
+        continue;
+      }
+      q = edit;
+      continue;
+    }
+    const a = await askQuestion(asker, profile, d, q, ch);
+    if (a === BACK) {
+      q = previousQuestion(profile, d, q) ?? q;
+      continue;
+    }
+    d = applyAnswer(profile, d, q, a);
+    o.save(d.rec);
+    q = nextQuestion(profile, d);
+  }
+}
+
+type ReviewPick = 'save' | Question | typeof BACK;
+
+async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInstance): Promise<ReviewPick> {
+  asker.say(`\nReview your answers\n${reviewTable(profile, d.rec, ch, Math.min(process.stdout.columns || 110, 120))}`);
+  const items = ratedItems(profile);
+  const steps = d.rec.actionSteps ?? [];
+  const { min, max } = profile.process.actionSteps;
+  const choices: Choice<string>[] = [
+    { value: 'save', label: 'Save and finish' },
+    { value: 'context', label: 'Change the context' },
+    ...items.map((i, k) => ({ value: `rating:${k}`, label: `Change rating: ${itemLabel(i)}` })),
+    { value: 'areas', label: 'Change improvement areas' },
+  ];
+  if (d.rec.priorities?.length) choices.push({ value: 'priorities', label: 'Change priorities' });
+  steps.forEach((_, k) => choices.push({ value: `step:${k}`, label: `Change action step ${k + 1}${k >= min ? ' (or remove it)' : ''}` }));
+  if (steps.length < max) choices.push({ value: `step:${steps.length}`, label: 'Add another action step' });
+  const got = await asker.select({ message: 'Save, or change an answer?', choices, default: 'save', back: true });
+  if (got === BACK || got === 'save') return got;
+  const [kind, n] = got.split(':');
+  if (kind === 'rating') return { kind: 'rating', item: items[Number(n)].id, index: Number(n), total: items.length };
+  if (kind === 'step') return { kind: 'step', index: Number(n), optional: Number(n) >= min };
+  return { kind } as Question;
+}

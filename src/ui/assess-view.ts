@@ -1,0 +1,82 @@
+// What the coach reads during an assessment: the criterion card, the review table and the closing summary.
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { levelById, ratedItems, type RatedItem } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import type { PracticeRecord } from '../record/schema.js';
+import type { PersonalSummary } from '../assess/summary.js';
+import { paint } from './colour.js';
+
+export function itemCard(profile: Profile, item: RatedItem, index: number, total: number, ch: ChalkInstance): string {
+  const s = item.section;
+  const lines = [''];
+  // Rated per section: the section is the item, so name its kind instead of repeating the title.
+  const where = item.criterion ? `${s.number ? `${s.number}. ` : ''}${s.title}` : `${s.kind ?? 'Section'} ${s.number ?? ''}`.trim();
+  lines.push(ch.dim(`Rating ${index + 1} of ${total} · ${where}`));
+  const stem = item.criterion?.stem ? s.stems?.[item.criterion.stem] : item.criterion ? s.stem : undefined;
+  if (stem) lines.push(ch.dim(stem));
+  lines.push(ch.bold(`${item.number ? `${item.number}. ` : ''}${item.title}`));
+  if (item.criterion?.calibration) lines.push(wrap(`In practice: ${item.criterion.calibration}`, 100));
+  return lines.join('\n');
+}
+
+export function itemLabel(item: RatedItem): string {
+  return `${item.number ? `${item.number}. ` : ''}${item.title}`;
+}
+
+export function levelText(profile: Profile, id: string | undefined, ch: ChalkInstance): string {
+  const l = id ? levelById(profile, id) : undefined;
+  return l ? paint(ch, l.colour, l.label) : ch.dim('(not yet)');
+}
+
+/** Every answer in one table, numbered like the review menu so "change 4" is easy to find. */
+export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInstance, width = 110): string {
+  const t = new Table({ head: ['', 'Question', 'Your answer'], colWidths: [4, 44, Math.max(30, width - 52)], wordWrap: true, style: { head: [], border: [] } });
+  const ctx = [...Object.entries(rec.group ?? {}).map(([k, v]) => `${k}: ${v}`), rec.cycle ? `cycle: ${rec.cycle}` : ''].filter(Boolean);
+  t.push(['', 'Context', ctx.join(', ') || ch.dim('(none)')]);
+  for (const it of ratedItems(profile)) {
+    const note = rec.notes?.[it.id] ? `\n${ch.dim(`note: ${rec.notes[it.id]}`)}` : '';
+    t.push([it.number ?? '', it.title, levelText(profile, rec.ratings[it.id], ch) + note]);
+  }
+  const areaText = new Map(profile.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)));
+  const areas = (rec.improvementAreas ?? []).map((a) => `• ${typeof a === 'string' ? areaText.get(a) ?? a : `${a.text} (own)`}`);
+  t.push(['', 'Improvement areas', areas.join('\n') || ch.dim('(none)')]);
+  const titles = new Map(ratedItems(profile).map((i) => [i.id, itemLabel(i)] as const));
+  t.push(['', 'Priorities (in order)', (rec.priorities ?? []).map((p, i) => `${i + 1}) ${titles.get(p) ?? p}`).join('\n') || ch.dim('(none)')]);
+  (rec.actionSteps ?? []).forEach((s, i) => {
+    const extra = [s.for ? `for: ${titles.get(s.for) ?? s.for}` : '', s.due ? `due ${s.due}` : ''].filter(Boolean).join(' · ');
+    t.push(['', `Action step ${i + 1}`, s.text + (extra ? `\n${ch.dim(extra)}` : '')]);
+  });
+  return t.toString();
+}
+
+export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance): string {
+  const out = ['', `${ch.green('Saved')} ${file}`, ''];
+  const row = (r: PersonalSummary['strengths'][number]) => `  ${paint(ch, r.colour, '■')} ${r.number ? `${r.number}. ` : ''}${r.title} ${ch.dim(`(${r.label})`)}`;
+  out.push(ch.bold('Strengths') + ch.dim(' (at or above target)'));
+  out.push(...(s.strengths.length ? s.strengths.map(row) : ['  (none yet: that is what the plan is for)']));
+  out.push('', ch.bold('Stretch areas') + ch.dim(' (below target, your priorities first)'));
+  out.push(...(s.stretch.length ? s.stretch.map(row) : ['  (none: every item is at target)']));
+  out.push('', ch.bold('Your action plan'));
+  s.plan.forEach((p, i) => {
+    const extra = [p.forTitle ? `for: ${p.forTitle}` : '', p.due ? `due ${p.due}` : ''].filter(Boolean).join(' · ');
+    out.push(`  ${i + 1}. ${p.text}${extra ? ch.dim(`  (${extra})`) : ''}`);
+  });
+  if (!s.plan.length) out.push('  (no action steps)');
+  out.push('', ch.dim(`Later, to mark a step in progress or done: profile actions ${file}`), '');
+  return out.join('\n');
+}
+
+function wrap(text: string, width: number): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + w.length + 1 > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}

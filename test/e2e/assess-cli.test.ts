@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { profileOf, recordErrors } from '../unit/assess-helpers.js';
+import { fixture, recordsIn, run, sandbox } from './cli-helpers.js';
+
+describe('profile assess, no terminal (built CLI)', () => {
+  it('--answers writes a complete, valid record and remembers the context', () => {
+    const box = sandbox();
+    const r = run(['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--respondent', 'Jane Doe'], box);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const files = recordsIn(join(box.cwd, 'records'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/records\/\d{4}-\d\d-\d\d_ohio-process-coaching-3\.15_[0-9a-f]{8}\.yaml$/);
+    const text = readFileSync(files[0], 'utf8');
+    expect(recordErrors(text, profileOf('ohio-process-coaching'))).toEqual([]);
+    const rec = parse(text);
+    expect(rec).toMatchObject({ status: 'complete', respondent: 'Jane Doe', cycle: '2025-26 baseline', priorities: ['communication.questioning', 'communication.feedback-assumptions'] });
+    expect(r.stdout).toContain('Stretch areas');
+    expect(r.stdout).toContain('Plan three open questions before each team meeting');
+    const config = readFileSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'), 'utf8');
+    expect(config).toContain('district: Example City Schools');
+    expect(config).not.toContain('Jane'); // the respondent is never remembered
+  });
+
+  it('missing answers: exit 2 with the list, nothing hangs, no record written', () => {
+    const box = sandbox();
+    const r = run(['assess', 'ohio-process-coaching', '--answers', fixture('ohio-partial.yaml')], box);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ratings missing for: communication.pausing, communication.paraphrasing');
+    expect(r.stderr).toContain('action steps: 0 given, at least 2 needed');
+    expect(recordsIn(join(box.cwd, 'records'))).toEqual([]);
+  });
+
+  it('no TTY and no answers at all: exit 2, never a prompt', () => {
+    const box = sandbox();
+    const r = run(['assess', 'sbic'], box);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ratings missing for: relationships, feedback, coaching-plan, solution-dialogue, progress-monitoring');
+    expect(run(['assess'], box).code).toBe(2); // no profile named: says which is needed, no hang
+  });
+
+  it('two assessments on one day give two files; --group/--cycle/--dir work', () => {
+    const box = sandbox();
+    const args = ['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--dir', 'mine', '--group', 'building=North High', '--cycle', '2026 review'];
+    expect(run(args, box).code).toBe(0);
+    expect(run(args, box).code).toBe(0);
+    const files = recordsIn(join(box.cwd, 'mine'));
+    expect(files).toHaveLength(2);
+    const recs = files.map((f) => parse(readFileSync(f, 'utf8')));
+    expect(recs[0].id).not.toBe(recs[1].id);
+    expect(recs[0].group).toEqual({ state: 'OH', region: 'Region 5', district: 'Example City Schools', building: 'North High' });
+    expect(recs[0].cycle).toBe('2026 review');
+  });
+
+  it('--from last year (sbic@2014) with --yes: crosswalked answers, still missing the new items', () => {
+    const box = sandbox();
+    const r = run(['assess', '--from', fixture('sbic-2014-complete.yaml'), '--yes'], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ratings missing for: feedback, coaching-plan, progress-monitoring');
+  });
+
+  it('--help shows examples', () => {
+    const r = run(['assess', '--help'], sandbox());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('--resume');
+  });
+});
+
+describe('profile actions (built CLI)', () => {
+  it('--done 1 changes only that step, atomically, and a bad step number is exit 2', () => {
+    const box = sandbox();
+    expect(run(['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml')], box).code).toBe(0);
+    const [file] = recordsIn(join(box.cwd, 'records'));
+    const before = readFileSync(file, 'utf8');
+    const r = run(['actions', file, '--done', '1'], box);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1. [x] done  Plan three open questions');
+    const after = readFileSync(file, 'utf8');
+    const changed = after.split('\n').map((l, i) => [l, before.split('\n')[i]]).filter(([a, b]) => a !== b);
+    expect(changed).toEqual([['    status: done', '    status: planned']]);
+    const bad = run(['actions', file, '--done', '5'], box);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('there is no action step 5');
+    expect(readFileSync(file, 'utf8')).toBe(after);
+    const add = run(['actions', file, '--add', 'Visit a peer coach', '--for', 'communication.pausing', '--due', '2026-03-01'], box);
+    expect(add.code).toBe(0);
+    expect(recordErrors(readFileSync(file, 'utf8'), profileOf('ohio-process-coaching'))).toEqual([]);
+  });
+});

@@ -1,0 +1,132 @@
+import { PassThrough } from 'node:stream';
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { newDraft } from '../../src/assess/flow.js';
+import { BACK, type Asker, type Choice } from '../../src/prompts/asker.js';
+import { PlainAsker } from '../../src/prompts/plain-asker.js';
+import { runSession } from '../../src/prompts/session.js';
+import type { PracticeRecord } from '../../src/record/schema.js';
+import { serializeRecord } from '../../src/record/write.js';
+import { profileOf, recordErrors } from './assess-helpers.js';
+
+/** A coach who answers by what the question says, and goes back once at the third rating. */
+function fakeCoach() {
+  const log: string[] = [];
+  let ratings = 0;
+  let wentBack = false;
+  let ownAreas = 0;
+  const asker: Asker = {
+    say: () => {},
+    async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+      log.push(`select ${o.message}`);
+      if (o.message.startsWith('Where is your practice')) {
+        ratings++;
+        if (ratings === 3 && !wentBack) {
+          wentBack = true;
+          return BACK;
+        }
+        return o.choices[ratings % 3].value;
+      }
+      if (o.message.startsWith('Priority')) return (o.choices.find((c) => c.value === '') ?? o.choices[0]).value;
+      if (o.message.startsWith('Save, or change')) return 'save' as T;
+      return o.default ?? o.choices[0].value;
+    },
+    async checkbox<T>(o: { message: string; choices: Choice<T>[] }) {
+      log.push(`checkbox ${o.message}`);
+      return [o.choices[0].value];
+    },
+    async input(o: { message: string; default?: string }) {
+      log.push(`input ${o.message}`);
+      if (o.message.startsWith('State')) return 'OH';
+      if (o.message.startsWith('Cycle')) return '2025-26';
+      if (o.message.startsWith('Add an improvement area')) return ownAreas++ === 0 ? 'Video feedback' : '';
+      const step = /^Action step (\d)/.exec(o.message);
+      if (step) return Number(step[1]) <= 2 ? `Do thing ${step[1]}` : '';
+      if (o.message.startsWith('Private note') && ratings === 1) return 'Mine alone';
+      return o.default ?? '';
+    },
+  };
+  return { asker, log };
+}
+
+describe('the interactive session over a scripted asker', () => {
+  it('walks a whole Ohio assessment, goes back once, autosaves every answer', async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const saves: PracticeRecord[] = [];
+    const { asker, log } = fakeCoach();
+    const d = await runSession({ profile: ohio, draft: newDraft(ohio), asker, ch: new Chalk({ level: 0 }), save: (r) => (saves.push(structuredClone(r)), 'x.yaml') });
+    expect(d.rec.status).toBe('complete');
+    expect(d.rec.group).toEqual({ state: 'OH' });
+    expect(d.rec.cycle).toBe('2025-26');
+    expect(d.rec.notes).toEqual({ 'communication.method': 'Mine alone' });
+    expect(Object.keys(d.rec.ratings)).toHaveLength(9);
+    expect(d.rec.improvementAreas).toEqual(['communication.methods-range', { text: 'Video feedback' }]);
+    expect(d.rec.actionSteps?.map((s) => s.text)).toEqual(['Do thing 1', 'Do thing 2']);
+    expect(d.rec.priorities?.length).toBeGreaterThan(0);
+    // context + 9 ratings + rating 2 again (after Back) + areas + priorities + 3 step questions + review
+    expect(saves).toHaveLength(17);
+    expect(saves.at(-1)?.status).toBe('complete');
+    expect(saves.slice(0, -1).every((s) => s.status === 'draft')).toBe(true);
+    expect(log.filter((l) => l.startsWith('select Where')).length).toBe(11); // 9, the one left with Back, rating 2 again
+    expect(recordErrors(serializeRecord(d.rec), ohio)).toEqual([]);
+  });
+});
+
+describe('plain mode', () => {
+  it('asks numbered questions line by line; b goes back, Enter takes the default', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    const a = new PlainAsker(input, output);
+    input.write('2\nb\n\n1,3\nhello\n');
+    const choices = [{ value: 'g', label: 'Green' }, { value: 'y', label: 'Yellow', hint: 'moderately' }, { value: 'p', label: 'Pink' }];
+    expect(await a.select({ message: 'Where?', choices, back: true })).toBe('y');
+    expect(await a.select({ message: 'Where?', choices, back: true })).toBe(BACK);
+    expect(await a.select({ message: 'Where?', choices, default: 'p' })).toBe('p');
+    expect(await a.checkbox({ message: 'Tick', choices })).toEqual(['g', 'p']);
+    expect(await a.input({ message: 'Note' })).toBe('hello');
+    a.close();
+    expect(text).toContain('1. Where?\n   1) Green\n   2) Yellow\n        moderately\n   3) Pink\n');
+    expect(text).toContain('5. Note');
+    expect(text).not.toMatch(/\u001b\[/); // no escape codes: nothing is redrawn
+  });
+  it('stops (does not hang) when input ends', async () => {
+    const input = new PassThrough();
+    const a = new PlainAsker(input, new PassThrough());
+    input.end();
+    await expect(a.input({ message: 'Note' })).rejects.toMatchObject({ name: 'ExitPromptError' });
+  });
+});
+
+describe('review: any answer can be changed before saving', () => {
+  it('changing a rating from the review re-asks the priorities, then returns to the review', async () => {
+    const sbic = profileOf('sbic@2024');
+    const asked: string[] = [];
+    let reviews = 0;
+    const asker: Asker = {
+      say: () => {},
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        asked.push(o.message);
+        if (o.message.startsWith('Save, or change')) return (reviews++ === 0 ? 'rating:0' : 'save') as T;
+        if (o.message.startsWith('Where is your practice')) return (reviews === 1 ? 'far-from-proficient' : 'exemplary') as T;
+        if (o.message.startsWith('Priority')) return (o.choices.find((c) => c.value === '') ?? o.choices[0]).value;
+        return o.default ?? o.choices[0].value;
+      },
+      async checkbox() {
+        return [];
+      },
+      async input(o: { message: string; default?: string }) {
+        const step = /^Action step (\d)/.exec(o.message);
+        if (step) return Number(step[1]) <= 2 ? `Step ${step[1]}` : '';
+        return o.default ?? '';
+      },
+    };
+    const d = await runSession({ profile: sbic, draft: newDraft(sbic), asker, ch: new Chalk({ level: 0 }), save: () => 'x.yaml' });
+    expect(d.rec.ratings.relationships).toBe('far-from-proficient');
+    expect(d.rec.priorities).toEqual(['relationships']);
+    expect(asked.filter((m) => m.startsWith('Save, or change'))).toHaveLength(2);
+    expect(asked.filter((m) => m.startsWith('Priority 1'))).toHaveLength(1); // only asked once something was below target
+    expect(recordErrors(serializeRecord(d.rec), sbic)).toEqual([]);
+  });
+});
