@@ -58,6 +58,8 @@ export interface ResolvedDescriptor {
   items: string[];
   /** True when the profile gives no text for this cell and the scale's generic meaning is shown. */
   generic: boolean;
+  /** A rubric cell the source should have but does not (generic shown in a rubric that has other cells). */
+  missing: boolean;
   sameAs?: Level;
   note?: string;
 }
@@ -65,10 +67,14 @@ export interface ResolvedDescriptor {
 /** The rubric cells of a rated item, one per level, falling back to the level's generic meaning. */
 export function descriptorsFor(p: Profile, item: RatedItem): ResolvedDescriptor[] {
   const cells = item.criterion?.descriptors ?? (item.criterion ? undefined : item.section.descriptors) ?? {};
-  return p.scale.levels.map((level) => resolveCell(p, cells, level, new Set()));
+  const rubric = Object.keys(cells).length > 0;
+  return p.scale.levels.map((level) => {
+    const d = resolveCell(p, cells, level, new Set());
+    return { ...d, missing: rubric && d.generic };
+  });
 }
 
-function resolveCell(p: Profile, cells: Record<string, DescriptorT>, level: Level, seen: Set<string>): ResolvedDescriptor {
+function resolveCell(p: Profile, cells: Record<string, DescriptorT>, level: Level, seen: Set<string>): Omit<ResolvedDescriptor, 'missing'> {
   const cell = cells[level.id];
   const generic = { level, items: level.description ? [level.description] : [], generic: true };
   if (cell === undefined) return generic;

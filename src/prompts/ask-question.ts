@@ -20,7 +20,7 @@ export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Q
         value: desc.level.id,
         label: desc.level.label,
         colour: desc.level.colour,
-        hint: [desc.sameAs ? `(as ${desc.sameAs.label})` : '', desc.stem ?? '', ...desc.items.map((x) => `• ${x}`)].filter(Boolean).join('\n') || undefined,
+        hint: [desc.sameAs ? `(as ${desc.sameAs.label})` : '', desc.missing ? '(general meaning of this level; the profile has no descriptor here)' : '', desc.stem ?? '', ...desc.items.map((x) => `• ${x}`)].filter(Boolean).join('\n') || undefined,
       }));
       const prev = cur?.kind === 'rating' ? cur : undefined;
       const level = await asker.select({ message: 'Where is your practice now?', choices, default: prev?.level, back: true });

@@ -36,7 +36,7 @@ export function profileMarkdown(p: Profile): string {
 function cell(d: ResolvedDescriptor): string {
   const parts: string[] = [];
   if (d.sameAs) parts.push(`*Same as ${esc(d.sameAs.label)}.*`);
-  if (d.generic) parts.push('*(generic meaning of the level; no descriptor in the source)*');
+  if (d.missing) parts.push('*(generic meaning of the level; no descriptor in the source)*');
   if (d.stem) parts.push(esc(d.stem));
   parts.push(...d.items.map((i) => `• ${esc(i)}`));
   if (d.note && !d.sameAs) parts.push(`*Note: ${esc(d.note)}*`);

@@ -26,7 +26,7 @@ export function profileText(p: Profile, width = terminalWidth()): string {
       out.push('', c.bold(`${s.kind ? `${s.kind} ` : ''}${s.number ?? ''}. ${s.title}`) + c.dim(`  [${s.id}]`));
       for (const d of descriptorsFor(p, item)) {
         const head = paint(c, d.level.colour, '■') + ' ' + c.bold(d.level.label) + (d.level.id === p.scale.target ? c.dim(' (target)') : '');
-        out.push(`  ${head}${d.sameAs ? c.dim(`  same as ${d.sameAs.label}`) : ''}${d.generic ? c.dim('  (generic meaning; not in the source)') : ''}`);
+        out.push(`  ${head}${d.sameAs ? c.dim(`  same as ${d.sameAs.label}`) : ''}${d.missing ? c.dim('  (generic meaning; not in the source)') : ''}`);
         if (d.sameAs) continue;
         if (d.stem) out.push(wrap(d.stem, width, '    '));
         for (const i of d.items) out.push(wrap(i, width, '    • ', '      '));
