@@ -1,0 +1,168 @@
+// One file in, one small result out: read, parse, validate, check against its profile, and reduce a
+// valid record to the few numbers a summary needs. Runs on the main thread or in a worker.
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { checkRecordAgainstProfile } from '../record/check.js';
+import { detectKind, parseRecordText } from '../record/read.js';
+import type { PracticeRecord } from '../record/schema.js';
+import { isAtOrAboveTarget, profileRef } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import type { Diagnostic } from '../yaml-source.js';
+import { crosswalkChain, hasLevel, type IdMap } from './crosswalk.js';
+
+/** Bigger than any real record by far; such a file is reported, never read into memory. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+export const NOT_GIVEN = '(not given)';
+export const STATUSES = ['planned', 'in-progress', 'done'] as const;
+
+/** What one valid record adds to a summary (already mapped with --as). */
+export interface Contribution {
+  profile: string;
+  path: string[];
+  ratings: Array<[item: string, level: string, atOrAbove: boolean]>;
+  priorities: string[];
+  areas: string[];
+  steps: [planned: number, inProgress: number, done: number];
+  ownAreas?: string[];
+  stepTexts?: string[];
+}
+
+export type FileResult =
+  | { kind: 'record'; file: string; id: string; hash: string; contrib: Contribution; warnings: Diagnostic[] }
+  | { kind: 'draft'; file: string }
+  | { kind: 'invalid'; file: string; diagnostics: Diagnostic[] }
+  | { kind: 'not-record'; file: string; message: string }
+  | { kind: 'too-large'; file: string; size: number }
+  | { kind: 'unreadable'; file: string; message: string };
+
+export interface ReadOptions {
+  by: string[];
+  as?: string;
+  includeText: boolean;
+}
+
+export interface ReadContext extends ReadOptions {
+  profiles: Map<string, Profile>;
+  target?: Profile;
+  chain: Map<string, IdMap>;
+}
+
+export function makeReadContext(profiles: Profile[], opts: ReadOptions): ReadContext {
+  const byRef = new Map(profiles.map((p) => [profileRef(p), p]));
+  const target = opts.as ? byRef.get(opts.as) : undefined;
+  return { ...opts, profiles: byRef, target, chain: target ? crosswalkChain(target, byRef) : new Map() };
+}
+
+function readSmallFile(file: string): { text?: string; size?: number; error?: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_RECORD_BYTES) return { size };
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const got = readSync(fd, buf, off, size - off, off);
+      if (got === 0) break;
+      off += got;
+    }
+    return { text: buf.toString('utf8', 0, off) };
+  } catch (err) {
+    return { error: (err as Error).message };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export function readRecordResult(file: string, ctx: ReadContext): FileResult {
+  const { text, size, error } = readSmallFile(file);
+  if (error !== undefined) return { kind: 'unreadable', file, message: `cannot read: ${error}` };
+  if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
+  let load;
+  try {
+    load = parseRecordText(text, file);
+  } catch (err) {
+    // The parser should report, not throw; if it does (e.g. pathological input), the file is still reported.
+    return { kind: 'invalid', file, diagnostics: [{ file, line: 1, col: 1, message: `cannot parse: ${(err as Error).message}`, severity: 'error' }] };
+  }
+  const value = load.source?.value;
+  if (!load.record) {
+    if (load.source && load.source.diagnostics.length === 0) {
+      const kind = detectKind(value);
+      if (kind === 'profile') return { kind: 'not-record', file, message: 'a practice profile, not a record' };
+      if (kind === 'unknown') return { kind: 'not-record', file, message: 'not a record (no "kind: practice-profile-record")' };
+    }
+    return { kind: 'invalid', file, diagnostics: load.diagnostics.slice(0, 5) };
+  }
+  const rec = load.record;
+  if (rec.status === 'draft') return { kind: 'draft', file };
+  const profile = ctx.profiles.get(rec.profile);
+  if (!profile || !load.source) {
+    const known = [...ctx.profiles.keys()].join(', ');
+    const d: Diagnostic = { file, line: 1, col: 1, message: `unknown profile "${rec.profile}" (known: ${known})`, severity: 'error' };
+    return { kind: 'invalid', file, diagnostics: [locateProfile(text, file) ?? d].map((x) => ({ ...x, message: d.message })) };
+  }
+  const checks = checkRecordAgainstProfile(rec, profile, load.source);
+  const errors = checks.filter((d) => d.severity === 'error');
+  if (errors.length) return { kind: 'invalid', file, diagnostics: errors.slice(0, 5) };
+  return {
+    kind: 'record',
+    file,
+    id: rec.id.toLowerCase(),
+    hash: hashRecord(rec),
+    contrib: contribute(rec, profile, ctx),
+    warnings: checks.filter((d) => d.severity === 'warning'),
+  };
+}
+
+function locateProfile(text: string, file: string): Diagnostic | undefined {
+  const m = /^profile\s*:/m.exec(text);
+  if (!m) return undefined;
+  const line = text.slice(0, m.index).split('\n').length;
+  return { file, line, col: 1, message: '', severity: 'error' };
+}
+
+/** Same content = same hash, whatever the line endings, comments or key order of the file. */
+export function hashRecord(rec: PracticeRecord): string {
+  return createHash('sha1').update(stableJson(rec)).digest('base64').slice(0, 20);
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): Contribution {
+  const map = ctx.chain.get(rec.profile);
+  const profile = map && ctx.target ? ctx.target : own;
+  const id: IdMap = map ?? ((x) => x);
+  const ratings: Contribution['ratings'] = [];
+  const rated = new Set<string>();
+  for (const [item, level] of Object.entries(rec.ratings)) {
+    const to = id(item);
+    if (to === null || rated.has(to) || !hasLevel(profile, level)) continue;
+    rated.add(to);
+    ratings.push([to, level, isAtOrAboveTarget(profile, level)]);
+  }
+  const uniq = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => x !== null))];
+  const areas = uniq((rec.improvementAreas ?? []).map((a) => (typeof a === 'string' ? id(a) : null)));
+  const steps: Contribution['steps'] = [0, 0, 0];
+  for (const s of rec.actionSteps ?? []) steps[STATUSES.indexOf(s.status)]++;
+  const c: Contribution = {
+    profile: profileRef(profile),
+    path: ctx.by.map((k) => rec.group?.[k] ?? NOT_GIVEN),
+    ratings,
+    priorities: uniq((rec.priorities ?? []).map(id)),
+    areas,
+    steps,
+  };
+  if (ctx.includeText) {
+    c.ownAreas = (rec.improvementAreas ?? []).flatMap((a) => (typeof a === 'string' ? [] : [a.text.trim()]));
+    c.stepTexts = (rec.actionSteps ?? []).map((s) => s.text.trim());
+  }
+  return c;
+}
