@@ -109,7 +109,7 @@ export function readRecordResult(file: string, ctx: ReadContext): FileResult {
     kind: 'record',
     file,
     id: rec.id.toLowerCase(),
-    hash: hashRecord(rec),
+    hash: hashText(text),
     contrib: contribute(rec, profile, ctx),
     warnings: checks.filter((d) => d.severity === 'warning'),
   };
@@ -122,18 +122,10 @@ function locateProfile(text: string, file: string): Diagnostic | undefined {
   return { file, line, col: 1, message: '', severity: 'error' };
 }
 
-/** Same content = same hash, whatever the line endings, comments or key order of the file. */
-export function hashRecord(rec: PracticeRecord): string {
-  return createHash('sha1').update(stableJson(rec)).digest('base64').slice(0, 20);
-}
-
-function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
+/** Same content = same hash, whatever the line endings, BOM or trailing spaces (a forwarded copy). */
+export function hashText(text: string): string {
+  const norm = text.replace(/^\uFEFF/, '').replace(/[ \t]*\r?\n/g, '\n').trimEnd();
+  return createHash('sha1').update(norm).digest('base64').slice(0, 20);
 }
 
 function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): Contribution {
