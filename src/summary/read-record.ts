@@ -92,19 +92,18 @@ export function readRecordResult(file: string, ctx: ReadContext): FileResult {
       if (kind === 'profile') return { kind: 'not-record', file, message: 'a practice profile, not a record' };
       if (kind === 'unknown') return { kind: 'not-record', file, message: 'not a record (no "kind: practice-profile-record")' };
     }
-    return { kind: 'invalid', file, diagnostics: load.diagnostics.slice(0, 5) };
+    return { kind: 'invalid', file, diagnostics: firstDistinct(load.diagnostics) };
   }
   const rec = load.record;
   if (rec.status === 'draft') return { kind: 'draft', file };
   const profile = ctx.profiles.get(rec.profile);
   if (!profile || !load.source) {
-    const known = [...ctx.profiles.keys()].join(', ');
-    const d: Diagnostic = { file, line: 1, col: 1, message: `unknown profile "${rec.profile}" (known: ${known})`, severity: 'error' };
-    return { kind: 'invalid', file, diagnostics: [locateProfile(text, file) ?? d].map((x) => ({ ...x, message: d.message })) };
+    const message = `unknown profile "${rec.profile}" (known: ${[...ctx.profiles.keys()].join(', ')})`;
+    return { kind: 'invalid', file, diagnostics: [{ file, ...profileLine(text), message, severity: 'error' }] };
   }
   const checks = checkRecordAgainstProfile(rec, profile, load.source);
   const errors = checks.filter((d) => d.severity === 'error');
-  if (errors.length) return { kind: 'invalid', file, diagnostics: errors.slice(0, 5) };
+  if (errors.length) return { kind: 'invalid', file, diagnostics: firstDistinct(errors) };
   return {
     kind: 'record',
     file,
@@ -115,11 +114,20 @@ export function readRecordResult(file: string, ctx: ReadContext): FileResult {
   };
 }
 
-function locateProfile(text: string, file: string): Diagnostic | undefined {
+/** A broken file can yield hundreds of the same message (deep nesting): a few distinct ones say enough. */
+function firstDistinct(ds: Diagnostic[], max = 5): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.line}:${d.col}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).slice(0, max);
+}
+
+function profileLine(text: string): { line: number; col: number } {
   const m = /^profile\s*:/m.exec(text);
-  if (!m) return undefined;
-  const line = text.slice(0, m.index).split('\n').length;
-  return { file, line, col: 1, message: '', severity: 'error' };
+  return { line: m ? text.slice(0, m.index).split('\n').length : 1, col: 1 };
 }
 
 /** Same content = same hash, whatever the line endings, BOM or trailing spaces (a forwarded copy). */
