@@ -65,7 +65,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         import('../ui/progress.js'),
       ]);
       const bar = progressBar('reading records');
-      const summary = await runSummarize({
+      const { summary, counts } = await runSummarize({
         folders,
         by,
         as: opts.as,
@@ -86,8 +86,8 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         replaceFileAtomic(opts.out, text);
         writeErr(`wrote ${opts.out}\n`);
       } else writeOut(text);
-      writeErr(formatCountsLine({ found: summary.files.found, counted: summary.files.counted, skipped: summary.files.skipped as never }));
-      const notCounted = Object.values(summary.files.skipped).reduce((a, b) => a + b, 0);
+      writeErr(formatCountsLine(counts));
+      const notCounted = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
       if (opts.strict && notCounted > 0) process.exitCode = EXIT.problems;
     });
 }

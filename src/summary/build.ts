@@ -139,6 +139,7 @@ export function buildSummary(agg: Aggregator, profiles: Map<string, Profile>, co
       total: render(node, g, p, 0, opts),
     });
   }
+  const hideTotals = out.some((p) => p.total.suppressed);
   return {
     kind: 'practice-profile-summary',
     formatVersion: SUMMARY_FORMAT_VERSION,
@@ -146,7 +147,7 @@ export function buildSummary(agg: Aggregator, profiles: Map<string, Profile>, co
     by: opts.by,
     as: opts.as ?? null,
     includeText: opts.includeText,
-    files: { found: counts.found, counted: counts.counted, skipped: { ...counts.skipped } },
+    files: hideTotals ? { found: SUPPRESSED, counted: SUPPRESSED, skipped: { ...counts.skipped } } : { found: counts.found, counted: counts.counted, skipped: { ...counts.skipped } },
     profiles: out,
   };
 }

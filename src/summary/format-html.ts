@@ -3,7 +3,7 @@
 import { colourHexPlain } from './colour-hex.js';
 import { cellText, shareText, SUPPRESSED_MARK } from './format-md.js';
 import { NOT_RATED, SUPPRESSED, type GroupSummary, type ProfileSummary, type Summary } from './model.js';
-import { groupTitle, walkGroups } from './walk.js';
+import { filesLine, groupTitle, walkGroups } from './walk.js';
 
 export function esc(s: string | number): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -76,10 +76,7 @@ function group(p: ProfileSummary, g: GroupSummary, path: GroupSummary[]): string
 }
 
 export function formatHtml(s: Summary): string {
-  let body = `<h1>Practice profile summary</h1><p class="meta">${esc(s.files.counted)} record(s) counted of ${esc(s.files.found)} file(s) found`;
-  const skipped = Object.entries(s.files.skipped).filter(([, n]) => n > 0);
-  if (skipped.length) body += `; not counted: ${esc(skipped.map(([r, n]) => `${n} ${r}`).join(', '))}`;
-  body += `. Minimum group size ${esc(s.minN)}; <span class="supp">${SUPPRESSED_MARK}</span> = suppressed (too few to show, or hidden so that a small number cannot be worked out).`;
+  let body = `<h1>Practice profile summary</h1><p class="meta">${esc(filesLine(s))} Minimum group size ${esc(s.minN)}; <span class="supp">${SUPPRESSED_MARK}</span> = suppressed (too few to show, or hidden so that a small number cannot be worked out).`;
   if (s.by.length) body += ` Grouped by ${esc(s.by.join(' > '))}.`;
   if (s.as) body += ` Earlier versions counted as ${esc(s.as)}.`;
   body += `</p>`;

@@ -1,6 +1,6 @@
 // Markdown: one section per profile version and group, tables of the same numbers as the JSON.
 import { NOT_RATED, SUPPRESSED, type Cell, type GroupSummary, type ProfileSummary, type Summary } from './model.js';
-import { groupTitle, walkGroups } from './walk.js';
+import { filesLine, groupTitle, walkGroups } from './walk.js';
 
 export const SUPPRESSED_MARK = 'supp.';
 
@@ -58,10 +58,7 @@ export function formatMarkdown(s: Summary): string {
   out += `Minimum group size ${s.minN}. "${SUPPRESSED_MARK}" = suppressed (too few to show, or hidden so that a small number cannot be worked out).`;
   out += s.by.length ? ` Grouped by ${s.by.map(mdText).join(' > ')}.` : '';
   out += s.as ? ` Earlier versions counted as ${mdText(s.as)}.` : '';
-  out += `\n\n${s.files.counted} record(s) counted of ${s.files.found} file(s) found.`;
-  const skipped = Object.entries(s.files.skipped).filter(([, n]) => n > 0);
-  if (skipped.length) out += ` Not counted: ${skipped.map(([r, n]) => `${n} ${r}`).join(', ')}.`;
-  out += '\n\n';
+  out += `\n\n${mdText(filesLine(s))}\n\n`;
   if (s.profiles.length === 0) out += 'No records to summarise.\n';
   for (const p of s.profiles) {
     out += `## ${mdText(p.title)} (${mdText(p.profile)})\n\n`;

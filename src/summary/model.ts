@@ -56,6 +56,7 @@ export interface Summary {
   by: string[];
   as: string | null;
   includeText: boolean;
-  files: { found: number; counted: number; skipped: Record<string, number> };
+  /** found/counted are "suppressed" when a profile version's total is: they would give its n away. */
+  files: { found: Cell; counted: Cell; skipped: Record<string, number> };
   profiles: ProfileSummary[];
 }

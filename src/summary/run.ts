@@ -2,7 +2,7 @@
 import { loadRegistry, resolveProfile } from '../profile/registry.js';
 import { Aggregator } from './aggregate.js';
 import { buildSummary } from './build.js';
-import { Collector, type Problem } from './collect.js';
+import { Collector, type FileCounts, type Problem } from './collect.js';
 import type { Summary } from './model.js';
 import { readFiles } from './pool.js';
 import { makeReadContext, readRecordResult } from './read-record.js';
@@ -21,7 +21,8 @@ export interface SummarizeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function runSummarize(opts: SummarizeOptions): Promise<Summary> {
+/** The summary (safe to publish) and the true file counts (for the stderr report only). */
+export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: Summary; counts: FileCounts }> {
   const reg = loadRegistry({ profiles: opts.profilesDir });
   // Resolve "sbic" to its latest version and fail early (exit 2) on an unknown one.
   const as = opts.as ? resolveProfile(reg, opts.as).ref : undefined;
@@ -38,5 +39,6 @@ export async function runSummarize(opts: SummarizeOptions): Promise<Summary> {
     if (++done % 256 === 0 || done === total) opts.onProgress?.(done, total);
   });
   agg.prune();
-  return buildSummary(agg, ctx.profiles, collector.counts, { minN: opts.minN, by: opts.by, as, includeText: opts.includeText });
+  const summary = buildSummary(agg, ctx.profiles, collector.counts, { minN: opts.minN, by: opts.by, as, includeText: opts.includeText });
+  return { summary, counts: collector.counts };
 }

@@ -4,7 +4,7 @@ import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { NOT_RATED, SUPPRESSED, type GroupSummary, type ProfileSummary, type Summary } from '../summary/model.js';
 import { cellText, shareText, SUPPRESSED_MARK } from '../summary/format-md.js';
-import { groupTitle, walkGroups } from '../summary/walk.js';
+import { filesLine, groupTitle, walkGroups } from '../summary/walk.js';
 import { colours, paint } from './colour.js';
 
 const BAR = 20;
@@ -72,6 +72,6 @@ export function renderSummaryTable(s: Summary, opts: { colour: boolean }): strin
       out += g.suppressed ? c.dim('suppressed: too few records to show, or hidden so that a smaller group cannot be worked out\n') : groupTable(c, p, g);
     });
   }
-  out += `\n${c.dim(`Minimum group size ${s.minN}; "${SUPPRESSED_MARK}" = suppressed. ${s.files.counted} record(s) counted of ${s.files.found} file(s).`)}\n`;
+  out += `\n${c.dim(`Minimum group size ${s.minN}; "${SUPPRESSED_MARK}" = suppressed. ${filesLine(s)}`)}\n`;
   return out;
 }
