@@ -7,7 +7,10 @@ import { detectKind, parseRecordText } from '../record/read.js';
 import type { PracticeRecord } from '../record/schema.js';
 import { isAtOrAboveTarget, profileRef } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
-import type { Diagnostic } from '../yaml-source.js';
+import { LineCounter } from 'yaml';
+import type { Diagnostic, YamlSource } from '../yaml-source.js';
+import { RecordSchema } from '../record/schema.js';
+import { fastParseYaml } from './fast-yaml.js';
 import { crosswalkChain, hasLevel, type IdMap } from './crosswalk.js';
 
 /** Bigger than any real record by far; such a file is reported, never read into memory. */
@@ -78,6 +81,8 @@ export function readRecordResult(file: string, ctx: ReadContext): FileResult {
   const { text, size, error } = readSmallFile(file);
   if (error !== undefined) return { kind: 'unreadable', file, message: `cannot read: ${error}` };
   if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
+  const quick = readFast(text, file, ctx);
+  if (quick) return quick;
   let load;
   try {
     load = parseRecordText(text, file);
@@ -112,6 +117,26 @@ export function readRecordResult(file: string, ctx: ReadContext): FileResult {
     contrib: contribute(rec, profile, ctx),
     warnings: checks.filter((d) => d.severity === 'warning'),
   };
+}
+
+/**
+ * The common case, without the full YAML parser: a clean record in the usual plain layout. Any doubt
+ * (unusual YAML, a schema or profile problem) returns undefined and the full, positioned path runs, so
+ * problems are still reported at file:line:col.
+ */
+function readFast(text: string, file: string, ctx: ReadContext): FileResult | undefined {
+  const value = fastParseYaml(text);
+  if (value === undefined) return undefined;
+  const parsed = RecordSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const rec = parsed.data;
+  if (rec.status === 'draft') return { kind: 'draft', file };
+  const profile = ctx.profiles.get(rec.profile);
+  if (!profile) return undefined;
+  // Positions are only needed if there is something to report; then the full path finds them.
+  const stub: YamlSource = { file, doc: { contents: null } as unknown as YamlSource['doc'], lineCounter: new LineCounter(), value, diagnostics: [] };
+  if (checkRecordAgainstProfile(rec, profile, stub).length) return undefined;
+  return { kind: 'record', file, id: rec.id.toLowerCase(), hash: hashText(text), contrib: contribute(rec, profile, ctx), warnings: [] };
 }
 
 /** A broken file can yield hundreds of the same message (deep nesting): a few distinct ones say enough. */
