@@ -15,7 +15,7 @@ h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.3rem;margin:2rem 0 .5rem;bor
 h3{font-size:1.05rem;margin:1.4rem 0 .4rem}.meta{color:#555}
 section.group{break-inside:avoid;page-break-inside:avoid;margin-bottom:1.2rem}
 table{border-collapse:collapse;width:100%;margin:.3rem 0 .6rem}th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .45rem;text-align:left;vertical-align:middle}
-th{font-weight:600;background:#f6f6f6}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+th{font-weight:600;background:#f6f6f6}th.num{text-align:right}table.narrow{width:auto;min-width:40%}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .bar{display:flex;height:14px;width:220px;border:1px solid #bbb;background:#fafafa}.bar span{display:block;height:100%}
 .bar.hidden{background:repeating-linear-gradient(45deg,#eee,#eee 4px,#fff 4px,#fff 8px)}
 .supp{color:#888;font-style:italic}.legend span{display:inline-block;margin-right:1rem}
@@ -49,7 +49,8 @@ function group(p: ProfileSummary, g: GroupSummary, path: GroupSummary[]): string
   if (g.suppressed) return out + `<p class="supp">Suppressed: too few records to show, or hidden so that a smaller group cannot be worked out.</p></section>`;
   const n = g.n as number;
   const levels = [...p.levels.map((l) => l.id), NOT_RATED];
-  out += `<table><thead><tr><th>Item</th><th>Distribution</th>${[...p.levels.map((l) => l.label), 'Not rated'].map((l) => `<th>${esc(l)}</th>`).join('')}<th>At or above ${esc(p.target)}</th><th>Prioritised</th></tr></thead><tbody>`;
+  const target = p.levels.find((l) => l.id === p.target)?.label ?? p.target;
+  out += `<table><thead><tr><th>Item</th><th>Distribution</th>${[...p.levels.map((l) => l.label), 'Not rated'].map((l) => `<th class="num">${esc(l)}</th>`).join('')}<th class="num" title="${esc(`At or above ${target}`)}">At or above target</th><th class="num">Prioritised</th></tr></thead><tbody>`;
   for (const it of g.items ?? []) {
     const meta = p.items.find((x) => x.id === it.id);
     const name = meta ? `${meta.number ? meta.number + '. ' : ''}${meta.title}` : it.id;
@@ -57,13 +58,13 @@ function group(p: ProfileSummary, g: GroupSummary, path: GroupSummary[]): string
   }
   out += `</tbody></table>`;
   if (p.improvementAreas.length) {
-    out += `<table><thead><tr><th>Improvement area</th><th>Ticked</th></tr></thead><tbody>`;
+    out += `<table><thead><tr><th>Improvement area</th><th class="num">Ticked</th></tr></thead><tbody>`;
     out += p.improvementAreas.map((a) => `<tr><td>${esc(a.text)}</td>${td(cellText(g.improvementAreas?.[a.id] ?? 0, n))}</tr>`).join('');
     out += `</tbody></table>`;
   }
   const st = g.actionSteps;
   if (st) {
-    out += `<table><thead><tr><th>Action steps</th><th>Planned</th><th>In progress</th><th>Done</th><th>Total</th></tr></thead><tbody><tr><td></td>`;
+    out += `<table class="narrow"><thead><tr><th>Action steps</th><th class="num">Planned</th><th class="num">In progress</th><th class="num">Done</th><th class="num">Total</th></tr></thead><tbody><tr><td>Number of steps</td>`;
     out += [st.planned, st['in-progress'], st.done, st.total].map((v) => td(cellText(v))).join('') + `</tr></tbody></table>`;
   }
   if (g.text) {
