@@ -21,19 +21,28 @@ export interface FileCounts {
   skipped: Record<SkipReason, number>;
 }
 
-interface Seen {
-  hash: string;
-  file: string;
-  conflict: boolean;
+/**
+ * A UUID as a fresh 16-character string. Besides being small, it must not be a slice of the file's text:
+ * V8 keeps the whole text alive for as long as a slice of it is kept, here for the whole run.
+ */
+function compactId(id: string): string {
+  const hex = id.replace(/-/g, '');
+  return /^[0-9a-f]{32}$/i.test(hex) ? Buffer.from(hex, 'hex').toString('latin1') : (' ' + id).slice(1);
 }
 
 export class Collector {
   readonly counts: FileCounts = { found: 0, counted: 0, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number> };
-  // Only id -> hash (+ where it was first seen, to name it in a conflict and to take it back out).
-  private readonly seen = new Map<string, Seen>();
+  // The only per-record memory: id -> short content hash + index of the file it was first read from
+  // (to name it, or take it back out, when a conflict shows up). Hashes are only ever compared between
+  // files with the same id, so 8 characters are plenty.
+  private readonly seen = new Map<string, string>();
+  private readonly conflicted = new Set<string>();
+  private index = -1;
 
   constructor(
     private readonly agg: Aggregator,
+    /** The files being read, in the order their results arrive. */
+    private readonly files: readonly string[],
     /** Re-reads a file already counted, to take it out again when a conflict shows up later. */
     private readonly reread: (file: string) => FileResult,
     private readonly report: (p: Problem) => void,
@@ -51,6 +60,7 @@ export class Collector {
 
   accept(r: FileResult): void {
     this.counts.found++;
+    this.index++;
     switch (r.kind) {
       case 'invalid':
         return this.skip('invalid', r.file, 'invalid record, not counted', r.diagnostics);
@@ -69,23 +79,26 @@ export class Collector {
 
   private acceptRecord(r: Extract<FileResult, { kind: 'record' }>): void {
     for (const w of r.warnings) this.report({ reason: 'warning', file: r.file, message: w.message, diagnostics: [w] });
-    const first = this.seen.get(r.id);
-    if (!first) {
-      this.seen.set(r.id, { hash: r.hash, file: r.file, conflict: false });
+    const key = compactId(r.id);
+    const hash = r.hash.slice(0, 8);
+    const seen = this.seen.get(key);
+    if (seen === undefined) {
+      this.seen.set(key, hash + this.index.toString(36));
       this.agg.add(r.contrib);
       this.counts.counted++;
       return;
     }
-    if (first.conflict) {
+    const first = { hash: seen.slice(0, 8), file: this.files[parseInt(seen.slice(8), 36)] };
+    if (this.conflicted.has(key)) {
       return this.skip('conflict', r.file, 'same record id as other files with different content; not counted');
     }
-    if (first.hash === r.hash) {
+    if (first.hash === hash) {
       return this.skip('duplicate', r.file, `same record as ${first.file} (a copy); counted once`);
     }
     // Which of the two is right cannot be told, so neither is counted: take the first back out.
-    first.conflict = true;
+    this.conflicted.add(key);
     const again = this.reread(first.file);
-    if (again.kind === 'record' && again.hash === first.hash) {
+    if (again.kind === 'record' && again.hash.slice(0, 8) === first.hash) {
       this.agg.add(again.contrib, -1);
       this.counts.counted--;
       this.skip('conflict', first.file, `same record id as ${r.file} but different content; neither is counted`);

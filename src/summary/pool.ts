@@ -1,16 +1,29 @@
 // Read many files on both cores: a small pool of worker threads takes batches of paths and returns
 // per-file results, which are handed on in file order so the outcome is the same as reading in one thread.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readRecordResult, type FileResult, type ReadContext } from './read-record.js';
 import type { BatchRequest, WorkerInit } from './worker.js';
 
-/** Below this, starting workers costs more than it saves. */
-export const WORKER_THRESHOLD = 500;
+/**
+ * Below this, starting workers costs more than it saves: with the fast YAML path one thread reads about
+ * 10,000 records a second, and each worker takes ~0.3 s to start.
+ */
+export const WORKER_THRESHOLD = 5000;
+
+/**
+ * Workers pay only when a second core is actually free: measured on a 2-core machine with another
+ * process busy on one core, two workers were slower than one thread (they share the one free core and
+ * the main thread still has to take their results). So: enough files, and an idle core by load average.
+ */
+export function workersPay(files: number): boolean {
+  const cores = availableParallelism();
+  return files > WORKER_THRESHOLD && cores >= 2 && loadavg()[0] < cores - 0.75;
+}
 const BATCH = 64;
 
 export interface ReadFilesOptions {
-  /** Force (true) or forbid (false) workers; by default, workers for more than WORKER_THRESHOLD files. */
+  /** Force (true) or forbid (false) workers; by default `workersPay()` decides. */
   workers?: boolean;
   profilesDir?: string;
 }
@@ -21,7 +34,7 @@ export async function readFiles(
   opts: ReadFilesOptions,
   onResult: (r: FileResult) => void,
 ): Promise<void> {
-  const useWorkers = opts.workers ?? files.length > WORKER_THRESHOLD;
+  const useWorkers = opts.workers ?? workersPay(files.length);
   if (!useWorkers) {
     for (const f of files) onResult(readRecordResult(f, ctx));
     return;

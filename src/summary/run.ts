@@ -30,7 +30,7 @@ export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: S
   const ctx = makeReadContext(reg.entries.map((e) => e.profile), { by: opts.by, as, includeText: opts.includeText });
   const agg = new Aggregator();
   const report = opts.onProblem ?? (() => {});
-  const collector = new Collector(agg, (f) => readRecordResult(f, ctx), report);
+  const collector = new Collector(agg, scan.files, (f) => readRecordResult(f, ctx), report);
   for (const s of scan.skipped) collector.acceptScanSkip(s);
   const total = scan.files.length;
   let done = 0;

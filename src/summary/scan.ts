@@ -38,20 +38,11 @@ export function scanFolders(roots: string[]): ScanResult {
   }
   const files: string[] = [];
   const skipped: ScanSkip[] = [];
-  // Real paths already visited: a link to a folder or file we have seen (a loop, or a second way in)
-  // is read once.
+  // Real paths of folders already visited: a link to one of them (a loop, or a second way in) is not
+  // followed again. Files need no such set (it would grow with the number of records): a file inside
+  // the folders is always reached through its real folder, so a link to it is simply not read.
   const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
   const within = (real: string) => realRoots.some((root) => inside(root, real));
-
-  const visitFile = (path: string, real: string) => {
-    if (seenFiles.has(real)) {
-      skipped.push({ file: path, reason: 'same-file', message: 'a link to a file that is already read' });
-      return;
-    }
-    seenFiles.add(real);
-    files.push(path);
-  };
 
   const walk = (dir: string, realDir: string) => {
     if (seenDirs.has(realDir)) return;
@@ -69,7 +60,7 @@ export function scanFolders(roots: string[]): ScanResult {
       if (e.isDirectory()) {
         walk(path, join(realDir, e.name));
       } else if (e.isFile()) {
-        if (isYamlName(e.name)) visitFile(path, join(realDir, e.name));
+        if (isYamlName(e.name)) files.push(path);
       } else if (e.isSymbolicLink()) {
         visitLink(path, e.name);
       }
@@ -91,14 +82,12 @@ export function scanFolders(roots: string[]): ScanResult {
       skipped.push({ file: path, reason: 'link-outside', message: 'a link that leads outside the folders given; not followed' });
       return;
     }
-    if (st.isDirectory()) {
-      if (seenDirs.has(real)) {
-        skipped.push({ file: path, reason: 'same-file', message: 'a link to a folder that is already read (a loop?); not followed again' });
-        return;
-      }
-      walk(path, real);
+    if (st.isFile()) {
+      skipped.push({ file: path, reason: 'same-file', message: 'a link to a file inside the folders, which is read as itself' });
+    } else if (seenDirs.has(real)) {
+      skipped.push({ file: path, reason: 'same-file', message: 'a link to a folder that is already read (a loop?); not followed again' });
     } else {
-      visitFile(path, real);
+      walk(path, real);
     }
   };
 
