@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../yaml-source.js';
 import type { Aggregator } from './aggregate.js';
 import type { FileResult } from './read-record.js';
+import { IdTable } from './id-table.js';
 import type { ScanSkip } from './scan.js';
 
 export const SKIP_REASONS = ['invalid', 'draft', 'duplicate', 'conflict', 'not-a-record', 'too-large', 'unreadable', 'link'] as const;
@@ -21,32 +22,28 @@ export interface FileCounts {
   skipped: Record<SkipReason, number>;
 }
 
-/**
- * A UUID as a fresh 16-character string. Besides being small, it must not be a slice of the file's text:
- * V8 keeps the whole text alive for as long as a slice of it is kept, here for the whole run.
- */
-function compactId(id: string): string {
-  const hex = id.replace(/-/g, '');
-  return /^[0-9a-f]{32}$/i.test(hex) ? Buffer.from(hex, 'hex').toString('latin1') : (' ' + id).slice(1);
-}
+/** Hashes are only compared between files with the same id, so 32 bits are plenty. */
+const shortHash = (hex: string): number => parseInt(hex.slice(0, 8), 16) >>> 0;
 
 export class Collector {
   readonly counts: FileCounts = { found: 0, counted: 0, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number> };
-  // The only per-record memory: id -> short content hash + index of the file it was first read from
-  // (to name it, or take it back out, when a conflict shows up). Hashes are only ever compared between
-  // files with the same id, so 8 characters are plenty.
-  private readonly seen = new Map<string, string>();
+  // The only per-record memory: id -> content hash + index of the file it was first read from (to name
+  // it, or take it back out, when a conflict shows up).
+  private readonly seen: IdTable;
   private readonly conflicted = new Set<string>();
+  /** Duplicates and conflicts, reported at the end (they grow with copies found, not with records). */
+  private readonly later: Array<{ reason: 'duplicate' | 'conflict'; file: string; firstIndex: number; firstHash: number }> = [];
   private index = -1;
 
   constructor(
     private readonly agg: Aggregator,
-    /** The files being read, in the order their results arrive. */
-    private readonly files: readonly string[],
     /** Re-reads a file already counted, to take it out again when a conflict shows up later. */
     private readonly reread: (file: string) => FileResult,
     private readonly report: (p: Problem) => void,
-  ) {}
+    expectedFiles = 0,
+  ) {
+    this.seen = new IdTable(expectedFiles);
+  }
 
   private skip(reason: SkipReason, file: string, message: string, diagnostics?: Diagnostic[]): void {
     this.counts.skipped[reason]++;
@@ -79,33 +76,47 @@ export class Collector {
 
   private acceptRecord(r: Extract<FileResult, { kind: 'record' }>): void {
     for (const w of r.warnings) this.report({ reason: 'warning', file: r.file, message: w.message, diagnostics: [w] });
-    const key = compactId(r.id);
-    const hash = r.hash.slice(0, 8);
-    const seen = this.seen.get(key);
-    if (seen === undefined) {
-      this.seen.set(key, hash + this.index.toString(36));
+    const key = r.id.toLowerCase();
+    const hash = shortHash(r.hash);
+    const first = this.seen.getOrAdd(key, hash, this.index);
+    if (first === undefined) {
       this.agg.add(r.contrib);
       this.counts.counted++;
-      return;
-    }
-    const first = { hash: seen.slice(0, 8), file: this.files[parseInt(seen.slice(8), 36)] };
-    if (this.conflicted.has(key)) {
-      return this.skip('conflict', r.file, 'same record id as other files with different content; not counted');
-    }
-    if (first.hash === hash) {
-      return this.skip('duplicate', r.file, `same record as ${first.file} (a copy); counted once`);
-    }
-    // Which of the two is right cannot be told, so neither is counted: take the first back out.
-    this.conflicted.add(key);
-    const again = this.reread(first.file);
-    if (again.kind === 'record' && again.hash.slice(0, 8) === first.hash) {
-      this.agg.add(again.contrib, -1);
-      this.counts.counted--;
-      this.skip('conflict', first.file, `same record id as ${r.file} but different content; neither is counted`);
+    } else if (this.conflicted.has(key)) {
+      this.skip('conflict', r.file, 'same record id as other files with different content; not counted');
+    } else if (first.hash === hash) {
+      this.counts.skipped.duplicate++;
+      this.later.push({ reason: 'duplicate', file: r.file, firstIndex: first.fileIndex, firstHash: first.hash });
     } else {
-      // The first file changed while we read; it was counted as it was then, so say so.
-      this.report({ reason: 'warning', file: first.file, message: 'changed during the run; counted as first read' });
+      this.conflicted.add(key);
+      this.counts.skipped.conflict++;
+      this.later.push({ reason: 'conflict', file: r.file, firstIndex: first.fileIndex, firstHash: first.hash });
     }
-    this.skip('conflict', r.file, `same record id as ${first.file} but different content; neither is counted`);
+  }
+
+  /**
+   * Name the first copy of each duplicate, and take the first of each conflicting pair back out. Done at
+   * the end, with one more walk to find those files, so that no list of every path is kept meanwhile.
+   */
+  finish(pathsOf: (indices: Set<number>) => Map<number, string>): void {
+    const paths = pathsOf(new Set(this.later.map((l) => l.firstIndex)));
+    for (const l of this.later) {
+      const firstFile = paths.get(l.firstIndex) ?? '(a file that has since gone)';
+      if (l.reason === 'duplicate') {
+        this.report({ reason: 'duplicate', file: l.file, message: `same record as ${firstFile} (a copy); counted once` });
+        continue;
+      }
+      // Which of the two is right cannot be told, so neither is counted: take the first back out.
+      const again = paths.has(l.firstIndex) ? this.reread(firstFile) : undefined;
+      if (again?.kind === 'record' && shortHash(again.hash) === l.firstHash) {
+        this.agg.add(again.contrib, -1);
+        this.counts.counted--;
+        this.skip('conflict', firstFile, `same record id as ${l.file} but different content; neither is counted`);
+      } else {
+        this.report({ reason: 'warning', file: firstFile, message: 'changed during the run; counted as first read' });
+      }
+      this.report({ reason: 'conflict', file: l.file, message: `same record id as ${firstFile} but different content; neither is counted` });
+    }
+    this.later.length = 0;
   }
 }

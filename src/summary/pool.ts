@@ -3,6 +3,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readRecordResult, type FileResult, type ReadContext } from './read-record.js';
+import type { ScanItem, ScanSkip } from './scan.js';
 import type { BatchRequest, WorkerInit } from './worker.js';
 
 /**
@@ -28,56 +29,83 @@ export interface ReadFilesOptions {
   profilesDir?: string;
 }
 
+/** A file's result, or an item the walk passed over, in walk order. */
+export type ReadItem = { result: FileResult; skip?: undefined } | { skip: ScanSkip; result?: undefined };
+
 export async function readFiles(
-  files: string[],
+  items: Iterable<ScanItem>,
+  fileCount: number,
   ctx: ReadContext,
   opts: ReadFilesOptions,
-  onResult: (r: FileResult) => void,
+  onItem: (r: ReadItem) => void,
 ): Promise<void> {
-  const useWorkers = opts.workers ?? workersPay(files.length);
+  const useWorkers = opts.workers ?? workersPay(fileCount);
   if (!useWorkers) {
-    for (const f of files) onResult(readRecordResult(f, ctx));
+    for (const it of items) onItem(it.skip ? { skip: it.skip } : { result: readRecordResult(it.file!, ctx) });
     return;
   }
   const init: WorkerInit = { profilesDir: opts.profilesDir, opts: { by: ctx.by, as: ctx.as, includeText: ctx.includeText } };
   const count = Math.max(1, Math.min(2, availableParallelism()));
   const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: init }));
-  const batches = Math.ceil(files.length / BATCH);
-  const done = new Map<number, FileResult[]>(); // finished out of order, waiting for their turn
+  const iter = items[Symbol.iterator]();
+  let exhausted = false;
+  // Batches in flight keep their walk items, so skips and results come out in walk order.
+  const pending = new Map<number, { items: ScanItem[]; results?: FileResult[] }>();
   let nextToSend = 0;
   let nextToEmit = 0;
+  const take = (): ScanItem[] => {
+    const batch: ScanItem[] = [];
+    let files = 0;
+    while (!exhausted && files < BATCH) {
+      const n = iter.next();
+      if (n.done) exhausted = true;
+      else {
+        batch.push(n.value);
+        if (n.value.file !== undefined) files++;
+      }
+    }
+    return batch;
+  };
   try {
     await new Promise<void>((resolve, reject) => {
+      const finished = () => exhausted && nextToEmit === nextToSend;
+      const emit = () => {
+        for (let b = pending.get(nextToEmit); b?.results; b = pending.get(nextToEmit)) {
+          let k = 0;
+          for (const it of b.items) onItem(it.skip ? { skip: it.skip } : { result: b.results[k++] });
+          pending.delete(nextToEmit++);
+        }
+      };
       const send = (w: Worker) => {
-        if (nextToSend >= batches) return;
+        if (exhausted) return;
+        const items = take();
+        if (items.length === 0) return;
         const batch = nextToSend++;
-        const msg: BatchRequest = { batch, files: files.slice(batch * BATCH, (batch + 1) * BATCH) };
+        pending.set(batch, { items });
+        const msg: BatchRequest = { batch, files: items.flatMap((it) => (it.file !== undefined ? [it.file] : [])) };
         w.postMessage(msg);
       };
       for (const w of workers) {
         w.on('message', (m: { batch: number; results: FileResult[] }) => {
-          done.set(m.batch, m.results);
+          pending.get(m.batch)!.results = m.results;
           try {
-            while (done.has(nextToEmit)) {
-              for (const r of done.get(nextToEmit)!) onResult(r);
-              done.delete(nextToEmit++);
-            }
+            emit();
+            send(w);
           } catch (err) {
             reject(err);
             return;
           }
-          if (nextToEmit >= batches) resolve();
-          else send(w);
+          if (finished()) resolve();
         });
         w.on('error', reject);
         w.on('exit', (code) => {
-          if (code !== 0 && nextToEmit < batches) reject(new Error(`a reader thread stopped (exit code ${code})`));
+          if (code !== 0 && !finished()) reject(new Error(`a reader thread stopped (exit code ${code})`));
         });
         // Two batches in flight per worker keep it busy while the main thread aggregates.
         send(w);
         send(w);
       }
-      if (batches === 0) resolve();
+      if (finished()) resolve();
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

@@ -158,7 +158,7 @@ function profileLine(text: string): { line: number; col: number } {
 /** Same content = same hash, whatever the line endings, BOM or trailing spaces (a forwarded copy). */
 export function hashText(text: string): string {
   const norm = text.replace(/^\uFEFF/, '').replace(/[ \t]*\r?\n/g, '\n').trimEnd();
-  return createHash('sha1').update(norm).digest('base64').slice(0, 20);
+  return createHash('sha1').update(norm).digest('hex').slice(0, 16);
 }
 
 function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): Contribution {

@@ -6,7 +6,7 @@ import { Collector, type FileCounts, type Problem } from './collect.js';
 import type { Summary } from './model.js';
 import { readFiles } from './pool.js';
 import { makeReadContext, readRecordResult } from './read-record.js';
-import { scanFolders } from './scan.js';
+import { checkFolders, countFiles, filesAt, walkFolders } from './scan.js';
 
 export interface SummarizeOptions {
   folders: string[];
@@ -26,18 +26,20 @@ export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: S
   const reg = loadRegistry({ profiles: opts.profilesDir });
   // Resolve "sbic" to its latest version and fail early (exit 2) on an unknown one.
   const as = opts.as ? resolveProfile(reg, opts.as).ref : undefined;
-  const scan = scanFolders(opts.folders);
+  checkFolders(opts.folders);
   const ctx = makeReadContext(reg.entries.map((e) => e.profile), { by: opts.by, as, includeText: opts.includeText });
   const agg = new Aggregator();
   const report = opts.onProblem ?? (() => {});
-  const collector = new Collector(agg, scan.files, (f) => readRecordResult(f, ctx), report);
-  for (const s of scan.skipped) collector.acceptScanSkip(s);
-  const total = scan.files.length;
+  // A first, cheap walk counts the files: for the progress bar, the choice of threads, the id table.
+  const total = countFiles(opts.folders);
+  const collector = new Collector(agg, (f) => readRecordResult(f, ctx), report, total);
   let done = 0;
-  await readFiles(scan.files, ctx, { workers: opts.workers, profilesDir: opts.profilesDir }, (r) => {
-    collector.accept(r);
+  await readFiles(walkFolders(opts.folders), total, ctx, { workers: opts.workers, profilesDir: opts.profilesDir }, (item) => {
+    if (item.skip) return collector.acceptScanSkip(item.skip);
+    collector.accept(item.result);
     if (++done % 256 === 0 || done === total) opts.onProgress?.(done, total);
   });
+  collector.finish((indices) => filesAt(opts.folders, indices));
   agg.prune();
   const summary = buildSummary(agg, ctx.profiles, collector.counts, { minN: opts.minN, by: opts.by, as, includeText: opts.includeText });
   return { summary, counts: collector.counts };

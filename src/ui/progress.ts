@@ -15,8 +15,9 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       last = now;
       shown = true;
       const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - label.length - 30));
-      const filled = Math.round((done / total) * width);
-      const pct = Math.floor((done / total) * 100);
+      const frac = Math.min(1, done / total); // files added since the count must not break the bar
+      const filled = Math.round(frac * width);
+      const pct = Math.floor(frac * 100);
       stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${pct}%`);
     },
     stop() {
