@@ -83,6 +83,8 @@ export function readRecordResult(file: string, ctx: ReadContext): FileResult {
   if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
   const quick = readFast(text, file, ctx);
   if (quick) return quick;
+  const deep = tooDeep(text, file);
+  if (deep) return { kind: 'invalid', file, diagnostics: [deep] };
   let load;
   try {
     load = parseRecordText(text, file);
@@ -137,6 +139,40 @@ function readFast(text: string, file: string, ctx: ReadContext): FileResult | un
   const stub: YamlSource = { file, doc: { contents: null } as unknown as YamlSource['doc'], lineCounter: new LineCounter(), value, diagnostics: [] };
   if (checkRecordAgainstProfile(rec, profile, stub).length) return undefined;
   return { kind: 'record', file, id: rec.id.toLowerCase(), hash: hashText(text), contrib: contribute(rec, profile, ctx), warnings: [] };
+}
+
+/** Deeper than any record; the parser's own limit is the stack, which differs between threads. */
+export const MAX_FLOW_DEPTH = 64;
+
+/** Flow nesting (`[[[[...`) beyond MAX_FLOW_DEPTH, found before the recursive parser runs out of stack. */
+function tooDeep(text: string, file: string): Diagnostic | undefined {
+  let depth = 0;
+  let line = 1;
+  let col = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    col++;
+    if (c === '\n') {
+      line++;
+      col = 0;
+      quote = quote === '"' ? quote : ''; // single-quoted and plain text end at the line for this purpose
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', i);
+      col += (nl < 0 ? text.length : nl) - i - 1;
+      i = (nl < 0 ? text.length : nl) - 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return { file, line, col, message: `nested more than ${MAX_FLOW_DEPTH} levels deep; not a record`, severity: 'error' };
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /** A broken file can yield hundreds of the same message (deep nesting): a few distinct ones say enough. */

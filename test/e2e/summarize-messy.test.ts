@@ -64,6 +64,13 @@ describe('summarize on a messy folder', () => {
     expect(err).toMatch(/found, 4 record\(s\) counted; not counted: 7 invalid/);
   });
 
+  it('worker threads report the same problems, in the same order, with the same result', () => {
+    const one = runCli(['summarize', dir, '--format', 'json', '--min-n', '3', '--no-workers']);
+    const pool = runCli(['summarize', dir, '--format', 'json', '--min-n', '3', '--workers']);
+    expect(pool.stdout).toBe(one.stdout);
+    expect(pool.stderr).toBe(one.stderr);
+  });
+
   it('--strict exits 1 when anything was not counted, and 0 on a clean folder', () => {
     expect(runCli(['summarize', dir, '--strict', '--format', 'json']).code).toBe(1);
     expect(runCli(['summarize', join(FIXTURES, 'anonymity'), '--strict', '--format', 'json']).code).toBe(0);
