@@ -45,7 +45,7 @@ Examples:
   $ profile summarize a/ b/ --format html --out report.html --include-text
 
 Anonymity: no names, record ids, notes, file names or dates appear in a summary. Groups and counts
-below --min-n (default 5) show as "suppressed", and further numbers are suppressed so that none can be
+below --min-n (default 5) show as "supp." (JSON: "suppressed"), and further numbers are hidden so that none can be
 worked out by subtraction. Files that are not counted are listed on stderr.
 
 Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`,

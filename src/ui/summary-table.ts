@@ -28,7 +28,9 @@ function bar(c: ChalkInstance, p: ProfileSummary, it: NonNullable<GroupSummary['
 function groupTable(c: ChalkInstance, p: ProfileSummary, g: GroupSummary): string {
   const n = g.n as number;
   const head = ['Item', 'Levels', ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', `≥ ${p.target}`, 'Prioritised'];
-  const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [28] });
+  // Narrow level columns (headers wrap) keep the table within ~130 columns for four-level scales.
+  const colWidths = [26, BAR + 2, ...p.levels.map(() => 12), 10, 11, 13];
+  const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths });
   for (const it of g.items ?? []) {
     const meta = p.items.find((x) => x.id === it.id);
     const name = meta ? `${meta.number ? meta.number + '. ' : ''}${meta.title}` : it.id;

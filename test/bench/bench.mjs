@@ -2,7 +2,7 @@
 // baseline measured in the same run (a plain loop that reads and parses the same files with `yaml`).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeCorpus } from '../support/corpus.mjs';
 
@@ -66,7 +66,10 @@ try {
     const sum = measure(process.execPath, [BIN, 'summarize', dir, '--by', 'region,district', '--format', 'json', '--out', join(work, `out-${n}.json`), '--force']);
     results.push({ n, base, sum });
     console.log(`  baseline (yaml parse loop)  ${fmt(base.ms)}  ${base.mb.toFixed(0).padStart(5)} MB peak`);
-    console.log(`  profile summarize           ${fmt(sum.ms)}  ${sum.mb.toFixed(0).padStart(5)} MB peak`);
+    console.log(`  profile summarize           ${fmt(sum.ms)}  ${sum.mb.toFixed(0).padStart(5)} MB peak  (threads chosen by load: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
+    // For information only: the same run with worker threads forced on, whatever the machine's load.
+    const forced = measure(process.execPath, [BIN, 'summarize', dir, '--by', 'region,district', '--format', 'json', '--out', join(work, `out-${n}.json`), '--force', '--workers']);
+    console.log(`  profile summarize --workers ${fmt(forced.ms)}  ${forced.mb.toFixed(0).padStart(5)} MB peak  (info, not a target)`);
     rmSync(dir, { recursive: true, force: true });
   }
 } finally {
