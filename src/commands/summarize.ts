@@ -65,6 +65,10 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         import('../ui/progress.js'),
       ]);
       const bar = progressBar('reading records');
+      // Warnings (the record is still counted) can be many in a large folder: the first ones show the
+      // pattern, the rest are counted. Every file that is not counted is always listed.
+      const MAX_WARNINGS = 20;
+      let warnings = 0;
       const { summary, counts } = await runSummarize({
         folders,
         by,
@@ -74,6 +78,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         profilesDir: globalOpts(cmd).profiles,
         workers: opts.workers,
         onProblem: (p) => {
+          if (p.reason === 'warning' && ++warnings > MAX_WARNINGS) return;
           bar.stop();
           writeErr(formatProblem(p));
         },
@@ -86,6 +91,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         replaceFileAtomic(opts.out, text);
         writeErr(`wrote ${opts.out}\n`);
       } else writeOut(text);
+      if (warnings > MAX_WARNINGS) writeErr(`… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted\n`);
       writeErr(formatCountsLine(counts));
       const notCounted = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
       if (opts.strict && notCounted > 0) process.exitCode = EXIT.problems;
