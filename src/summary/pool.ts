@@ -46,7 +46,9 @@ export async function readFiles(
   }
   const init: WorkerInit = { profilesDir: opts.profilesDir, opts: { by: ctx.by, as: ctx.as, includeText: ctx.includeText } };
   const count = Math.max(1, Math.min(2, availableParallelism()));
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: init }));
+  // A small young generation: a worker's garbage is all short-lived, and a big nursery only adds RSS.
+  const limits = { maxYoungGenerationSizeMb: 8 };
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: limits }));
   const iter = items[Symbol.iterator]();
   let exhausted = false;
   // Batches in flight keep their walk items, so skips and results come out in walk order.
