@@ -6,7 +6,7 @@ export const SUPPRESSED_MARK = 'supp.';
 
 /** Markdown-safe inline text: no table breaks, no HTML, no links from data. */
 export function mdText(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return s.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 export function cellText(v: Cell, n?: Cell): string {
@@ -43,7 +43,7 @@ function group(p: ProfileSummary, g: GroupSummary, path: GroupSummary[], depth: 
     out += '\n' + table(['Improvement area', 'Ticked'], p.improvementAreas.map((a) => [mdText(a.text), cellText(g.improvementAreas?.[a.id] ?? 0, g.n)]));
   }
   const st = g.actionSteps;
-  if (st) out += '\n' + table(['Action steps', 'Planned', 'In progress', 'Done', 'Total'], [['', cellText(st.planned), cellText(st['in-progress']), cellText(st.done), cellText(st.total)]]);
+  if (st) out += '\n' + table(['Action steps', 'Planned', 'In progress', 'Done', 'Total'], [['Number of steps', cellText(st.planned), cellText(st['in-progress']), cellText(st.done), cellText(st.total)]]);
   if (g.text) {
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
       if (list.length) out += `\n**${title}**\n\n` + list.map((t) => `- ${mdText(t.text)}${t.count > 1 ? ` (×${t.count})` : ''}`).join('\n') + '\n';
