@@ -77,7 +77,16 @@ function readSmallFile(file: string): { text?: string; size?: number; error?: st
   }
 }
 
+/** Never throws: whatever goes wrong with one file is that file's result, and the run goes on. */
 export function readRecordResult(file: string, ctx: ReadContext): FileResult {
+  try {
+    return readRecord(file, ctx);
+  } catch (err) {
+    return { kind: 'invalid', file, diagnostics: [{ file, line: 1, col: 1, message: `could not be read: ${(err as Error)?.message ?? String(err)}`, severity: 'error' }] };
+  }
+}
+
+function readRecord(file: string, ctx: ReadContext): FileResult {
   const { text, size, error } = readSmallFile(file);
   if (error !== undefined) return { kind: 'unreadable', file, message: `cannot read: ${error}` };
   if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
