@@ -1,5 +1,114 @@
-import { Command } from 'commander';
+// `profile summarize <folder...>`: anonymous summary of a folder of records (logic in src/summary/).
+import { Command, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { CliError, EXIT } from '../errors.js';
+import { globalOpts, writeErr, writeOut } from './shared.js';
+
+const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
+
+// zod loads inside the action so that `profile --version` does not pay for it.
+const optionsSchema = (z: typeof import('zod').z) =>
+  z.strictObject({
+  by: z.string().optional(),
+  as: z.string().optional(),
+  minN: z.string().default('5'),
+  includeText: z.boolean().default(false),
+  format: z.enum(FORMATS).default('table'),
+  out: z.string().optional(),
+  force: z.boolean().default(false),
+  strict: z.boolean().default(false),
+  workers: z.boolean().optional(),
+});
 
 export function summarizeCommand(): Command {
-  return new Command('summarize').description('(not built yet)');
+  return new Command('summarize')
+    .description('anonymous summary of a folder of records, by profile version and group')
+    .argument('<folder...>', 'folders of record files (read recursively)')
+    .option('--by <keys>', 'group by these record group keys, nested, e.g. region,district')
+    .option('--as <profile>', 'count earlier versions as this one, through its crosswalk (e.g. sbic@2024)')
+    .option('--min-n <n>', 'smallest group or count shown; smaller ones are suppressed (at least 3)', '5')
+    .option('--include-text', 'also list own improvement areas and action-step texts (groups of at least --min-n only)')
+    .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('table'))
+    .option('--out <file>', 'write the summary to this file instead of stdout')
+    .option('--force', 'let --out replace an existing file')
+    .option('--strict', 'exit 1 if any file was skipped (invalid, draft, duplicate, conflict, ...)')
+    .addOption(new Option('--workers', 'always read on worker threads (for testing)').hideHelp())
+    .addOption(new Option('--no-workers', 'read in one thread (for testing)').hideHelp())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ profile summarize records/                           one table per profile version
+  $ profile summarize records/ --by region,district      nested groups with totals
+  $ profile summarize records/ --as sbic@2024            count sbic@2014 records as 2024 (crosswalk)
+  $ profile summarize records/ --format json --out summary.json
+  $ profile summarize a/ b/ --format html --out report.html --include-text
+
+Anonymity: no names, record ids, notes, file names or dates appear in a summary. Groups and counts
+below --min-n (default 5) show as "supp." (JSON: "suppressed"), and further numbers are hidden so that none can be
+worked out by subtraction. Files that are not counted are listed on stderr.
+
+Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`,
+    )
+    .action(async (folders: string[], raw: Record<string, unknown>, cmd: Command) => {
+      const { z } = await import('zod');
+      const opts = optionsSchema(z).parse(raw);
+      const minN = Number(opts.minN);
+      if (!Number.isInteger(minN) || minN < 3) throw new CliError(`--min-n must be a whole number of at least 3 (got ${opts.minN})`, EXIT.usage);
+      const by = (opts.by ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (opts.out && existsSync(opts.out) && !opts.force) {
+        throw new CliError(`${opts.out} exists; not replacing it`, EXIT.usage, undefined, 'Use --force to replace it, or choose another --out file.');
+      }
+      const [{ runSummarize }, { formatProblem, formatCountsLine }, { progressBar }] = await Promise.all([
+        import('../summary/run.js'),
+        import('../ui/summary-problems.js'),
+        import('../ui/progress.js'),
+      ]);
+      const bar = progressBar('reading records');
+      // Warnings (the record is still counted) can be many in a large folder: the first ones show the
+      // pattern, the rest are counted. Every file that is not counted is always listed.
+      const MAX_WARNINGS = 20;
+      let warnings = 0;
+      const { summary, counts } = await runSummarize({
+        folders,
+        by,
+        as: opts.as,
+        minN,
+        includeText: opts.includeText,
+        profilesDir: globalOpts(cmd).profiles,
+        workers: opts.workers,
+        onProblem: (p) => {
+          if (p.reason === 'warning' && ++warnings > MAX_WARNINGS) return;
+          bar.stop();
+          writeErr(formatProblem(p));
+        },
+        onProgress: (d, t) => bar.update(d, t),
+      });
+      bar.stop();
+      const text = await renderSummary(summary, opts.format, Boolean(opts.out));
+      if (opts.out) {
+        const { replaceFileAtomic } = await import('../record/write.js');
+        replaceFileAtomic(opts.out, text);
+        writeErr(`wrote ${opts.out}\n`);
+      } else writeOut(text);
+      if (warnings > MAX_WARNINGS) writeErr(`… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted\n`);
+      writeErr(formatCountsLine(counts));
+      const notCounted = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
+      if (opts.strict && notCounted > 0) process.exitCode = EXIT.problems;
+    });
+}
+
+async function renderSummary(summary: import('../summary/model.js').Summary, format: (typeof FORMATS)[number], toFile: boolean): Promise<string> {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(summary, null, 2) + '\n';
+    case 'csv':
+      return (await import('../summary/format-csv.js')).formatCsv(summary);
+    case 'md':
+      return (await import('../summary/format-md.js')).formatMarkdown(summary);
+    case 'html':
+      return (await import('../summary/format-html.js')).formatHtml(summary);
+    case 'table':
+      return (await import('../ui/summary-table.js')).renderSummaryTable(summary, { colour: !toFile });
+  }
 }

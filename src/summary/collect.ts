@@ -1,0 +1,122 @@
+// Take per-file results in file order: count each record once, catch forwarded copies and conflicting
+// ids, and tell the caller about everything that was not counted.
+import type { Diagnostic } from '../yaml-source.js';
+import type { Aggregator } from './aggregate.js';
+import type { FileResult } from './read-record.js';
+import { IdTable } from './id-table.js';
+import type { ScanSkip } from './scan.js';
+
+export const SKIP_REASONS = ['invalid', 'draft', 'duplicate', 'conflict', 'not-a-record', 'too-large', 'unreadable', 'link'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+export interface Problem {
+  reason: SkipReason | 'warning';
+  file: string;
+  message: string;
+  diagnostics?: Diagnostic[];
+}
+
+export interface FileCounts {
+  found: number;
+  counted: number;
+  skipped: Record<SkipReason, number>;
+}
+
+/** Hashes are only compared between files with the same id, so 32 bits are plenty. */
+const shortHash = (hex: string): number => parseInt(hex.slice(0, 8), 16) >>> 0;
+
+export class Collector {
+  readonly counts: FileCounts = { found: 0, counted: 0, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number> };
+  // The only per-record memory: id -> content hash + index of the file it was first read from (to name
+  // it, or take it back out, when a conflict shows up).
+  private readonly seen: IdTable;
+  private readonly conflicted = new Set<string>();
+  /** Duplicates and conflicts, reported at the end (they grow with copies found, not with records). */
+  private readonly later: Array<{ reason: 'duplicate' | 'conflict'; file: string; firstIndex: number; firstHash: number }> = [];
+  private index = -1;
+
+  constructor(
+    private readonly agg: Aggregator,
+    /** Re-reads a file already counted, to take it out again when a conflict shows up later. */
+    private readonly reread: (file: string) => FileResult,
+    private readonly report: (p: Problem) => void,
+    expectedFiles = 0,
+  ) {
+    this.seen = new IdTable(expectedFiles);
+  }
+
+  private skip(reason: SkipReason, file: string, message: string, diagnostics?: Diagnostic[]): void {
+    this.counts.skipped[reason]++;
+    this.report({ reason, file, message, diagnostics });
+  }
+
+  acceptScanSkip(s: ScanSkip): void {
+    this.counts.found++;
+    this.skip(s.reason === 'unreadable' ? 'unreadable' : 'link', s.file, s.message);
+  }
+
+  accept(r: FileResult): void {
+    this.counts.found++;
+    this.index++;
+    switch (r.kind) {
+      case 'invalid':
+        return this.skip('invalid', r.file, 'invalid record, not counted', r.diagnostics);
+      case 'draft':
+        return this.skip('draft', r.file, 'a draft (status: draft), not counted');
+      case 'not-record':
+        return this.skip('not-a-record', r.file, `${r.message}; skipped`);
+      case 'too-large':
+        return this.skip('too-large', r.file, `too large for a record (${(r.size / 1024 / 1024).toFixed(1)} MB); not read`);
+      case 'unreadable':
+        return this.skip('unreadable', r.file, r.message);
+      case 'record':
+        return this.acceptRecord(r);
+    }
+  }
+
+  private acceptRecord(r: Extract<FileResult, { kind: 'record' }>): void {
+    for (const w of r.warnings) this.report({ reason: 'warning', file: r.file, message: w.message, diagnostics: [w] });
+    const key = r.id.toLowerCase();
+    const hash = shortHash(r.hash);
+    const first = this.seen.getOrAdd(key, hash, this.index);
+    if (first === undefined) {
+      this.agg.add(r.contrib);
+      this.counts.counted++;
+    } else if (this.conflicted.has(key)) {
+      this.skip('conflict', r.file, 'same record id as other files with different content; not counted');
+    } else if (first.hash === hash) {
+      this.counts.skipped.duplicate++;
+      this.later.push({ reason: 'duplicate', file: r.file, firstIndex: first.fileIndex, firstHash: first.hash });
+    } else {
+      this.conflicted.add(key);
+      this.counts.skipped.conflict++;
+      this.later.push({ reason: 'conflict', file: r.file, firstIndex: first.fileIndex, firstHash: first.hash });
+    }
+  }
+
+  /**
+   * Name the first copy of each duplicate, and take the first of each conflicting pair back out. Done at
+   * the end, with one more walk to find those files, so that no list of every path is kept meanwhile.
+   */
+  finish(pathsOf: (indices: Set<number>) => Map<number, string>): void {
+    const paths = pathsOf(new Set(this.later.map((l) => l.firstIndex)));
+    for (const l of this.later) {
+      const firstFile = paths.get(l.firstIndex) ?? '(a file that has since gone)';
+      if (l.reason === 'duplicate') {
+        this.report({ reason: 'duplicate', file: l.file, message: `same record as ${firstFile} (a copy); counted once` });
+        continue;
+      }
+      // Which of the two is right cannot be told, so neither is counted: take the first back out.
+      const again = paths.has(l.firstIndex) ? this.reread(firstFile) : undefined;
+      if (again?.kind === 'record' && shortHash(again.hash) === l.firstHash) {
+        this.agg.add(again.contrib, -1);
+        this.counts.counted--;
+        this.skip('conflict', firstFile, `same record id as ${l.file} but different content; neither is counted`);
+      } else {
+        this.report({ reason: 'warning', file: firstFile, message: 'changed during the run; counted as first read' });
+      }
+      this.report({ reason: 'conflict', file: l.file, message: `same record id as ${firstFile} but different content; neither is counted` });
+    }
+    this.later.length = 0;
+  }
+}

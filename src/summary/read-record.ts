@@ -1,0 +1,238 @@
+// One file in, one small result out: read, parse, validate, check against its profile, and reduce a
+// valid record to the few numbers a summary needs. Runs on the main thread or in a worker.
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { checkRecordAgainstProfile } from '../record/check.js';
+import { detectKind, parseRecordText } from '../record/read.js';
+import type { PracticeRecord } from '../record/schema.js';
+import { isAtOrAboveTarget, profileRef } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import { LineCounter } from 'yaml';
+import type { Diagnostic, YamlSource } from '../yaml-source.js';
+import { RecordSchema } from '../record/schema.js';
+import { fastParseYaml } from './fast-yaml.js';
+import { crosswalkChain, hasLevel, type IdMap } from './crosswalk.js';
+
+/** Bigger than any real record by far; such a file is reported, never read into memory. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+export const NOT_GIVEN = '(not given)';
+export const STATUSES = ['planned', 'in-progress', 'done'] as const;
+
+/** What one valid record adds to a summary (already mapped with --as). */
+export interface Contribution {
+  profile: string;
+  path: string[];
+  ratings: Array<[item: string, level: string, atOrAbove: boolean]>;
+  priorities: string[];
+  areas: string[];
+  steps: [planned: number, inProgress: number, done: number];
+  ownAreas?: string[];
+  stepTexts?: string[];
+}
+
+export type FileResult =
+  | { kind: 'record'; file: string; id: string; hash: string; contrib: Contribution; warnings: Diagnostic[] }
+  | { kind: 'draft'; file: string }
+  | { kind: 'invalid'; file: string; diagnostics: Diagnostic[] }
+  | { kind: 'not-record'; file: string; message: string }
+  | { kind: 'too-large'; file: string; size: number }
+  | { kind: 'unreadable'; file: string; message: string };
+
+export interface ReadOptions {
+  by: string[];
+  as?: string;
+  includeText: boolean;
+}
+
+export interface ReadContext extends ReadOptions {
+  profiles: Map<string, Profile>;
+  target?: Profile;
+  chain: Map<string, IdMap>;
+}
+
+export function makeReadContext(profiles: Profile[], opts: ReadOptions): ReadContext {
+  const byRef = new Map(profiles.map((p) => [profileRef(p), p]));
+  const target = opts.as ? byRef.get(opts.as) : undefined;
+  return { ...opts, profiles: byRef, target, chain: target ? crosswalkChain(target, byRef) : new Map() };
+}
+
+function readSmallFile(file: string): { text?: string; size?: number; error?: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_RECORD_BYTES) return { size };
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const got = readSync(fd, buf, off, size - off, off);
+      if (got === 0) break;
+      off += got;
+    }
+    return { text: buf.toString('utf8', 0, off) };
+  } catch (err) {
+    return { error: (err as Error).message };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Never throws: whatever goes wrong with one file is that file's result, and the run goes on. */
+export function readRecordResult(file: string, ctx: ReadContext): FileResult {
+  try {
+    return readRecord(file, ctx);
+  } catch (err) {
+    return { kind: 'invalid', file, diagnostics: [{ file, line: 1, col: 1, message: `could not be read: ${(err as Error)?.message ?? String(err)}`, severity: 'error' }] };
+  }
+}
+
+function readRecord(file: string, ctx: ReadContext): FileResult {
+  const { text, size, error } = readSmallFile(file);
+  if (error !== undefined) return { kind: 'unreadable', file, message: `cannot read: ${error}` };
+  if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
+  const quick = readFast(text, file, ctx);
+  if (quick) return quick;
+  const deep = tooDeep(text, file);
+  if (deep) return { kind: 'invalid', file, diagnostics: [deep] };
+  let load;
+  try {
+    load = parseRecordText(text, file);
+  } catch (err) {
+    // The parser should report, not throw; if it does (e.g. pathological input), the file is still reported.
+    return { kind: 'invalid', file, diagnostics: [{ file, line: 1, col: 1, message: `cannot parse: ${(err as Error).message}`, severity: 'error' }] };
+  }
+  const value = load.source?.value;
+  if (!load.record) {
+    if (load.source && load.source.diagnostics.length === 0) {
+      const kind = detectKind(value);
+      if (kind === 'profile') return { kind: 'not-record', file, message: 'a practice profile, not a record' };
+      if (kind === 'unknown') return { kind: 'not-record', file, message: 'not a record (no "kind: practice-profile-record")' };
+    }
+    return { kind: 'invalid', file, diagnostics: firstDistinct(load.diagnostics) };
+  }
+  const rec = load.record;
+  if (rec.status === 'draft') return { kind: 'draft', file };
+  const profile = ctx.profiles.get(rec.profile);
+  if (!profile || !load.source) {
+    const message = `unknown profile "${rec.profile}" (known: ${[...ctx.profiles.keys()].join(', ')})`;
+    return { kind: 'invalid', file, diagnostics: [{ file, ...profileLine(text), message, severity: 'error' }] };
+  }
+  const checks = checkRecordAgainstProfile(rec, profile, load.source);
+  const errors = checks.filter((d) => d.severity === 'error');
+  if (errors.length) return { kind: 'invalid', file, diagnostics: firstDistinct(errors) };
+  return {
+    kind: 'record',
+    file,
+    id: rec.id.toLowerCase(),
+    hash: hashText(text),
+    contrib: contribute(rec, profile, ctx),
+    warnings: checks.filter((d) => d.severity === 'warning'),
+  };
+}
+
+/**
+ * The common case, without the full YAML parser: a clean record in the usual plain layout. Any doubt
+ * (unusual YAML, a schema or profile problem) returns undefined and the full, positioned path runs, so
+ * problems are still reported at file:line:col.
+ */
+function readFast(text: string, file: string, ctx: ReadContext): FileResult | undefined {
+  const value = fastParseYaml(text);
+  if (value === undefined) return undefined;
+  const parsed = RecordSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const rec = parsed.data;
+  if (rec.status === 'draft') return { kind: 'draft', file };
+  const profile = ctx.profiles.get(rec.profile);
+  if (!profile) return undefined;
+  // Positions are only needed if there is something to report; then the full path finds them.
+  const stub: YamlSource = { file, doc: { contents: null } as unknown as YamlSource['doc'], lineCounter: new LineCounter(), value, diagnostics: [] };
+  if (checkRecordAgainstProfile(rec, profile, stub).length) return undefined;
+  return { kind: 'record', file, id: rec.id.toLowerCase(), hash: hashText(text), contrib: contribute(rec, profile, ctx), warnings: [] };
+}
+
+/** Deeper than any record; the parser's own limit is the stack, which differs between threads. */
+export const MAX_FLOW_DEPTH = 64;
+
+/** Flow nesting (`[[[[...`) beyond MAX_FLOW_DEPTH, found before the recursive parser runs out of stack. */
+function tooDeep(text: string, file: string): Diagnostic | undefined {
+  let depth = 0;
+  let line = 1;
+  let col = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    col++;
+    if (c === '\n') {
+      line++;
+      col = 0;
+      quote = quote === '"' ? quote : ''; // single-quoted and plain text end at the line for this purpose
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf('\n', i);
+      col += (nl < 0 ? text.length : nl) - i - 1;
+      i = (nl < 0 ? text.length : nl) - 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return { file, line, col, message: `nested more than ${MAX_FLOW_DEPTH} levels deep; not a record`, severity: 'error' };
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** A broken file can yield hundreds of the same message (deep nesting): a few distinct ones say enough. */
+function firstDistinct(ds: Diagnostic[], max = 5): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.line}:${d.col}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).slice(0, max);
+}
+
+function profileLine(text: string): { line: number; col: number } {
+  const m = /^profile\s*:/m.exec(text);
+  return { line: m ? text.slice(0, m.index).split('\n').length : 1, col: 1 };
+}
+
+/** Same content = same hash, whatever the line endings, BOM or trailing spaces (a forwarded copy). */
+export function hashText(text: string): string {
+  const norm = text.replace(/^\uFEFF/, '').replace(/[ \t]*\r?\n/g, '\n').trimEnd();
+  return createHash('sha1').update(norm).digest('hex').slice(0, 16);
+}
+
+function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): Contribution {
+  const map = ctx.chain.get(rec.profile);
+  const profile = map && ctx.target ? ctx.target : own;
+  const id: IdMap = map ?? ((x) => x);
+  const ratings: Contribution['ratings'] = [];
+  const rated = new Set<string>();
+  for (const [item, level] of Object.entries(rec.ratings)) {
+    const to = id(item);
+    if (to === null || rated.has(to) || !hasLevel(profile, level)) continue;
+    rated.add(to);
+    ratings.push([to, level, isAtOrAboveTarget(profile, level)]);
+  }
+  const uniq = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => x !== null))];
+  const areas = uniq((rec.improvementAreas ?? []).map((a) => (typeof a === 'string' ? id(a) : null)));
+  const steps: Contribution['steps'] = [0, 0, 0];
+  for (const s of rec.actionSteps ?? []) steps[STATUSES.indexOf(s.status)]++;
+  const c: Contribution = {
+    profile: profileRef(profile),
+    path: ctx.by.map((k) => rec.group?.[k] ?? NOT_GIVEN),
+    ratings,
+    priorities: uniq((rec.priorities ?? []).map(id)),
+    areas,
+    steps,
+  };
+  if (ctx.includeText) {
+    c.ownAreas = (rec.improvementAreas ?? []).flatMap((a) => (typeof a === 'string' ? [] : [a.text.trim()]));
+    c.stepTexts = (rec.actionSteps ?? []).map((s) => s.text.trim());
+  }
+  return c;
+}

@@ -1,0 +1,103 @@
+// Anonymity (PRODUCT.md): hide small groups and small cells, then hide enough other numbers that no
+// hidden one can be worked out by subtraction, within a row or between a group and its subgroups.
+
+/** A group's numbers, each under a key; `rows` list keys whose values add up to a total key. */
+export interface StatGroup {
+  stats: Map<string, number>;
+  /** Keys hidden so far. */
+  hidden: Set<string>;
+  /** The whole group is hidden (too small, or hidden so that a small sibling cannot be recovered). */
+  suppressed: boolean;
+  /** Its subgroups are not shown at all (last resort when subtraction cannot be prevented otherwise). */
+  breakdownHidden: boolean;
+  rows: Array<{ cells: string[]; total: string }>;
+  /** A count shown beside `total`: both it and `total - it` must be 0 or at least minN. */
+  pairs: Array<{ key: string; total: string }>;
+  /** A share that reveals the sums of two sides of a row: hidden when either side has exactly one hidden cell. */
+  splits: Array<{ key: string; sides: [string[], string[]] }>;
+  children: StatGroup[];
+}
+
+const small = (v: number, minN: number) => v >= 1 && v < minN;
+
+export function isHidden(g: StatGroup, key: string): boolean {
+  return g.suppressed || g.hidden.has(key);
+}
+
+function hideGroup(g: StatGroup): void {
+  g.suppressed = true;
+  for (const c of g.children) hideGroup(c);
+}
+
+/** Rules 1 and 2: groups below minN, and cells of 1 .. minN-1. */
+function primary(g: StatGroup, minN: number): void {
+  if ((g.stats.get('n') ?? 0) < minN) hideGroup(g);
+  if (!g.suppressed) {
+    for (const [key, v] of g.stats) if (key !== 'n' && small(v, minN)) g.hidden.add(key);
+    for (const p of g.pairs) {
+      const v = g.stats.get(p.key) ?? 0;
+      if (small(v, minN) || small((g.stats.get(p.total) ?? 0) - v, minN)) g.hidden.add(p.key);
+    }
+  }
+  g.children.forEach((c) => primary(c, minN));
+}
+
+/** Hide the smallest shown value among `keys` (non-zero first: hiding a 0 protects less). */
+function hideSmallest(values: Array<{ v: number; hide: () => void }>): boolean {
+  const pick = [...values].sort((a, b) => Number(a.v === 0) - Number(b.v === 0) || a.v - b.v)[0];
+  if (!pick) return false;
+  pick.hide();
+  return true;
+}
+
+/** One pass of rule 3 over a group and its subtree; true when anything more was hidden. */
+function complementary(g: StatGroup): boolean {
+  let changed = false;
+  if (!g.suppressed) {
+    // 3a: within a row with a shown total, one hidden cell would equal total minus the others.
+    for (const row of g.rows) {
+      if (g.hidden.has(row.total)) continue;
+      const hiddenCells = row.cells.filter((k) => g.hidden.has(k));
+      if (hiddenCells.length !== 1) continue;
+      const shown = row.cells.filter((k) => !g.hidden.has(k)).map((k) => ({ v: g.stats.get(k) ?? 0, hide: () => g.hidden.add(k) }));
+      changed = hideSmallest(shown) || changed;
+    }
+    for (const s of g.splits) {
+      if (g.hidden.has(s.key)) continue;
+      if (s.sides.some((side) => side.filter((k) => g.hidden.has(k)).length === 1)) {
+        g.hidden.add(s.key);
+        changed = true;
+      }
+    }
+    const kids = g.breakdownHidden ? [] : g.children;
+    if (kids.length) {
+      // 3b for whole groups: one hidden subgroup = parent n minus the others.
+      const hiddenKids = kids.filter((c) => c.suppressed);
+      if (hiddenKids.length === 1) {
+        const shownKids = kids.filter((c) => !c.suppressed);
+        if (shownKids.length) hideSmallest(shownKids.map((c) => ({ v: c.stats.get('n') ?? 0, hide: () => hideGroup(c) })));
+        else g.breakdownHidden = true;
+        changed = true;
+      }
+      // 3b for every number: parent shown with exactly one child hidden, or parent hidden with
+      // every child shown (the children would add up to it).
+      for (const key of g.stats.keys()) {
+        const hiddenIn = kids.filter((c) => isHidden(c, key)).length;
+        const parentHidden = g.hidden.has(key);
+        if ((!parentHidden && hiddenIn === 1) || (parentHidden && hiddenIn === 0)) {
+          const shown = kids.filter((c) => !isHidden(c, key)).map((c) => ({ v: c.stats.get(key) ?? 0, hide: () => c.hidden.add(key) }));
+          if (!hideSmallest(shown)) g.hidden.add(key);
+          changed = true;
+        }
+      }
+    }
+  }
+  for (const c of g.children) changed = complementary(c) || changed;
+  return changed;
+}
+
+/** Apply every rule to a tree, iterating until nothing changes. */
+export function suppressTree(root: StatGroup, minN: number): void {
+  primary(root, minN);
+  for (let i = 0; i < 10_000 && complementary(root); i++);
+}

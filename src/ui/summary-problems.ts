@@ -1,0 +1,24 @@
+// stderr report of the files a summary did not count: one line per file (file:line:col and why), then totals.
+import type { FileCounts, Problem } from '../summary/collect.js';
+import { colours } from './colour.js';
+import { formatDiagnostic } from './diagnostics.js';
+
+export function formatProblem(p: Problem): string {
+  const c = colours().err;
+  if (p.diagnostics?.length) {
+    const lines = p.diagnostics.map((d) => formatDiagnostic(d));
+    if (p.reason !== 'warning') lines.push(`${c.bold(p.file)}  ${c.dim(p.message)}`);
+    return lines.join('\n') + '\n';
+  }
+  const tag = p.reason === 'warning' ? c.yellow('warning') : c.yellow('skipped');
+  return `${c.bold(p.file)}  ${tag}  ${p.message}\n`;
+}
+
+export function formatCountsLine(counts: FileCounts): string {
+  const c = colours().err;
+  const parts = Object.entries(counts.skipped)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${n} ${reason}`);
+  const not = parts.length ? `; not counted: ${parts.join(', ')}` : '';
+  return c.dim(`${counts.found} file(s) found, ${counts.counted} record(s) counted${not}`) + '\n';
+}

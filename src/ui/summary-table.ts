@@ -1,0 +1,79 @@
+// Terminal rendering of a summary: one table per group, level distributions as small coloured bars
+// (with the counts beside them, so nothing depends on colour alone).
+import Table from 'cli-table3';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { NOT_RATED, SUPPRESSED, type GroupSummary, type ProfileSummary, type Summary } from '../summary/model.js';
+import { cellText, shareText, SUPPRESSED_MARK } from '../summary/format-md.js';
+import { filesLine, groupTitle, walkGroups } from '../summary/walk.js';
+import { colours, paint } from './colour.js';
+
+const BAR = 20;
+
+function bar(c: ChalkInstance, p: ProfileSummary, it: NonNullable<GroupSummary['items']>[number], n: number): string {
+  const levels = [...p.levels, { id: NOT_RATED, label: 'not rated', colour: 'grey' }];
+  if (levels.some((l) => it.levels[l.id] === SUPPRESSED)) return c.dim('·'.repeat(BAR));
+  let used = 0;
+  let out = '';
+  levels.forEach((l, i) => {
+    const v = it.levels[l.id] as number;
+    // Round the running total, so the segments always add up to the full width.
+    const end = i === levels.length - 1 ? BAR : Math.round(((used + v) / n) * BAR);
+    const start = Math.round((used / n) * BAR);
+    used += v;
+    if (end > start) out += paint(c, l.colour, (l.id === NOT_RATED ? '░' : '█').repeat(end - start));
+  });
+  return out;
+}
+
+function groupTable(c: ChalkInstance, p: ProfileSummary, g: GroupSummary): string {
+  const n = g.n as number;
+  const head = ['Item', 'Levels', ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', `≥ ${p.target}`, 'Prioritised'];
+  // Narrow level columns (headers wrap) keep the table within ~130 columns for four-level scales.
+  const colWidths = [26, BAR + 2, ...p.levels.map(() => 12), 10, 11, 13];
+  const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths });
+  for (const it of g.items ?? []) {
+    const meta = p.items.find((x) => x.id === it.id);
+    const name = meta ? `${meta.number ? meta.number + '. ' : ''}${meta.title}` : it.id;
+    const cells = [...p.levels.map((l) => l.id), NOT_RATED].map((l) => dimSupp(c, cellText(it.levels[l], n)));
+    t.push([name, bar(c, p, it, n), ...cells, dimSupp(c, shareText(it.share)), dimSupp(c, cellText(g.priorities?.[it.id] ?? 0, n))]);
+  }
+  let out = t.toString() + '\n';
+  if (p.improvementAreas.length) {
+    const a = new Table({ head: [c.bold('Improvement area'), c.bold('Ticked')], style: { head: [], border: [] }, wordWrap: true, colWidths: [60] });
+    for (const area of p.improvementAreas) a.push([area.text, dimSupp(c, cellText(g.improvementAreas?.[area.id] ?? 0, n))]);
+    out += a.toString() + '\n';
+  }
+  const st = g.actionSteps;
+  if (st) out += `Action steps: planned ${dimSupp(c, cellText(st.planned))}, in progress ${dimSupp(c, cellText(st['in-progress']))}, done ${dimSupp(c, cellText(st.done))}, total ${dimSupp(c, cellText(st.total))}\n`;
+  if (g.text) {
+    for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
+      if (list.length) out += `${c.bold(title)}:\n` + list.map((x) => `  - ${oneLine(x.text)}${x.count > 1 ? c.dim(` (×${x.count})`) : ''}`).join('\n') + '\n';
+    }
+  }
+  if (g.groupsSuppressed) out += c.dim('Subgroups not shown: showing them would reveal a small group.\n');
+  return out;
+}
+
+/** Free text is data: no control characters reach the terminal. */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}
+
+function dimSupp(c: ChalkInstance, s: string): string {
+  return s === SUPPRESSED_MARK ? c.dim(s) : s;
+}
+
+export function renderSummaryTable(s: Summary, opts: { colour: boolean }): string {
+  const c = opts.colour ? colours().out : new Chalk({ level: 0 });
+  let out = '';
+  if (s.profiles.length === 0) out += 'No records to summarise.\n';
+  for (const p of s.profiles) {
+    out += `\n${c.bold.underline(`${p.title} (${p.profile})`)}\n`;
+    walkGroups(p.total, (g, path) => {
+      out += `\n${c.bold(oneLine(groupTitle(path)))}  n = ${g.n === SUPPRESSED ? c.dim(SUPPRESSED_MARK) : g.n}\n`;
+      out += g.suppressed ? c.dim('suppressed: too few records to show, or hidden so that a smaller group cannot be worked out\n') : groupTable(c, p, g);
+    });
+  }
+  out += `\n${c.dim(`Minimum group size ${s.minN}; "${SUPPRESSED_MARK}" = suppressed. ${filesLine(s)}`)}\n`;
+  return out;
+}

@@ -1,0 +1,68 @@
+// Anonymity in every format: no names, ids, notes, file names, dates or own text; small groups stay
+// hidden, also from subtraction (district Alpha n=7 and Beta n=2 in one region).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli } from './run-cli.js';
+
+const DIR = join(FIXTURES, 'anonymity');
+const files = readdirSync(DIR);
+const ids = files.map((f) => /^id: (\S+)$/m.exec(readFileSync(join(DIR, f), 'utf8'))![1]);
+const FORMATS = ['table', 'json', 'csv', 'md', 'html'];
+
+function forbidden(output: string, withText: boolean) {
+  expect(output).not.toMatch(/Secret Name/);
+  expect(output).not.toMatch(/NOTE|Private note/);
+  expect(output).not.toMatch(/FILENAME|\.yaml/);
+  expect(output).not.toMatch(/2025-09-14/);
+  expect(output).not.toMatch(/OWNTEXT/); // the only groups with own text are too small, even with --include-text
+  if (!withText) expect(output).not.toMatch(/Shared step/);
+  for (const id of ids) {
+    expect(output).not.toContain(id);
+    expect(output).not.toContain(id.slice(0, 8));
+  }
+}
+
+describe('anonymity', () => {
+  for (const format of FORMATS) {
+    for (const withText of [false, true]) {
+      it(`${format}${withText ? ' --include-text' : ''}: nothing personal, small groups hidden`, () => {
+        const run = runCli(['summarize', DIR, '--by', 'region,district', '--format', format, ...(withText ? ['--include-text'] : [])]);
+        expect(run.code).toBe(0);
+        const out = run.stdout;
+        forbidden(out, withText);
+        // The region (n = 9) is shown; neither district may show its n, or Beta = 9 - Alpha.
+        expect(out).toMatch(/\b9\b/);
+        expect(out).not.toMatch(/\bn\b[^\n]{0,40}\b[27]\b/);
+        if (format === 'json') {
+          const region = JSON.parse(out).profiles[0].total.groups[0];
+          expect(region.n).toBe(9);
+          for (const d of region.groups) expect(d).toEqual({ key: 'district', value: d.value, suppressed: true, n: 'suppressed' });
+        }
+        if (format === 'csv') {
+          for (const line of out.split('\r\n').filter((l) => /Alpha|Beta/.test(l))) {
+            expect(line).toMatch(/"suppressed","group","","","suppressed","suppressed"$/);
+          }
+        }
+        if (format === 'md' || format === 'table') {
+          expect(out).toMatch(/district Alpha:? +n = supp\./);
+          expect(out).toMatch(/district Beta:? +n = supp\./);
+        }
+        if (format === 'html') {
+          expect(out).toMatch(/district Alpha <span class="meta">n = supp\.<\/span>/);
+          expect(out).toMatch(/district Beta <span class="meta">n = supp\.<\/span>/);
+        }
+      });
+    }
+  }
+
+  it('--min-n above the region size hides the region too, in every format', () => {
+    for (const format of FORMATS) {
+      const out = runCli(['summarize', DIR, '--by', 'region,district', '--format', format, '--min-n', '10']).stdout;
+      forbidden(out, false);
+      // (JSON lists the profile's items with their numbers 1..5: look only at the counts there.)
+      const counts = format === 'json' ? JSON.stringify([JSON.parse(out).profiles[0].total, JSON.parse(out).files]) : out;
+      expect(counts).not.toMatch(/\b[279]\b/);
+    }
+  });
+});

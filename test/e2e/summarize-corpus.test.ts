@@ -1,0 +1,122 @@
+// A generated corpus whose true aggregates this test computes itself, against the built CLI's JSON.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROFILES, TARGET_RANK, writeCorpus } from '../support/corpus.mjs';
+import { runCli } from './run-cli.js';
+
+type Rec = ReturnType<typeof import('../support/corpus.mjs').makeRecord>;
+interface Expected {
+  n: number;
+  levels: Record<string, Record<string, number>>;
+  at: Record<string, number>;
+  prio: Record<string, number>;
+  areas: Record<string, number>;
+  steps: Record<string, number>;
+}
+
+function expectedFor(recs: Rec[]): Expected {
+  const ref = recs[0].profile as keyof typeof PROFILES;
+  const p = PROFILES[ref];
+  const e: Expected = { n: recs.length, levels: {}, at: {}, prio: {}, areas: {}, steps: { planned: 0, 'in-progress': 0, done: 0 } };
+  for (const it of p.items) {
+    e.levels[it] = Object.fromEntries([...p.levels, 'not-rated'].map((l) => [l, 0]));
+    e.at[it] = 0;
+    e.prio[it] = 0;
+  }
+  for (const a of p.areas) e.areas[a] = 0;
+  for (const r of recs) {
+    for (const it of p.items) {
+      const l = (r.ratings as Record<string, string>)[it] ?? 'not-rated';
+      e.levels[it][l]++;
+      if (p.levels.indexOf(l) <= TARGET_RANK[ref] && l !== 'not-rated') e.at[it]++;
+    }
+    for (const x of r.priorities) e.prio[x]++;
+    for (const a of r.improvementAreas) if (typeof a === 'string') e.areas[a]++;
+    for (const s of r.actionSteps) e.steps[s.status]++;
+  }
+  return e;
+}
+
+/** Every number the CLI shows must equal the true one; hidden ones must be "suppressed". */
+function compare(g: Record<string, any>, e: Expected, minN: number): number {
+  let shown = 0;
+  const check = (got: unknown, want: number) => {
+    if (got === 'suppressed') return;
+    expect(got).toBe(want);
+    shown++;
+  };
+  if (e.n < minN) {
+    expect(g.n).toBe('suppressed');
+    return 0;
+  }
+  if (g.suppressed) return 0; // hidden as a complement (checked elsewhere)
+  check(g.n, e.n);
+  for (const it of g.items) {
+    for (const [l, v] of Object.entries(it.levels)) {
+      if (typeof v === 'number' && v > 0) expect(v).toBeGreaterThanOrEqual(minN);
+      check(v, e.levels[it.id][l]);
+    }
+    check(it.atOrAboveTarget, e.at[it.id]);
+    check(g.priorities[it.id], e.prio[it.id]);
+  }
+  for (const [a, v] of Object.entries(g.improvementAreas)) check(v, e.areas[a]);
+  for (const s of ['planned', 'in-progress', 'done']) check(g.actionSteps[s], e.steps[s]);
+  return shown;
+}
+
+describe('summarize on a generated corpus', () => {
+  let dir: string;
+  const recs: Rec[] = [];
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pp-corpus-'));
+    writeCorpus(dir, 700, 20251125, (r: Rec) => recs.push(r));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('matches the true aggregates per profile, region and district', () => {
+    const run = runCli(['summarize', dir, '--by', 'region,district', '--format', 'json', '--min-n', '3', '--no-workers']);
+    expect(run.code).toBe(0);
+    const s = JSON.parse(run.stdout);
+    expect(s.files).toMatchObject({ found: 700, counted: 700 });
+    let shown = 0;
+    for (const p of s.profiles) {
+      const mine = recs.filter((r) => r.profile === p.profile);
+      shown += compare(p.total, expectedFor(mine), 3);
+      for (const region of p.total.groups) {
+        const inRegion = mine.filter((r) => r.group.region === region.value);
+        shown += compare(region, expectedFor(inRegion), 3);
+        for (const d of region.groups ?? []) {
+          const inD = inRegion.filter((r) => (r.group.district ?? '(not given)') === d.value);
+          shown += compare(d, expectedFor(inD), 3);
+        }
+      }
+    }
+    expect(s.profiles.map((p: { profile: string }) => p.profile)).toEqual(['ohio-process-coaching@3.15', 'sbic@2014', 'sbic@2024']);
+    expect(shown).toBeGreaterThan(500); // most numbers are shown, so the comparison means something
+  });
+
+  it('gives identical JSON with worker threads and in one thread', () => {
+    const args = ['summarize', dir, '--by', 'region,district', '--format', 'json', '--include-text'];
+    const one = runCli([...args, '--no-workers']);
+    const pool = runCli([...args, '--workers']);
+    expect(pool.code).toBe(0);
+    expect(pool.stdout).toBe(one.stdout);
+    expect(pool.stderr).toBe(one.stderr);
+  });
+
+  it('--as sbic@2024 counts sbic@2014 records through the crosswalk', () => {
+    const s = JSON.parse(runCli(['summarize', dir, '--format', 'json', '--as', 'sbic@2024', '--min-n', '3']).stdout);
+    expect(s.profiles.map((p: { profile: string }) => p.profile)).toEqual(['ohio-process-coaching@3.15', 'sbic@2024']);
+    const both = recs.filter((r) => r.profile.startsWith('sbic@'));
+    const total = s.profiles[1].total;
+    expect(total.n).toBe(both.length);
+    // relationships and solution-dialogue exist in both; improvement-process (null) is dropped, feedback is 2024 only
+    const rel = total.items.find((i: { id: string }) => i.id === 'relationships');
+    const want = both.filter((r) => (r.ratings as Record<string, string>).relationships === 'proficient').length;
+    expect(rel.levels.proficient).toBe(want);
+    const fb = total.items.find((i: { id: string }) => i.id === 'feedback');
+    expect(fb.levels['not-rated']).toBe(both.filter((r) => r.profile === 'sbic@2014').length);
+  });
+});
