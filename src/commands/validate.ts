@@ -27,8 +27,12 @@ Examples:
       const { expandPaths } = await import('../validate/files.js');
       const { validateFiles } = await import('../validate/validate.js');
       const registry = loadRegistry(globalOpts(cmd));
-      const files = expandPaths(paths.length ? paths : registry.dirs.filter((d) => existsDir(d)));
+      const { files, skipped } = expandPaths(paths.length ? paths : registry.dirs.filter((d) => existsDir(d)));
       const result = validateFiles(files, registry);
+      if (skipped.length) {
+        result.files.push(...skipped.map((d) => ({ file: d.file, kind: 'unknown' as const, diagnostics: [d] })));
+        result.warnings += skipped.length;
+      }
       const failed = result.errors > 0 || (opts.strict && result.warnings > 0);
       if (opts.json) {
         writeOut(JSON.stringify({ ok: !failed, ...result }, null, 2) + '\n');

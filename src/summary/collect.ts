@@ -4,7 +4,7 @@ import type { Diagnostic } from '../yaml-source.js';
 import type { Aggregator } from './aggregate.js';
 import type { FileResult } from './read-record.js';
 import { IdTable } from './id-table.js';
-import type { ScanSkip } from './scan.js';
+import type { ScanSkip } from '../scan.js';
 
 export const SKIP_REASONS = ['invalid', 'draft', 'duplicate', 'conflict', 'not-a-record', 'too-large', 'unreadable', 'link'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];

@@ -1,6 +1,6 @@
 // HTML: one self-contained page (inline CSS, no scripts, no external assets) with a stacked bar per
 // item; prints well. Every piece of text from profiles or records is escaped.
-import { colourHexPlain } from './colour-hex.js';
+import { colourHex } from '../palette.js';
 import { cellText, shareText, SUPPRESSED_MARK } from './format-md.js';
 import { NOT_RATED, SUPPRESSED, type GroupSummary, type ProfileSummary, type Summary } from './model.js';
 import { filesLine, groupTitle, walkGroups } from './walk.js';
@@ -38,7 +38,7 @@ function stackedBar(p: ProfileSummary, it: NonNullable<GroupSummary['items']>[nu
     .map((l) => {
       const v = it.levels[l.id] as number;
       const pct = (v / n) * 100;
-      return `<span style="width:${pct.toFixed(2)}%;background:${colourHexPlain(l.colour)}" title="${esc(`${l.label}: ${v}`)}"></span>`;
+      return `<span style="width:${pct.toFixed(2)}%;background:${colourHex(l.colour)}" title="${esc(`${l.label}: ${v}`)}"></span>`;
     });
   const label = levels.map((l) => `${l.label} ${it.levels[l.id]}`).join(', ');
   return `<div class="bar" role="img" aria-label="${esc(label)}">${parts.join('')}</div>`;
@@ -84,7 +84,7 @@ export function formatHtml(s: Summary): string {
   if (s.profiles.length === 0) body += `<p>No records to summarise.</p>`;
   for (const p of s.profiles) {
     body += `<h2>${esc(p.title)} <span class="meta">(${esc(p.profile)})</span></h2><p class="legend">`;
-    body += [...p.levels, { id: NOT_RATED, label: 'Not rated', colour: '#cccccc' }].map((l) => `<span><i class="sw" style="background:${colourHexPlain(l.colour)}"></i>${esc(l.label)}</span>`).join('');
+    body += [...p.levels, { id: NOT_RATED, label: 'Not rated', colour: '#cccccc' }].map((l) => `<span><i class="sw" style="background:${colourHex(l.colour)}"></i>${esc(l.label)}</span>`).join('');
     body += `</p>`;
     walkGroups(p.total, (g, path) => {
       body += group(p, g, path);

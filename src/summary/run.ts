@@ -6,7 +6,7 @@ import { Collector, type FileCounts, type Problem } from './collect.js';
 import type { Summary } from './model.js';
 import { readFiles } from './pool.js';
 import { makeReadContext, readRecordResult } from './read-record.js';
-import { checkFolders, countFiles, filesAt, walkFolders } from './scan.js';
+import { checkFolders, countFiles, filesAt, walkFolders } from '../scan.js';
 
 export interface SummarizeOptions {
   folders: string[];

@@ -1,5 +1,8 @@
 // The one place colour is decided: only on a terminal, never with NO_COLOR, forced with FORCE_COLOR.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { colourHex } from '../palette.js';
+
+export { colourHex };
 
 export function colourEnabled(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
@@ -17,16 +20,6 @@ export function colours(): { out: ChalkInstance; err: ChalkInstance } {
     err: new Chalk({ level: colourEnabled(process.stderr) ? 2 : 0 }),
   };
   return cached;
-}
-
-const NAMED: Record<string, string> = {
-  green: '#2e7d32', yellow: '#f9a825', pink: '#e91e63', red: '#c62828', orange: '#ef6c00', blue: '#1565c0',
-  cyan: '#00838f', teal: '#00796b', magenta: '#ad1457', purple: '#6a1b9a', grey: '#757575',
-};
-
-/** A profile colour (name or #hex) as a hex string, for terminals and HTML alike. */
-export function colourHex(colour: string): string {
-  return colour.startsWith('#') ? colour : NAMED[colour] ?? '#757575';
 }
 
 export function paint(ch: ChalkInstance, colour: string, text: string): string {

@@ -1,30 +1,22 @@
-// Find the YAML files below the paths a user names (folders recursively, links not followed out).
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// The YAML files a user names: files as given, folders searched with the shared walk (links not followed out).
+import { existsSync, statSync } from 'node:fs';
 import { CliError, EXIT } from '../errors.js';
+import { walkFolders } from '../scan.js';
+import type { Diagnostic } from '../yaml-source.js';
 
-const YAML_FILE = /\.ya?ml$/i;
-
-export function expandPaths(paths: string[]): string[] {
+export function expandPaths(paths: string[]): { files: string[]; skipped: Diagnostic[] } {
   const files: string[] = [];
+  const skipped: Diagnostic[] = [];
   for (const p of paths) {
     if (!existsSync(p)) throw new CliError(`not found: ${p}`, EXIT.usage);
-    if (statSync(p).isDirectory()) walk(p, files, new Set());
-    else files.push(p);
+    if (!statSync(p).isDirectory()) {
+      files.push(p);
+      continue;
+    }
+    for (const item of walkFolders([p])) {
+      if (item.file !== undefined) files.push(item.file);
+      else skipped.push({ file: item.skip.file, message: item.skip.message, severity: 'warning' });
+    }
   }
-  return files;
-}
-
-function walk(dir: string, out: string[], seen: Set<string>): void {
-  const real = realpathSync(dir);
-  if (seen.has(real)) return;
-  seen.add(real);
-  for (const name of readdirSync(dir).sort()) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const full = join(dir, name);
-    const st = lstatSync(full);
-    if (st.isSymbolicLink()) continue; // never follow links: no loops, nothing outside the folder
-    if (st.isDirectory()) walk(full, out, seen);
-    else if (st.isFile() && YAML_FILE.test(name)) out.push(full);
-  }
+  return { files, skipped };
 }

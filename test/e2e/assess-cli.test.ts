@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { profileOf, recordErrors } from '../unit/assess-helpers.js';
-import { fixture, recordsIn, run, sandbox } from './cli-helpers.js';
+import { fixture as fixtureIn, recordsIn, runCli, sandbox } from '../helpers/cli.js';
+
+const fixture = (f: string) => fixtureIn('assess', f);
+const run = (args: string[], box: { cwd: string; env: NodeJS.ProcessEnv }) => runCli(args, { ...box, timeout: 10_000 });
 
 describe('profile assess, no terminal (built CLI)', () => {
   it('--answers writes a complete, valid record and remembers the context', () => {

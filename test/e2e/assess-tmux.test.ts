@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { profileOf, recordErrors } from '../unit/assess-helpers.js';
-import { BIN, recordsIn, sandbox } from './cli-helpers.js';
+import { BIN, recordsIn, sandbox } from '../helpers/cli.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
 const sessions: TmuxSession[] = [];

@@ -3,7 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from './run-cli.js';
+import { fixture, runCli } from '../helpers/cli.js';
+
+const FIXTURES = fixture('summarize');
 
 const DIR = join(FIXTURES, 'anonymity');
 const files = readdirSync(DIR);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES, TARGET_RANK, writeCorpus } from '../support/corpus.mjs';
-import { runCli } from './run-cli.js';
+import { runCli } from '../helpers/cli.js';
 
 type Rec = ReturnType<typeof import('../support/corpus.mjs').makeRecord>;
 interface Expected {

@@ -3,7 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, exi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from './run-cli.js';
+import { fixture, runCli } from '../helpers/cli.js';
+
+const FIXTURES = fixture('summarize');
 
 describe('summarize on a messy folder', () => {
   let dir: string;

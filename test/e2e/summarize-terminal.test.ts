@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../support/corpus.mjs';
-import { ROOT, runCli } from './run-cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 describe.skipIf(!existsSync('/usr/bin/script'))('summarize on a terminal', () => {
   let dir: string;

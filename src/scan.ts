@@ -3,7 +3,7 @@
 // what is passed over is reported, so nothing is dropped silently.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT } from './errors.js';
 
 export interface ScanSkip {
   file: string;
