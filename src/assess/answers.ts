@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CliError, EXIT } from '../errors.js';
-import { zodDiagnostics } from '../issues.js';
+import { zodDiagnostics } from '../zod-diagnostics.js';
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { ActionStep, ImprovementAreaAnswer, RecordSchema } from '../record/schema.js';

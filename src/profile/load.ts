@@ -1,7 +1,7 @@
 // Load one profile file: parse with positions, validate with zod, then cross-check what a schema can't.
 import { readFileSync } from 'node:fs';
 import { parseYaml, diagnosticAt, locate, type Diagnostic, type YamlSource } from '../yaml-source.js';
-import { zodDiagnostics } from '../issues.js';
+import { zodDiagnostics } from '../zod-diagnostics.js';
 import { ProfileSchema, type Profile } from './schema.js';
 
 export interface ProfileLoad {

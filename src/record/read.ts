@@ -1,6 +1,6 @@
 // Read a record file: parse with positions and validate format 1. Cross-checks need the profile (check.ts).
 import { readFileSync } from 'node:fs';
-import { zodDiagnostics } from '../issues.js';
+import { zodDiagnostics } from '../zod-diagnostics.js';
 import { parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
 import { RecordSchema, type PracticeRecord } from './schema.js';
 

@@ -25,7 +25,7 @@ describe('profile cross-checks', () => {
     expect(messages(ohio.replace('actionSteps: { min: 2, max: 3 }', 'actionSteps: { min: 4, max: 3 }'))).toEqual([expect.stringContaining('min (4) is more than max (3)')]);
   });
   it('a missing required field names the field', () => {
-    expect(messages(ohio.replace(/^title: .*\n/m, ''))).toEqual(['2:1 title: missing (expected string)']);
+    expect(messages(ohio.replace(/^title: .*\n/m, ''))).toEqual(['2:1 title: missing (expected text)']);
   });
 });
 
@@ -60,5 +60,12 @@ describe('record cross-checks', () => {
   });
   it('a priority already at target is only a warning', () => {
     expect(rec('ratings:\n  communication.method: green\npriorities: [communication.method]\n')).toEqual([expect.stringMatching(/^warning 9:\d+ priority "communication.method" is rated green, which is already at target$/)]);
+  });
+});
+
+describe('schema messages', () => {
+  it('a wrong type says what was expected and what was found, at the value', () => {
+    const r = parseRecordText('kind: practice-profile-record\nformat: 1\nid: 3f2b8c1e-7a4d-4c1b-9e8f-2a6b5c4d3e21\nprofile: sbic@2024\nstatus: draft\ndate: 2025-09-14\nratings: 5\n', 'r.yaml');
+    expect(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`)).toEqual(['7:10 ratings: expected a mapping (key: value lines), got number 5']);
   });
 });

@@ -12,7 +12,7 @@ export function zodDiagnostics(src: YamlSource, error: z.ZodError): Diagnostic[]
       }
       continue;
     }
-    out.push(diagnosticAt(src, path, describeIssue(issue, path)));
+    out.push(diagnosticAt(src, path, describeIssue(issue, path, valueAt(src.value, path))));
   }
   return out;
 }
@@ -21,12 +21,25 @@ function where(path: PropertyKey[]): string {
   return path.length ? ` in ${path.map(String).join('.')}` : '';
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: PropertyKey[]): string {
+/** zod does not keep the input in its issues, so look the value up in the parsed YAML. */
+function valueAt(root: unknown, path: PropertyKey[]): { found: boolean; value?: unknown } {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object' || !(String(seg) in (v as object))) return { found: false };
+    v = (v as Record<string, unknown>)[String(seg)];
+  }
+  return { found: true, value: v };
+}
+
+const EXPECTED: Record<string, string> = { record: 'a mapping (key: value lines)', object: 'a mapping (key: value lines)', array: 'a list', string: 'text', number: 'a number' };
+
+function describeIssue(issue: z.core.$ZodIssue, path: PropertyKey[], at: { found: boolean; value?: unknown }): string {
   const field = path.length ? path.map(String).join('.') : 'the file';
   if (issue.code === 'invalid_type') {
-    const got = (issue as { input?: unknown }).input;
-    if (got === undefined) return `${field}: missing (expected ${issue.expected})`;
-    return `${field}: expected ${issue.expected}, got ${describeValue(got)}`;
+    const expected = EXPECTED[issue.expected] ?? issue.expected;
+    if (!at.found || at.value === undefined) return `${field}: missing (expected ${expected})`;
+    const got = at.value;
+    return `${field}: expected ${expected}, got ${describeValue(got)}`;
   }
   if (issue.code === 'invalid_value') {
     const values = (issue as { values: unknown[] }).values;
