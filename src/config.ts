@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { replaceFileAtomic } from './record/write.js';
+import { replaceFileAtomic } from './atomic-write.js';
 
 export interface LastContext {
   group?: Record<string, string>;

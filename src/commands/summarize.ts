@@ -87,8 +87,14 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       bar.stop();
       const text = await renderSummary(summary, opts.format, Boolean(opts.out));
       if (opts.out) {
-        const { replaceFileAtomic } = await import('../record/write.js');
-        replaceFileAtomic(opts.out, text);
+        const { replaceFileAtomic, writeNewFileAtomic } = await import('../atomic-write.js');
+        // A report is meant to be shared: 0644. Without --force, link() keeps even a racing file safe.
+        try {
+          (opts.force ? replaceFileAtomic : writeNewFileAtomic)(opts.out, text, { mode: 0o644 });
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+          throw new CliError(`${opts.out} exists; not replacing it`, EXIT.usage, undefined, 'Use --force to replace it, or choose another --out file.');
+        }
         writeErr(`wrote ${opts.out}\n`);
       } else writeOut(text);
       if (warnings > MAX_WARNINGS) writeErr(`… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted\n`);

@@ -1,8 +1,9 @@
-// Write records safely: atomically (temp file + rename/link), never overwriting another submission.
-import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Record files: contract key order, names without personal data, never overwriting another submission.
+
+export { replaceFileAtomic, writeNewFileAtomic };
+import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { replaceFileAtomic, writeNewFileAtomic } from '../atomic-write.js';
 import { RECORD_FORMAT, RECORD_KIND, type PracticeRecord, type RecordInput } from './schema.js';
 
 const KEY_ORDER = ['kind', 'format', 'id', 'profile', 'status', 'date', 'cycle', 'group', 'respondent', 'ratings', 'notes', 'improvementAreas', 'priorities', 'actionSteps'];
@@ -22,40 +23,6 @@ export function serializeRecord(rec: RecordInput | PracticeRecord): string {
 /** File name with no personal data: date, profile, start of the id. */
 export function recordFileName(rec: Pick<PracticeRecord, 'date' | 'profile' | 'id'>): string {
   return `${rec.date}_${rec.profile.replace('@', '-')}_${rec.id.slice(0, 8)}.yaml`;
-}
-
-function writeTemp(dest: string, text: string): string {
-  mkdirSync(dirname(dest), { recursive: true });
-  const tmp = join(dirname(dest), `.${basename(dest)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  return tmp;
-}
-
-/** Create `dest` atomically; fails with EEXIST (and leaves the existing file alone) if it exists. */
-export function writeNewFileAtomic(dest: string, text: string): void {
-  const tmp = writeTemp(dest, text);
-  try {
-    linkSync(tmp, dest); // link() refuses to replace an existing file, unlike rename()
-  } finally {
-    unlinkSync(tmp);
-  }
-}
-
-/** Replace `dest` atomically (readers see the old or the new file, never half of one). */
-export function replaceFileAtomic(dest: string, text: string): void {
-  const tmp = writeTemp(dest, text);
-  try {
-    renameSync(tmp, dest);
-  } catch (err) {
-    unlinkSync(tmp);
-    throw err;
-  }
 }
 
 /** Write a new record file in `dir`; if the name is taken (same day, same id prefix), add a counter. */

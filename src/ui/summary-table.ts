@@ -20,14 +20,21 @@ function bar(c: ChalkInstance, p: ProfileSummary, it: NonNullable<GroupSummary['
     const end = i === levels.length - 1 ? BAR : Math.round(((used + v) / n) * BAR);
     const start = Math.round((used / n) * BAR);
     used += v;
-    if (end > start) out += paint(c, l.colour, (l.id === NOT_RATED ? '░' : '█').repeat(end - start));
+    if (end > start) out += paint(c, l.colour, glyph(c, i, l.id).repeat(end - start));
   });
   return out;
 }
 
+// In colour every segment is a full block; without colour each level gets its own shade, highest darkest.
+const SHADES = ['█', '▓', '▒', '░', '·'];
+function glyph(c: ChalkInstance, rank: number, id: string): string {
+  if (id === NOT_RATED) return c.level > 0 ? '░' : ' ';
+  return c.level > 0 ? '█' : SHADES[Math.min(rank, SHADES.length - 2)];
+}
+
 function groupTable(c: ChalkInstance, p: ProfileSummary, g: GroupSummary): string {
   const n = g.n as number;
-  const head = ['Item', 'Levels', ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', `≥ ${p.target}`, 'Prioritised'];
+  const head = ['Item', 'Levels', ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', '≥ target', 'Prioritised'];
   // Narrow level columns (headers wrap) keep the table within ~130 columns for four-level scales.
   const colWidths = [26, BAR + 2, ...p.levels.map(() => 12), 10, 11, 13];
   const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths });

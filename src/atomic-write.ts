@@ -1,0 +1,43 @@
+// Write files atomically (temp file + rename/link), so a crash or Ctrl-C never leaves half a file.
+import { randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Records are private by default (0600); a report to share is 0644 (both less the umask). */
+export interface WriteOptions {
+  mode?: number;
+}
+
+function writeTemp(dest: string, text: string, mode: number): string {
+  mkdirSync(dirname(dest), { recursive: true });
+  const tmp = join(dirname(dest), `.${basename(dest)}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+  const fd = openSync(tmp, 'wx', mode);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return tmp;
+}
+
+/** Create `dest` atomically; fails with EEXIST (and leaves the existing file alone) if it exists. */
+export function writeNewFileAtomic(dest: string, text: string, opts: WriteOptions = {}): void {
+  const tmp = writeTemp(dest, text, opts.mode ?? 0o600);
+  try {
+    linkSync(tmp, dest); // link() refuses to replace an existing file, unlike rename()
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+/** Replace `dest` atomically (readers see the old or the new file, never half of one). */
+export function replaceFileAtomic(dest: string, text: string, opts: WriteOptions = {}): void {
+  const tmp = writeTemp(dest, text, opts.mode ?? 0o600);
+  try {
+    renameSync(tmp, dest);
+  } catch (err) {
+    unlinkSync(tmp);
+    throw err;
+  }
+}
