@@ -19,6 +19,7 @@ export interface StatGroup {
 }
 
 const small = (v: number, minN: number) => v >= 1 && v < minN;
+const sum = (groups: StatGroup[], key: string) => groups.reduce((a, c) => a + (c.stats.get(key) ?? 0), 0);
 
 export function isHidden(g: StatGroup, key: string): boolean {
   return g.suppressed || g.hidden.has(key);
@@ -51,14 +52,16 @@ function hideSmallest(values: Array<{ v: number; hide: () => void }>): boolean {
 }
 
 /** One pass of rule 3 over a group and its subtree; true when anything more was hidden. */
-function complementary(g: StatGroup): boolean {
+function complementary(g: StatGroup, minN: number): boolean {
   let changed = false;
   if (!g.suppressed) {
-    // 3a: within a row with a shown total, one hidden cell would equal total minus the others.
+    // 3a: within a row with a shown total.
     for (const row of g.rows) {
       if (g.hidden.has(row.total)) continue;
+      // Their sum is the total minus the shown cells: one hidden cell, or a small sum, gives people away.
       const hiddenCells = row.cells.filter((k) => g.hidden.has(k));
-      if (hiddenCells.length !== 1) continue;
+      const hiddenSum = hiddenCells.reduce((a, k) => a + (g.stats.get(k) ?? 0), 0);
+      if (hiddenCells.length === 0 || (hiddenCells.length > 1 && !small(hiddenSum, minN))) continue;
       const shown = row.cells.filter((k) => !g.hidden.has(k)).map((k) => ({ v: g.stats.get(k) ?? 0, hide: () => g.hidden.add(k) }));
       changed = hideSmallest(shown) || changed;
     }
@@ -71,20 +74,28 @@ function complementary(g: StatGroup): boolean {
     }
     const kids = g.breakdownHidden ? [] : g.children;
     if (kids.length) {
-      // 3b for whole groups: one hidden subgroup = parent n minus the others.
+      // 3b for whole groups: the hidden subgroups together are the parent's n minus the shown ones.
+      // That remainder is a group anyone can work out, so it must not be small either.
       const hiddenKids = kids.filter((c) => c.suppressed);
-      if (hiddenKids.length === 1) {
+      if (hiddenKids.length && small(sum(hiddenKids, 'n'), minN)) {
         const shownKids = kids.filter((c) => !c.suppressed);
         if (shownKids.length) hideSmallest(shownKids.map((c) => ({ v: c.stats.get('n') ?? 0, hide: () => hideGroup(c) })));
         else g.breakdownHidden = true;
         changed = true;
       }
-      // 3b for every number: parent shown with exactly one child hidden, or parent hidden with
-      // every child shown (the children would add up to it).
+      // 3b for every number: with the parent's value shown, the sum over the children where it is
+      // hidden is known exactly; it (and, for a count of people, the rest of those children's n) must
+      // be 0 or at least minN. With the parent's value hidden, the children must not add up to it.
+      const pairTotal = new Map(g.pairs.map((p) => [p.key, p.total]));
       for (const key of g.stats.keys()) {
-        const hiddenIn = kids.filter((c) => isHidden(c, key)).length;
+        const hiddenIn = kids.filter((c) => isHidden(c, key));
         const parentHidden = g.hidden.has(key);
-        if ((!parentHidden && hiddenIn === 1) || (parentHidden && hiddenIn === 0)) {
+        const total = pairTotal.get(key);
+        const leaks = parentHidden
+          ? hiddenIn.length === 0
+          : hiddenIn.length > 0 &&
+            (small(sum(hiddenIn, key), minN) || (total !== undefined && small(sum(hiddenIn, total) - sum(hiddenIn, key), minN)));
+        if (leaks) {
           const shown = kids.filter((c) => !isHidden(c, key)).map((c) => ({ v: c.stats.get(key) ?? 0, hide: () => c.hidden.add(key) }));
           if (!hideSmallest(shown)) g.hidden.add(key);
           changed = true;
@@ -92,12 +103,12 @@ function complementary(g: StatGroup): boolean {
       }
     }
   }
-  for (const c of g.children) changed = complementary(c) || changed;
+  for (const c of g.children) changed = complementary(c, minN) || changed;
   return changed;
 }
 
 /** Apply every rule to a tree, iterating until nothing changes. */
 export function suppressTree(root: StatGroup, minN: number): void {
   primary(root, minN);
-  for (let i = 0; i < 10_000 && complementary(root); i++);
+  for (let i = 0; i < 10_000 && complementary(root, minN); i++);
 }

@@ -33,6 +33,38 @@ describe('suppressTree', () => {
     expect(region.suppressed).toBe(false);
   });
 
+  it('several small groups that add up to fewer than minN are as small as one: the remainder stays hidden', () => {
+    // Region 4 n=9; regions 7 (n=2) and 9 (n=1) are hidden. Shown, region 4 would give them away as
+    // 12 - 9 = 3 people, all of them rating c.
+    const r4 = group({ n: 9, a: 5, b: 4, c: 0 }, [], row);
+    const r7 = group({ n: 2, a: 0, b: 0, c: 2 }, [], row);
+    const r9 = group({ n: 1, a: 0, b: 0, c: 1 }, [], row);
+    const all = group({ n: 12, a: 5, b: 4, c: 3 }, [r4, r7, r9], row);
+    suppressTree(all, 5);
+    expect([r4.suppressed, r7.suppressed, r9.suppressed]).toEqual([true, true, true]);
+  });
+
+  it('a shown group may stand beside hidden ones once those add up to minN or more', () => {
+    const big = group({ n: 20, a: 10, b: 10, c: 0 }, [], row);
+    const s1 = group({ n: 3, a: 3, b: 0, c: 0 }, [], row);
+    const s2 = group({ n: 3, a: 3, b: 0, c: 0 }, [], row);
+    const all = group({ n: 26, a: 16, b: 10, c: 0 }, [big, s1, s2], row);
+    suppressTree(all, 5);
+    expect([big.suppressed, s1.suppressed, s2.suppressed]).toEqual([false, true, true]);
+    // The hidden groups' cells, worked out from the total, must not be small: a = 6, b = 0, c = 0.
+    expect([...all.hidden]).toEqual([]);
+  });
+
+  it('a remainder cell of 1 to minN-1 is hidden by hiding the same cell elsewhere', () => {
+    const big = group({ n: 20, a: 10, b: 10, c: 0 }, [], row);
+    const s1 = group({ n: 3, a: 2, b: 1, c: 0 }, [], row);
+    const s2 = group({ n: 3, a: 3, b: 0, c: 0 }, [], row);
+    const all = group({ n: 26, a: 15, b: 11, c: 0 }, [big, s1, s2], row);
+    suppressTree(all, 5);
+    // b among the hidden groups = 11 - 10 = 1: so b must be hidden in the big group or in the total.
+    expect(big.hidden.has('b') || all.hidden.has('b')).toBe(true);
+  });
+
   it('with a third, larger district, the smallest other one is hidden', () => {
     const a = group({ n: 7, a: 7, b: 0, c: 0 }, [], row);
     const b = group({ n: 2, a: 2, b: 0, c: 0 }, [], row);
@@ -61,6 +93,61 @@ describe('suppressTree', () => {
     // c=1 is hidden in the parent; its complement (a or b) must not equal x + y with both shown.
     for (const k of ['a', 'b']) {
       if (parent.hidden.has(k)) expect(x.hidden.has(k) || y.hidden.has(k) || x.suppressed || y.suppressed).toBe(true);
+    }
+  });
+});
+
+// An independent check of what a reader could work out, on many random trees.
+describe('suppressTree on random trees', () => {
+  function rng(seed: number) {
+    let a = seed >>> 0;
+    return () => ((a = (a * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  }
+  const LEVELS = ['a', 'b', 'c'];
+  function leaf(r: () => number): StatGroup {
+    const n = 1 + Math.floor(r() * 12);
+    const stats: Record<string, number> = { n, a: 0, b: 0, c: 0 };
+    for (let i = 0; i < n; i++) stats[LEVELS[Math.floor(r() * (r() < 0.5 ? 1 : 3))]]++;
+    return group(stats, [], row);
+  }
+  function parent(kids: StatGroup[]): StatGroup {
+    const stats: Record<string, number> = { n: 0, a: 0, b: 0, c: 0 };
+    for (const k of kids) for (const key of Object.keys(stats)) stats[key] += k.stats.get(key)!;
+    return group(stats, kids, row);
+  }
+  const shownValue = (g: StatGroup, key: string) => !g.suppressed && !g.hidden.has(key);
+  const small = (v: number, minN: number) => v >= 1 && v < minN;
+
+  it('no hidden number, and no sum of hidden numbers, can be worked out as 1 .. minN-1', () => {
+    const r = rng(42);
+    for (let t = 0; t < 400; t++) {
+      const minN = 3 + Math.floor(r() * 4);
+      const regions = Array.from({ length: 1 + Math.floor(r() * 4) }, () => parent(Array.from({ length: 1 + Math.floor(r() * 4) }, () => leaf(r))));
+      const root = parent(regions);
+      suppressTree(root, minN);
+      const visit = (g: StatGroup) => {
+        if (!g.suppressed) {
+          expect(g.stats.get('n')!).toBeGreaterThanOrEqual(minN);
+          for (const k of LEVELS) if (!g.hidden.has(k)) expect(small(g.stats.get(k)!, minN)).toBe(false);
+          if (!g.hidden.has('n')) {
+            const hiddenSum = LEVELS.filter((k) => g.hidden.has(k)).reduce((a, k) => a + g.stats.get(k)!, 0);
+            expect(small(hiddenSum, minN)).toBe(false);
+            expect(LEVELS.filter((k) => g.hidden.has(k)).length).not.toBe(1);
+          }
+          const kids = g.breakdownHidden ? [] : g.children;
+          for (const key of ['n', ...LEVELS]) {
+            if (!shownValue(g, key) || kids.length === 0) continue;
+            const hidden = kids.filter((c) => !shownValue(c, key));
+            expect(small(hidden.reduce((a, c) => a + c.stats.get(key)!, 0), minN)).toBe(false);
+          }
+          if (kids.length && !g.hidden.has('n')) {
+            const hiddenGroups = kids.filter((c) => c.suppressed);
+            expect(small(hiddenGroups.reduce((a, c) => a + c.stats.get('n')!, 0), minN)).toBe(false);
+          }
+        }
+        g.children.forEach(visit);
+      };
+      visit(root);
     }
   });
 });
