@@ -28,7 +28,7 @@ export function reportError(err: unknown, c: ChalkInstance): number {
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
     const hint = (err as Error & { resumeHint?: string }).resumeHint; // set by assess: the draft's path
-    process.stderr.write(hint ?? '\nStopped. Nothing was lost: answers so far are saved as a draft.\n');
+    process.stderr.write(hint ?? '\nStopped; nothing was changed.\n');
     return 130;
   }
   const e = err as Error;

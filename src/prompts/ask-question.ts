@@ -8,7 +8,8 @@ import { BACK, type Asker, type Back, type Choice } from './asker.js';
 
 const USUAL_GROUP_KEYS = ['state', 'region', 'district', 'building'];
 
-export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Question, ch: ChalkInstance): Promise<Answer | Back> {
+/** `commit` saves a part-answer at once (a rating before its optional note), so Ctrl-C loses nothing chosen. */
+export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Question, ch: ChalkInstance, commit?: (a: Answer) => void): Promise<Answer | Back> {
   const cur = currentValue(profile, d, q);
   switch (q.kind) {
     case 'context':
@@ -25,6 +26,7 @@ export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Q
       const prev = cur?.kind === 'rating' ? cur : undefined;
       const level = await asker.select({ message: 'Where is your practice now?', choices, default: prev?.level, back: true });
       if (level === BACK) return BACK;
+      commit?.({ kind: 'rating', level, note: prev?.note });
       const note = await asker.input({ message: `Private note (optional, Enter to ${prev?.note ? 'keep, - to clear' : 'skip'})`, default: prev?.note });
       if (note === BACK) return BACK;
       return { kind: 'rating', level, note: note === '-' ? undefined : note };

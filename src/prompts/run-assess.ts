@@ -109,8 +109,10 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   try {
     draft = await runSession({ profile, draft, asker: a, save, ch });
   } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError' && store.file) {
-      (err as Error & { resumeHint?: string }).resumeHint = `\nStopped. Nothing was lost: your answers so far are in ${show(store.file)}.\nTo carry on: profile assess --resume ${show(store.file)}\n`;
+    if (err instanceof Error && err.name === 'ExitPromptError') {
+      (err as Error & { resumeHint?: string }).resumeHint = store.file
+        ? `\nStopped. Nothing was lost: your answers so far are in ${show(store.file)}.\nTo carry on: profile assess --resume ${show(store.file)}\n`
+        : '\nStopped before the first answer; nothing was saved.\n';
     }
     throw err;
   } finally {

@@ -36,7 +36,8 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
       q = edit;
       continue;
     }
-    const a = await askQuestion(asker, profile, d, q, ch);
+    const before = d;
+    const a = await askQuestion(asker, profile, d, q, ch, (part) => o.save(applyAnswer(profile, before, q, part).rec));
     if (a === BACK) {
       q = previousQuestion(profile, d, q) ?? q;
       continue;

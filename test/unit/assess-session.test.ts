@@ -63,8 +63,9 @@ describe('the interactive session over a scripted asker', () => {
     expect(d.rec.improvementAreas).toEqual(['communication.methods-range', { text: 'Video feedback' }]);
     expect(d.rec.actionSteps?.map((s) => s.text)).toEqual(['Do thing 1', 'Do thing 2']);
     expect(d.rec.priorities?.length).toBeGreaterThan(0);
-    // context + 9 ratings + rating 2 again (after Back) + areas + priorities + 3 step questions + review
-    expect(saves).toHaveLength(17);
+    // context + 9 ratings + rating 2 again (after Back) + areas + priorities + 3 step questions + review,
+    // and each of those 10 ratings is also saved once before its note is asked.
+    expect(saves).toHaveLength(27);
     expect(saves.at(-1)?.status).toBe('complete');
     expect(saves.slice(0, -1).every((s) => s.status === 'draft')).toBe(true);
     expect(log.filter((l) => l.startsWith('select Where')).length).toBe(11); // 9, the one left with Back, rating 2 again
@@ -128,5 +129,28 @@ describe('review: any answer can be changed before saving', () => {
     expect(asked.filter((m) => m.startsWith('Save, or change'))).toHaveLength(2);
     expect(asked.filter((m) => m.startsWith('Priority 1'))).toHaveLength(1); // only asked once something was below target
     expect(recordErrors(serializeRecord(d.rec), sbic)).toEqual([]);
+  });
+});
+
+describe('stopping at the note prompt', () => {
+  it('keeps the rating just chosen (saved before the note is asked)', async () => {
+    const sbic = profileOf('sbic@2014');
+    const saves: PracticeRecord[] = [];
+    const stop = Object.assign(new Error('User force closed the prompt'), { name: 'ExitPromptError' });
+    const asker: Asker = {
+      say: () => {},
+      async select<T>(o: { message: string; choices: Choice<T>[] }) {
+        return o.choices[2].value; // Close to Proficient
+      },
+      async checkbox() {
+        return [];
+      },
+      async input(o: { message: string; default?: string }) {
+        if (o.message.startsWith('Private note')) throw stop; // Ctrl-C
+        return '';
+      },
+    };
+    await expect(runSession({ profile: sbic, draft: newDraft(sbic), asker, ch: new Chalk({ level: 0 }), save: (r) => (saves.push(structuredClone(r)), 'x.yaml') })).rejects.toBe(stop);
+    expect(saves.at(-1)?.ratings).toEqual({ relationships: 'close-to-proficient' });
   });
 });
