@@ -16,7 +16,7 @@ function packageVersion(): string {
 
 export function createProgram(): Command {
   const program = new Command('profile')
-    .description('Practice profiles for coaching: self-assess in the terminal, summarise anonymously, maintain profiles as YAML.')
+    .description('Practice profiles for coaching: self-assess in the terminal, summarize anonymously, maintain profiles as YAML.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--profiles <dir>', 'also look for profiles in this folder (before PROFILE_PATH and the shipped ones)')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR does the same)')

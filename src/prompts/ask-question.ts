@@ -43,7 +43,7 @@ export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Q
 }
 
 async function askContext(asker: Asker, cur?: { group?: Record<string, string>; cycle?: string }): Promise<Answer | Back> {
-  asker.say('\nContext (optional): what your facilitator groups reports by. Press Enter to keep or skip.');
+  asker.say('\nContext (optional): what your facilitator groups reports by. Enter keeps the value shown (or skips),\ntype - to clear it.');
   const group: Record<string, string> = {};
   const keys = [...new Set([...USUAL_GROUP_KEYS, ...Object.keys(cur?.group ?? {})])];
   for (const key of keys) {
@@ -82,7 +82,7 @@ async function askAreas(asker: Asker, profile: Profile, cur: AreaAnswer[] = []):
 
 async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: string[]): Promise<Answer | Back> {
   const offered = belowTarget(profile, d.rec);
-  asker.say(`\nPriorities: ${offered.length} item(s) are below target. Pick them in order, most important first.`);
+  asker.say(`\nPriorities: ${offered.length === 1 ? '1 item is' : `${offered.length} items are`} below target. Pick them in order, most important first.`);
   const chosen: string[] = [];
   for (;;) {
     const left = offered.filter((i) => !chosen.includes(i.id));

@@ -7,7 +7,6 @@ export class PlainAsker implements Asker {
   private lines: string[] = [];
   private waiting?: { resolve: (s: string) => void; reject: (e: Error) => void };
   private closed = false;
-  private n = 0;
 
   constructor(
     input: NodeJS.ReadableStream = process.stdin,
@@ -51,14 +50,13 @@ export class PlainAsker implements Asker {
   }
 
   async select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
-    this.n++;
-    this.write(`\n${this.n}. ${o.message}\n`);
+    this.write(`\n? ${o.message}\n`);
     o.choices.forEach((c, i) => {
-      this.write(`   ${i + 1}) ${c.label}${c.value === o.default ? '  (current)' : ''}\n`);
+      this.write(`   ${i + 1}) ${c.label}${c.value === o.default ? '  (default)' : ''}\n`);
       if (c.hint) this.write(c.hint.split('\n').map((l) => `        ${l}\n`).join(''));
     });
     const def = o.choices.findIndex((c) => c.value === o.default);
-    const help = `number 1-${o.choices.length}${def >= 0 ? `, Enter for ${def + 1}` : ''}${o.back ? ', b to go back' : ''}`;
+    const help = options([`a number from 1 to ${o.choices.length}`, def >= 0 ? `Enter for ${def + 1}` : '', o.back ? 'b to go back' : '']);
     for (;;) {
       const a = (await this.readLine(`   Answer (${help}): `)).trim();
       if (o.back && a.toLowerCase() === 'b') return BACK;
@@ -70,11 +68,10 @@ export class PlainAsker implements Asker {
   }
 
   async checkbox<T>(o: { message: string; choices: Choice<T>[]; checked?: T[]; back?: boolean }): Promise<T[] | Back> {
-    this.n++;
-    this.write(`\n${this.n}. ${o.message}\n`);
+    this.write(`\n? ${o.message}\n`);
     const checked = o.choices.map((c, i) => ((o.checked ?? []).includes(c.value) ? i + 1 : 0)).filter(Boolean);
     o.choices.forEach((c, i) => this.write(`   ${i + 1}) ${c.label}${checked.includes(i + 1) ? '  (ticked)' : ''}\n`));
-    const help = `numbers separated by commas, 0 for none${checked.length ? `, Enter to keep ${checked.join(',')}` : ', Enter for none'}${o.back ? ', b to go back' : ''}`;
+    const help = options(['numbers separated by commas', '0 for none', checked.length ? `Enter to keep ${checked.join(',')}` : 'Enter for none', o.back ? 'b to go back' : '']);
     for (;;) {
       const a = (await this.readLine(`   Answer (${help}): `)).trim();
       if (o.back && a.toLowerCase() === 'b') return BACK;
@@ -89,10 +86,9 @@ export class PlainAsker implements Asker {
   }
 
   async input(o: { message: string; default?: string; validate?: (s: string) => string | true; back?: boolean }): Promise<string | Back> {
-    this.n++;
     const def = o.default ? ` [${o.default}]` : '';
     for (;;) {
-      const raw = await this.readLine(`\n${this.n}. ${o.message}${def}${o.back ? ' (< to go back)' : ''}\n   > `);
+      const raw = await this.readLine(`\n? ${o.message}${def}${o.back ? ' (< to go back)' : ''}\n   > `);
       if (o.back && raw.trim() === '<') return BACK;
       const a = raw.trim() === '' && o.default !== undefined ? o.default : raw.trim();
       const ok = o.validate ? o.validate(a) : true;
@@ -105,4 +101,10 @@ export class PlainAsker implements Asker {
     process.off('SIGINT', this.onSigint);
     this.rl.close();
   }
+}
+
+/** "a, b, or c" from the non-empty parts. */
+function options(parts: string[]): string {
+  const p = parts.filter(Boolean);
+  return p.length > 1 ? `${p.slice(0, -1).join(', ')}, or ${p[p.length - 1]}` : p.join('');
 }

@@ -81,7 +81,7 @@ export function formatHtml(s: Summary): string {
   if (s.by.length) body += ` Grouped by ${esc(s.by.join(' > '))}.`;
   if (s.as) body += ` Earlier versions counted as ${esc(s.as)}.`;
   body += `</p>`;
-  if (s.profiles.length === 0) body += `<p>No records to summarise.</p>`;
+  if (s.profiles.length === 0) body += `<p>No records to summarize.</p>`;
   for (const p of s.profiles) {
     body += `<h2>${esc(p.title)} <span class="meta">(${esc(p.profile)})</span></h2><p class="legend">`;
     body += [...p.levels, { id: NOT_RATED, label: 'Not rated', colour: '#cccccc' }].map((l) => `<span><i class="sw" style="background:${colourHex(l.colour)}"></i>${esc(l.label)}</span>`).join('');

@@ -59,7 +59,7 @@ export function formatMarkdown(s: Summary): string {
   out += s.by.length ? ` Grouped by ${s.by.map(mdText).join(' > ')}.` : '';
   out += s.as ? ` Earlier versions counted as ${mdText(s.as)}.` : '';
   out += `\n\n${mdText(filesLine(s))}\n\n`;
-  if (s.profiles.length === 0) out += 'No records to summarise.\n';
+  if (s.profiles.length === 0) out += 'No records to summarize.\n';
   for (const p of s.profiles) {
     out += `## ${mdText(p.title)} (${mdText(p.profile)})\n\n`;
     walkGroups(p.total, (g, path) => {

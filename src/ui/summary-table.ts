@@ -73,7 +73,7 @@ function dimSupp(c: ChalkInstance, s: string): string {
 export function renderSummaryTable(s: Summary, opts: { colour: boolean }): string {
   const c = opts.colour ? colours().out : new Chalk({ level: 0 });
   let out = '';
-  if (s.profiles.length === 0) out += 'No records to summarise.\n';
+  if (s.profiles.length === 0) out += 'No records to summarize.\n';
   for (const p of s.profiles) {
     out += `\n${c.bold.underline(`${p.title} (${p.profile})`)}\n`;
     walkGroups(p.total, (g, path) => {

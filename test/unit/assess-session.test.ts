@@ -74,13 +74,13 @@ describe('the interactive session over a scripted asker', () => {
 });
 
 describe('plain mode', () => {
-  it('asks numbered questions line by line; b goes back, Enter takes the default', async () => {
+  it('asks questions line by line, numbered choices; b goes back, Enter takes the default', async () => {
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
     output.on('data', (b: Buffer) => (text += b.toString()));
     const a = new PlainAsker(input, output);
-    input.write('2\nb\n\n1,3\nhello\n');
+    input.write('x\n2\nb\n\n1,3\nhello\n');
     const choices = [{ value: 'g', label: 'Green' }, { value: 'y', label: 'Yellow', hint: 'moderately' }, { value: 'p', label: 'Pink' }];
     expect(await a.select({ message: 'Where?', choices, back: true })).toBe('y');
     expect(await a.select({ message: 'Where?', choices, back: true })).toBe(BACK);
@@ -88,8 +88,9 @@ describe('plain mode', () => {
     expect(await a.checkbox({ message: 'Tick', choices })).toEqual(['g', 'p']);
     expect(await a.input({ message: 'Note' })).toBe('hello');
     a.close();
-    expect(text).toContain('1. Where?\n   1) Green\n   2) Yellow\n        moderately\n   3) Pink\n');
-    expect(text).toContain('5. Note');
+    expect(text).toContain('? Where?\n   1) Green\n   2) Yellow\n        moderately\n   3) Pink\n');
+    expect(text).toContain('? Note');
+    expect(text).toContain('Please type a number from 1 to 3, or b to go back.');
     expect(text).not.toMatch(/\u001b\[/); // no escape codes: nothing is redrawn
   });
   it('stops (does not hang) when input ends', async () => {
