@@ -24,3 +24,21 @@ export class CliError extends Error {
     this.name = 'CliError';
   }
 }
+
+/** A file-system error in plain words ("file not found"), not Node's "ENOENT: no such file or directory, open ...". */
+export function fsErrorText(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'this is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    default:
+      return (err as Error)?.message ?? String(err);
+  }
+}

@@ -3,7 +3,7 @@
 // what is passed over is reported, so nothing is dropped silently.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { CliError, EXIT } from './errors.js';
+import { CliError, EXIT, fsErrorText } from './errors.js';
 
 export interface ScanSkip {
   file: string;
@@ -52,7 +52,7 @@ export function* walkFolders(roots: string[]): Generator<ScanItem> {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      yield { skip: { file: dir, reason: 'unreadable', message: `cannot read folder: ${(err as Error).message}` } };
+      yield { skip: { file: dir, reason: 'unreadable', message: `cannot read folder: ${fsErrorText(err)}` } };
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -1,7 +1,7 @@
 // Answers given up front (`--answers` file, `--group`, `--cycle`) and the no-prompt path that must not guess.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
@@ -28,7 +28,7 @@ export function readAnswersFile(file: string): Answers & { file: string } {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CliError(`--answers: cannot read ${file}: ${(err as Error).message}`, EXIT.usage);
+    throw new CliError(`--answers: cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
   }
   const src = parseYaml(text, file);
   const first = src.diagnostics[0];

@@ -67,7 +67,8 @@ export function loadDraft(file: string): PracticeRecord {
   const load = readRecordFile(resolve(file));
   if (!load.record) {
     const first = load.diagnostics[0];
-    throw new CliError(`cannot resume ${file}: ${first?.message ?? 'not a record'}`, EXIT.usage, first);
+    // The location (file:line:col) is printed in front of the message, so the message need not name the file.
+    throw new CliError(`cannot resume this draft: ${first?.message ?? 'not a record'}`, EXIT.usage, first ?? { file });
   }
   if (load.record.status !== 'draft') {
     throw new CliError(`${file} is already complete`, EXIT.usage, undefined,

@@ -1,4 +1,5 @@
 // Load one profile file: parse with positions, validate with zod, then cross-check what a schema can't.
+import { fsErrorText } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { parseYaml, diagnosticAt, locate, type Diagnostic, type YamlSource } from '../yaml-source.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
@@ -16,7 +17,7 @@ export function loadProfileFile(file: string): ProfileLoad {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    return { file, diagnostics: [{ file, message: `cannot read: ${(err as Error).message}`, severity: 'error' }] };
+    return { file, diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error' }] };
   }
   return loadProfileText(text, file);
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { applyChanges, checkChange, type ActionChange, type StepStatus } from '../assess/actions.js';
 import { isValidDay } from '../assess/flow.js';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { ratedItems } from '../profile/model.js';
 import { findByRef, loadRegistry } from '../profile/registry.js';
 import { parseRecordText } from '../record/read.js';
@@ -28,7 +28,7 @@ function load(file: string): { text: string; rec: PracticeRecord } {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.usage);
+    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
   }
   const r = parseRecordText(text, file);
   if (!r.record) {

@@ -1,4 +1,5 @@
 // Read a record file: parse with positions and validate format 1. Cross-checks need the profile (check.ts).
+import { fsErrorText } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { zodDiagnostics } from '../zod-diagnostics.js';
 import { parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
@@ -16,7 +17,7 @@ export function readRecordFile(file: string): RecordLoad {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    return { file, diagnostics: [{ file, message: `cannot read: ${(err as Error).message}`, severity: 'error' }] };
+    return { file, diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error' }] };
   }
   return parseRecordText(text, file);
 }

@@ -1,5 +1,6 @@
 // One file in, one small result out: read, parse, validate, check against its profile, and reduce a
 // valid record to the few numbers a summary needs. Runs on the main thread or in a worker.
+import { fsErrorText } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { checkRecordAgainstProfile } from '../record/check.js';
@@ -71,7 +72,7 @@ function readSmallFile(file: string): { text?: string; size?: number; error?: st
     }
     return { text: buf.toString('utf8', 0, off) };
   } catch (err) {
-    return { error: (err as Error).message };
+    return { error: fsErrorText(err) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

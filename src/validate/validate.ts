@@ -1,4 +1,5 @@
 // Validate profile and record files (kind detected from `kind:`), with cross-checks between them.
+import { fsErrorText } from '../errors.js';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { validateProfileValue } from '../profile/load.js';
@@ -58,7 +59,7 @@ function parseOne(file: string): Parsed {
     }
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    return { file, kind: 'unknown', diagnostics: [{ file, message: `cannot read: ${(err as Error).message}`, severity: 'error' }] };
+    return { file, kind: 'unknown', diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error' }] };
   }
   const src = parseYaml(text, file);
   if (src.diagnostics.length) return { file, src, kind: 'unknown', diagnostics: src.diagnostics };
