@@ -98,6 +98,10 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         writeErr(`wrote ${opts.out}\n`);
       } else writeOut(text);
       if (warnings > MAX_WARNINGS) writeErr(`… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted\n`);
+      const { unusedByKeys } = await import('../summary/walk.js');
+      for (const key of unusedByKeys(summary)) {
+        writeErr(`warning: no counted record has a group value for "${key}" (--by): every record is in "(not given)". Check the spelling; keys are case-sensitive.\n`);
+      }
       writeErr(formatCountsLine(counts));
       const notCounted = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
       if (opts.strict && notCounted > 0) process.exitCode = EXIT.problems;

@@ -4,7 +4,7 @@ import type { Profile } from '../profile/schema.js';
 import type { Aggregator, GroupNode } from './aggregate.js';
 import type { FileCounts } from './collect.js';
 import { STATUSES } from './read-record.js';
-import { NOT_RATED, SUMMARY_FORMAT_VERSION, SUPPRESSED, type Cell, type GroupSummary, type ProfileSummary, type Summary, type TextCount } from './model.js';
+import { NOT_GIVEN, NOT_RATED, SUMMARY_FORMAT_VERSION, SUPPRESSED, type Cell, type GroupSummary, type ProfileSummary, type Summary, type TextCount } from './model.js';
 import { isHidden, suppressTree, type StatGroup } from './suppress.js';
 
 export interface BuildOptions {
@@ -58,7 +58,7 @@ function statGroup(node: GroupNode, p: Profile): StatGroup {
 
 /** "(not given)" last; otherwise natural order, so "District 2" comes before "District 10". */
 function compareValues(a: string, b: string): number {
-  const ng = Number(a === '(not given)') - Number(b === '(not given)');
+  const ng = Number(a === NOT_GIVEN) - Number(b === NOT_GIVEN);
   return ng || a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
 }
 

@@ -17,7 +17,7 @@ section.group{break-inside:avoid;page-break-inside:avoid;margin-bottom:1.2rem}
 table{border-collapse:collapse;width:100%;margin:.3rem 0 .6rem}th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .45rem;text-align:left;vertical-align:middle}
 th{font-weight:600;background:#f6f6f6}th.num{text-align:right}table.narrow{width:auto;min-width:40%}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 .bar{display:flex;height:14px;width:220px;border:1px solid #bbb;background:#fafafa}.bar span{display:block;height:100%}
-.bar.hidden{background:repeating-linear-gradient(45deg,#eee,#eee 4px,#fff 4px,#fff 8px)}
+.bar .hidden{background:repeating-linear-gradient(45deg,#ddd,#ddd 4px,#fff 4px,#fff 8px)}
 .supp{color:#888;font-style:italic}.legend span{display:inline-block;margin-right:1rem}
 .sw{display:inline-block;width:.9em;height:.9em;border:1px solid #999;vertical-align:-.1em;margin-right:.3em}
 .note{color:#666;font-size:.9em}ul.text{margin:.2rem 0 .6rem 1.2rem;padding:0}
@@ -31,16 +31,18 @@ function td(v: string, num = true): string {
 
 function stackedBar(p: ProfileSummary, it: NonNullable<GroupSummary['items']>[number], n: number): string {
   const levels = [...p.levels, { id: NOT_RATED, label: 'Not rated', colour: '#cccccc' }];
-  // A bar would show the proportions of hidden counts, so a row with any hidden count gets none.
-  if (levels.some((l) => it.levels[l.id] === SUPPRESSED)) return `<div class="bar hidden" role="img" aria-label="suppressed"></div>`;
-  const parts = levels
+  // Hidden counts are drawn as one hatched part: its size (n minus the shown counts) can be worked out
+  // from the table anyway, while how it splits between levels stays hidden.
+  const shown = levels.filter((l) => it.levels[l.id] !== SUPPRESSED);
+  const hidden = n - shown.reduce((a, l) => a + (it.levels[l.id] as number), 0);
+  const parts = shown
     .filter((l) => (it.levels[l.id] as number) > 0)
     .map((l) => {
       const v = it.levels[l.id] as number;
-      const pct = (v / n) * 100;
-      return `<span style="width:${pct.toFixed(2)}%;background:${colourHex(l.colour)}" title="${esc(`${l.label}: ${v}`)}"></span>`;
+      return `<span style="width:${((v / n) * 100).toFixed(2)}%;background:${colourHex(l.colour)}" title="${esc(`${l.label}: ${v}`)}"></span>`;
     });
-  const label = levels.map((l) => `${l.label} ${it.levels[l.id]}`).join(', ');
+  if (hidden > 0) parts.push(`<span class="hidden" style="width:${((hidden / n) * 100).toFixed(2)}%" title="suppressed"></span>`);
+  const label = levels.map((l) => `${l.label} ${it.levels[l.id] === SUPPRESSED ? 'suppressed' : it.levels[l.id]}`).join(', ');
   return `<div class="bar" role="img" aria-label="${esc(label)}">${parts.join('')}</div>`;
 }
 

@@ -4,6 +4,8 @@
 export const SUPPRESSED = 'suppressed';
 export type Cell = number | typeof SUPPRESSED;
 export const NOT_RATED = 'not-rated';
+/** The group of records that have no value for a --by key. */
+export const NOT_GIVEN = '(not given)';
 export const SUMMARY_FORMAT_VERSION = 1;
 
 export interface ItemStats {

@@ -1,5 +1,6 @@
 // One file in, one small result out: read, parse, validate, check against its profile, and reduce a
 // valid record to the few numbers a summary needs. Runs on the main thread or in a worker.
+import { NOT_GIVEN } from './model.js';
 import { fsErrorText } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { crosswalkChain, hasLevel, type IdMap } from './crosswalk.js';
 
 /** Bigger than any real record by far; such a file is reported, never read into memory. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
-export const NOT_GIVEN = '(not given)';
+
 export const STATUSES = ['planned', 'in-progress', 'done'] as const;
 
 /** What one valid record adds to a summary (already mapped with --as). */

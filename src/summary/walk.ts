@@ -1,5 +1,5 @@
 // Visit a summary's groups depth first, with the path from the total down.
-import { SUPPRESSED, type GroupSummary, type Summary } from './model.js';
+import { NOT_GIVEN, SUPPRESSED, type GroupSummary, type Summary } from './model.js';
 
 export function walkGroups(root: GroupSummary, visit: (g: GroupSummary, path: GroupSummary[]) => void, path: GroupSummary[] = []): void {
   const here = [...path, root];
@@ -17,6 +17,17 @@ export function groupTitle(path: GroupSummary[]): string {
 export function filesLine(s: Summary): string {
   const skipped = Object.entries(s.files.skipped).filter(([, n]) => n > 0);
   const not = skipped.length ? `; not counted: ${skipped.map(([r, n]) => `${n} ${r}`).join(', ')}` : '';
-  if (s.files.counted === SUPPRESSED) return `Number of records withheld (a profile version has too few records to show)${not}.`;
+  if (s.files.counted === SUPPRESSED) return `Total number of records not shown (one profile version has fewer than ${s.minN} records, and the total would give its number away)${not}.`;
   return `${s.files.counted} record(s) counted of ${s.files.found} file(s) found${not}.`;
+}
+
+/** --by keys that no counted record has (a typo such as "county" or "Region"): every group is "(not given)". */
+export function unusedByKeys(s: Summary): string[] {
+  const used = new Set<string>();
+  for (const p of s.profiles) {
+    walkGroups(p.total, (g) => {
+      if (g.key !== null && g.value !== NOT_GIVEN) used.add(g.key);
+    });
+  }
+  return s.profiles.length ? s.by.filter((k) => !used.has(k)) : [];
 }

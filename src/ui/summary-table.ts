@@ -11,16 +11,19 @@ const BAR = 20;
 
 function bar(c: ChalkInstance, p: ProfileSummary, it: NonNullable<GroupSummary['items']>[number], n: number): string {
   const levels = [...p.levels, { id: NOT_RATED, label: 'not rated', colour: 'grey' }];
-  if (levels.some((l) => it.levels[l.id] === SUPPRESSED)) return c.dim('·'.repeat(BAR));
+  // Hidden counts are one dotted part at the end: its size is n minus the shown counts (known anyway).
+  const parts = levels.map((l, i) => ({ v: it.levels[l.id], draw: (k: number) => paint(c, l.colour, glyph(c, i, l.id).repeat(k)) }));
+  const shown = parts.filter((x) => x.v !== SUPPRESSED);
+  const hidden = n - shown.reduce((a, x) => a + (x.v as number), 0);
+  const segments = [...shown.map((x) => ({ v: x.v as number, draw: x.draw })), { v: hidden, draw: (k: number) => c.dim('·'.repeat(k)) }];
   let used = 0;
   let out = '';
-  levels.forEach((l, i) => {
-    const v = it.levels[l.id] as number;
+  segments.forEach((seg, i) => {
     // Round the running total, so the segments always add up to the full width.
-    const end = i === levels.length - 1 ? BAR : Math.round(((used + v) / n) * BAR);
+    const end = i === segments.length - 1 ? BAR : Math.round(((used + seg.v) / n) * BAR);
     const start = Math.round((used / n) * BAR);
-    used += v;
-    if (end > start) out += paint(c, l.colour, glyph(c, i, l.id).repeat(end - start));
+    used += seg.v;
+    if (end > start) out += seg.draw(end - start);
   });
   return out;
 }

@@ -104,3 +104,12 @@ describe('summarize on a messy folder', () => {
     }
   });
 });
+
+describe('--by with a key no record has', () => {
+  it('warns (a typo would otherwise give one silent "(not given)" group)', () => {
+    const r = runCli(['summarize', join(FIXTURES, 'anonymity'), '--by', 'Region', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: no counted record has a group value for "Region" (--by)');
+    expect(runCli(['summarize', join(FIXTURES, 'anonymity'), '--by', 'region', '--format', 'json']).stderr).not.toContain('warning');
+  });
+});
