@@ -1,4 +1,5 @@
 // What the coach reads during an assessment: the criterion card, the review table and the closing summary.
+import { terminalWidth, wrap } from './wrap.js';
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { levelById, ratedItems, type RatedItem } from '../profile/model.js';
@@ -16,7 +17,7 @@ export function itemCard(profile: Profile, item: RatedItem, index: number, total
   const stem = item.criterion?.stem ? s.stems?.[item.criterion.stem] : item.criterion ? s.stem : undefined;
   if (stem) lines.push(ch.dim(stem));
   lines.push(ch.bold(`${item.number ? `${item.number}. ` : ''}${item.title}`));
-  if (item.criterion?.calibration) lines.push(wrap(`In practice: ${item.criterion.calibration}`, 100));
+  if (item.criterion?.calibration) lines.push(wrap(`In practice: ${item.criterion.calibration}`, terminalWidth()));
   return lines.join('\n');
 }
 
@@ -52,7 +53,10 @@ export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInst
 
 export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance): string {
   const out = ['', `${ch.green('Saved')} ${file}`, ''];
-  const row = (r: PersonalSummary['strengths'][number]) => `  ${paint(ch, r.colour, '■')} ${r.number ? `${r.number}. ` : ''}${r.title} ${ch.dim(`(${r.label})`)}`;
+  const width = terminalWidth();
+  // Wrapped as plain text (so words are never cut by the terminal), then the mark is coloured.
+  const row = (r: PersonalSummary['strengths'][number]) =>
+    wrap(`${r.number ? `${r.number}. ` : ''}${r.title} (${r.label})`, width, '  ■ ', '    ').replace('■', paint(ch, r.colour, '■'));
   out.push(ch.bold('Strengths') + ch.dim(' (at or above target)'));
   out.push(...(s.strengths.length ? s.strengths.map(row) : ['  (none yet: that is what the plan is for)']));
   out.push('', ch.bold('Stretch areas') + ch.dim(' (below target, your priorities first)'));
@@ -60,23 +64,10 @@ export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance)
   out.push('', ch.bold('Your action plan'));
   s.plan.forEach((p, i) => {
     const extra = [p.forTitle ? `for: ${p.forTitle}` : '', p.due ? `due ${p.due}` : ''].filter(Boolean).join(' · ');
-    out.push(`  ${i + 1}. ${p.text}${extra ? ch.dim(`  (${extra})`) : ''}`);
+    out.push(wrap(`${p.text}${extra ? `  (${extra})` : ''}`, width, `  ${i + 1}. `, '     '));
   });
   if (!s.plan.length) out.push('  (no action steps)');
   out.push('', ch.dim(`Later, to mark a step in progress or done: profile actions ${file}`), '');
   return out.join('\n');
 }
 
-function wrap(text: string, width: number): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + w.length + 1 > width) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
-}
