@@ -96,3 +96,24 @@ describe('profile actions (built CLI)', () => {
     expect(recordErrors(readFileSync(file, 'utf8'), profileOf('ohio-process-coaching'))).toEqual([]);
   });
 });
+
+describe('records saved by assess pass profile validate', () => {
+  for (const [profile, answers] of [
+    ['ohio-process-coaching', 'ohio-answers.yaml'],
+    ['sbic@2024', 'sbic-2024-answers.yaml'],
+    ['sbic@2014', 'sbic-2014-answers.yaml'],
+  ]) {
+    it(`${profile}`, () => {
+      const box = sandbox();
+      const r = run(['assess', profile, '--answers', fixture(answers), '--respondent', 'Jane Doe'], box);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const files = recordsIn(join(box.cwd, 'records'));
+      expect(files).toHaveLength(1);
+      const v = run(['validate', '--strict', files[0]], box);
+      expect(v.stderr).toBe('');
+      expect(v.code).toBe(0);
+      expect(readFileSync(files[0], 'utf8')).toMatch(/^status: complete$/m);
+    });
+  }
+});
