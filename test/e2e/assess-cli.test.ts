@@ -100,10 +100,11 @@ describe('profile actions (built CLI)', () => {
 describe('records saved by assess pass profile validate', () => {
   for (const [profile, answers] of [
     ['ohio-process-coaching', 'ohio-answers.yaml'],
+    ['ohio-process-coaching', '../../../templates/answers.yaml'],
     ['sbic@2024', 'sbic-2024-answers.yaml'],
     ['sbic@2014', 'sbic-2014-answers.yaml'],
   ]) {
-    it(`${profile}`, () => {
+    it(`${profile} (${answers})`, () => {
       const box = sandbox();
       const r = run(['assess', profile, '--answers', fixture(answers), '--respondent', 'Jane Doe'], box);
       expect(r.stderr).toBe('');
