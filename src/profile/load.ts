@@ -30,7 +30,12 @@ export function loadProfileText(text: string, file: string): ProfileLoad {
 
 export function validateProfileValue(src: YamlSource): ProfileLoad {
   const parsed = ProfileSchema.safeParse(src.value);
-  if (!parsed.success) return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error), source: src };
+  if (!parsed.success) {
+    // Report duplicate ids now too, not only after the schema errors are fixed: they are read defensively.
+    const diagnostics = [...zodDiagnostics(src, parsed.error), ...duplicateIds(src).diagnostics];
+    diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+    return { file: src.file, diagnostics, source: src };
+  }
   const diagnostics = crossCheckProfile(parsed.data, src);
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { file: src.file, profile: ok ? parsed.data : undefined, diagnostics, source: src };
@@ -48,12 +53,6 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
   if (!levelIds.has(p.scale.target)) {
     err(['scale', 'target'], `target "${p.scale.target}" is not one of the levels (${[...levelIds].join(', ')})`);
   }
-  const ids = new Map<string, string>(); // every section/criterion/improvement-area id -> where first seen
-  const claim = (id: string, path: PropertyKey[], what: string) => {
-    const first = ids.get(id);
-    if (first) err([...path, 'id'], `duplicate id "${id}" (${what}); first used by ${first}`);
-    else ids.set(id, `the ${what} at line ${locate(src, [...path, 'id']).line}`);
-  };
   const checkCells = (cells: Record<string, unknown> | undefined, path: PropertyKey[]) => {
     for (const [lvl, cell] of Object.entries(cells ?? {})) {
       if (!levelIds.has(lvl)) err([...path, lvl], `"${lvl}" is not a level of this profile's scale`);
@@ -61,17 +60,16 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
       if (sameAs && !levelIds.has(sameAs)) err([...path, lvl, 'sameAs'], `sameAs "${sameAs}" is not a level`);
     }
   };
+  const { ids, diagnostics } = duplicateIds(src);
+  out.push(...diagnostics);
   p.sections.forEach((s, si) => {
     const sp = ['sections', si];
-    claim(s.id, sp, 'section');
     checkCells(s.descriptors, [...sp, 'descriptors']);
     s.criteria.forEach((c, ci) => {
       const cp = [...sp, 'criteria', ci];
-      claim(c.id, cp, 'criterion');
       if (c.stem && !(s.stems && c.stem in s.stems)) err([...cp, 'stem'], `stem "${c.stem}" is not defined in this section's stems`);
       checkCells(c.descriptors, [...cp, 'descriptors']);
     });
-    s.improvementAreas.forEach((a, ai) => claim(a.id, [...sp, 'improvementAreas', ai], 'improvement area'));
   });
   if (p.process.rate === 'criterion') {
     p.sections.forEach((s, si) => {
@@ -86,4 +84,27 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
     if (to !== null && !ids.has(to)) err(['crosswalk', from], `crosswalk target "${to}" is not an id in this profile`);
   }
   return out;
+}
+
+/** Section, criterion and improvement-area ids must be unique across the profile. Reads the raw YAML value,
+ * so it also works on a file that has schema errors elsewhere. */
+function duplicateIds(src: YamlSource): { ids: Set<string>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const first = new Map<string, string>();
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const claim = (node: unknown, path: PropertyKey[], what: string) => {
+    const id = (node as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
+    const seen = first.get(id);
+    if (seen) diagnostics.push(diagnosticAt(src, [...path, 'id'], `duplicate id "${id}" (${what}); first used by ${seen}`));
+    else first.set(id, `the ${what} at line ${locate(src, [...path, 'id']).line}`);
+  };
+  list((src.value as { sections?: unknown } | null)?.sections).forEach((s, si) => {
+    const sp = ['sections', si];
+    claim(s, sp, 'section');
+    const sec = s as { criteria?: unknown; improvementAreas?: unknown } | null;
+    list(sec?.criteria).forEach((c, ci) => claim(c, [...sp, 'criteria', ci], 'criterion'));
+    list(sec?.improvementAreas).forEach((a, ai) => claim(a, [...sp, 'improvementAreas', ai], 'improvement area'));
+  });
+  return { ids: new Set(first.keys()), diagnostics };
 }

@@ -69,3 +69,13 @@ describe('schema messages', () => {
     expect(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`)).toEqual(['7:10 ratings: expected a mapping (key: value lines), got number 5']);
   });
 });
+
+describe('one run reports schema errors and duplicate ids together', () => {
+  it('a wrong type and a duplicate criterion id in one file', () => {
+    const text = ohio.replace('      score: 3\n', '      score: three\n').replace('      - id: communication.paraphrasing', '      - id: communication.pausing');
+    expect(messages(text)).toEqual([
+      expect.stringMatching(/^\d+:14 scale\.levels\.0\.score: expected a number, got "three"$/),
+      expect.stringContaining('duplicate id "communication.pausing" (criterion)'),
+    ]);
+  });
+});
