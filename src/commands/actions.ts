@@ -22,14 +22,17 @@ export function actionsCommand(): Command {
       'after',
       `
 Without options, on a terminal, you pick a step and its new status.
-The record is rewritten atomically; everything else in it stays as it was.
+Each change is saved at once, atomically; comments and everything else in the
+record stay (spacing may be tidied). A draft must be finished first with
+profile assess --resume <file>. --add refuses once the record has as many steps
+as its profile allows (3 for the shipped profiles).
 
 Examples:
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --done 1 --start 2
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --add "Visit a peer coach" --for feedback --due 2026-01-31
 
-Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step).`,
+Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many steps).`,
     )
     .action(async (file: string, opts: { start?: number[]; done?: number[]; plan?: number[]; add?: string; for?: string; due?: string }, cmd: Command) => {
       const { runActions } = await import('../prompts/run-actions.js');

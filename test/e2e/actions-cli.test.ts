@@ -1,0 +1,108 @@
+// `profile actions` on the built CLI: the reviewer's reproductions, as a user would run them.
+import { chmodSync, copyFileSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { profileOf, recordErrors } from '../unit/assess-helpers.js';
+import { fixture as fixtureIn, runCli, sandbox } from '../helpers/cli.js';
+
+const fixture = (f: string) => fixtureIn('assess', f);
+const run = (args: string[], box: { cwd: string; env: NodeJS.ProcessEnv }) => runCli(args, { ...box, timeout: 10_000 });
+const ohio = profileOf('ohio-process-coaching');
+const LONG = 'Plan three open questions before each team meeting and write them down in the notebook';
+
+function copy(box: { cwd: string }, edit: (t: string) => string = (t) => t): string {
+  const file = join(box.cwd, 'w.yaml');
+  copyFileSync(fixture('with-comments.yaml'), file);
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return file;
+}
+
+describe('profile actions --add (built CLI)', () => {
+  it('a long step leaves a valid record that keeps its comments and permissions', () => {
+    const box = sandbox();
+    const file = copy(box);
+    chmodSync(file, 0o640);
+    const r = run(['actions', file, '--add', LONG], box);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(recordErrors(text, ohio)).toEqual([]);
+    expect(text).toContain('# typed on the bus');
+    expect(text).toContain('# My own notes at the top');
+    expect(parse(text).actionSteps[2].text).toBe(LONG);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(run(['validate', file], box).code).toBe(0);
+  });
+
+  it('a step with a line break leaves a valid record', () => {
+    const box = sandbox();
+    const file = copy(box);
+    expect(run(['actions', file, '--add', 'Visit a peer coach\nand take notes'], box).code).toBe(0);
+    expect(recordErrors(readFileSync(file, 'utf8'), ohio)).toEqual([]);
+  });
+
+  it('goes into actionSteps when it is not the last key, through a symlink', () => {
+    const box = sandbox();
+    const file = copy(box, (t) => {
+      const line = /^priorities:.*\n/m.exec(t)![0];
+      return t.replace(line, '') + line;
+    });
+    const link = join(box.cwd, 'link.yaml');
+    symlinkSync(file, link);
+    const r = run(['actions', link, '--add', 'Visit a peer coach', '--for', 'communication.pausing', '--due', '2026-03-01'], box);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    const v = parse(readFileSync(file, 'utf8'));
+    expect(v.actionSteps).toHaveLength(3);
+    expect(v.priorities).toEqual(['communication.questioning', 'communication.pausing']);
+    expect(recordErrors(readFileSync(file, 'utf8'), ohio)).toEqual([]);
+  });
+
+  it('refuses a fourth step (profile maximum 3) with exit 2', () => {
+    const box = sandbox();
+    const file = copy(box);
+    expect(run(['actions', file, '--add', 'Third'], box).code).toBe(0);
+    const before = readFileSync(file, 'utf8');
+    const r = run(['actions', file, '--add', 'Fourth'], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('allows at most 3');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('refuses empty text and impossible dates with exit 2', () => {
+    const box = sandbox();
+    const file = copy(box);
+    const before = readFileSync(file, 'utf8');
+    const empty = run(['actions', file, '--add', ''], box);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('needs the text');
+    const feb30 = run(['actions', file, '--add', 'x', '--due', '2025-02-30'], box);
+    expect(feb30.code).toBe(2);
+    expect(feb30.stderr).toContain('2025-02-30');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('profile actions refusals (built CLI)', () => {
+  it('two statuses for one step is exit 2 and changes nothing', () => {
+    const box = sandbox();
+    const file = copy(box);
+    const before = readFileSync(file, 'utf8');
+    const r = run(['actions', file, '--done', '1', '--start', '1'], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('step 1 cannot be both');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('a draft is exit 2 with a pointer to assess --resume', () => {
+    const box = sandbox();
+    const file = copy(box, (t) => t.replace('status: complete', 'status: draft'));
+    const before = readFileSync(file, 'utf8');
+    const r = run(['actions', file, '--done', '1'], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`profile assess --resume ${file}`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});

@@ -1,0 +1,176 @@
+// `profile actions`: edits through the yaml Document API, checks before writing, and what the coach is told.
+import { chmodSync, readFileSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
+import { applyChanges, checkChanges, saveChanges, type ActionChange } from '../../src/assess/actions.js';
+import { loadRecord } from '../../src/assess/store.js';
+import { BACK, StoppedError, type Asker } from '../../src/prompts/asker.js';
+import { runActions } from '../../src/prompts/run-actions.js';
+import { profileOf, recordErrors, tempDir } from './assess-helpers.js';
+
+const fx = (f: string) => new URL(`../fixtures/assess/${f}`, import.meta.url).pathname;
+const withComments = () => readFileSync(fx('with-comments.yaml'), 'utf8');
+const ohio = profileOf('ohio-process-coaching');
+const LONG = 'Plan three open questions before each team meeting and write them down in the notebook';
+
+/** with-comments.yaml with `priorities:` moved below `actionSteps:`. */
+function prioritiesLast(): string {
+  const t = withComments();
+  const line = /^priorities:.*\n/m.exec(t)![0];
+  return t.replace(line, '') + line;
+}
+
+function put(text: string, name = 'rec.yaml'): string {
+  const file = join(tempDir(), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const add = (text: string, extra: { for?: string; due?: string } = {}): ActionChange => ({ kind: 'add', step: { text, ...extra } });
+
+describe('profile actions: --add writes valid YAML', () => {
+  it('a step longer than 80 characters stays one valid value, comments kept', () => {
+    const out = applyChanges(withComments(), [add(LONG)]);
+    expect(recordErrors(out, ohio)).toEqual([]);
+    expect(parse(out).actionSteps[2]).toEqual({ text: LONG, status: 'planned' });
+    expect(out).toContain('# My own notes at the top: profile actions must keep this comment.');
+    expect(out).toContain('# typed on the bus');
+  });
+
+  it('a step with line breaks is stored as one line', () => {
+    const out = applyChanges(withComments(), [add('Visit a peer coach\nand take notes\r\n  afterwards')]);
+    expect(recordErrors(out, ohio)).toEqual([]);
+    expect(parse(out).actionSteps[2].text).toBe('Visit a peer coach and take notes afterwards');
+  });
+
+  it('when actionSteps is not the last key, the new step goes into actionSteps', () => {
+    const out = applyChanges(prioritiesLast(), [add('Visit a peer coach', { due: '2026-01-31' })]);
+    expect(recordErrors(out, ohio)).toEqual([]);
+    const v = parse(out);
+    expect(v.priorities).toEqual(['communication.questioning', 'communication.pausing']);
+    expect(v.actionSteps).toHaveLength(3);
+    expect(v.actionSteps[2]).toEqual({ text: 'Visit a peer coach', due: '2026-01-31', status: 'planned' });
+  });
+
+  it('adds to an empty flow list and to a record without actionSteps', () => {
+    const base = withComments().replace(/^actionSteps:[\s\S]*$/m, '');
+    for (const t of [base + 'actionSteps: []\n', base]) {
+      const out = applyChanges(t, [add('Visit a peer coach')]);
+      expect(recordErrors(out, ohio)).toEqual([]);
+      expect(parse(out).actionSteps).toEqual([{ text: 'Visit a peer coach', status: 'planned' }]);
+    }
+  });
+
+  it('a status change still touches only that value', () => {
+    const text = withComments();
+    const out = applyChanges(text, [{ kind: 'status', step: 2, status: 'in-progress' }]);
+    const diff = out.split('\n').filter((l, i) => l !== text.split('\n')[i]);
+    expect(diff).toEqual(['    status: in-progress']);
+  });
+});
+
+describe('profile actions: checks', () => {
+  const rec = () => loadRecord(fx('with-comments.yaml'));
+
+  it('refuses to add past the profile maximum', () => {
+    const full = applyChanges(withComments(), [add('Third')]);
+    const file = put(full);
+    expect(() => saveChanges(file, ohio, [add('Fourth')])).toThrow(/already has 3 action steps; ohio-process-coaching@3.15 allows at most 3/);
+    expect(readFileSync(file, 'utf8')).toBe(full);
+    expect(() => checkChanges(rec(), ohio, [add('Third'), add('Fourth')])).toThrow(/allows at most 3/);
+    expect(() => checkChanges(rec(), ohio, [add('Third')])).not.toThrow();
+  });
+
+  it('refuses two different statuses for one step (same one twice is fine)', () => {
+    const both: ActionChange[] = [
+      { kind: 'status', step: 1, status: 'done' },
+      { kind: 'status', step: 1, status: 'in-progress' },
+    ];
+    expect(() => checkChanges(rec(), ohio, both)).toThrow(/step 1 cannot be both done and in-progress/);
+    expect(() => checkChanges(rec(), ohio, [both[0], both[0]])).not.toThrow();
+  });
+
+  it('refuses empty text and dates that do not exist', () => {
+    expect(() => checkChanges(rec(), ohio, [add('')])).toThrow(/needs the text/);
+    expect(() => checkChanges(rec(), ohio, [add(' \n ')])).toThrow(/needs the text/);
+    expect(() => checkChanges(rec(), ohio, [add('x', { due: '2025-02-30' })])).toThrow(/"2025-02-30" is not a date/);
+    expect(() => checkChanges(rec(), ohio, [add('x', { due: '' })])).toThrow(/is not a date/);
+    expect(() => checkChanges(rec(), ohio, [add('x', { due: '2024-02-29' })])).not.toThrow();
+  });
+
+  it('refuses a draft and leaves it alone', () => {
+    const draft = withComments().replace('status: complete', 'status: draft');
+    const file = put(draft);
+    expect(() => saveChanges(file, ohio, [{ kind: 'status', step: 1, status: 'done' }])).toThrow(/draft.*profile assess --resume/);
+    expect(readFileSync(file, 'utf8')).toBe(draft);
+  });
+});
+
+describe('profile actions: writing the file', () => {
+  it('keeps the permission bits', () => {
+    const file = put(withComments());
+    chmodSync(file, 0o640);
+    saveChanges(file, ohio, [add('Third')]);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    chmodSync(file, 0o600);
+    saveChanges(file, ohio, [{ kind: 'status', step: 3, status: 'done' }]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes through a symlink to its target and keeps the link', () => {
+    const target = put(withComments(), 'real.yaml');
+    const link = join(tempDir(), 'link.yaml');
+    symlinkSync(target, link);
+    saveChanges(link, ohio, [{ kind: 'status', step: 1, status: 'done' }]);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(parse(readFileSync(target, 'utf8')).actionSteps[0].status).toBe('done');
+  });
+});
+
+describe('profile actions: interactive picker, Ctrl-C', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Answers select/input in turn; after the script, Ctrl-C. */
+  function scripted(answers: unknown[]): Asker {
+    const next = async () => {
+      if (!answers.length) throw new StoppedError('User force closed the prompt');
+      return answers.shift();
+    };
+    return { select: next, checkbox: next, input: next, say: () => {} } as unknown as Asker;
+  }
+
+  async function stopped(file: string, answers: unknown[]): Promise<string | undefined> {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = await runActions({ file, asker: scripted(answers) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((err as Error)?.name).toBe('ExitPromptError');
+    return (err as { resumeHint?: string }).resumeHint;
+  }
+
+  it('after a change was saved, says the changes are saved (not "nothing was changed")', async () => {
+    const file = put(withComments());
+    const hint = await stopped(file, ['1', 'done']);
+    expect(hint).toContain(`Changes so far are saved in ${file}`);
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[0].status).toBe('done');
+  });
+
+  it('before any change, says the file was not changed', async () => {
+    const text = withComments();
+    const file = put(text);
+    const hint = await stopped(file, ['1', BACK]);
+    expect(hint).toMatch(/was not changed/);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('an added step is saved at once', async () => {
+    const file = put(withComments());
+    const hint = await stopped(file, ['add', LONG, 'communication.pausing', '']);
+    expect(hint).toContain('saved');
+    const v = parse(readFileSync(file, 'utf8'));
+    expect(v.actionSteps[2]).toEqual({ text: LONG, for: 'communication.pausing', status: 'planned' });
+    expect(recordErrors(readFileSync(file, 'utf8'), ohio)).toEqual([]);
+  });
+});
