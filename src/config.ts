@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { isMap, parse, parseDocument } from 'yaml';
 import { replaceFileAtomic } from './atomic-write.js';
 
 export interface LastContext {
@@ -20,26 +20,28 @@ export function readLastContext(env: NodeJS.ProcessEnv = process.env): LastConte
   try {
     const v = parse(readFileSync(configFile(env), 'utf8')) as { lastContext?: LastContext } | null;
     const c = v?.lastContext ?? {};
-    const group = c.group && typeof c.group === 'object' ? Object.fromEntries(Object.entries(c.group).map(([k, x]) => [k, String(x)])) : undefined;
+    const group = c.group && typeof c.group === 'object' ? Object.fromEntries(Object.entries(c.group).filter(([, x]) => typeof x === 'string' || typeof x === 'number').map(([k, x]) => [k, String(x)])) : undefined;
     return { group, cycle: typeof c.cycle === 'string' ? c.cycle : undefined };
   } catch {
     return {};
   }
 }
 
-/** Remember the context; a respondent name is never stored here. Best effort: failure is not an error. */
+/** Remember the context; a respondent name is never stored here. Best effort: failure is not an error.
+ * Other settings and comments in the file are kept. */
 export function writeLastContext(ctx: LastContext, env: NodeJS.ProcessEnv = process.env): void {
-  const file = configFile(env);
-  let doc: Record<string, unknown> = {};
   try {
-    doc = (parse(readFileSync(file, 'utf8')) as Record<string, unknown>) ?? {};
+    const file = configFile(env);
+    let doc = parseDocument('{}');
+    try {
+      const old = parseDocument(readFileSync(file, 'utf8'));
+      if (old.errors.length === 0 && isMap(old.contents)) doc = old;
+    } catch {
+      /* no config yet */
+    }
+    doc.set('lastContext', { ...(ctx.group ? { group: ctx.group } : {}), ...(ctx.cycle ? { cycle: ctx.cycle } : {}) });
+    replaceFileAtomic(file, doc.toString());
   } catch {
-    /* no config yet */
-  }
-  doc.lastContext = { ...(ctx.group ? { group: ctx.group } : {}), ...(ctx.cycle ? { cycle: ctx.cycle } : {}) };
-  try {
-    replaceFileAtomic(file, stringify(doc));
-  } catch {
-    /* a read-only home must not stop an assessment */
+    /* a read-only home or a broken config file must not stop an assessment */
   }
 }

@@ -63,15 +63,43 @@ export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Ans
     }
   };
   if (a.respondent) d = { ...d, rec: { ...d.rec, respondent: a.respondent } };
-  if (a.group || a.cycle) run({ kind: 'context' }, { kind: 'context', group: { ...(d.rec.group ?? {}), ...(a.group ?? {}) }, cycle: a.cycle ?? d.rec.cycle });
   const items = ratedItems(profile);
-  for (const [item, level] of Object.entries(a.ratings ?? {})) {
+  const ratingQuestion = (item: string): Question => {
     const i = items.findIndex((x) => x.id === item);
     if (i < 0) throw new CliError(`${where}: "${item}" is not a rated item of ${d.rec.profile} (items: ${items.map((x) => x.id).join(', ')})`, EXIT.usage);
-    run({ kind: 'rating', item, index: i, total: items.length }, { kind: 'rating', level, note: a.notes?.[item] });
+    return { kind: 'rating', item, index: i, total: items.length };
+  };
+  const rates = Object.keys(a.ratings ?? {}).length > 0;
+  // Answering later steps answers the context too (see isAnswered): so settle it first, keeping what an
+  // earlier record or the remembered context offers, with the flags and the file on top.
+  if (a.group || a.cycle || (rates && !isAnswered(profile, d, { kind: 'context' }))) {
+    const offered = d.defaults ?? {};
+    run({ kind: 'context' }, { kind: 'context', group: { ...(offered.group ?? {}), ...(d.rec.group ?? {}), ...(a.group ?? {}) }, cycle: a.cycle ?? d.rec.cycle ?? offered.cycle });
+  }
+  for (const [item, level] of Object.entries(a.ratings ?? {})) {
+    run(ratingQuestion(item), { kind: 'rating', level, note: a.notes?.[item] ?? d.rec.notes?.[item] });
+  }
+  // A note for an item rated elsewhere (a resumed draft, --from): attach it to that rating.
+  for (const [item, note] of Object.entries(a.notes ?? {})) {
+    const q = ratingQuestion(item);
+    if (a.ratings?.[item]) continue;
+    const level = d.rec.ratings[item] ?? d.defaults?.ratings?.[item];
+    if (!level) throw new CliError(`${where}: a note for "${item}", which has no rating; add it under ratings`, EXIT.usage);
+    run(q, { kind: 'rating', level, note });
   }
   if (a.improvementAreas) run({ kind: 'areas' }, { kind: 'areas', areas: a.improvementAreas });
-  if (a.priorities) run({ kind: 'priorities' }, { kind: 'priorities', priorities: a.priorities });
+  if (a.priorities) {
+    // Priorities are checked against ratings: take offered ratings (--from) for the items named.
+    for (const item of a.priorities) {
+      const level = d.defaults?.ratings?.[item];
+      if (!(item in d.rec.ratings) && level) run(ratingQuestion(item), { kind: 'rating', level, note: d.defaults?.notes?.[item] });
+    }
+    const below = belowTarget(profile, d.rec);
+    if (a.priorities.length === 0 && below.length > 0) {
+      throw new CliError(`${where}: priorities is empty, but ${below.length === 1 ? '1 item is' : `${below.length} items are`} below target; list at least one (most important first)`, EXIT.usage);
+    }
+    run({ kind: 'priorities' }, { kind: 'priorities', priorities: a.priorities });
+  }
   const { min, max } = profile.process.actionSteps;
   if (a.actionSteps) {
     if (a.actionSteps.length > max) throw new CliError(`${where}: ${a.actionSteps.length} action steps; ${d.rec.profile} allows at most ${max}`, EXIT.usage);

@@ -200,6 +200,8 @@ export function applyAnswer(profile: Profile, draft: Draft, q: Question, a: Answ
     if (bad.length) throw new Error(`only items rated below target can be priorities: ${bad.join(', ')}`);
     if (new Set(a.priorities).size !== a.priorities.length) throw new Error('a priority is listed twice');
     r.priorities = a.priorities;
+    // A step stays linked only to an item that is still a priority (its text is kept either way).
+    r.actionSteps = r.actionSteps?.map(({ for: item, ...step }) => (item && !a.priorities.includes(item) ? step : { ...step, ...(item ? { for: item } : {}) }));
   } else if (q.kind === 'step' && a.kind === 'step') {
     applyStep(profile, next, q.index, a.step);
   } else if (q.kind === 'review') {

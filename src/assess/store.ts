@@ -1,41 +1,72 @@
 // Where an assessment lives on disk: one record file, created at the first answer, rewritten after each one.
-import { readdirSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { checkRecordAgainstProfile } from '../record/check.js';
 import { readRecordFile } from '../record/read.js';
+import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
 import { replaceFileAtomic, serializeRecord, writeNewFileAtomic, writeNewRecord } from '../record/write.js';
 
-/** Autosave for one draft. The first save picks a fresh file name; later saves replace that file only. */
+/**
+ * Autosave for one draft. The first save picks a fresh file name; later saves replace that file only while
+ * it still holds exactly what this session last wrote. If anything else changed it meanwhile (a second
+ * session on the same draft, an edit by hand), this session's answers go to a new file instead.
+ */
 export class DraftFile {
+  private lastText?: string;
+
   constructor(
     readonly dir: string,
     public file?: string,
-  ) {}
+  ) {
+    if (file) this.lastText = readText(file);
+  }
 
   save(rec: PracticeRecord): string {
+    try {
+      return this.write(rec);
+    } catch (err) {
+      if (err instanceof CliError) throw err;
+      throw new CliError(`cannot save the record in ${this.dir}: ${fsErrorText(err)}`, EXIT.problems);
+    }
+  }
+
+  private write(rec: PracticeRecord): string {
+    const text = serializeRecord(rec);
     if (!this.file) {
+      if (existsSync(this.dir) && !statSync(this.dir).isDirectory()) throw new CliError(`--dir ${this.dir} is not a folder`, EXIT.usage);
       this.file = writeNewRecord(this.dir, rec);
+      this.lastText = text;
       return this.file;
     }
-    const onDisk = readRecordFile(this.file);
-    const gone = onDisk.diagnostics.some((d) => /ENOENT/.test(d.message));
-    if (gone) {
-      writeNewFileAtomic(this.file, serializeRecord(rec)); // removed meanwhile: write it again, same name
-      return this.file;
+    const onDisk = readText(this.file);
+    if (onDisk === undefined) {
+      writeNewFileAtomic(this.file, text); // removed meanwhile: write it again, same name
+    } else if (onDisk !== this.lastText || /^id:\s*(\S+)/m.exec(onDisk)?.[1] !== rec.id) {
+      const forked = { ...rec, id: randomUUID() };
+      const file = writeNewRecord(this.dir, forked);
+      throw new CliError(
+        `${this.file} was changed elsewhere (another session, or by hand) or holds another record, so it was left as it is. Your answers so far are in ${file}`,
+        EXIT.problems,
+        undefined,
+        `To carry on: profile assess --resume ${file}`,
+      );
+    } else {
+      replaceFileAtomic(this.file, text);
     }
-    // Never replace a file that someone turned into another record (or broke) while we were asking.
-    const id = onDisk.record?.id ?? /^id:\s*(\S+)/m.exec(safeText(onDisk))?.[1];
-    if (id !== rec.id) {
-      throw new CliError(`${this.file} no longer holds this assessment (id ${rec.id.slice(0, 8)}); not overwriting it`, EXIT.problems);
-    }
-    replaceFileAtomic(this.file, serializeRecord(rec));
+    this.lastText = text;
     return this.file;
   }
 }
 
-function safeText(load: ReturnType<typeof readRecordFile>): string {
-  return load.source?.doc.toString() ?? '';
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export interface DraftOnDisk {
@@ -62,9 +93,14 @@ export function findDrafts(dir: string): DraftOnDisk[] {
   return out.sort((a, b) => b.mtimeMs - a.mtimeMs || b.file.localeCompare(a.file));
 }
 
-/** A record file that must be a valid draft (for --resume). */
-export function loadDraft(file: string): PracticeRecord {
+/** A record file that must be a valid draft (for --resume), checked against its profile when it is known. */
+export function loadDraft(file: string, profileOf: (ref: string) => Profile | undefined = () => undefined): PracticeRecord {
   const load = readRecordFile(resolve(file));
+  const profile = load.record && profileOf(load.record.profile);
+  if (load.record && profile && load.source) {
+    const bad = checkRecordAgainstProfile(load.record, profile, load.source).find((d) => d.severity === 'error');
+    if (bad) throw new CliError(`cannot resume this draft: ${bad.message}`, EXIT.usage, bad, `Correct the file (profile validate ${file}), then resume again.`);
+  }
   if (!load.record) {
     const first = load.diagnostics[0];
     // The location (file:line:col) is printed in front of the message, so the message need not name the file.

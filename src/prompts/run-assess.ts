@@ -46,7 +46,6 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   // 1. The draft: resumed from a file, or new (maybe seeded by --from and the remembered context).
   let entry: RegistryEntry;
   let draft: Draft;
-  const store = new DraftFile(o.dir);
   let resumeFile: string | undefined = typeof o.resume === 'string' ? o.resume : undefined;
   if (o.resume === true || (!o.resume && interactive && !o.from && !o.answers)) {
     const drafts = findDrafts(o.dir).filter((x) => !o.profile || x.record.profile.split('@')[0] === o.profile.split('@')[0]);
@@ -54,10 +53,9 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     if (drafts.length) resumeFile = await pickDraft(drafts, o.resume === true, interactive, getAsker);
   }
   if (resumeFile) {
-    const rec = loadDraft(resumeFile);
+    const rec = loadDraft(resumeFile, (ref) => findByRef(reg, ref)?.profile);
     entry = mustFind(reg, rec.profile);
     draft = { rec };
-    store.file = resumeFile;
   } else {
     let defaults: Defaults = {};
     let spec = o.profile;
@@ -78,6 +76,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     draft = newDraft(entry.profile, { defaults });
   }
   const profile = entry.profile;
+  const store = new DraftFile(o.dir, resumeFile);
 
   // 2. What is already known skips its question (the override pattern).
   const answers: Partial<ReturnType<typeof readAnswersFile>> = o.answers ? readAnswersFile(o.answers) : {};
@@ -90,7 +89,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   if (!interactive) {
     draft = completeWithoutPrompts(profile, draft);
     const file = store.save(draft.rec);
-    writeLastContext({ group: draft.rec.group, cycle: draft.rec.cycle });
+    // The remembered context is the coach's, set at a terminal: a script does not replace it.
     process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch));
     return;
   }

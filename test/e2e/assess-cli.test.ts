@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -9,7 +9,7 @@ const fixture = (f: string) => fixtureIn('assess', f);
 const run = (args: string[], box: { cwd: string; env: NodeJS.ProcessEnv }) => runCli(args, { ...box, timeout: 10_000 });
 
 describe('profile assess, no terminal (built CLI)', () => {
-  it('--answers writes a complete, valid record and remembers the context', () => {
+  it('--answers writes a complete, valid record and leaves the remembered context alone', () => {
     const box = sandbox();
     const r = run(['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--respondent', 'Jane Doe'], box);
     expect(r.stderr).toBe('');
@@ -23,9 +23,8 @@ describe('profile assess, no terminal (built CLI)', () => {
     expect(rec).toMatchObject({ status: 'complete', respondent: 'Jane Doe', cycle: '2025-26 baseline', priorities: ['communication.questioning', 'communication.feedback-assumptions'] });
     expect(r.stdout).toContain('Stretch areas');
     expect(r.stdout).toContain('Plan three open questions before each team meeting');
-    const config = readFileSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'), 'utf8');
-    expect(config).toContain('district: Example City Schools');
-    expect(config).not.toContain('Jane'); // the respondent is never remembered
+    // The remembered context is the coach's, set at a terminal (see the tmux test): a script leaves it.
+    expect(existsSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'))).toBe(false);
   });
 
   it('missing answers: exit 2 with the list, nothing hangs, no record written', () => {

@@ -84,6 +84,9 @@ describe.skipIf(!hasTmux)('profile assess in a real terminal (tmux)', () => {
     const screen = t.screen();
     expect(screen).toContain(`Saved records/`);
     expect(screen).toMatch(/Stretch areas.*\n.*6\. Powerful questioning/);
+    // The context typed at a terminal is remembered for next time; the respondent never is.
+    const config = parse(readFileSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'), 'utf8'));
+    expect(config).toEqual({ lastContext: { group: { state: 'OH', region: 'Region 5', district: 'Example City' }, cycle: '2025-26 baseline' } });
   });
 
   it('survives kill -9 half-way: --resume continues at the first unanswered question, nothing lost', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyAnswer, belowTarget, isValidDay, missingAnswers, newDraft, nextQuestion, previousQuestion, questionList, type Draft, type Question } from '../../src/assess/flow.js';
 import { DraftFile, findDrafts, loadDraft } from '../../src/assess/store.js';
@@ -133,6 +134,22 @@ describe('drafts on disk', () => {
     const a = new DraftFile(dir);
     a.save(newDraft(ohio).rec);
     const other = new DraftFile(dir, a.file);
-    expect(() => other.save(newDraft(ohio).rec)).toThrow(/no longer holds this assessment/);
+    expect(() => other.save(newDraft(ohio).rec)).toThrow(/holds another record, so it was left as it is/);
+  });
+  it('a second session on the same draft never overwrites the first one\'s answers: it forks', () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const dir = tempDir();
+    const first = new DraftFile(dir);
+    const rec = newDraft(ohio).rec;
+    first.save(rec);
+    const second = new DraftFile(dir, first.file); // the same draft resumed in another terminal
+    first.save({ ...rec, status: 'complete' }); // the first session finishes
+    const finished = readFileSync(first.file!, 'utf8');
+    expect(() => second.save({ ...rec, ratings: { 'communication.method': 'green' } })).toThrow(/changed elsewhere .* Your answers so far are in/);
+    expect(readFileSync(first.file!, 'utf8')).toBe(finished);
+    const drafts = findDrafts(dir);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].record.ratings).toEqual({ 'communication.method': 'green' });
+    expect(drafts[0].record.id).not.toBe(rec.id);
   });
 });
