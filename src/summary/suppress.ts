@@ -11,6 +11,12 @@ export interface StatGroup {
   /** Its subgroups are not shown at all (last resort when subtraction cannot be prevented otherwise). */
   breakdownHidden: boolean;
   rows: Array<{ cells: string[]; total: string }>;
+  /**
+   * Keys shown or hidden together (one item's levels and its at-or-above count; the action-step statuses
+   * and their total). A part-hidden row leaks through its links to the other rows and to the subgroups
+   * (a reader can solve the equations together), so a row is all shown or all hidden.
+   */
+  atoms: string[][];
   /** A count shown beside `total`: both it and `total - it` must be 0 or at least minN. */
   pairs: Array<{ key: string; total: string }>;
   /** A share that reveals the sums of two sides of a row: hidden when either side has exactly one hidden cell. */
@@ -39,8 +45,24 @@ function primary(g: StatGroup, minN: number): void {
       const v = g.stats.get(p.key) ?? 0;
       if (small(v, minN) || small((g.stats.get(p.total) ?? 0) - v, minN)) g.hidden.add(p.key);
     }
+    closeAtoms(g);
   }
   g.children.forEach((c) => primary(c, minN));
+}
+
+/** A row with any hidden key is hidden whole; true when that hid anything more. */
+function closeAtoms(g: StatGroup): boolean {
+  let changed = false;
+  for (const atom of g.atoms) {
+    if (!atom.some((k) => g.hidden.has(k))) continue;
+    for (const k of atom) {
+      if (!g.hidden.has(k)) {
+        g.hidden.add(k);
+        changed = true;
+      }
+    }
+  }
+  return changed;
 }
 
 /** Hide the smallest shown value among `keys` (non-zero first: hiding a 0 protects less). */
@@ -55,6 +77,7 @@ function hideSmallest(values: Array<{ v: number; hide: () => void }>): boolean {
 function complementary(g: StatGroup, minN: number): boolean {
   let changed = false;
   if (!g.suppressed) {
+    changed = closeAtoms(g);
     // 3a: within a row with a shown total.
     for (const row of g.rows) {
       if (g.hidden.has(row.total)) continue;

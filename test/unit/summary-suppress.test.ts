@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { suppressTree, type StatGroup } from '../../src/summary/suppress.js';
 
 function group(stats: Record<string, number>, children: StatGroup[] = [], rows: StatGroup['rows'] = []): StatGroup {
-  return { stats: new Map(Object.entries(stats)), hidden: new Set(), suppressed: false, breakdownHidden: false, rows, pairs: [], splits: [], children };
+  return { stats: new Map(Object.entries(stats)), hidden: new Set(), suppressed: false, breakdownHidden: false, rows, atoms: rows.map((r) => r.cells), pairs: [], splits: [], children };
 }
 const row = [{ cells: ['a', 'b', 'c'], total: 'n' }];
 
@@ -17,10 +17,10 @@ describe('suppressTree', () => {
     expect([...h.hidden]).toEqual([]);
   });
 
-  it('hides small cells and one more in the same row', () => {
+  it('a row with a small cell is hidden whole (a part-hidden row can be solved with its neighbours)', () => {
     const g = group({ n: 20, a: 2, b: 12, c: 6 }, [], row);
     suppressTree(g, 5);
-    expect([...g.hidden].sort()).toEqual(['a', 'c']); // c is the next smallest shown cell
+    expect([...g.hidden].sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('district A n=7 and B n=2 in one region: both hidden, so B = region - A is impossible', () => {
@@ -148,6 +148,79 @@ describe('suppressTree on random trees', () => {
         g.children.forEach(visit);
       };
       visit(root);
+    }
+  });
+});
+
+// Brute force: every way the hidden numbers could be, given everything shown. A hidden number is given
+// away when only one value fits and it is 1 .. minN-1. Small trees (one parent, 2-3 subgroups, one row).
+describe('suppressTree audited by brute force', () => {
+  function rng(seed: number) {
+    let a = seed >>> 0;
+    return () => ((a = (a * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  }
+  type Cells = number[]; // n, a, b, c
+  const KEYS = ['n', 'a', 'b', 'c'];
+  const published = (g: StatGroup): (number | null)[] => KEYS.map((k) => (g.suppressed || g.hidden.has(k) ? null : g.stats.get(k)!));
+  /** Every (n, a, b, c) a reader cannot rule out for one group, from what it shows. */
+  function candidates(pub: (number | null)[], maxN: number): Cells[] {
+    const out: Cells[] = [];
+    for (let n = 1; n <= maxN; n++) {
+      if (pub[0] !== null && pub[0] !== n) continue;
+      for (let a = 0; a <= n; a++)
+        for (let b = 0; a + b <= n; b++) {
+          const v = [n, a, b, n - a - b];
+          if (v.every((x, i) => pub[i] === null || pub[i] === x)) out.push(v);
+        }
+    }
+    return out;
+  }
+  const add = (x: Cells, y: Cells) => x.map((v, i) => v + y[i]);
+  /** Sums of one option from each list, kept only while they can still fit under the parent's totals. */
+  function sums(lists: Cells[][], cap: Cells): Map<string, Cells> {
+    let acc = new Map<string, Cells>([['0,0,0,0', [0, 0, 0, 0]]]);
+    for (const list of lists) {
+      const next = new Map<string, Cells>();
+      for (const s of acc.values()) for (const v of list) {
+        const t = add(s, v);
+        if (t.every((x, i) => x <= cap[i])) next.set(t.join(), t);
+      }
+      acc = next;
+    }
+    return acc;
+  }
+
+  it('finds nothing to give away in 300 random small trees', () => {
+    const r = rng(7);
+    for (let t = 0; t < 300; t++) {
+      const minN = 3 + Math.floor(r() * 3);
+      const kids = Array.from({ length: 2 + Math.floor(r() * 2) }, () => {
+        const n = 1 + Math.floor(r() * 7);
+        const v = [0, 0, 0];
+        for (let i = 0; i < n; i++) v[Math.floor(r() * (r() < 0.6 ? 1 : 3))]++;
+        return group({ n, a: v[0], b: v[1], c: v[2] }, [], row);
+      });
+      const total = (k: string) => kids.reduce((x, c) => x + c.stats.get(k)!, 0);
+      const parent = group({ n: total('n'), a: total('a'), b: total('b'), c: total('c') }, kids, row);
+      suppressTree(parent, minN);
+      if (parent.suppressed || parent.breakdownHidden) continue;
+      const pp = published(parent);
+      const cap = KEYS.map((k) => parent.stats.get(k)!); // a reader knows no more than n; cells <= n
+      const capShown = pp.map((v, i) => v ?? cap[0]);
+      const opts = kids.map((k) => candidates(published(k), parent.stats.get('n')!));
+      kids.forEach((k, ki) => {
+        const others = sums(opts.filter((_, j) => j !== ki), capShown);
+        const feasible = KEYS.map(() => new Set<number>());
+        for (const v of opts[ki]) {
+          const fits = [...others.values()].some((o) => add(o, v).every((x, i) => pp[i] === null || pp[i] === x));
+          if (fits) v.forEach((x, i) => feasible[i].add(x));
+        }
+        KEYS.forEach((key, j) => {
+          if (published(k)[j] !== null) return;
+          const vals = [...feasible[j]];
+          expect(vals.length === 1 && vals[0] >= 1 && vals[0] < minN, `tree ${t}: subgroup ${ki} ${key} is given away as ${vals[0]} (minN ${minN})`).toBe(false);
+        });
+      });
     }
   });
 });
