@@ -36,6 +36,8 @@ export function checkFolders(roots: string[]): string[] {
   });
 }
 
+const notRegular = (file: string): ScanSkip => ({ file, reason: 'unreadable', message: 'not a regular file (a FIFO, socket or device); not read' });
+
 /** Every `.yaml`/`.yml` file below `roots` (and every link passed over), in a stable order. */
 export function* walkFolders(roots: string[]): Generator<ScanItem> {
   const realRoots = checkFolders(roots);
@@ -64,6 +66,8 @@ export function* walkFolders(roots: string[]): Generator<ScanItem> {
       else if (e.isFile()) {
         if (isYamlName(e.name)) yield { file: path };
       } else if (e.isSymbolicLink()) yield* link(path, e.name);
+      // A FIFO, socket or device with a record's name: reported, never opened (a FIFO would block).
+      else if (isYamlName(e.name)) yield { skip: notRegular(path) };
     }
   }
 
@@ -77,9 +81,11 @@ export function* walkFolders(roots: string[]): Generator<ScanItem> {
       if (isYamlName(name)) yield { skip: { file: path, reason: 'link-broken', message: 'a link that leads nowhere (or loops)' } };
       return;
     }
-    if (!st.isDirectory() && !(st.isFile() && isYamlName(name))) return; // not a folder or a YAML file: ignored
+    if (!st.isDirectory() && !isYamlName(name)) return; // not a folder or a YAML file: ignored
     if (!within(real)) {
       yield { skip: { file: path, reason: 'link-outside', message: 'a link that leads outside the folders given; not followed' } };
+    } else if (!st.isDirectory() && !st.isFile()) {
+      yield { skip: notRegular(path) };
     } else if (st.isFile()) {
       yield { skip: { file: path, reason: 'same-file', message: 'a link to a file inside the folders, which is read as itself' } };
     } else if (seenDirs.has(real)) {

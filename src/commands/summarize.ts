@@ -53,8 +53,9 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
     .action(async (folders: string[], raw: Record<string, unknown>, cmd: Command) => {
       const { z } = await import('zod');
       const opts = optionsSchema(z).parse(raw);
-      const minN = Number(opts.minN);
-      if (!Number.isInteger(minN) || minN < 3) throw new CliError(`--min-n must be a whole number of at least 3 (got ${opts.minN})`, EXIT.usage);
+      // A plain whole number only: Number() would also take "0x5", "1e1", " 5 " or "".
+      const minN = /^[0-9]+$/.test(opts.minN) ? Number(opts.minN) : NaN;
+      if (!Number.isSafeInteger(minN) || minN < 3) throw new CliError(`--min-n must be a whole number of at least 3 (got ${opts.minN})`, EXIT.usage);
       const by = (opts.by ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       if (opts.out && existsSync(opts.out) && !opts.force) {
         throw new CliError(`${opts.out} exists; not replacing it`, EXIT.usage, undefined, 'Use --force to replace it, or choose another --out file.');

@@ -15,11 +15,28 @@ const bail = (): never => {
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const SPECIAL_WORD = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+// Only the ASCII space is indentation or separation here. JS's trim() also strips NBSP, U+2028, U+3000,
+// VT, FF, a BOM..., which YAML keeps as content (or reads differently): any such character, a tab, or
+// another control character makes the whole file go to the full parser.
+const UNSURE_CHAR = /[\x00-\x08\t\v\f\x0e-\x1f\x7f-\x9f\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff]/;
+/** Strip ASCII spaces only (never String.prototype.trim, which strips Unicode whitespace too). */
+const trimSp = (s: string): string => {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 32) a++;
+  while (b > a && s.charCodeAt(b - 1) === 32) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+};
+const trimStartSp = (s: string): string => {
+  let a = 0;
+  while (a < s.length && s.charCodeAt(a) === 32) a++;
+  return a === 0 ? s : s.slice(a);
+};
 const NUMBERISH = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /** A scalar as YAML 1.2 (core schema) reads it, or bail when it is not one of the simple cases. */
 function scalar(raw: string): Value {
-  const s = raw.trim();
+  const s = trimSp(raw);
   if (s === '') bail();
   const c = s[0];
   if (c === '"') {
@@ -40,14 +57,14 @@ function scalar(raw: string): Value {
 }
 
 function flowList(s: string): Value[] {
-  const inner = s.slice(1, -1).trim();
+  const inner = trimSp(s.slice(1, -1));
   if (inner === '') return [];
   if (/[[\]{}"'#]/.test(inner)) bail();
   return inner.split(',').map((x) => scalar(x));
 }
 
 function value(rest: string): Value {
-  const r = rest.trim();
+  const r = trimSp(rest);
   if (r.startsWith('[')) return r.endsWith(']') ? flowList(r) : bail();
   return scalar(r);
 }
@@ -69,7 +86,7 @@ function map(lines: Line[], pos: { i: number }, indent: number): Value {
     const rest = text.slice(colon + 1);
     if (rest !== '' && rest[0] !== ' ') bail();
     pos.i++;
-    if (rest.trim() !== '') {
+    if (trimSp(rest) !== '') {
       out[key] = value(rest);
       continue;
     }
@@ -86,8 +103,8 @@ function list(lines: Line[], pos: { i: number }, indent: number): Value[] {
   const out: Value[] = [];
   while (pos.i < lines.length && lines[pos.i].indent === indent && lines[pos.i].text.startsWith('- ')) {
     const content = lines[pos.i].text.slice(2);
-    const lead = content.length - content.trimStart().length;
-    const body = content.trimStart();
+    const body = trimStartSp(content);
+    const lead = content.length - body.length;
     if (/^[A-Za-z_][A-Za-z0-9_.-]*:( |$)/.test(body)) {
       // "- key: value" starts a mapping whose keys line up with "key".
       lines[pos.i] = { indent: indent + 2 + lead, text: body };
@@ -105,13 +122,14 @@ function list(lines: Line[], pos: { i: number }, indent: number): Value[] {
 export function fastParseYaml(text: string): Record<string, Value> | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  if (UNSURE_CHAR.test(text)) return undefined;
   const lines: Line[] = [];
   for (const raw of text.split(/\r?\n/)) {
-    const t = raw.trimEnd();
+    const t = raw.charCodeAt(raw.length - 1) === 32 ? raw.replace(/ +$/, '') : raw;
     if (t === '') continue;
-    const body = t.trimStart();
+    const body = trimStartSp(t);
     if (body.startsWith('#')) continue;
-    if (raw.includes('\t') || body.startsWith('---') || body.startsWith('...') || body.startsWith('%')) return undefined;
+    if (body.startsWith('---') || body.startsWith('...') || body.startsWith('%')) return undefined;
     lines.push({ indent: t.length - body.length, text: body });
   }
   if (lines.length === 0 || lines[0].indent !== 0) return undefined;

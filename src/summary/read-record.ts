@@ -3,7 +3,7 @@
 import { NOT_GIVEN } from './model.js';
 import { fsErrorText } from '../errors.js';
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { checkRecordAgainstProfile } from '../record/check.js';
 import { detectKind, parseRecordText } from '../record/read.js';
 import type { PracticeRecord } from '../record/schema.js';
@@ -61,8 +61,11 @@ export function makeReadContext(profiles: Profile[], opts: ReadOptions): ReadCon
 function readSmallFile(file: string): { text?: string; size?: number; error?: string } {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
+    // O_NONBLOCK: a FIFO put in place of a record must not hang the run (no effect on regular files).
+    fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { error: 'not a regular file' };
+    const size = st.size;
     if (size > MAX_RECORD_BYTES) return { size };
     const buf = Buffer.allocUnsafe(size);
     let off = 0;
@@ -90,7 +93,7 @@ export function readRecordResult(file: string, ctx: ReadContext): FileResult {
 
 function readRecord(file: string, ctx: ReadContext): FileResult {
   const { text, size, error } = readSmallFile(file);
-  if (error !== undefined) return { kind: 'unreadable', file, message: `cannot read: ${error}` };
+  if (error !== undefined) return { kind: 'unreadable', file, message: error === 'not a regular file' ? error : `cannot read: ${error}` };
   if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
   const quick = readFast(text, file, ctx);
   if (quick) return quick;
@@ -122,13 +125,14 @@ function readRecord(file: string, ctx: ReadContext): FileResult {
   const checks = checkRecordAgainstProfile(rec, profile, load.source);
   const errors = checks.filter((d) => d.severity === 'error');
   if (errors.length) return { kind: 'invalid', file, diagnostics: firstDistinct(errors) };
+  const { contrib, notes } = contribute(rec, profile, ctx);
   return {
     kind: 'record',
     file,
     id: rec.id.toLowerCase(),
-    hash: hashText(text),
-    contrib: contribute(rec, profile, ctx),
-    warnings: checks.filter((d) => d.severity === 'warning'),
+    hash: hashRecord(rec),
+    contrib,
+    warnings: [...checks.filter((d) => d.severity === 'warning'), ...notes.map((message) => asWarning(file, message))],
   };
 }
 
@@ -149,7 +153,8 @@ function readFast(text: string, file: string, ctx: ReadContext): FileResult | un
   // Positions are only needed if there is something to report; then the full path finds them.
   const stub: YamlSource = { file, doc: { contents: null } as unknown as YamlSource['doc'], lineCounter: new LineCounter(), value, diagnostics: [] };
   if (checkRecordAgainstProfile(rec, profile, stub).length) return undefined;
-  return { kind: 'record', file, id: rec.id.toLowerCase(), hash: hashText(text), contrib: contribute(rec, profile, ctx), warnings: [] };
+  const { contrib, notes } = contribute(rec, profile, ctx);
+  return { kind: 'record', file, id: rec.id.toLowerCase(), hash: hashRecord(rec), contrib, warnings: notes.map((message) => asWarning(file, message)) };
 }
 
 /** Deeper than any record; the parser's own limit is the stack, which differs between threads. */
@@ -202,22 +207,49 @@ function profileLine(text: string): { line: number; col: number } {
   return { line: m ? text.slice(0, m.index).split('\n').length : 1, col: 1 };
 }
 
-/** Same content = same hash, whatever the line endings, BOM or trailing spaces (a forwarded copy). */
-export function hashText(text: string): string {
-  const norm = text.replace(/^\uFEFF/, '').replace(/[ \t]*\r?\n/g, '\n').trimEnd();
-  return createHash('sha1').update(norm).digest('hex').slice(0, 16);
+/** JSON with object keys sorted at every level (array order is kept: it means something, e.g. priorities). */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
 }
 
-function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): Contribution {
+/**
+ * Same content = same hash: computed from the validated record, not the text, so a forwarded copy that
+ * differs only in comments, quoting, key order, indentation, line endings, a BOM or the case of its id
+ * is a duplicate (counted once); any difference in what the record says is a conflict.
+ */
+export function hashRecord(rec: PracticeRecord): string {
+  return createHash('sha1').update(canonicalJson({ ...rec, id: rec.id.toLowerCase() })).digest('hex').slice(0, 16);
+}
+
+const asWarning = (file: string, message: string): Diagnostic => ({ file, message, severity: 'warning' });
+
+/** What the record adds, and notes on anything of it that could not be carried over with --as. */
+function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { contrib: Contribution; notes: string[] } {
   const map = ctx.chain.get(rec.profile);
   const profile = map && ctx.target ? ctx.target : own;
   const id: IdMap = map ?? ((x) => x);
+  const notes: string[] = [];
   const ratings: Contribution['ratings'] = [];
-  const rated = new Set<string>();
+  const rated = new Map<string, string>();
   for (const [item, level] of Object.entries(rec.ratings)) {
     const to = id(item);
-    if (to === null || rated.has(to) || !hasLevel(profile, level)) continue;
-    rated.add(to);
+    if (to === null) continue; // the crosswalk maps it to nothing: no counterpart, by design
+    const first = rated.get(to);
+    if (first !== undefined) {
+      notes.push(`ratings of "${first}" and "${item}" both map to "${to}" in ${profileRef(profile)}; only the rating of "${first}" is counted for it`);
+      continue;
+    }
+    if (!hasLevel(profile, level)) {
+      notes.push(`level "${level}" (rating of "${item}") is not a level of ${profileRef(profile)}; that rating is not counted`);
+      continue;
+    }
+    rated.set(to, item);
     ratings.push([to, level, isAtOrAboveTarget(profile, level)]);
   }
   const uniq = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => x !== null))];
@@ -226,7 +258,8 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): Contri
   for (const s of rec.actionSteps ?? []) steps[STATUSES.indexOf(s.status)]++;
   const c: Contribution = {
     profile: profileRef(profile),
-    path: ctx.by.map((k) => rec.group?.[k] ?? NOT_GIVEN),
+    // Own keys only: "--by constructor" must not find Object.prototype.constructor.
+    path: ctx.by.map((k) => (rec.group && Object.hasOwn(rec.group, k) ? rec.group[k] : NOT_GIVEN)),
     ratings,
     priorities: uniq((rec.priorities ?? []).map(id)),
     areas,
@@ -236,5 +269,5 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): Contri
     c.ownAreas = (rec.improvementAreas ?? []).flatMap((a) => (typeof a === 'string' ? [] : [a.text.trim()]));
     c.stepTexts = (rec.actionSteps ?? []).map((s) => s.text.trim());
   }
-  return c;
+  return { contrib: c, notes };
 }

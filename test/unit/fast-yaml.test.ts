@@ -32,7 +32,9 @@ describe('fastParseYaml', () => {
 
   it('never disagrees with yaml on thousands of mutated records', () => {
     const rng = prng(99);
-    const bits = [':', ' ', '  ', '#', ' #', '"', "'", '- ', '-', '[', ']', ',', '\n', '\n  ', '\n- ', '&a ', '*a', '!', '|', '>', 'null', 'true', '1', '0x1', '1e3', '.5', '\\', '{', '}', '? ', '%', '@', ': ', '\r\n', '\t', '~', '---', 'é'];
+    const bits = [':', ' ', '  ', '#', ' #', '"', "'", '- ', '-', '[', ']', ',', '\n', '\n  ', '\n- ', '&a ', '*a', '!', '|', '>', 'null', 'true', '1', '0x1', '1e3', '.5', '\\', '{', '}', '? ', '%', '@', ': ', '\r\n', '\t', '~', '---', 'é',
+      // Whitespace that JS's trim() strips but YAML keeps as content (or rejects), and control characters.
+      '\u00a0', '\u00a0 ', ' \u00a0', '\u2028', '\u2029', '\u3000', '\u1680', '\u2003', '\u202f', '\u205f', '\u0085', '\v', '\f', '\ufeff', '\u200b', '\x00', '\x1b', '\x7f'];
     let accepted = 0;
     for (let i = 0; i < 4000; i++) {
       let t = recordYaml(makeRecord(rng, i));
