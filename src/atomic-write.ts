@@ -1,12 +1,14 @@
 // Write files atomically (temp file + rename/link), so a crash or Ctrl-C never leaves half a file.
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Records are private by default (0600); a report to share is 0644 (both less the umask). */
 export interface WriteOptions {
   mode?: number;
 }
+
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
 
 function writeTemp(dest: string, text: string, mode: number): string {
   mkdirSync(dirname(dest), { recursive: true });
@@ -26,6 +28,11 @@ export function writeNewFileAtomic(dest: string, text: string, opts: WriteOption
   const tmp = writeTemp(dest, text, opts.mode ?? 0o600);
   try {
     linkSync(tmp, dest); // link() refuses to replace an existing file, unlike rename()
+  } catch (err) {
+    // Some drives (exFAT sticks, some network shares) have no hard links: an exclusive copy still never
+    // replaces an existing file, though a crash mid-copy could leave it short.
+    if (!NO_LINKS.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    copyFileSync(tmp, dest, constants.COPYFILE_EXCL);
   } finally {
     unlinkSync(tmp);
   }
