@@ -41,8 +41,9 @@ export function defaultsFromRecord(profile: Profile, prev: PracticeRecord, older
   }
   if (prev.priorities) d.priorities = prev.priorities.flatMap((p) => map(p) ?? []);
   if (prev.actionSteps) {
-    // Last year's steps as a starting point: same words and link, no old due date.
-    d.actionSteps = prev.actionSteps.map((s) => ({ text: s.text, for: s.for ? map(s.for) : undefined }));
+    // Last year's unfinished steps as a starting point: same words and link, no old due date. Steps
+    // marked done stay in last year's record: they are not this year's plan.
+    d.actionSteps = prev.actionSteps.filter((s) => s.status !== 'done').map((s) => ({ text: s.text, for: s.for ? map(s.for) : undefined }));
   }
   return d;
 }

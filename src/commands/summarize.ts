@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { CliError, EXIT } from '../errors.js';
+import { SUPPRESSED } from '../summary/model.js';
 import { globalOpts, writeErr, writeOut } from './shared.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
@@ -68,7 +69,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       const bar = progressBar('reading records');
       // Warnings (the record is still counted) can be many in a large folder: the first ones show the
       // pattern, the rest are counted. Every file that is not counted is always listed.
-      const MAX_WARNINGS = 20;
+      const MAX_WARNINGS = 3;
       let warnings = 0;
       const { summary, counts } = await runSummarize({
         folders,
@@ -98,12 +99,15 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         }
         writeErr(`wrote ${opts.out}\n`);
       } else writeOut(text);
-      if (warnings > MAX_WARNINGS) writeErr(`… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted\n`);
+      if (warnings > MAX_WARNINGS) {
+        writeErr(`… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted all the same; \`profile validate ${folders.join(' ')}\` lists them all\n`);
+      }
       const { unusedByKeys } = await import('../summary/walk.js');
       for (const key of unusedByKeys(summary)) {
         writeErr(`warning: no counted record has a group value for "${key}" (--by): every record is in "(not given)". Check the spelling; keys are case-sensitive.\n`);
       }
-      writeErr(formatCountsLine(counts));
+      // When a profile version's total is hidden, the number of records counted would give it away.
+      writeErr(formatCountsLine(counts, summary.files.counted === SUPPRESSED));
       const notCounted = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
       if (opts.strict && notCounted > 0) process.exitCode = EXIT.problems;
     });

@@ -1,4 +1,5 @@
 // --plain / TERM=dumb: numbered questions read one line at a time, nothing redrawn (screen readers, logs).
+import { terminalWidth, wrap } from '../ui/wrap.js';
 import { createInterface, type Interface } from 'node:readline';
 import { BACK, StoppedError, type Asker, type Back, type Choice } from './asker.js';
 
@@ -53,7 +54,8 @@ export class PlainAsker implements Asker {
     this.write(`\n? ${o.message}\n`);
     o.choices.forEach((c, i) => {
       this.write(`   ${i + 1}) ${c.label}${c.value === o.default ? '  (default)' : ''}\n`);
-      if (c.hint) this.write(c.hint.split('\n').map((l) => `        ${l}\n`).join(''));
+      // Wrapped here, not by the terminal: a screen reader or a log should never get half a word.
+      if (c.hint) this.write(c.hint.split('\n').map((l) => `${wrap(l, terminalWidth(), '        ', '          ')}\n`).join(''));
     });
     const def = o.choices.findIndex((c) => c.value === o.default);
     const help = options([`a number from 1 to ${o.choices.length}`, def >= 0 ? `Enter for ${def + 1}` : '', o.back ? 'b to go back' : '']);

@@ -14,11 +14,12 @@ export function formatProblem(p: Problem): string {
   return `${c.bold(p.file)}  ${tag}  ${p.message}\n`;
 }
 
-export function formatCountsLine(counts: FileCounts): string {
+export function formatCountsLine(counts: FileCounts, hideTotals = false): string {
   const c = colours().err;
   const parts = Object.entries(counts.skipped)
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${n} ${reason}`);
   const not = parts.length ? `; not counted: ${parts.join(', ')}` : '';
+  if (hideTotals) return c.dim(`Number of records counted not shown (it would give a small group's size away)${not}`) + '\n';
   return c.dim(`${counts.found} file(s) found, ${counts.counted} record(s) counted${not}`) + '\n';
 }

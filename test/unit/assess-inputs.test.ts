@@ -18,10 +18,8 @@ describe('--from: last year as defaults, through the crosswalk', () => {
     expect(d.ratings).toEqual({ relationships: 'proficient', 'solution-dialogue': 'close-to-proficient' });
     expect(d.notes).toEqual({ 'solution-dialogue': 'Teams jump to solutions.' });
     expect(d.priorities).toEqual(['solution-dialogue']);
-    expect(d.actionSteps).toEqual([
-      { text: 'Agree a response time with each partner teacher', for: undefined },
-      { text: 'Use the solution-dialogue protocol at every team meeting', for: 'solution-dialogue' },
-    ]);
+    // The step marked done last year stays there; the one still in progress is offered again.
+    expect(d.actionSteps).toEqual([{ text: 'Use the solution-dialogue protocol at every team meeting', for: 'solution-dialogue' }]);
     expect(d.group).toEqual({ state: 'MO', region: 'Southeast' });
     // The defaults are offered, not answered: the new draft starts at the first question with a new id.
     const draft = newDraft(p24, { defaults: d });
