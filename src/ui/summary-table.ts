@@ -35,17 +35,30 @@ function glyph(c: ChalkInstance, rank: number, id: string): string {
   return c.level > 0 ? '█' : SHADES[Math.min(rank, SHADES.length - 2)];
 }
 
+/**
+ * Column widths that fit the terminal: the full table (~140 columns for four levels) when there is room
+ * or output is not a terminal; without the bar and with narrower columns on a small terminal.
+ */
+function layout(levels: number): { withBar: boolean; colWidths: number[] } {
+  const cols = process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 200;
+  const full = [26, BAR + 2, ...Array(levels).fill(12), 10, 11, 13];
+  const borders = full.length + 1;
+  if (full.reduce((a, b) => a + b, 0) + borders <= cols) return { withBar: true, colWidths: full };
+  const level = 12;
+  const rest = levels * level + 9 + 9 + 13 + (levels + 5); // level, not rated, target, prioritised columns and borders
+  return { withBar: false, colWidths: [Math.max(12, Math.min(26, cols - rest)), ...Array(levels).fill(level), 9, 9, 13] };
+}
+
 function groupTable(c: ChalkInstance, p: ProfileSummary, g: GroupSummary): string {
   const n = g.n as number;
-  const head = ['Item', 'Levels', ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', '≥ target', 'Prioritised'];
-  // Narrow level columns (headers wrap) keep the table within ~130 columns for four-level scales.
-  const colWidths = [26, BAR + 2, ...p.levels.map(() => 12), 10, 11, 13];
+  const { withBar, colWidths } = layout(p.levels.length);
+  const head = ['Item', ...(withBar ? ['Levels'] : []), ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', '≥ target', 'Prioritised'];
   const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths });
   for (const it of g.items ?? []) {
     const meta = p.items.find((x) => x.id === it.id);
     const name = meta ? `${meta.number ? meta.number + '. ' : ''}${meta.title}` : it.id;
     const cells = [...p.levels.map((l) => l.id), NOT_RATED].map((l) => dimSupp(c, cellText(it.levels[l], n)));
-    t.push([name, bar(c, p, it, n), ...cells, dimSupp(c, shareText(it.share)), dimSupp(c, cellText(g.priorities?.[it.id] ?? 0, n))]);
+    t.push([name, ...(withBar ? [bar(c, p, it, n)] : []), ...cells, dimSupp(c, shareText(it.share)), dimSupp(c, cellText(g.priorities?.[it.id] ?? 0, n))]);
   }
   let out = t.toString() + '\n';
   if (p.improvementAreas.length) {

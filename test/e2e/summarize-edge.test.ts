@@ -144,6 +144,10 @@ describe('summarize edge cases', () => {
         '  relationships: proficient',
         `  improvement-process: ${ip}`,
         '  solution-dialogue: not-started',
+        // Two steps, so that the only warnings are the two under test (at most 3 are printed).
+        'actionSteps:',
+        '  - text: a',
+        '  - text: b',
         '',
       ].join('\n');
     for (let i = 0; i < 3; i++) put(`r${i}.yaml`, old(i, 'exemplary'));
