@@ -84,10 +84,10 @@ export async function runActions(o: ActionsOptions): Promise<void> {
       const max = maxSteps(profile);
       const full = max !== undefined && steps.length >= max;
       const pick = await a.select({
-        message: 'Change a step?',
+        message: full ? `Change a step? (${max} steps, the most this profile allows)` : 'Change a step?',
         choices: [
-          ...steps.map((s, i) => ({ value: String(i + 1), label: `${i + 1}. ${s.text} (${s.status})` })),
-          { value: 'add', label: full ? `Add a step (this record has the most, ${max})` : 'Add a step' },
+          ...steps.map((s, i) => ({ value: String(i + 1), label: `${i + 1}. ${s.text} (${s.status.replace('-', ' ')})` })),
+          ...(full ? [] : [{ value: 'add', label: 'Add a step' }]),
           { value: 'quit', label: 'Done' },
         ],
         default: String(steps.findIndex((x) => x.status !== 'done') + 1 || 'quit'), // the first open step
@@ -100,7 +100,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
           continue;
         }
         if (full) {
-          a.say(`This record already has ${steps.length} action steps, the most ${rec.profile} allows; change an existing step in the file instead.`);
+          a.say(`This record already has ${steps.length} action steps, the most ${rec.profile} allows.`);
           continue;
         }
         const t = await a.input({ message: 'What will you do?', back: true });
