@@ -42,8 +42,13 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
       q = previousQuestion(profile, d, q) ?? q;
       continue;
     }
+    const linksBefore = (d.rec.actionSteps ?? []).map((s) => s.for);
     d = applyAnswer(profile, d, q, a);
     o.save(d.rec);
+    // New priorities can unlink a step from an item that is no longer one: say so, nothing silent.
+    (d.rec.actionSteps ?? []).forEach((s, i) => {
+      if (linksBefore[i] && !s.for) asker.say(ch.dim(`Action step ${i + 1} ("${s.text}") is no longer linked to a priority; you can link it again in the review.`));
+    });
     q = nextQuestion(profile, d);
   }
 }

@@ -1,13 +1,13 @@
 import { PassThrough } from 'node:stream';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { newDraft } from '../../src/assess/flow.js';
+import { applyAnswer, newDraft, nextQuestion } from '../../src/assess/flow.js';
 import { BACK, type Asker, type Choice } from '../../src/prompts/asker.js';
 import { PlainAsker } from '../../src/prompts/plain-asker.js';
 import { runSession } from '../../src/prompts/session.js';
 import type { PracticeRecord } from '../../src/record/schema.js';
 import { serializeRecord } from '../../src/record/write.js';
-import { profileOf, recordErrors } from './assess-helpers.js';
+import { profileOf, recordErrors, scriptedAnswer } from './assess-helpers.js';
 
 /** A coach who answers by what the question says, and goes back once at the third rating. */
 function fakeCoach() {
@@ -153,5 +153,37 @@ describe('stopping at the note prompt', () => {
     };
     await expect(runSession({ profile: sbic, draft: newDraft(sbic), asker, ch: new Chalk({ level: 0 }), save: (r) => (saves.push(structuredClone(r)), 'x.yaml') })).rejects.toBe(stop);
     expect(saves.at(-1)?.ratings).toEqual({ relationships: 'close-to-proficient' });
+  });
+});
+
+describe('a step that loses its priority', () => {
+  it('is said on screen, not dropped silently', async () => {
+    const sbic = profileOf('sbic@2014');
+    // Everything answered by the scripted coach: two priorities, each with a linked step.
+    let d = newDraft(sbic);
+    for (let q = nextQuestion(sbic, d); q.kind !== 'review'; q = nextQuestion(sbic, d)) d = applyAnswer(sbic, d, q, scriptedAnswer(sbic, d, q));
+    const linked = d.rec.actionSteps!.map((s) => s.for);
+    expect(linked.every(Boolean)).toBe(true);
+    // In the review the coach picks the priorities again, keeping only the first one.
+    const said: string[] = [];
+    let reviews = 0;
+    const asker: Asker = {
+      say: (t) => said.push(t),
+      async select<T>(o: { message: string; choices: Choice<T>[] }) {
+        if (o.message.startsWith('Save, or change')) return (reviews++ === 0 ? 'priorities' : 'save') as T;
+        if (o.message.startsWith('Priority 1')) return d.rec.priorities![0] as T;
+        return (o.choices.find((c) => c.value === '') ?? o.choices[0]).value; // "That is all"
+      },
+      async checkbox() {
+        return [];
+      },
+      async input(o: { default?: string }) {
+        return o.default ?? '';
+      },
+    };
+    const out = await runSession({ profile: sbic, draft: d, asker, ch: new Chalk({ level: 0 }), save: () => 'x.yaml' });
+    expect(out.rec.priorities).toEqual([d.rec.priorities![0]]);
+    expect(out.rec.actionSteps![1].for).toBeUndefined();
+    expect(said.join('\n')).toContain('Action step 2 ("Step 2") is no longer linked to a priority');
   });
 });
