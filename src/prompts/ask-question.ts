@@ -16,7 +16,7 @@ export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Q
       return askContext(asker, cur?.kind === 'context' ? cur : undefined);
     case 'rating': {
       const item = ratedItems(profile).find((i) => i.id === q.item)!;
-      asker.say(itemCard(profile, item, q.index, q.total, ch));
+      asker.say(itemCard(item, q.index, q.total, ch));
       const choices: Choice<string>[] = descriptorsFor(profile, item).map((desc) => ({
         value: desc.level.id,
         label: desc.level.label,

@@ -23,9 +23,8 @@ const S = (status: string) => `S\u0000${status}`;
 function statGroup(node: GroupNode, p: Profile): StatGroup {
   const c = node.counters;
   const stats = new Map<string, number>([['n', c.n]]);
-  const g: StatGroup = { stats, hidden: new Set(), suppressed: false, breakdownHidden: false, rows: [], atoms: [], pairs: [], splits: [], children: [] };
+  const g: StatGroup = { stats, hidden: new Set(), suppressed: false, breakdownHidden: false, atoms: [], pairs: [], children: [] };
   const levels = p.scale.levels.map((l) => l.id);
-  const target = levels.indexOf(p.scale.target);
   for (const item of ratedItems(p)) {
     const counts = c.levels.get(item.id);
     let rated = 0;
@@ -37,9 +36,7 @@ function statGroup(node: GroupNode, p: Profile): StatGroup {
     stats.set(L(item.id, NOT_RATED), c.n - rated);
     stats.set(A(item.id), c.atOrAbove.get(item.id) ?? 0);
     const cells = [...levels, NOT_RATED].map((l) => L(item.id, l));
-    g.rows.push({ cells, total: 'n' });
     g.atoms.push([...cells, A(item.id)]);
-    g.splits.push({ key: A(item.id), sides: [cells.slice(0, target + 1), cells.slice(target + 1)] });
     stats.set(P(item.id), c.priorities.get(item.id) ?? 0);
     g.pairs.push({ key: P(item.id), total: 'n' }, { key: A(item.id), total: 'n' });
   }
@@ -51,7 +48,6 @@ function statGroup(node: GroupNode, p: Profile): StatGroup {
   }
   STATUSES.forEach((s, i) => stats.set(S(s), c.steps[i]));
   stats.set(S('total'), c.steps[0] + c.steps[1] + c.steps[2]);
-  g.rows.push({ cells: STATUSES.map(S), total: S('total') });
   g.atoms.push([...STATUSES.map(S), S('total')]);
   const kids = [...node.children.values()].sort((a, b) => compareValues(a.value ?? '', b.value ?? ''));
   g.children = kids.map((k) => statGroup(k, p));

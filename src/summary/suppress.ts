@@ -1,7 +1,7 @@
 // Anonymity (PRODUCT.md): hide small groups and small cells, then hide enough other numbers that no
 // hidden one can be worked out by subtraction, within a row or between a group and its subgroups.
 
-/** A group's numbers, each under a key; `rows` list keys whose values add up to a total key. */
+/** A group's numbers, each under a key, and which keys are shown or hidden together. */
 export interface StatGroup {
   stats: Map<string, number>;
   /** Keys hidden so far. */
@@ -10,7 +10,6 @@ export interface StatGroup {
   suppressed: boolean;
   /** Its subgroups are not shown at all (last resort when subtraction cannot be prevented otherwise). */
   breakdownHidden: boolean;
-  rows: Array<{ cells: string[]; total: string }>;
   /**
    * Keys shown or hidden together (one item's levels and its at-or-above count; the action-step statuses
    * and their total). A part-hidden row leaks through its links to the other rows and to the subgroups
@@ -19,8 +18,6 @@ export interface StatGroup {
   atoms: string[][];
   /** A count shown beside `total`: both it and `total - it` must be 0 or at least minN. */
   pairs: Array<{ key: string; total: string }>;
-  /** A share that reveals the sums of two sides of a row: hidden when either side has exactly one hidden cell. */
-  splits: Array<{ key: string; sides: [string[], string[]] }>;
   children: StatGroup[];
 }
 
@@ -78,23 +75,6 @@ function complementary(g: StatGroup, minN: number): boolean {
   let changed = false;
   if (!g.suppressed) {
     changed = closeAtoms(g);
-    // 3a: within a row with a shown total.
-    for (const row of g.rows) {
-      if (g.hidden.has(row.total)) continue;
-      // Their sum is the total minus the shown cells: one hidden cell, or a small sum, gives people away.
-      const hiddenCells = row.cells.filter((k) => g.hidden.has(k));
-      const hiddenSum = hiddenCells.reduce((a, k) => a + (g.stats.get(k) ?? 0), 0);
-      if (hiddenCells.length === 0 || (hiddenCells.length > 1 && !small(hiddenSum, minN))) continue;
-      const shown = row.cells.filter((k) => !g.hidden.has(k)).map((k) => ({ v: g.stats.get(k) ?? 0, hide: () => g.hidden.add(k) }));
-      changed = hideSmallest(shown) || changed;
-    }
-    for (const s of g.splits) {
-      if (g.hidden.has(s.key)) continue;
-      if (s.sides.some((side) => side.filter((k) => g.hidden.has(k)).length === 1)) {
-        g.hidden.add(s.key);
-        changed = true;
-      }
-    }
     const kids = g.breakdownHidden ? [] : g.children;
     if (kids.length) {
       // 3b for whole groups: the hidden subgroups together are the parent's n minus the shown ones.

@@ -8,7 +8,7 @@ import type { PracticeRecord } from '../record/schema.js';
 import type { PersonalSummary } from '../assess/summary.js';
 import { paint } from './colour.js';
 
-export function itemCard(profile: Profile, item: RatedItem, index: number, total: number, ch: ChalkInstance): string {
+export function itemCard(item: RatedItem, index: number, total: number, ch: ChalkInstance): string {
   const s = item.section;
   const lines = [''];
   // Rated per section: the section is the item, so name its kind instead of repeating the title.
