@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { actionsCommand } from './commands/actions.js';
 import { assessCommand } from './commands/assess.js';
+import { reportCommand } from './commands/report.js';
 import { listCommand } from './commands/list.js';
 import { schemaCommand } from './commands/schema.js';
 import { showCommand } from './commands/show.js';
@@ -28,6 +29,8 @@ export function createProgram(): Command {
 Examples:
   $ profile list                          the profiles you can use
   $ profile assess sbic                   rate your coaching practice on the latest SBIC profile
+  $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml
+                                          your filled-in profile, to print or share
   $ profile summarize records/ --by region,district
                                           anonymous summary of a folder of records
   $ profile validate profiles/ records/   check profile and record files
@@ -38,7 +41,7 @@ Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`,
       if (cmd.opts().color === false) process.env.NO_COLOR = '1';
     });
   program.exitOverride();
-  for (const make of [assessCommand, actionsCommand, summarizeCommand, listCommand, showCommand, validateCommand, schemaCommand]) {
+  for (const make of [assessCommand, actionsCommand, reportCommand, summarizeCommand, listCommand, showCommand, validateCommand, schemaCommand]) {
     const sub = make();
     sub.exitOverride();
     sub.showHelpAfterError('(run with --help for usage)');

@@ -13,6 +13,11 @@ export const ActionStep = z.strictObject({
   for: Id.optional().describe('The priority (rated item id) this step addresses'),
   due: Day.optional(),
   status: z.enum(['planned', 'in-progress', 'done']).default('planned'),
+  done: Day.optional().describe('The day the step was done'),
+  progress: z
+    .array(z.strictObject({ date: Day, text: Text }))
+    .optional()
+    .describe('Dated progress notes, oldest first'),
 });
 
 export const ImprovementAreaAnswer = z.union([Id, z.strictObject({ text: Text })]);

@@ -10,9 +10,9 @@ export class TmuxSession {
   private readonly name = 'main';
   private readonly socketPath: string;
 
-  constructor(command: string, cwd: string) {
+  constructor(command: string, cwd: string, width = 120) {
     // `exec` so the pane's process is node itself (kill -9 hits it); remain-on-exit keeps the last screen.
-    this.tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', this.name, '-c', cwd, `exec ${command}`, ';', 'set-option', '-w', 'remain-on-exit', 'on');
+    this.tmux('new-session', '-d', '-x', String(width), '-y', '40', '-s', this.name, '-c', cwd, `exec ${command}`, ';', 'set-option', '-w', 'remain-on-exit', 'on');
     this.socketPath = this.tmux('display-message', '-p', '-t', this.name, '#{socket_path}').trim();
   }
 

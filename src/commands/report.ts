@@ -1,0 +1,39 @@
+// `profile report <record>`: the coach's own filled-in profile, to read, print or share with a coaching partner.
+import { Command, Option } from 'commander';
+import { CliError, EXIT } from '../errors.js';
+import { globalOpts } from './shared.js';
+
+async function optionsSchema() {
+  const { z } = await import('zod');
+  return z.strictObject({
+    format: z.enum(['terminal', 'md', 'html']).optional(),
+    out: z.string().min(1).optional(),
+  });
+}
+
+export function reportCommand(): Command {
+  return new Command('report')
+    .description('your filled-in profile (levels, rubric text, notes, priorities, action plan) to read, print or share')
+    .argument('<record>', 'a record file written by profile assess')
+    .addOption(new Option('-f, --format <format>', 'terminal, md (Markdown) or html (a page to print or open on a phone)').choices(['terminal', 'md', 'html']))
+    .option('-o, --out <file>', 'write to this file instead of the screen (html without --out: next to you, as <record>.html)')
+    .addHelpText(
+      'after',
+      `
+The report is yours: it shows your notes and name, unlike a summary. Share it
+only with whom you choose. Steps past their due date and not done are marked overdue.
+
+Examples:
+  $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml
+  $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format md > my-profile.md
+  $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format html    writes 2025-09-14_sbic-2024_3f2b8c1e.html
+
+Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, unknown profile).`,
+    )
+    .action(async (file: string, opts: unknown, cmd: Command) => {
+      const parsed = (await optionsSchema()).safeParse(opts);
+      if (!parsed.success) throw new CliError(parsed.error.issues[0].message, EXIT.usage);
+      const { runReport } = await import('../prompts/run-report.js');
+      runReport({ file, ...parsed.data, profiles: globalOpts(cmd).profiles });
+    });
+}

@@ -1,0 +1,39 @@
+// `profile report`: read the record and its profile, build the model, render it, write it where asked.
+import { Chalk } from 'chalk';
+import { basename } from 'node:path';
+import { replaceFileAtomic } from '../atomic-write.js';
+import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { loadRegistry } from '../profile/registry.js';
+import { reportHtml } from '../report/format-html.js';
+import { reportMarkdown } from '../report/format-md.js';
+import { loadOwnRecord } from '../report/load.js';
+import { buildReport } from '../report/model.js';
+import { colours } from '../ui/colour.js';
+import { reportText } from '../ui/report-view.js';
+
+export interface ReportOptions {
+  file: string;
+  format?: 'terminal' | 'md' | 'html';
+  out?: string;
+  profiles?: string;
+}
+
+export function runReport(o: ReportOptions): void {
+  const { rec, profile } = loadOwnRecord(o.file, loadRegistry({ profiles: o.profiles }));
+  const m = buildReport(profile, rec);
+  const format = o.format ?? 'terminal';
+  // A file gets no colour codes; the screen gets them only where colours() allows.
+  const text = format === 'md' ? reportMarkdown(m) : format === 'html' ? reportHtml(m) : reportText(m, o.out ? new Chalk({ level: 0 }) : colours().out);
+  // A page of HTML on the screen helps no one: without --out it goes to a file named after the record.
+  const out = o.out ?? (format === 'html' && process.stdout.isTTY ? basename(o.file).replace(/\.ya?ml$/i, '') + '.html' : undefined);
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    replaceFileAtomic(out, text);
+  } catch (err) {
+    throw new CliError(`cannot write ${out}: ${fsErrorText(err)}`, EXIT.problems);
+  }
+  process.stdout.write(`Wrote ${out}${format === 'html' ? ' (open it in a browser to read, print or save as PDF)' : ''}\n`);
+}
