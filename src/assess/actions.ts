@@ -1,27 +1,27 @@
-// Later changes to a record's action steps (status, new steps). The file is edited through the yaml
-// Document API so the coach's comments and key order stay; the result is checked before it is written.
+// Later changes to a record's action steps (status, done date, text, due date, progress notes, new and
+// removed steps): checked, applied (action-edit.ts), verified against the expected record, then written.
 import { chmodSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { isScalar } from 'yaml';
 import { replaceFileAtomic } from '../atomic-write.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { parseRecordText } from '../record/read.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
-import { isValidDay, type StepAnswer } from './flow.js';
+import { cleanStepText, editDoc, newStep, parseRecordDoc, removeSteps, type ActionChange, type StepStatus } from './action-edit.js';
+import { isValidDay, today as todayDay } from './flow.js';
 
-export type StepStatus = ActionStepT['status'];
-export type ActionChange = { kind: 'status'; step: number; status: StepStatus } | { kind: 'add'; step: StepAnswer };
+export { cleanStepText, type ActionChange, type StepStatus } from './action-edit.js';
 
-/** A step's text as it is stored: one line, no surrounding blanks. */
-export function cleanStepText(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-
-/** The most action steps the record's profile allows (undefined when the profile is not known). */
+/** The most open (not done) action steps the record's profile allows (undefined when the profile is not known). */
 export function maxSteps(profile: Profile | undefined): number | undefined {
   return profile?.process.actionSteps.max;
+}
+
+/** Steps not done yet: what the profile's maximum counts, so a coach can add a step once others are done. */
+export function openSteps(steps: Pick<ActionStepT, 'status'>[] | undefined): number {
+  return (steps ?? []).filter((s) => s.status !== 'done').length;
 }
 
 /** Why a draft cannot be changed here, or undefined for a complete record. */
@@ -40,55 +40,111 @@ export function checkChange(rec: PracticeRecord, profile: Profile | undefined, c
   checkChanges(rec, profile, [c]);
 }
 
+const dayError = (flag: string, day: string) => new CliError(`${flag} "${day}" is not a date; a date looks like 2026-01-31`, EXIT.usage);
+
 /** Check a set of changes made together: each on its own, then as a whole (no step twice, not over the maximum). */
 export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, changes: ActionChange[]): void {
   const n = rec.actionSteps?.length ?? 0;
   const statusOf = new Map<number, StepStatus>();
-  let adds = 0;
+  const removed = new Set(changes.flatMap((c) => (c.kind === 'remove' ? [c.step] : [])));
   for (const c of changes) {
-    if (c.kind === 'status') {
-      if (!Number.isInteger(c.step) || c.step < 1 || c.step > n) {
-        throw new CliError(`there is no action step ${c.step}; this record has ${n === 0 ? 'none' : n === 1 ? 'step 1 only' : `steps 1 to ${n}`}`, EXIT.usage);
+    if (c.kind === 'add') {
+      if (!cleanStepText(c.step.text)) throw new CliError('--add needs the text of the step', EXIT.usage);
+      if (c.step.due !== undefined && !isValidDay(c.step.due)) throw dayError('--due', c.step.due);
+      if (c.step.for && profile && !ratedItems(profile).some((i) => i.id === c.step.for)) {
+        throw new CliError(`--for "${c.step.for}" is not a rated item of ${rec.profile}; items: ${ratedItems(profile).map((i) => i.id).join(', ')}`, EXIT.usage);
       }
+      continue;
+    }
+    if (!Number.isInteger(c.step) || c.step < 1 || c.step > n) {
+      throw new CliError(`there is no action step ${c.step}; this record has ${n === 0 ? 'none' : n === 1 ? 'step 1 only' : `steps 1 to ${n}`}`, EXIT.usage);
+    }
+    if (c.kind !== 'remove' && removed.has(c.step)) throw new CliError(`step ${c.step} is removed, so it cannot also be changed`, EXIT.usage);
+    if (c.kind === 'status') {
       const before = statusOf.get(c.step);
       if (before !== undefined && before !== c.status) {
         throw new CliError(`step ${c.step} cannot be both ${before} and ${c.status}; give each step one new status`, EXIT.usage);
       }
+      if (c.on !== undefined && !isValidDay(c.on)) throw dayError('--on', c.on);
       statusOf.set(c.step, c.status);
-      continue;
-    }
-    adds++;
-    if (!cleanStepText(c.step.text)) throw new CliError('--add needs the text of the step', EXIT.usage);
-    if (c.step.due !== undefined && !isValidDay(c.step.due)) throw new CliError(`--due "${c.step.due}" is not a date; a date looks like 2026-01-31`, EXIT.usage);
-    if (c.step.for && profile && !ratedItems(profile).some((i) => i.id === c.step.for)) {
-      throw new CliError(`--for "${c.step.for}" is not a rated item of ${rec.profile}; items: ${ratedItems(profile).map((i) => i.id).join(', ')}`, EXIT.usage);
+    } else if (c.kind === 'text') {
+      if (!cleanStepText(c.text)) throw new CliError(`--text needs the new text of step ${c.step}`, EXIT.usage);
+    } else if (c.kind === 'due') {
+      if (c.due !== null && !isValidDay(c.due)) throw dayError('--due', c.due);
+    } else if (c.kind === 'note') {
+      if (!cleanStepText(c.text)) throw new CliError('--note needs some text', EXIT.usage);
+      if (!isValidDay(c.on)) throw dayError('--on', c.on);
     }
   }
+  // The maximum counts open steps: a change may not leave more open than allowed, unless it opens none.
   const max = maxSteps(profile);
-  if (adds && max !== undefined && n + adds > max) {
+  if (max === undefined) return;
+  const steps = rec.actionSteps ?? [];
+  const before = openSteps(steps);
+  const after =
+    steps.filter((s, i) => !removed.has(i + 1) && (statusOf.get(i + 1) ?? s.status) !== 'done').length + changes.filter((c) => c.kind === 'add').length;
+  if (after > max && after > before) {
+    const ref = profile ? profileRef(profile) : rec.profile;
+    const adding = changes.some((c) => c.kind === 'add');
     throw new CliError(
-      `this record already has ${n} action step${n === 1 ? '' : 's'}; ${profile ? profileRef(profile) : rec.profile} allows at most ${max}, so no step was added`,
+      adding
+        ? `this record already has ${before} open action step${before === 1 ? '' : 's'}; ${ref} allows at most ${max} open at a time, so no step was added`
+        : `${ref} allows at most ${max} open action steps at a time, so no step was opened again`,
       EXIT.usage,
       undefined,
-      'Change the text of an existing step instead (edit the record file).',
+      'Mark a step done (--done N) or remove one (--remove N) first, or change the text of an open step (--step N --text "...").',
     );
   }
 }
 
-// The options src/yaml-source.ts reads records with.
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+/** The plain value after the changes, to compare the edited file against. */
+function expectedValue(value: Record<string, unknown>, changes: ActionChange[], today: string): Record<string, unknown> {
+  const v = structuredClone(value);
+  const steps = (v.actionSteps ??= []) as Record<string, unknown>[];
+  for (const c of changes) {
+    if (c.kind === 'add') {
+      steps.push(newStep(c.step));
+      continue;
+    }
+    if (c.kind === 'remove') continue;
+    const s = steps[c.step - 1];
+    if (c.kind === 'status') {
+      s.status = c.status;
+      if (c.status === 'done') s.done = c.on ?? s.done ?? today;
+      else delete s.done;
+    } else if (c.kind === 'text') s.text = cleanStepText(c.text);
+    else if (c.kind === 'due') {
+      if (c.due) s.due = c.due;
+      else delete s.due;
+    } else if (c.kind === 'note') ((s.progress ??= []) as unknown[]).push({ date: c.on, text: cleanStepText(c.text) });
+  }
+  const gone = new Set(changes.flatMap((c) => (c.kind === 'remove' ? [c.step - 1] : [])));
+  v.actionSteps = steps.filter((_, i) => !gone.has(i));
+  return v;
+}
 
 /** The record text after the changes. Throws (and nothing should be written) if the result is not the expected record. */
-export function applyChanges(text: string, changes: ActionChange[], file = 'record'): string {
+export function applyChanges(text: string, changes: ActionChange[], file = 'record', today = todayDay()): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const before = parseRecordText(text, file);
   if (!before.record) throw new CliError(before.diagnostics[0]?.message ?? 'not a record', EXIT.problems, before.diagnostics[0]);
-  const expected = structuredClone(before.source!.value) as Record<string, unknown>;
+  const expected = expectedValue(before.source!.value as Record<string, unknown>, changes, today);
   for (const c of changes) {
-    text = c.kind === 'status' ? setStatus(text, c.step - 1, c.status) : addStep(text, c.step);
-    const steps = (expected.actionSteps ??= []) as Record<string, unknown>[];
-    if (c.kind === 'status') steps[c.step - 1].status = c.status;
-    else steps.push(newStep(c.step));
+    if (c.kind === 'remove') continue;
+    const plain = c.kind === 'status' && c.status !== 'done' ? replacePlainStatus(text, c.step - 1, c.status) : undefined;
+    if (plain !== undefined) {
+      text = plain;
+      continue;
+    }
+    const doc = parseRecordDoc(text);
+    editDoc(doc, c, today);
+    text = doc.toString({ lineWidth: 0 });
+  }
+  const removals = changes.flatMap((c) => (c.kind === 'remove' ? [c.step - 1] : []));
+  if (removals.length) {
+    const doc = parseRecordDoc(text);
+    removeSteps(doc, removals);
+    text = doc.toString({ lineWidth: 0 });
   }
   // Never write a broken file: the new text must read back as a valid record, with exactly the changes asked for.
   const after = parseRecordText(text, file);
@@ -99,41 +155,15 @@ export function applyChanges(text: string, changes: ActionChange[], file = 'reco
   return text;
 }
 
-function newStep(step: StepAnswer): Record<string, string> {
-  // Key order as in the record contract: text, for, due, status.
-  return { text: cleanStepText(step.text), ...(step.for ? { for: step.for } : {}), ...(step.due ? { due: step.due } : {}), status: 'planned' };
-}
-
-function parse(text: string): Document.Parsed {
-  const doc = parseDocument(text, PARSE_OPTIONS);
-  if (doc.errors.length) throw new CliError(doc.errors[0].message, EXIT.problems);
-  return doc;
-}
-
-function setStatus(text: string, index: number, status: StepStatus): string {
-  const doc = parse(text);
+/** A plain one-word status on a step without a done date: replace just that word, so the rest stays byte for byte. */
+function replacePlainStatus(text: string, index: number, status: StepStatus): string | undefined {
+  const doc = parseRecordDoc(text);
+  if (doc.hasIn(['actionSteps', index, 'done'])) return undefined;
   const node = doc.getIn(['actionSteps', index, 'status'], true);
-  // A plain one-word value: replace just that word, so the rest of the file stays byte for byte.
   if (isScalar(node) && node.range && node.type === 'PLAIN' && /^[a-z-]+$/.test(text.slice(node.range[0], node.range[1]))) {
     return text.slice(0, node.range[0]) + status + text.slice(node.range[1]);
   }
-  doc.setIn(['actionSteps', index, 'status'], status);
-  return doc.toString({ lineWidth: 0 });
-}
-
-function addStep(text: string, step: StepAnswer): string {
-  const doc = parse(text);
-  const item = doc.createNode(newStep(step));
-  const seq = doc.get('actionSteps', true);
-  if (isSeq(seq)) {
-    if (seq.flow && seq.items.length === 0) seq.flow = false; // `actionSteps: []` becomes a block list
-    seq.items.push(item);
-  } else if (isMap(doc.contents)) {
-    doc.set('actionSteps', doc.createNode([newStep(step)]));
-  } else {
-    throw new CliError('not a record', EXIT.problems);
-  }
-  return doc.toString({ lineWidth: 0 });
+  return undefined;
 }
 
 export interface SavedChanges {
@@ -145,7 +175,7 @@ export interface SavedChanges {
  * Read `file` afresh, check and apply the changes, and replace it atomically: the same permission bits,
  * and through a symlink to its target (the link stays a link).
  */
-export function saveChanges(file: string, profile: Profile | undefined, changes: ActionChange[]): SavedChanges {
+export function saveChanges(file: string, profile: Profile | undefined, changes: ActionChange[], today = todayDay()): SavedChanges {
   let target: string;
   let mode: number;
   let text: string;
@@ -161,7 +191,7 @@ export function saveChanges(file: string, profile: Profile | undefined, changes:
   const draft = draftProblem(r.record, file);
   if (draft) throw draft;
   checkChanges(r.record, profile, changes);
-  const out = applyChanges(text, changes, file);
+  const out = applyChanges(text, changes, file, today);
   const record = parseRecordText(out, file).record!;
   try {
     replaceFileAtomic(target, out, { mode });

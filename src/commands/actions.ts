@@ -1,4 +1,5 @@
-// `profile actions <record>`: later, mark action steps in progress or done, or add one. Work is in src/prompts/run-actions.ts.
+// `profile actions <record>`: later, keep the action plan up: status, done date, text, due date, progress
+// notes, new and removed steps. Work is in src/prompts/run-actions.ts.
 import { Command, InvalidArgumentError } from 'commander';
 import { globalOpts } from './shared.js';
 
@@ -8,33 +9,50 @@ function stepNumbers(v: string, prev: number[] = []): number[] {
   return [...prev, ...ns];
 }
 
+function stepNumber(v: string): number {
+  const n = Number(v.trim());
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a step number, e.g. 2');
+  return n;
+}
+
 export function actionsCommand(): Command {
   return new Command('actions')
-    .description("show a record's action steps; mark them in progress or done, or add one")
+    .description("keep your action plan up: mark steps in progress or done, edit, add a progress note, add or remove a step")
     .argument('<record>', 'a record file written by profile assess')
     .option('--start <n>', 'mark step n in progress (repeatable, or 1,2)', stepNumbers)
-    .option('--done <n>', 'mark step n done (repeatable, or 1,2)', stepNumbers)
+    .option('--done <n>', 'mark step n done, with the date (today, or --on)', stepNumbers)
     .option('--plan <n>', 'mark step n planned again', stepNumbers)
+    .option('--remove <n>', 'remove step n (repeatable, or 1,2)', stepNumbers)
+    .option('--step <n>', 'the step that --text, --due or --note change', stepNumber)
+    .option('--text <text>', 'with --step: the new text of the step')
+    .option('--note <text>', 'with --step: add a dated progress note')
     .option('--add <text>', 'add a step (status planned)')
     .option('--for <item>', 'with --add: the priority (rated item id) it addresses')
-    .option('--due <date>', 'with --add: due date, YYYY-MM-DD')
+    .option('--due <date>', 'with --add or --step: due date, YYYY-MM-DD (with --step, - removes it)')
+    .option('--on <date>', 'the date for --done and --note (default: today)')
     .addHelpText(
       'after',
       `
-Without options, on a terminal, you pick a step and its new status.
-Each change is saved at once, atomically; comments and everything else in the
-record stay (spacing may be tidied). A draft must be finished first with
-profile assess --resume <file>. --add refuses once the record has as many steps
-as its profile allows (3 for the shipped profiles).
+Without options, on a terminal, you pick a step and what to do with it.
+Each change is saved at once, atomically; comments, key order and everything else
+in the record stay. Dates are written quoted ("2026-01-31"), so any YAML reader
+takes them as text. Steps past their due date and not done are marked OVERDUE.
+The profile's maximum (3 for the shipped profiles) counts open steps: once a
+step is done you can add a new one. A draft must be finished first with
+profile assess --resume <file>.
 
 Examples:
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --done 1 --start 2
+  $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --done 1 --on 2026-01-12
+  $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --step 2 --text "Observe two meetings" --due 2026-03-01
+  $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --step 2 --note "Met with two teachers"
+  $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --remove 3
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --add "Visit a peer coach" --for feedback --due 2026-01-31
 
-Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many steps).`,
+Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many open steps).`,
     )
-    .action(async (file: string, opts: { start?: number[]; done?: number[]; plan?: number[]; add?: string; for?: string; due?: string }, cmd: Command) => {
+    .action(async (file: string, opts: Record<string, unknown>, cmd: Command) => {
       const { runActions } = await import('../prompts/run-actions.js');
       await runActions({ file, ...opts, profiles: globalOpts(cmd).profiles });
     });

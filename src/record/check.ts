@@ -37,9 +37,12 @@ export function checkRecordAgainstProfile(rec: PracticeRecord, profile: Profile,
   if (rec.status === 'complete') {
     const missing = [...items].filter((i) => !(i in rec.ratings));
     if (missing.length) warn(['ratings'], `a complete record rates every item; missing: ${missing.join(', ')}`);
+    // The maximum counts open steps: a coach adds a new step once others are done.
     const n = rec.actionSteps?.length ?? 0;
+    const open = (rec.actionSteps ?? []).filter((s) => s.status !== 'done').length;
     const { min, max } = profile.process.actionSteps;
-    if (n < min || n > max) warn(['actionSteps'], `${n} action step(s); ${rec.profile} asks for ${min === max ? min : `${min} to ${max}`}`);
+    if (n < min) warn(['actionSteps'], `${n} action step(s); ${rec.profile} asks for ${min === max ? min : `${min} to ${max}`}`);
+    else if (open > max) warn(['actionSteps'], `${open} open action steps; ${rec.profile} asks for at most ${max} open at a time`);
   }
   return out;
 }

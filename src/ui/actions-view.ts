@@ -1,19 +1,27 @@
-// `profile actions`: the list of a record's action steps with their status.
+// `profile actions`: the list of a record's action steps with their status, dates and progress notes.
 import type { ChalkInstance } from 'chalk';
 import type { RatedItem } from '../profile/model.js';
+import { isOverdue } from '../report/model.js';
 import type { PracticeRecord } from '../record/schema.js';
+import { terminalWidth, wrap } from './wrap.js';
 
 const MARK: Record<string, string> = { planned: '[ ] planned', 'in-progress': '[~] in progress', done: '[x] done' };
 
-export function actionsList(rec: PracticeRecord, items: RatedItem[], ch: ChalkInstance): string {
+export function actionsList(rec: PracticeRecord, items: RatedItem[], ch: ChalkInstance, today: string, max?: number, width = terminalWidth()): string {
   const steps = rec.actionSteps ?? [];
   if (!steps.length) return 'No action steps yet. Add one with: profile actions <record> --add "text"\n';
   const title = (id?: string) => items.find((i) => i.id === id)?.title ?? id;
   const colour = (s: string) => (s === 'done' ? ch.green : s === 'in-progress' ? ch.yellow : ch.dim);
-  return steps
-    .map((s, i) => {
-      const extra = [s.for ? `for: ${title(s.for)}` : '', s.due ? `due ${s.due}` : ''].filter(Boolean).join(' · ');
-      return `${i + 1}. ${colour(s.status)(MARK[s.status])}  ${s.text}${extra ? `\n   ${ch.dim(extra)}` : ''}`;
-    })
-    .join('\n') + '\n';
+  const lines = steps.map((s, i) => {
+    const late = isOverdue(s, today);
+    const head = `${i + 1}. ${colour(s.status)(MARK[s.status])}${late ? ' ' + ch.red.bold('OVERDUE') : ''}`;
+    const out = [head, wrap(s.text, width, '   ')];
+    const extra = [s.for ? `for: ${title(s.for)}` : '', s.due ? `due ${s.due}` : '', s.done ? `done ${s.done}` : ''].filter(Boolean).join(' · ');
+    if (extra) out.push(ch.dim(wrap(extra, width, '   ')));
+    for (const p of s.progress ?? []) out.push(wrap(`${p.date}: ${p.text}`, width, '   - ', '     '));
+    return out.join('\n');
+  });
+  const open = steps.filter((s) => s.status !== 'done').length;
+  const count = max === undefined ? '' : ch.dim(`\n${open} open of at most ${max}${open < max ? '; you can add a step' : '; mark one done to add another'}.`);
+  return lines.join('\n') + count + '\n';
 }

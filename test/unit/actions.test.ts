@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { applyChanges, checkChanges, saveChanges, type ActionChange } from '../../src/assess/actions.js';
 import { loadRecord } from '../../src/assess/store.js';
+import { parseRecordText } from '../../src/record/read.js';
 import { BACK, StoppedError, type Asker } from '../../src/prompts/asker.js';
 import { runActions } from '../../src/prompts/run-actions.js';
 import { profileOf, recordErrors, tempDir } from './assess-helpers.js';
@@ -76,7 +77,7 @@ describe('profile actions: checks', () => {
   it('refuses to add past the profile maximum', () => {
     const full = applyChanges(withComments(), [add('Third')]);
     const file = put(full);
-    expect(() => saveChanges(file, ohio, [add('Fourth')])).toThrow(/already has 3 action steps; ohio-process-coaching@3.15 allows at most 3/);
+    expect(() => saveChanges(file, ohio, [add('Fourth')])).toThrow(/already has 3 open action steps; ohio-process-coaching@3.15 allows at most 3 open at a time/);
     expect(readFileSync(file, 'utf8')).toBe(full);
     expect(() => checkChanges(rec(), ohio, [add('Third'), add('Fourth')])).toThrow(/allows at most 3/);
     expect(() => checkChanges(rec(), ohio, [add('Third')])).not.toThrow();
@@ -172,5 +173,74 @@ describe('profile actions: interactive picker, Ctrl-C', () => {
     const v = parse(readFileSync(file, 'utf8'));
     expect(v.actionSteps[2]).toEqual({ text: LONG, for: 'communication.pausing', status: 'planned' });
     expect(recordErrors(readFileSync(file, 'utf8'), ohio)).toEqual([]);
+  });
+});
+
+describe('profile actions: a plan that lives (edit, remove, done date, progress, open maximum)', () => {
+  const TODAY = '2026-02-01';
+  const v11 = (t: string) => parse(t, { version: '1.1' }) as { actionSteps: Record<string, unknown>[] };
+
+  it('done records the day, quoted, after status; reopening removes it', () => {
+    const out = applyChanges(withComments(), [{ kind: 'status', step: 1, status: 'done' }], 'r', TODAY);
+    expect(out).toMatch(/    status: done\n    done: "2026-02-01"\n/);
+    expect(v11(out).actionSteps[0].done).toBe('2026-02-01'); // a YAML 1.1 reader gets text, not a timestamp
+    const given = applyChanges(withComments(), [{ kind: 'status', step: 1, status: 'done', on: '2026-01-12' }], 'r', TODAY);
+    expect(parse(given).actionSteps[0].done).toBe('2026-01-12');
+    const again = applyChanges(out, [{ kind: 'status', step: 1, status: 'in-progress' }], 'r', TODAY);
+    expect(parse(again).actionSteps[0]).toEqual({ text: 'Plan three open questions', for: 'communication.questioning', status: 'in-progress' });
+    expect(recordErrors(out, ohio)).toEqual([]);
+  });
+
+  it('edits text and due date in place: key order and comments stay, dates quoted', () => {
+    const out = applyChanges(withComments(), [
+      { kind: 'text', step: 1, text: 'Plan four open questions' },
+      { kind: 'due', step: 1, due: '2026-03-01' },
+    ], 'r', TODAY);
+    expect(Object.keys(parse(out).actionSteps[0])).toEqual(['text', 'for', 'due', 'status']);
+    expect(out).toContain('  - text: Plan four open questions');
+    expect(out).toContain('    due: "2026-03-01"');
+    expect(out).toContain('# My own notes at the top');
+    const cleared = applyChanges(out, [{ kind: 'due', step: 1, due: null }], 'r', TODAY);
+    expect(parse(cleared).actionSteps[0].due).toBeUndefined();
+  });
+
+  it('adds dated progress notes, oldest first, after the other keys', () => {
+    let out = applyChanges(withComments(), [{ kind: 'note', step: 2, text: 'Counted to five in two meetings', on: '2026-01-10' }], 'r', TODAY);
+    out = applyChanges(out, [{ kind: 'note', step: 2, text: 'Now a habit', on: TODAY }], 'r', TODAY);
+    const step = parse(out).actionSteps[1];
+    expect(Object.keys(step)).toEqual(['text', 'for', 'status', 'progress']);
+    expect(step.progress).toEqual([{ date: '2026-01-10', text: 'Counted to five in two meetings' }, { date: TODAY, text: 'Now a habit' }]);
+    expect(v11(out).actionSteps[1].progress).toEqual(step.progress);
+    expect(recordErrors(out, ohio)).toEqual([]);
+  });
+
+  it('removes steps by their numbers before the change, keeping the comment of another', () => {
+    const three = applyChanges(withComments(), [add('Third')], 'r', TODAY);
+    const out = applyChanges(three, [{ kind: 'remove', step: 2 }], 'r', TODAY);
+    expect(parse(out).actionSteps.map((s: { text: string }) => s.text)).toEqual(['Plan three open questions', 'Third']);
+    expect(out).toContain('# typed on the bus');
+    const both = applyChanges(three, [{ kind: 'remove', step: 1 }, { kind: 'remove', step: 3 }], 'r', TODAY);
+    expect(parse(both).actionSteps.map((s: { text: string }) => s.text)).toEqual(['Count to five before speaking']);
+    expect(() => checkChanges(loadRecord(fx('with-comments.yaml')), ohio, [{ kind: 'remove', step: 1 }, { kind: 'text', step: 1, text: 'x' }])).toThrow(/step 1 is removed/);
+  });
+
+  it('the maximum counts open steps: a step can be added once another is done, not reopened past it', () => {
+    const full = applyChanges(withComments(), [add('Third')], 'r', TODAY);
+    const r = (t: string) => parseRecordText(t, 'r').record!;
+    expect(() => checkChanges(r(full), ohio, [add('Fourth')])).toThrow(/3 open action steps/);
+    expect(() => checkChanges(r(full), ohio, [{ kind: 'status', step: 1, status: 'done' }, add('Fourth')])).not.toThrow();
+    const four = applyChanges(full, [{ kind: 'status', step: 1, status: 'done' }, add('Fourth')], 'r', TODAY);
+    expect(recordErrors(four, ohio)).toEqual([]);
+    expect(() => checkChanges(r(four), ohio, [{ kind: 'status', step: 1, status: 'planned' }])).toThrow(/at most 3 open action steps at a time, so no step was opened again/);
+    expect(() => checkChanges(r(four), ohio, [{ kind: 'text', step: 2, text: 'Still fine' }])).not.toThrow();
+  });
+
+  it('refuses bad dates and empty texts for edits and notes', () => {
+    const rec = loadRecord(fx('with-comments.yaml'));
+    expect(() => checkChanges(rec, ohio, [{ kind: 'due', step: 1, due: '2026-02-30' }])).toThrow(/not a date/);
+    expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 1, text: ' ', on: TODAY }])).toThrow(/--note needs some text/);
+    expect(() => checkChanges(rec, ohio, [{ kind: 'text', step: 1, text: '' }])).toThrow(/--text needs/);
+    expect(() => checkChanges(rec, ohio, [{ kind: 'status', step: 1, status: 'done', on: '12/01/2026' }])).toThrow(/--on "12\/01\/2026" is not a date/);
+    expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 3, text: 'x', on: TODAY }])).toThrow(/no action step 3/);
   });
 });

@@ -56,12 +56,12 @@ describe('--answers and the no-prompt path', () => {
 describe('profile actions: edits in place', () => {
   it('changes only the step asked for and keeps comments', () => {
     const text = readFileSync(fx('with-comments.yaml'), 'utf8');
-    const out = applyChanges(text, [{ kind: 'status', step: 1, status: 'done' }]);
+    const out = applyChanges(text, [{ kind: 'status', step: 1, status: 'in-progress' }]);
     const diff = out.split('\n').filter((l, i) => l !== text.split('\n')[i]);
-    expect(diff).toEqual(['    status: done']);
+    expect(diff).toEqual(['    status: in-progress']);
     expect(out).toContain('# typed on the bus');
     const added = applyChanges(out, [{ kind: 'add', step: { text: 'Visit a peer coach', for: 'communication.pausing', due: '2026-01-31' } }]);
-    expect(added.endsWith('  - text: Visit a peer coach\n    for: communication.pausing\n    due: 2026-01-31\n    status: planned\n')).toBe(true);
+    expect(added.endsWith('  - text: Visit a peer coach\n    for: communication.pausing\n    due: "2026-01-31"\n    status: planned\n')).toBe(true);
     expect(recordErrors(added, profileOf('ohio-process-coaching'))).toEqual([]);
   });
   it('refuses a step that does not exist', () => {

@@ -1,0 +1,51 @@
+// `profile actions` in a real terminal (tmux): edit a step's text, add a progress note, remove a step.
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { profileOf, recordErrors } from '../unit/assess-helpers.js';
+import { BIN, fixture, sandbox } from '../helpers/cli.js';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
+
+describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
+  it('edits a step, adds a progress note and removes a step; each saved, the file stays valid', async () => {
+    const box = sandbox();
+    const file = join(box.cwd, 'rec.yaml');
+    copyFileSync(fixture('report', 'ohio-2025.yaml'), file);
+    const t = new TmuxSession(`env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} actions rec.yaml`, box.cwd, 80);
+    sessions.push(t);
+    await t.waitFor((s) => s.includes('2. [ ] planned OVERDUE'), 'the list with the overdue step');
+    expect(t.screen()).toContain('2 open of at most 3; you can add a step.');
+
+    await t.answer('Change a step?', () => t.keys('2', 'Enter'));
+    await t.answer('Step 2: Ask a partner', () => t.keys('5', 'Enter')); // Edit the text
+    await t.answer('New text', () => t.type('Ask a partner to observe two meetings'));
+    await t.waitFor((s) => s.includes('   Ask a partner to observe two meetings'), 'the edited list');
+
+    await t.answer('Change a step?', () => t.keys('3', 'Enter'));
+    await t.answer('Step 3: Keep a log', () => t.keys('4', 'Enter')); // Add a progress note
+    await t.answer('Progress note', () => t.type('Shared the log with the team'));
+
+    await t.answer('Change a step?', () => t.keys('1', 'Enter'));
+    await t.answer('Step 1: Plan three', () => t.keys('7', 'Enter')); // Remove this step
+    await t.answer('Remove step 1', () => t.keys('2', 'Enter'));
+    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('1. [ ] planned OVERDUE')), 'the list after the removal');
+
+    await t.answer('Change a step?', () => t.keys('4', 'Enter')); // Done (2 steps, then "Add a step")
+    await t.waitFor(() => t.dead(), 'exit');
+
+    const text = readFileSync(file, 'utf8');
+    expect(recordErrors(text, profileOf('ohio-process-coaching'))).toEqual([]);
+    const steps = parse(text).actionSteps;
+    expect(steps.map((s: { text: string }) => s.text)).toEqual(['Ask a partner to observe two meetings', 'Keep a log of questions that opened up the talk']);
+    expect(steps[1].progress).toHaveLength(2);
+    expect(steps[1].progress[1].text).toBe('Shared the log with the team');
+    expect(text).toMatch(/date: "\d{4}-\d{2}-\d{2}"\n\s+text: Shared the log/);
+    expect(text).toContain('# A coach\'s Ohio record mid-year');
+  });
+});
+
+if (!hasTmux) describe('profile actions in a real terminal', () => it.skip('skipped: tmux is not installed', () => {}));
