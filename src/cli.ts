@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { actionsCommand } from './commands/actions.js';
 import { assessCommand } from './commands/assess.js';
 import { reportCommand } from './commands/report.js';
+import { historyCommand } from './commands/history.js';
 import { listCommand } from './commands/list.js';
 import { schemaCommand } from './commands/schema.js';
 import { showCommand } from './commands/show.js';
@@ -31,6 +32,7 @@ Examples:
   $ profile assess sbic                   rate your coaching practice on the latest SBIC profile
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml
                                           your filled-in profile, to print or share
+  $ profile history records/              your reviews side by side, oldest first
   $ profile summarize records/ --by region,district
                                           anonymous summary of a folder of records
   $ profile validate profiles/ records/   check profile and record files
@@ -41,7 +43,7 @@ Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`,
       if (cmd.opts().color === false) process.env.NO_COLOR = '1';
     });
   program.exitOverride();
-  for (const make of [assessCommand, actionsCommand, reportCommand, summarizeCommand, listCommand, showCommand, validateCommand, schemaCommand]) {
+  for (const make of [assessCommand, actionsCommand, reportCommand, historyCommand, summarizeCommand, listCommand, showCommand, validateCommand, schemaCommand]) {
     const sub = make();
     sub.exitOverride();
     sub.showHelpAfterError('(run with --help for usage)');

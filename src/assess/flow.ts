@@ -20,6 +20,16 @@ export interface Defaults {
   improvementAreas?: AreaAnswer[];
   priorities?: string[];
   actionSteps?: StepAnswer[];
+  /** What the record that `--from` starts from said, shown beside each question as "last time". */
+  lastTime?: LastTime;
+}
+
+export interface LastTime {
+  date: string;
+  cycle?: string;
+  /** Item id (in this profile) -> level id, only where the level exists in this profile. */
+  ratings: Record<string, string>;
+  priorities: string[];
 }
 
 /**

@@ -40,6 +40,7 @@ export function defaultsFromRecord(profile: Profile, prev: PracticeRecord, older
     });
   }
   if (prev.priorities) d.priorities = prev.priorities.flatMap((p) => map(p) ?? []);
+  d.lastTime = { date: prev.date, cycle: prev.cycle, ratings: { ...d.ratings }, priorities: [...(d.priorities ?? [])] };
   if (prev.actionSteps) {
     // Last year's unfinished steps as a starting point: same words and link, no old due date. Steps
     // marked done stay in last year's record: they are not this year's plan.

@@ -1,7 +1,7 @@
 // One question of the assessment asked through an Asker; returns an Answer for the pure flow, or BACK.
 import type { ChalkInstance } from 'chalk';
-import { belowTarget, currentValue, isValidDay, type AreaAnswer, type Answer, type Draft, type Question } from '../assess/flow.js';
-import { descriptorsFor, ratedItems } from '../profile/model.js';
+import { belowTarget, currentValue, isValidDay, type AreaAnswer, type Answer, type Draft, type LastTime, type Question } from '../assess/flow.js';
+import { descriptorsFor, levelById, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { itemCard, itemLabel } from '../ui/assess-view.js';
 import { BACK, type Asker, type Back, type Choice } from './asker.js';
@@ -13,13 +13,16 @@ export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Q
   const cur = currentValue(profile, d, q);
   switch (q.kind) {
     case 'context':
-      return askContext(asker, cur?.kind === 'context' ? cur : undefined);
+      return askContext(asker, cur?.kind === 'context' ? cur : undefined, d.defaults?.lastTime?.cycle);
     case 'rating': {
       const item = ratedItems(profile).find((i) => i.id === q.item)!;
       asker.say(itemCard(item, q.index, q.total, ch));
+      const last = d.defaults?.lastTime;
+      const lastLevel = last?.ratings[q.item];
+      if (last && lastLevel) asker.say(`Last time (${lastWhen(last)}): ${levelById(profile, lastLevel)?.label ?? lastLevel}`);
       const choices: Choice<string>[] = descriptorsFor(profile, item).map((desc) => ({
         value: desc.level.id,
-        label: desc.level.label,
+        label: desc.level.label + (desc.level.id === lastLevel ? ' (last time)' : ''),
         colour: desc.level.colour,
         hint: [desc.sameAs ? `(as ${desc.sameAs.label})` : '', desc.missing ? '(general meaning of this level; the profile has no descriptor here)' : '', desc.stem ?? '', ...desc.items.map((x) => `• ${x}`)].filter(Boolean).join('\n') || undefined,
       }));
@@ -42,7 +45,7 @@ export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Q
   }
 }
 
-async function askContext(asker: Asker, cur?: { group?: Record<string, string>; cycle?: string }): Promise<Answer | Back> {
+async function askContext(asker: Asker, cur?: { group?: Record<string, string>; cycle?: string }, lastCycle?: string): Promise<Answer | Back> {
   asker.say('\nContext (optional): what your facilitator groups reports by. Enter keeps the value shown (or skips),\ntype - to clear it.');
   const group: Record<string, string> = {};
   const keys = [...new Set([...USUAL_GROUP_KEYS, ...Object.keys(cur?.group ?? {})])];
@@ -51,7 +54,7 @@ async function askContext(asker: Asker, cur?: { group?: Record<string, string>; 
     if (v === BACK) return BACK;
     if (v && v !== '-') group[key] = v;
   }
-  const cycle = await asker.input({ message: 'Cycle (e.g. 2025-26 baseline)', default: cur?.cycle });
+  const cycle = await asker.input({ message: `Cycle (e.g. 2025-26 baseline${lastCycle ? `; last time: ${lastCycle}` : ''})`, default: cur?.cycle });
   if (cycle === BACK) return BACK;
   return { kind: 'context', group, cycle: cycle === '-' ? undefined : cycle };
 }
@@ -83,11 +86,22 @@ async function askAreas(asker: Asker, profile: Profile, cur: AreaAnswer[] = []):
 async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: string[]): Promise<Answer | Back> {
   const offered = belowTarget(profile, d.rec);
   asker.say(`\nPriorities: ${offered.length === 1 ? '1 item is' : `${offered.length} items are`} below target. Pick them in order, most important first.`);
+  const last = d.defaults?.lastTime;
+  if (last) {
+    const items = ratedItems(profile);
+    const was = last.priorities.map((p, i) => {
+      const it = items.find((x) => x.id === p);
+      const level = last.ratings[p] ? levelById(profile, last.ratings[p])?.label : undefined;
+      return `  ${i + 1}) ${it ? itemLabel(it) : p}${level ? ` (then ${level})` : ''}`;
+    });
+    asker.say(was.length ? `Last time (${lastWhen(last)}) your priorities were:\n${was.join('\n')}` : `Last time (${lastWhen(last)}) you set no priorities that carry over to this version.`);
+  }
+  const levelOf = (id: string) => levelById(profile, d.rec.ratings[id])?.label;
   const chosen: string[] = [];
   for (;;) {
     const left = offered.filter((i) => !chosen.includes(i.id));
     if (!left.length) break;
-    const choices: Choice<string>[] = left.map((i) => ({ value: i.id, label: itemLabel(i) }));
+    const choices: Choice<string>[] = left.map((i) => ({ value: i.id, label: `${itemLabel(i)} (${levelOf(i.id)})` }));
     if (chosen.length) choices.push({ value: '', label: 'That is all my priorities' });
     const def = cur.find((p) => !chosen.includes(p)) ?? (chosen.length && cur.length ? '' : left[0].id);
     const got = await asker.select({ message: `Priority ${chosen.length + 1}`, choices, default: def, back: true });
@@ -131,4 +145,9 @@ async function askStep(asker: Asker, profile: Profile, d: Draft, q: Extract<Ques
   });
   if (due === BACK) return BACK;
   return { kind: 'step', step: { text, for: forId, due: due && due !== '-' ? due : undefined } };
+}
+
+/** "2025-09-14, 2025-26 baseline": when the record --from starts from was made. */
+function lastWhen(l: LastTime): string {
+  return l.cycle ? `${l.date}, ${l.cycle}` : l.date;
 }

@@ -69,7 +69,9 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       spec ??= await pickProfile(reg, await getAsker());
       entry = resolveProfile(reg, spec);
     }
-    if (interactive) {
+    // The context remembered from the last session, unless --from gives the context of the record it starts
+    // from. Last time's cycle is not this time's: it is shown beside the question, not offered as the answer.
+    if (interactive && !o.from) {
       const last = readLastContext();
       defaults = { ...defaults, group: last.group ?? defaults.group, cycle: last.cycle ?? defaults.cycle };
     }

@@ -1,0 +1,38 @@
+// `profile history [folder]`: one coach's reviews of a profile side by side, oldest first, with the trend.
+import { Command } from 'commander';
+import { CliError, EXIT } from '../errors.js';
+import { globalOpts } from './shared.js';
+
+async function optionsSchema() {
+  const { z } = await import('zod');
+  return z.strictObject({ profile: z.string().min(1).optional(), respondent: z.string().min(1).optional() });
+}
+
+export function historyCommand(): Command {
+  return new Command('history')
+    .description('your growth: your complete records of a profile side by side, oldest first, with the trend')
+    .argument('[folder]', 'the folder of your records', 'records')
+    .option('--profile <id>', 'which profile, when the folder has records of several (e.g. sbic)')
+    .option('--respondent <name>', 'whose records, when the folder holds more than one person\'s')
+    .addHelpText(
+      'after',
+      `
+Each item of the newest version is shown with your level at each review (A, B, C
+... oldest first); earlier versions are carried over through the profile's
+crosswalk, and an item with no counterpart shows as not rated. Drafts are left
+out. The steps you marked done are listed under the review they belonged to.
+
+Examples:
+  $ profile history
+  $ profile history records/ --profile sbic
+  $ profile history shared-drive/ --profile ohio-process-coaching --respondent "Jane Doe"
+
+Exit codes: 0 ok, 2 usage (no such folder, no complete records, several profiles or people).`,
+    )
+    .action(async (folder: string, opts: unknown, cmd: Command) => {
+      const parsed = (await optionsSchema()).safeParse(opts);
+      if (!parsed.success) throw new CliError(parsed.error.issues[0].message, EXIT.usage);
+      const { runHistory } = await import('../prompts/run-history.js');
+      runHistory({ folder, ...parsed.data, profiles: globalOpts(cmd).profiles });
+    });
+}

@@ -1,0 +1,95 @@
+// Which records `profile history` shows: the complete records of one profile in a folder, one person's only.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { mapItemId } from '../assess/from.js';
+import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { profileRef } from '../profile/model.js';
+import { compareVersions, findByRef, type Registry } from '../profile/registry.js';
+import type { Profile } from '../profile/schema.js';
+import { checkRecordAgainstProfile } from '../record/check.js';
+import { readRecordFile } from '../record/read.js';
+import type { HistoryInput, MapItem } from './model.js';
+
+export interface Collected {
+  target: Profile;
+  inputs: HistoryInput[];
+  /** Files passed over, in words ("3 drafts", "1 of another profile"). */
+  skipped: string[];
+}
+
+/**
+ * Carry an item id of an earlier version to `target` through each version's `replaces` + `crosswalk`.
+ * The one place history meets the crosswalk, so a shared mapping function can replace it.
+ */
+export function crosswalkMapper(target: Profile, reg: Registry): MapItem {
+  return (fromRef, id) => {
+    const newer: Profile[] = [];
+    for (let p: Profile | undefined = target; p && newer.length < 50; p = p.replaces ? findByRef(reg, p.replaces)?.profile : undefined) {
+      newer.unshift(p);
+      if (p.replaces === fromRef) break;
+    }
+    if (newer[0]?.replaces !== fromRef) return undefined;
+    let ref = fromRef;
+    let cur: string | undefined = id;
+    for (const p of newer) {
+      cur = cur && mapItemId(p, ref, cur);
+      ref = profileRef(p);
+    }
+    return cur;
+  };
+}
+
+export function collectHistory(dir: string, reg: Registry, opts: { profile?: string; respondent?: string }): Collected {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new CliError(`not a folder: ${dir}`, EXIT.usage);
+    names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`cannot read the folder ${dir}: ${fsErrorText(err)}`, EXIT.usage, undefined, 'Give the folder your records are in, e.g. profile history records/');
+  }
+  const counts = { drafts: 0, broken: 0, unknown: 0, others: 0, people: 0 };
+  const complete: HistoryInput[] = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    const load = readRecordFile(file);
+    const rec = load.record;
+    if (!rec) counts.broken++;
+    else if (rec.status === 'draft') counts.drafts++;
+    else {
+      const entry = findByRef(reg, rec.profile);
+      if (!entry) counts.unknown++;
+      else if (load.source && checkRecordAgainstProfile(rec, entry.profile, load.source).some((d) => d.severity === 'error')) counts.broken++;
+      else complete.push({ rec, profile: entry.profile, file });
+    }
+  }
+  const ids = [...new Set(complete.map((x) => x.profile.id))].sort();
+  const id = opts.profile?.split('@')[0] ?? (ids.length === 1 ? ids[0] : undefined);
+  if (!complete.length) throw new CliError(`no complete records in ${dir}`, EXIT.usage, undefined, 'Records are written by profile assess; history shows complete ones.');
+  if (!id) {
+    const list = ids.map((i) => `${i} (${complete.filter((x) => x.profile.id === i).length})`).join(', ');
+    throw new CliError(`records of several profiles in ${dir}: ${list}; say which with --profile`, EXIT.usage, undefined, `e.g. profile history ${dir} --profile ${ids[0]}`);
+  }
+  let mine = complete.filter((x) => x.profile.id === id);
+  counts.others = complete.length - mine.length;
+  if (!mine.length) throw new CliError(`no complete records of ${id} in ${dir} (profiles there: ${ids.join(', ')})`, EXIT.usage);
+  // A folder may hold other people's records (a shared drive): never mix two people into one line of growth.
+  const names2 = [...new Set(mine.map((x) => x.rec.respondent).filter((r): r is string => Boolean(r)))].sort();
+  if (opts.respondent) {
+    const before = mine.length;
+    mine = mine.filter((x) => x.rec.respondent === opts.respondent);
+    counts.people = before - mine.length;
+    if (!mine.length) throw new CliError(`no complete ${id} records with respondent "${opts.respondent}" in ${dir}`, EXIT.usage);
+  } else if (names2.length > 1) {
+    throw new CliError(`these ${id} records are by ${names2.length} people; history is one person's: say whose with --respondent "NAME"`, EXIT.usage);
+  }
+  const target = mine.map((x) => x.profile).sort((a, b) => compareVersions(a.version, b.version)).at(-1)!;
+  const skipped = [
+    counts.drafts ? `${counts.drafts} draft${counts.drafts === 1 ? '' : 's'}` : '',
+    counts.others ? `${counts.others} of another profile` : '',
+    counts.people ? `${counts.people} by someone else` : '',
+    counts.unknown ? `${counts.unknown} of a profile not available here` : '',
+    counts.broken ? `${counts.broken} with errors (profile validate shows them)` : '',
+  ].filter(Boolean);
+  return { target, inputs: mine, skipped };
+}

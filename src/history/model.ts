@@ -1,0 +1,119 @@
+// One coach's growth: their complete records of one profile, oldest first, side by side per item of the
+// newest version, with a trend per item and the action steps done between reviews. Pure: no files, no terminal.
+import { isAtOrAboveTarget, levelById, profileRef, ratedItems } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import type { PracticeRecord } from '../record/schema.js';
+import { colourHex } from '../palette.js';
+
+/** Maps an item id of an earlier record's profile to the target profile (undefined = no counterpart). */
+export type MapItem = (fromRef: string, id: string) => string | undefined;
+
+export interface HistoryColumn {
+  date: string;
+  cycle?: string;
+  ref: string;
+  file: string;
+}
+
+export interface HistoryCell {
+  level: string;
+  label: string;
+  /** The part of the label before " - " ("Green"), for narrow columns. */
+  short: string;
+  colour: string;
+  hex: string;
+  score: number;
+  atTarget: boolean;
+}
+
+export interface HistoryRow {
+  id: string;
+  number?: string;
+  title: string;
+  cells: (HistoryCell | undefined)[];
+  /** Last rated score minus first rated score; undefined with fewer than two ratings. */
+  change?: number;
+}
+
+export interface HistoryModel {
+  title: string;
+  ref: string;
+  columns: HistoryColumn[];
+  rows: HistoryRow[];
+  /** Per column: how many items are at or above target, of how many rated. */
+  atTarget: { n: number; of: number }[];
+  /** Steps marked done in each record (the plan between it and the next review). */
+  done: { column: number; text: string; on?: string }[][];
+  trend: { up: number; down: number; same: number };
+  /** Items of earlier versions with no counterpart in the newest: "sbic@2014" -> titles. */
+  dropped: { ref: string; titles: string[] }[];
+}
+
+export interface HistoryInput {
+  rec: PracticeRecord;
+  profile: Profile;
+  file: string;
+}
+
+export function shortLabel(label: string): string {
+  return label.split(' - ')[0].trim();
+}
+
+/** Oldest first by date, then cycle, then file name: a stable order. */
+export function sortRecords<T extends HistoryInput>(inputs: T[]): T[] {
+  return [...inputs].sort((a, b) => a.rec.date.localeCompare(b.rec.date) || (a.rec.cycle ?? '').localeCompare(b.rec.cycle ?? '') || a.file.localeCompare(b.file));
+}
+
+export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: MapItem): HistoryModel {
+  const recs = sortRecords(inputs);
+  const columns = recs.map((x) => ({ date: x.rec.date, cycle: x.rec.cycle, ref: x.rec.profile, file: x.file }));
+  const targetRef = profileRef(target);
+  // Each record's ratings, keyed by the target's item ids; levels read in the record's own profile.
+  const dropped = new Map<string, Set<string>>();
+  const mapped = recs.map(({ rec, profile }) => {
+    const out = new Map<string, HistoryCell>();
+    for (const [item, level] of Object.entries(rec.ratings)) {
+      const to = rec.profile === targetRef ? item : mapItem(rec.profile, item);
+      const l = levelById(profile, level);
+      if (!to) {
+        const it = ratedItems(profile).find((i) => i.id === item);
+        if (!dropped.has(rec.profile)) dropped.set(rec.profile, new Set());
+        dropped.get(rec.profile)!.add(`${it?.number ? `${it.number}. ` : ''}${it?.title ?? item}`);
+      }
+      if (!to || !l) continue;
+      out.set(to, { level: l.id, label: l.label, short: shortLabel(l.label), colour: l.colour, hex: colourHex(l.colour), score: l.score, atTarget: isAtOrAboveTarget(profile, l.id) });
+    }
+    return out;
+  });
+  const trend = { up: 0, down: 0, same: 0 };
+  const rows: HistoryRow[] = ratedItems(target).map((it) => {
+    const cells = mapped.map((m) => m.get(it.id));
+    const rated = cells.filter((c): c is HistoryCell => c !== undefined);
+    const change = rated.length >= 2 ? rated[rated.length - 1].score - rated[0].score : undefined;
+    if (change !== undefined) trend[change > 0 ? 'up' : change < 0 ? 'down' : 'same']++;
+    return { id: it.id, number: it.number, title: it.title, cells, change };
+  });
+  return {
+    title: target.title,
+    ref: targetRef,
+    columns,
+    rows,
+    atTarget: recs.map(({ rec, profile }) => {
+      const levels = Object.values(rec.ratings).map((l) => levelById(profile, l)).filter((l) => l !== undefined);
+      return { n: levels.filter((l) => isAtOrAboveTarget(profile, l.id)).length, of: ratedItems(profile).length };
+    }),
+    done: recs.map(({ rec }, column) => (rec.actionSteps ?? []).filter((s) => s.status === 'done').map((s) => ({ column, text: s.text, on: s.done }))),
+    trend,
+    dropped: [...dropped].map(([ref, titles]) => ({ ref, titles: [...titles].sort() })),
+  };
+}
+
+/** "2 up, 1 the same, 1 down since 2024-09-14", or why there is no trend yet. */
+export function trendLine(m: HistoryModel): string {
+  if (m.columns.length < 2) return 'One review so far: the trend shows after the next one.';
+  const { up, down, same } = m.trend;
+  const first = m.columns[0];
+  const last = m.atTarget[m.atTarget.length - 1];
+  const firstAt = m.atTarget[0];
+  return `Since ${first.date}: ${up} up, ${same} the same, ${down} down; at or above target ${firstAt.n} of ${firstAt.of} then, ${last.n} of ${last.of} now.`;
+}

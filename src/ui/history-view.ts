@@ -1,0 +1,45 @@
+// `profile history` in the terminal: each item with its level at each review side by side (in words, the
+// colour only adding to them), wrapped to the window, then the steps done between reviews.
+import type { ChalkInstance } from 'chalk';
+import { trendLine, type HistoryCell, type HistoryModel } from '../history/model.js';
+import { paint } from './colour.js';
+import { terminalWidth, wrap } from './wrap.js';
+
+const KEY = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const key = (i: number) => KEY[i] ?? String(i + 1);
+
+function cellText(c: HistoryCell | undefined): string {
+  return c ? `■ ${c.short}` : '–';
+}
+
+export function historyText(m: HistoryModel, ch: ChalkInstance, skipped: string[] = [], width = terminalWidth()): string {
+  const out: string[] = [ch.bold(wrap(`${m.title}: your reviews`, width)), ''];
+  m.columns.forEach((c, i) => out.push(wrap([c.date, c.cycle, c.ref === m.ref ? '' : `${c.ref}, through the crosswalk`].filter(Boolean).join(' · '), width, `  ${key(i)}  `, '     ')));
+  out.push(ch.dim(wrap('– = not rated in that review (or no counterpart in its version).', width)));
+  for (const d of m.dropped) out.push(ch.dim(wrap(`Not in ${m.ref}, so not shown: ${d.titles.join('; ')} (from ${d.ref}).`, width)));
+  if (skipped.length) out.push(ch.dim(wrap(`Files not shown: ${skipped.join(', ')}.`, width)));
+  out.push('', wrap(trendLine(m), width));
+  // Cells in equal columns when they fit on one line; otherwise one review per line.
+  const cellWidth = Math.max(...m.rows.flatMap((r) => r.cells.map((c) => cellText(c).length))) + 4; // "A " and two blanks
+  const oneLine = 3 + m.columns.length * cellWidth + 8 <= width;
+  for (const r of m.rows) {
+    out.push('', ch.bold(wrap(`${r.number ? `${r.number}. ` : ''}${r.title}`, width, '', '   ')));
+    const cells = r.cells.map((c, i) => {
+      const plain = `${key(i)} ${cellText(c)}`;
+      const coloured = c ? `${key(i)} ${paint(ch, c.colour, '■')} ${paint(ch, c.colour, c.short)}` : ch.dim(plain);
+      return { plain, coloured };
+    });
+    const change = r.change === undefined ? '' : r.change > 0 ? ch.green('↑ up') : r.change < 0 ? ch.red('↓ down') : ch.dim('= same');
+    if (oneLine) out.push('   ' + cells.map((c, i) => (i < cells.length - 1 ? c.coloured + ' '.repeat(cellWidth - c.plain.length) : c.coloured)).join('') + (change ? `   ${change}` : ''));
+    else out.push(...cells.map((c, i) => `   ${c.coloured}${i === cells.length - 1 && change ? `   ${change}` : ''}`));
+  }
+  const done = m.done.flatMap((steps, i) => (steps.length ? [{ i, steps }] : []));
+  out.push('', ch.bold('Action steps done'));
+  if (!done.length) out.push('  (none marked done yet: profile actions <record> --done N)');
+  for (const { i, steps } of done) {
+    const next = m.columns[i + 1];
+    out.push(`  ${key(i)} ${m.columns[i].date}${next ? `, before the ${next.date} review` : ', since then'}:`);
+    for (const s of steps) out.push(wrap(`${s.text}${s.on ? ` (done ${s.on})` : ''}`, width, '    • ', '      '));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,82 @@
+// `profile history`: the side-by-side model across versions, the trend, and which files are one person's.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { collectHistory, crosswalkMapper } from '../../src/history/collect.js';
+import { buildHistory, trendLine } from '../../src/history/model.js';
+import { historyText } from '../../src/ui/history-view.js';
+import { reg, tempDir } from './assess-helpers.js';
+
+const DIR = new URL('../fixtures/history/coach', import.meta.url).pathname;
+
+function model() {
+  const { target, inputs, skipped } = collectHistory(DIR, reg, {});
+  return { m: buildHistory(target, inputs, crosswalkMapper(target, reg)), skipped };
+}
+
+describe('history model', () => {
+  it('puts three reviews side by side, oldest first, in the newest version\'s items', () => {
+    const { m, skipped } = model();
+    expect(m.ref).toBe('sbic@2024');
+    expect(m.columns.map((c) => [c.date, c.ref])).toEqual([
+      ['2024-09-12', 'sbic@2014'],
+      ['2025-09-14', 'sbic@2014'],
+      ['2026-09-10', 'sbic@2024'],
+    ]);
+    const row = (id: string) => m.rows.find((r) => r.id === id)!;
+    expect(row('relationships').cells.map((c) => c?.level)).toEqual(['close-to-proficient', 'proficient', 'exemplary']);
+    expect(row('solution-dialogue').change).toBe(2);
+    expect(row('feedback').cells.map((c) => c?.level)).toEqual([undefined, undefined, 'proficient']);
+    expect(row('feedback').change).toBeUndefined();
+    expect(m.trend).toEqual({ up: 2, down: 0, same: 0 });
+    expect(m.dropped).toEqual([{ ref: 'sbic@2014', titles: ['2. Facilitating the improvement process', '3. Communicating in a timely and responsive manner'] }]);
+    expect(skipped).toEqual(['1 draft']);
+    expect(trendLine(m)).toBe('Since 2024-09-12: 2 up, 0 the same, 0 down; at or above target 0 of 4 then, 3 of 5 now.');
+  });
+
+  it('lists the steps done in each review, with their dates', () => {
+    const { m } = model();
+    expect(m.done.map((d) => d.map((s) => s.on))).toEqual([['2024-10-30'], ['2025-11-20'], []]);
+  });
+
+  it('fits 60 columns: one review per line when the columns do not fit', () => {
+    const { m, skipped } = model();
+    const t = historyText(m, new Chalk({ level: 0 }), skipped, 60);
+    expect(Math.max(...t.split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
+    expect(t).toContain('   C ■ Proficient   ↑ up');
+    const wide = historyText(m, new Chalk({ level: 0 }), skipped, 120);
+    expect(wide).toMatch(/A ■ Close to Proficient +B ■ Proficient +C ■ Exemplary +↑ up/);
+  });
+});
+
+describe('history: whose records', () => {
+  function copyDir(): string {
+    const d = tempDir();
+    for (const f of readdirSync(DIR)) copyFileSync(join(DIR, f), join(d, f));
+    return d;
+  }
+
+  it('refuses to mix two people, and picks one with --respondent', () => {
+    const d = copyDir();
+    for (const [f, who] of [['2024-09-12_sbic-2014_1a2b3c4d.yaml', 'Jane'], ['2025-09-14_sbic-2014_1a2b3c4d.yaml', 'Sam']]) {
+      writeFileSync(join(d, f), readFileSync(join(d, f), 'utf8').replace('status: complete', `status: complete\nrespondent: ${who}`));
+    }
+    expect(() => collectHistory(d, reg, {})).toThrow(/by 2 people; history is one person's: say whose with --respondent/);
+    const jane = collectHistory(d, reg, { respondent: 'Jane' });
+    expect(jane.inputs.map((x) => x.rec.date)).toEqual(['2024-09-12']);
+    expect(jane.skipped).toContain('2 by someone else'); // Sam's, and one with no name
+  });
+
+  it('asks which profile when the folder holds several, and skips broken files', () => {
+    const d = copyDir();
+    copyFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, join(d, 'ohio.yaml'));
+    writeFileSync(join(d, 'broken.yaml'), 'kind: practice-profile-record\nformat: 1\n');
+    expect(() => collectHistory(d, reg, {})).toThrow(/several profiles.*ohio-process-coaching \(1\), sbic \(3\); say which with --profile/);
+    const s = collectHistory(d, reg, { profile: 'sbic' });
+    expect(s.inputs).toHaveLength(3);
+    expect(s.skipped).toEqual(['1 draft', '1 of another profile', '1 with errors (profile validate shows them)']);
+    mkdirSync(join(d, 'empty'));
+    expect(() => collectHistory(join(d, 'empty'), reg, {})).toThrow(/no complete records/);
+  });
+});
