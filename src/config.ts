@@ -45,3 +45,36 @@ export function writeLastContext(ctx: LastContext, env: NodeJS.ProcessEnv = proc
     /* a read-only home or a broken config file must not stop an assessment */
   }
 }
+
+/**
+ * A rating saved before its note was answered (the note prompt was open when the session ended): the draft
+ * id and item, so `--resume` asks that note again. Kept beside the context, never in the record itself.
+ */
+export function readPendingNote(id: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  try {
+    const v = parse(readFileSync(configFile(env), 'utf8')) as { pendingNote?: { id?: unknown; item?: unknown } } | null;
+    return v?.pendingNote?.id === id && typeof v.pendingNote.item === 'string' ? v.pendingNote.item : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Set (or with no item, clear) the pending note. Best effort, like writeLastContext. */
+export function writePendingNote(id: string, item: string | undefined, env: NodeJS.ProcessEnv = process.env): void {
+  try {
+    const file = configFile(env);
+    let doc = parseDocument('{}');
+    try {
+      const old = parseDocument(readFileSync(file, 'utf8'));
+      if (old.errors.length === 0 && isMap(old.contents)) doc = old;
+    } catch {
+      if (!item) return; // nothing to clear
+    }
+    if (item) doc.set('pendingNote', { id, item });
+    else if (doc.has('pendingNote')) doc.delete('pendingNote');
+    else return;
+    replaceFileAtomic(file, doc.toString());
+  } catch {
+    /* never fatal */
+  }
+}

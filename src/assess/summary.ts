@@ -16,6 +16,8 @@ export interface PersonalSummary {
   strengths: SummaryItem[];
   stretch: SummaryItem[];
   plan: { text: string; forTitle?: string; due?: string; status: string }[];
+  /** What a partial profile lacks, so the coach knows the picture is not whole. */
+  partial?: string;
 }
 
 export function personalSummary(profile: Profile, rec: PracticeRecord): PersonalSummary {
@@ -34,10 +36,16 @@ export function personalSummary(profile: Profile, rec: PracticeRecord): Personal
   stretch.sort((a, b) => rank(order, a.id) - rank(order, b.id));
   const titleOf = (id?: string) => items.find((i) => i.id === id)?.title;
   const plan = (rec.actionSteps ?? []).map((s) => ({ text: s.text, forTitle: titleOf(s.for), due: s.due, status: s.status }));
-  return { strengths, stretch, plan };
+  return { strengths, stretch, plan, ...(profile.status === 'partial' ? { partial: partialNote(profile) } : {}) };
 }
 
 function rank(order: string[], id: string): number {
   const i = order.indexOf(id);
   return i < 0 ? order.length : i;
+}
+
+/** The first sentence of a partial profile's note ("Only component I ... could be found."). */
+export function partialNote(profile: Profile): string {
+  const note = profile.statusNote ?? 'some parts of the source were not found.';
+  return /^.*?[.!?](?=\s|$)/.exec(note)?.[0] ?? note;
 }

@@ -27,12 +27,18 @@ export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Q
         hint: [desc.sameAs ? `(as ${desc.sameAs.label})` : '', desc.missing ? '(general meaning of this level; the profile has no descriptor here)' : '', desc.stem ?? '', ...desc.items.map((x) => `• ${x}`)].filter(Boolean).join('\n') || undefined,
       }));
       const prev = cur?.kind === 'rating' ? cur : undefined;
-      const level = await asker.select({ message: 'Where is your practice now?', choices, default: prev?.level, back: true });
-      if (level === BACK) return BACK;
-      commit?.({ kind: 'rating', level, note: prev?.note });
-      const note = await asker.input({ message: `Private note (optional, Enter to ${prev?.note ? 'keep, - to clear' : 'skip'})`, default: prev?.note });
-      if (note === BACK) return BACK;
-      return { kind: 'rating', level, note: note === '-' ? undefined : note };
+      let def = prev?.level;
+      for (;;) {
+        const level = await asker.select({ message: 'Where is your practice now?', choices, default: def, back: true });
+        if (level === BACK) return BACK;
+        commit?.({ kind: 'rating', level, note: prev?.note });
+        const note = await asker.input({ message: `Private note (optional, Enter to ${prev?.note ? 'keep, - to clear' : 'skip'})`, default: prev?.note, back: true });
+        if (note === BACK) {
+          def = level; // back from the note: the level of this item again
+          continue;
+        }
+        return { kind: 'rating', level, note: note === '-' ? undefined : note };
+      }
     }
     case 'areas':
       return askAreas(asker, profile, cur?.kind === 'areas' ? cur.areas : undefined);
@@ -67,7 +73,7 @@ async function askAreas(asker: Asker, profile: Profile, cur: AreaAnswer[] = []):
   let picked: string[] = [];
   if (choices.length) {
     asker.say('\nImprovement areas: which may need attention to reach the target?');
-    const got = await asker.checkbox({ message: 'Tick those that apply (space to tick, Enter when done)', choices, checked: cur.map(key), back: true });
+    const got = await asker.checkbox({ message: 'Tick those that apply', choices, checked: cur.map(key), back: true });
     if (got === BACK) return BACK;
     picked = got;
   } else {
@@ -101,10 +107,11 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
   for (;;) {
     const left = offered.filter((i) => !chosen.includes(i.id));
     if (!left.length) break;
-    const choices: Choice<string>[] = left.map((i) => ({ value: i.id, label: `${itemLabel(i)} (${levelOf(i.id)})` }));
+    // --plain: the list's own numbers are the only ones, and Enter alone never picks a priority.
+    const choices: Choice<string>[] = left.map((i) => ({ value: i.id, label: `${asker.plain ? i.title : itemLabel(i)} (${levelOf(i.id)})` }));
     if (chosen.length) choices.push({ value: '', label: 'That is all my priorities' });
     const def = cur.find((p) => !chosen.includes(p)) ?? (chosen.length && cur.length ? '' : left[0].id);
-    const got = await asker.select({ message: `Priority ${chosen.length + 1}`, choices, default: def, back: true });
+    const got = await asker.select({ message: `Priority ${chosen.length + 1}`, choices, default: asker.plain ? undefined : def, back: true });
     if (got === BACK) {
       if (!chosen.length) return BACK;
       chosen.pop(); // back undoes the last pick before leaving the question

@@ -4,6 +4,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { BACK, StoppedError, type Asker, type Back, type Choice } from './asker.js';
 
 export class PlainAsker implements Asker {
+  readonly plain = true;
   private rl: Interface;
   private lines: string[] = [];
   private waiting?: { resolve: (s: string) => void; reject: (e: Error) => void };
@@ -58,14 +59,18 @@ export class PlainAsker implements Asker {
       if (c.hint) this.write(c.hint.split('\n').map((l) => `${wrap(l, terminalWidth(), '        ', '          ')}\n`).join(''));
     });
     const def = o.choices.findIndex((c) => c.value === o.default);
-    const help = options([`a number from 1 to ${o.choices.length}`, def >= 0 ? `Enter for ${def + 1}` : '', o.back ? 'b to go back' : '']);
+    const help = options([`a number from 1 to ${o.choices.length} or the start of a name`, def >= 0 ? `Enter for ${def + 1}` : '', o.back ? '< to go back' : '']);
     for (;;) {
       const a = (await this.readLine(`   Answer (${help}): `)).trim();
-      if (o.back && a.toLowerCase() === 'b') return BACK;
+      if (o.back && isBack(a)) return BACK;
       if (a === '' && def >= 0) return o.choices[def].value;
       const k = Number(a);
       if (Number.isInteger(k) && k >= 1 && k <= o.choices.length) return o.choices[k - 1].value;
-      this.write(`   Please type ${help}.\n`);
+      // A level (or any choice) by name: "green", "close to": the one choice whose label starts so.
+      const named = a ? o.choices.filter((c) => c.label.toLowerCase().startsWith(a.toLowerCase())) : [];
+      if (named.length === 1) return named[0].value;
+      if (named.length > 1) this.write(`   "${a}" could be ${named.map((c) => c.label).join(' or ')}; type more of the name or a number.\n`);
+      else this.write(`   Please type ${help}.\n`);
     }
   }
 
@@ -73,10 +78,10 @@ export class PlainAsker implements Asker {
     this.write(`\n? ${o.message}\n`);
     const checked = o.choices.map((c, i) => ((o.checked ?? []).includes(c.value) ? i + 1 : 0)).filter(Boolean);
     o.choices.forEach((c, i) => this.write(`   ${i + 1}) ${c.label}${checked.includes(i + 1) ? '  (ticked)' : ''}\n`));
-    const help = options(['numbers separated by commas', '0 for none', checked.length ? `Enter to keep ${checked.join(',')}` : 'Enter for none', o.back ? 'b to go back' : '']);
+    const help = options(['numbers separated by commas', '0 for none', checked.length ? `Enter to keep ${checked.join(',')}` : 'Enter for none', o.back ? '< to go back' : '']);
     for (;;) {
       const a = (await this.readLine(`   Answer (${help}): `)).trim();
-      if (o.back && a.toLowerCase() === 'b') return BACK;
+      if (o.back && isBack(a)) return BACK;
       if (a === '') return o.choices.filter((_, i) => checked.includes(i + 1)).map((c) => c.value);
       if (a === '0') return [];
       const ks = a.split(/[\s,]+/).map(Number);
@@ -103,6 +108,11 @@ export class PlainAsker implements Asker {
     process.off('SIGINT', this.onSigint);
     this.rl.close();
   }
+}
+
+/** "<" is the one Back key, in lists as in text answers. */
+function isBack(a: string): boolean {
+  return a === '<';
 }
 
 /** "a, b, or c" from the non-empty parts. */

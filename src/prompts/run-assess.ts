@@ -5,8 +5,9 @@ import { applyKnownAnswers, completeWithoutPrompts, parseGroupFlags, readAnswers
 import { newDraft, type Defaults, type Draft } from '../assess/flow.js';
 import { defaultsFromRecord } from '../assess/from.js';
 import { DraftFile, findDrafts, loadDraft, loadRecord, type DraftOnDisk } from '../assess/store.js';
-import { personalSummary } from '../assess/summary.js';
-import { readLastContext, writeLastContext } from '../config.js';
+import { partialNote, personalSummary } from '../assess/summary.js';
+import { terminalWidth, wrap } from '../ui/wrap.js';
+import { readLastContext, readPendingNote, writeLastContext, writePendingNote } from '../config.js';
 import { CliError, EXIT } from '../errors.js';
 import { ratedItems } from '../profile/model.js';
 import { findByRef, loadRegistry, resolveProfile, type Registry, type RegistryEntry } from '../profile/registry.js';
@@ -92,7 +93,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     draft = completeWithoutPrompts(profile, draft);
     const file = store.save(draft.rec);
     // The remembered context is the coach's, set at a terminal: a script does not replace it.
-    process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch));
+    process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch, plain));
     return;
   }
 
@@ -106,9 +107,17 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   };
   if (resumeFile) a.say(`Resuming ${show(resumeFile)} (${profile.title}): ${Object.keys(draft.rec.ratings).length} of ${ratedItems(profile).length} rated so far.`);
   else a.say(`${ch.bold(profile.title)} (${entry.ref})\nPrivate and reflective: this is for your own growth, not an evaluation.`);
+  if (profile.status === 'partial') a.say(ch.yellow(wrap(`Partial profile: ${partialNote(profile)} You rate what it has.`, terminalWidth())));
   if (JSON.stringify(draft.rec) !== before) save(draft.rec);
   try {
-    draft = await runSession({ profile, draft, asker: a, save, ch });
+    // A note left open when the last session ended (a crash, a closed terminal) is asked again first.
+    const pending = resumeFile ? readPendingNote(draft.rec.id) : undefined;
+    const items = ratedItems(profile);
+    const at = pending && pending in draft.rec.ratings ? items.findIndex((i) => i.id === pending) : -1;
+    const start = at >= 0 ? { kind: 'rating' as const, item: items[at].id, index: at, total: items.length } : undefined;
+    if (start) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
+    const id = draft.rec.id;
+    draft = await runSession({ profile, draft, asker: a, save, ch, start, pendingNote: (item) => writePendingNote(id, item) });
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') {
       (err as Error & { resumeHint?: string }).resumeHint = store.file
@@ -120,7 +129,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     a.close?.();
   }
   writeLastContext({ group: draft.rec.group, cycle: draft.rec.cycle });
-  a.say(summaryText(personalSummary(profile, draft.rec), show(store.file!), ch));
+  a.say(summaryText(personalSummary(profile, draft.rec), show(store.file!), ch, plain));
 }
 
 function show(file: string): string {

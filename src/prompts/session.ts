@@ -4,7 +4,7 @@ import { applyAnswer, nextQuestion, previousQuestion, type Draft, type Question 
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
-import { itemLabel, reviewTable } from '../ui/assess-view.js';
+import { itemLabel, reviewList, reviewTable } from '../ui/assess-view.js';
 import { askQuestion } from './ask-question.js';
 import { BACK, type Asker, type Choice } from './asker.js';
 
@@ -15,12 +15,16 @@ export interface SessionOptions {
   /** Called after every answer with the record so far; returns the file it is in. */
   save: (rec: PracticeRecord) => string;
   ch: ChalkInstance;
+  /** Where to start instead of the first unanswered question (a note left open by a crash). */
+  start?: Question;
+  /** Told when a rating is saved before its note is answered (item), and when that is over (undefined). */
+  pendingNote?: (item: string | undefined) => void;
 }
 
 export async function runSession(o: SessionOptions): Promise<Draft> {
   const { profile, asker, ch } = o;
   let d = o.draft;
-  let q: Question = nextQuestion(profile, d);
+  let q: Question = o.start ?? nextQuestion(profile, d);
   for (;;) {
     if (q.kind === 'review') {
       const edit = await askReview(asker, profile, d, ch);
@@ -37,7 +41,11 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
       continue;
     }
     const before = d;
-    const a = await askQuestion(asker, profile, d, q, ch, (part) => o.save(applyAnswer(profile, before, q, part).rec));
+    const a = await askQuestion(asker, profile, d, q, ch, (part) => {
+      o.save(applyAnswer(profile, before, q, part).rec);
+      if (q.kind === 'rating') o.pendingNote?.(q.item);
+    });
+    if (q.kind === 'rating') o.pendingNote?.(undefined);
     if (a === BACK) {
       q = previousQuestion(profile, d, q) ?? q;
       continue;
@@ -56,14 +64,15 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
 type ReviewPick = 'save' | Question | typeof BACK;
 
 async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInstance): Promise<ReviewPick> {
-  asker.say(`\nReview your answers\n${reviewTable(profile, d.rec, ch, Math.min(process.stdout.columns || 110, 120))}`);
+  const width = Math.min(process.stdout.columns || 110, 120);
+  asker.say(`\nReview your answers\n${asker.plain ? reviewList(profile, d.rec, width) : reviewTable(profile, d.rec, ch, width)}`);
   const items = ratedItems(profile);
   const steps = d.rec.actionSteps ?? [];
   const { min, max } = profile.process.actionSteps;
   const choices: Choice<string>[] = [
     { value: 'save', label: 'Save and finish' },
     { value: 'context', label: 'Change the context' },
-    ...items.map((i, k) => ({ value: `rating:${k}`, label: `Change rating: ${itemLabel(i)}` })),
+    ...items.map((i, k) => ({ value: `rating:${k}`, label: `Change rating: ${asker.plain ? i.title : itemLabel(i)}` })),
     { value: 'areas', label: 'Change improvement areas' },
   ];
   if (d.rec.priorities?.length) choices.push({ value: 'priorities', label: 'Change priorities' });

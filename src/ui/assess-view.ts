@@ -13,11 +13,13 @@ export function itemCard(item: RatedItem, index: number, total: number, ch: Chal
   const lines = [''];
   // Rated per section: the section is the item, so name its kind instead of repeating the title.
   const where = item.criterion ? `${s.number ? `${s.number}. ` : ''}${s.title}` : `${s.kind ?? 'Section'} ${s.number ?? ''}`.trim();
-  lines.push(ch.dim(`Rating ${index + 1} of ${total} · ${where}`));
+  const width = terminalWidth();
+  // Every line wrapped by words here: at 60 columns the terminal would otherwise cut words in half.
+  lines.push(ch.dim(wrap(`Rating ${index + 1} of ${total} · ${where}`, width)));
   const stem = item.criterion?.stem ? s.stems?.[item.criterion.stem] : item.criterion ? s.stem : undefined;
-  if (stem) lines.push(ch.dim(stem));
-  lines.push(ch.bold(`${item.number ? `${item.number}. ` : ''}${item.title}`));
-  if (item.criterion?.calibration) lines.push(wrap(`In practice: ${item.criterion.calibration}`, terminalWidth()));
+  if (stem) lines.push(ch.dim(wrap(stem, width)));
+  lines.push(ch.bold(wrap(`${item.number ? `${item.number}. ` : ''}${item.title}`, width, '', item.number ? ' '.repeat(item.number.length + 2) : '')));
+  if (item.criterion?.calibration) lines.push(wrap(`In practice: ${item.criterion.calibration}`, width));
   return lines.join('\n');
 }
 
@@ -32,7 +34,10 @@ export function levelText(profile: Profile, id: string | undefined, ch: ChalkIns
 
 /** Every answer in one table, numbered like the review menu so "change 4" is easy to find. */
 export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInstance, width = 110): string {
-  const t = new Table({ head: ['', 'Question', 'Your answer'], colWidths: [4, 44, Math.max(30, width - 52)], wordWrap: true, style: { head: [], border: [] } });
+  // Column widths from the window (cli-table3 adds a border per column and one more): never wider than it.
+  const inner = Math.max(40, width) - 4 - 4;
+  const answer = Math.max(16, Math.min(Math.floor(inner * 0.45), inner - 20));
+  const t = new Table({ head: ['', 'Question', 'Your answer'], colWidths: [4, inner - answer, answer], wordWrap: true, style: { head: [], border: [] } });
   const ctx = [...Object.entries(rec.group ?? {}).map(([k, v]) => `${k}: ${v}`), rec.cycle ? `cycle: ${rec.cycle}` : ''].filter(Boolean);
   t.push(['', 'Context', ctx.join(', ') || ch.dim('(none)')]);
   for (const it of ratedItems(profile)) {
@@ -51,12 +56,35 @@ export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInst
   return t.toString();
 }
 
-export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance): string {
+/** The review for --plain: the same answers as lines, no box drawing, each item numbered once. */
+export function reviewList(profile: Profile, rec: PracticeRecord, width = terminalWidth()): string {
+  const out: string[] = [];
+  const line = (label: string, value: string) => out.push(wrap(`${label}: ${value}`, width, '', '   '));
+  const ctx = [...Object.entries(rec.group ?? {}).map(([k, v]) => `${k}: ${v}`), rec.cycle ? `cycle: ${rec.cycle}` : ''].filter(Boolean);
+  line('Context', ctx.join(', ') || '(none)');
+  for (const it of ratedItems(profile)) {
+    const l = rec.ratings[it.id] ? levelById(profile, rec.ratings[it.id])?.label : undefined;
+    line(itemLabel(it), l ?? '(not yet)');
+    if (rec.notes?.[it.id]) out.push(wrap(`Note: ${rec.notes[it.id]}`, width, '   '));
+  }
+  const areaText = new Map(profile.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)));
+  line('Improvement areas', (rec.improvementAreas ?? []).map((a) => (typeof a === 'string' ? areaText.get(a) ?? a : `${a.text} (own)`)).join('; ') || '(none)');
+  const titles = new Map(ratedItems(profile).map((i) => [i.id, i.title] as const));
+  line('Priorities, in order', (rec.priorities ?? []).map((p) => titles.get(p) ?? p).join('; then ') || '(none)');
+  (rec.actionSteps ?? []).forEach((s, i) => {
+    const extra = [s.for ? `for: ${titles.get(s.for) ?? s.for}` : '', s.due ? `due ${s.due}` : ''].filter(Boolean).join(', ');
+    line(`Action step ${i + 1}`, s.text + (extra ? ` (${extra})` : ''));
+  });
+  return out.join('\n');
+}
+
+export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance, plain = false): string {
   const out = ['', `${ch.green('Saved')} ${file}`, ''];
   const width = terminalWidth();
   // Wrapped as plain text (so words are never cut by the terminal), then the mark is coloured.
   const row = (r: PersonalSummary['strengths'][number]) =>
-    wrap(`${r.number ? `${r.number}. ` : ''}${r.title} (${r.label})`, width, '  ■ ', '    ').replace('■', paint(ch, r.colour, '■'));
+    plain ? wrap(`${r.title} (${r.label})`, width, '  - ', '    ') : wrap(`${r.number ? `${r.number}. ` : ''}${r.title} (${r.label})`, width, '  ■ ', '    ').replace('■', paint(ch, r.colour, '■'));
+  if (s.partial) out.push(wrap(`Partial profile: ${s.partial}`, width), '');
   out.push(ch.bold('Strengths') + ch.dim(' (at or above target)'));
   out.push(...(s.strengths.length ? s.strengths.map(row) : ['  (none yet: that is what the plan is for)']));
   out.push('', ch.bold('Stretch areas') + ch.dim(' (below target, your priorities first)'));

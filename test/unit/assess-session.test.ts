@@ -74,23 +74,25 @@ describe('the interactive session over a scripted asker', () => {
 });
 
 describe('plain mode', () => {
-  it('asks questions line by line, numbered choices; b goes back, Enter takes the default', async () => {
+  it('asks questions line by line, numbered choices or names; < goes back, Enter takes the default', async () => {
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
     output.on('data', (b: Buffer) => (text += b.toString()));
     const a = new PlainAsker(input, output);
-    input.write('x\n2\nb\n\n1,3\nhello\n');
+    input.write('x\n2\n<\n\n1,3\nhello\npink\nYEL\n');
     const choices = [{ value: 'g', label: 'Green' }, { value: 'y', label: 'Yellow', hint: 'moderately' }, { value: 'p', label: 'Pink' }];
     expect(await a.select({ message: 'Where?', choices, back: true })).toBe('y');
     expect(await a.select({ message: 'Where?', choices, back: true })).toBe(BACK);
     expect(await a.select({ message: 'Where?', choices, default: 'p' })).toBe('p');
     expect(await a.checkbox({ message: 'Tick', choices })).toEqual(['g', 'p']);
     expect(await a.input({ message: 'Note' })).toBe('hello');
+    expect(await a.select({ message: 'Where?', choices })).toBe('p'); // a level typed by name
+    expect(await a.select({ message: 'Where?', choices })).toBe('y');
     a.close();
     expect(text).toContain('? Where?\n   1) Green\n   2) Yellow\n        moderately\n   3) Pink\n');
     expect(text).toContain('? Note');
-    expect(text).toContain('Please type a number from 1 to 3, or b to go back.');
+    expect(text).toContain('Please type a number from 1 to 3 or the start of a name, or < to go back.');
     expect(text).not.toMatch(/\u001b\[/); // no escape codes: nothing is redrawn
   });
   it('stops (does not hang) when input ends', async () => {
