@@ -5,6 +5,7 @@ import { descriptorsFor, levelById, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { itemCard, itemLabel } from '../ui/assess-view.js';
 import { BACK, type Asker, type Back, type Choice } from './asker.js';
+import { terminalWidth, wrap } from '../ui/wrap.js';
 
 const USUAL_GROUP_KEYS = ['state', 'region', 'district', 'building'];
 
@@ -52,7 +53,7 @@ export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Q
 }
 
 async function askContext(asker: Asker, cur?: { group?: Record<string, string>; cycle?: string }, lastCycle?: string): Promise<Answer | Back> {
-  asker.say('\nContext (optional): what your facilitator groups reports by. Enter keeps the value shown (or skips),\ntype - to clear it.');
+  asker.say(`\n${wrap('Context (optional): what your facilitator groups reports by. Enter keeps the value shown (or skips), type - to clear it.', terminalWidth())}`);
   const group: Record<string, string> = {};
   const keys = [...new Set([...USUAL_GROUP_KEYS, ...Object.keys(cur?.group ?? {})])];
   for (const key of keys) {

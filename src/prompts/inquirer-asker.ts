@@ -27,32 +27,83 @@ async function withBackKey<T>(run: (signal: AbortSignal) => Promise<T>): Promise
   }
 }
 
+/**
+ * Bracketed paste while a text prompt is open: the terminal marks a paste, so the lines after its first
+ * Enter (which answers the prompt) can be kept instead of leaking into the next question or being lost.
+ */
+function watchPaste(): { stop: () => Promise<void>; rest: () => string[] } {
+  let pasting = false;
+  let afterEnter: string[] | undefined;
+  const onKey = (s: string | undefined, k?: { name?: string }) => {
+    if (k?.name === 'paste-start') {
+      pasting = true;
+      afterEnter = undefined;
+    } else if (k?.name === 'paste-end') pasting = false;
+    else if (pasting && (k?.name === 'return' || k?.name === 'enter')) (afterEnter ??= []).push('');
+    else if (pasting && afterEnter && s) afterEnter[afterEnter.length - 1] += s;
+  };
+  const tty = Boolean(process.stdout.isTTY);
+  if (tty) process.stdout.write('\x1b[?2004h');
+  process.stdin.on('keypress', onKey);
+  return {
+    async stop() {
+      // The end of a paste may come in the next chunk: wait for it briefly.
+      for (let i = 0; pasting && i < 10; i++) await new Promise((r) => setTimeout(r, 10));
+      process.stdin.off('keypress', onKey);
+      if (tty) process.stdout.write('\x1b[?2004l');
+    },
+    rest: () => (afterEnter ?? []).filter((l) => l.trim() !== ''),
+  };
+}
+
 export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
   const p: Prompts = await import('@inquirer/prompts');
-  const name = <T>(c: Choice<T>) => (c.colour ? paint(ch, c.colour, `■ ${c.label}`) : c.label);
+  // A long choice (a criterion as a priority) is wrapped by words here; inquirer would cut words at the edge.
+  // `indent` is what the prompt puts in front of a choice ("❯ " or "❯◯ ").
+  const name = <T>(c: Choice<T>, indent: number) => {
+    const text = wrap(c.colour ? `■ ${c.label}` : c.label, terminalWidth() - indent - 1, '', '  ');
+    return c.colour ? paint(ch, c.colour, text) : text;
+  };
   // Rubric text under a choice, wrapped by words here so the terminal never cuts one in half.
   const hint = (h?: string) => h && h.split('\n').map((l) => wrap(l, terminalWidth() - 2, '', '  ')).join('\n');
   return {
     say: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     async select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
-      const choices: { value: T | Back; name: string; description?: string }[] = o.choices.map((c) => ({ value: c.value, name: name(c), description: hint(c.hint) }));
+      const choices: { value: T | Back; name: string; short?: string; description?: string }[] = o.choices.map((c) => ({ value: c.value, name: name(c, 2), short: c.label, description: hint(c.hint) }));
       if (!o.back) return p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false });
       choices.push({ value: BACK, name: ch.dim(`${BACK_LABEL} (or <)`) });
       return withBackKey((signal) => p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false }, { signal }));
     },
     async checkbox<T>(o: { message: string; choices: Choice<T>[]; checked?: T[]; back?: boolean }): Promise<T[] | Back> {
-      const choices = o.choices.map((c) => ({ value: c.value, name: name(c), checked: (o.checked ?? []).includes(c.value) }));
+      const choices = o.choices.map((c) => ({ value: c.value, name: name(c, 4), short: c.label, checked: (o.checked ?? []).includes(c.value) }));
       const message = `${o.message} ${ch.dim(`(space to tick, Enter when done${o.back ? ', < to go back' : ''})`)}`;
       if (!o.back) return p.checkbox<T>({ message, choices, pageSize: 14, loop: false });
       return withBackKey((signal) => p.checkbox<T>({ message, choices, pageSize: 14, loop: false }, { signal }));
     },
     async input(o: { message: string; default?: string; validate?: (s: string) => string | true; back?: boolean }): Promise<string | Back> {
-      const got = await p.input({
-        message: o.back ? `${o.message} ${ch.dim('(< to go back)')}` : o.message,
-        default: o.default,
-        validate: (s) => (o.back && s.trim() === '<') || !o.validate ? true : o.validate(s.trim()),
-      });
-      return o.back && got.trim() === '<' ? BACK : got.trim();
+      const paste = watchPaste();
+      let got: string;
+      try {
+        got = await p.input({
+          message: o.back ? `${o.message} ${ch.dim('(< to go back)')}` : o.message,
+          default: o.default,
+          validate: (s) => (o.back && s.trim() === '<') || !o.validate ? true : o.validate(s.trim()),
+        });
+      } finally {
+        await paste.stop();
+      }
+      if (o.back && got.trim() === '<') return BACK;
+      // A pasted text of several lines: the first Enter answered the prompt; the rest is kept, not dropped.
+      const rest = paste.rest();
+      if (rest.length === 0) return got.trim();
+      const all = [got, ...rest].map((l) => l.trim()).filter(Boolean).join(' ');
+      const ok = o.validate ? o.validate(all) : true;
+      if (ok !== true) {
+        process.stdout.write(ch.yellow(wrap(`Only the first line of the pasted text was kept (${ok})`, terminalWidth())) + '\n');
+        return got.trim();
+      }
+      process.stdout.write(ch.dim(wrap(`(The pasted text had ${rest.length + 1} lines: all are kept, joined into one: "${all}")`, terminalWidth())) + '\n');
+      return all;
     },
   };
 }

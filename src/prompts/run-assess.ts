@@ -101,7 +101,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   let announced = Boolean(store.file);
   const save = (rec: typeof draft.rec): string => {
     const file = store.save(rec);
-    if (!announced) a.say(ch.dim(`(Your answers are saved as you go, in ${show(file)})`));
+    if (!announced) a.say(ch.dim(wrap(`(Your answers are saved as you go, in ${show(file)})`, terminalWidth())));
     announced = true;
     return file;
   };

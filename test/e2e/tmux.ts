@@ -35,6 +35,12 @@ export class TmuxSession {
     if (enter) this.keys('Enter');
   }
 
+  /** Paste text as a terminal does (bracketed, if the program asked for it), newlines and all. */
+  paste(text: string): void {
+    this.tmux('set-buffer', '--', text);
+    this.tmux('paste-buffer', '-p', '-t', this.name);
+  }
+
   pid(): number {
     return Number(this.tmux('list-panes', '-t', this.name, '-F', '#{pane_pid}').trim());
   }

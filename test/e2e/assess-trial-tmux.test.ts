@@ -1,0 +1,156 @@
+// The fixes from the coach's trial of `profile assess`, each seen in a real terminal (tmux) at 60 columns.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BIN, recordsIn, sandbox } from '../helpers/cli.js';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
+
+function start(args: string, box = sandbox(), width = 60): { t: TmuxSession; box: ReturnType<typeof sandbox> } {
+  const t = new TmuxSession(`env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} ${args}`, box.cwd, width);
+  sessions.push(t);
+  return { t, box };
+}
+
+async function emptyContext(t: TmuxSession): Promise<void> {
+  for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) await t.answer(m, () => t.type(''));
+}
+
+/** Lines of the screen from the last one containing `mark`. */
+const after = (s: string, mark: string) => s.slice(s.lastIndexOf(mark));
+
+describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 columns)', () => {
+  it('partial notice, cards wrapped by words, < from a note, checkbox without Back, levels in priorities, pasted lines kept, review fits', async () => {
+    const { t, box } = start('assess ohio-process-coaching');
+    const first = await t.waitFor((s) => s.includes('? State'), 'the first question');
+    expect(first.indexOf('Partial profile: Only component I')).toBeGreaterThan(-1);
+    expect(first.indexOf('Partial profile')).toBeLessThan(first.indexOf('? State'));
+    await emptyContext(t);
+
+    // Rating 1: green; in the note, "<" goes back to this item's level instead of being saved.
+    await t.answer('Where is your practice now?', () => t.keys('Enter'));
+    await t.answer('Private note', () => t.type('<'));
+    await t.waitFor((s) => after(s, 'Private note').includes('? Where is your practice now?'), 'the level again');
+    await t.answer('Where is your practice now?', () => t.keys('Down', 'Enter')); // yellow after all
+    // A pasted note of two lines keeps both.
+    await t.waitFor((s) => after(s, 'Rating 1 of 9').includes('? Private note'), 'the note again');
+    t.paste('First line of my note\nsecond line');
+    await t.waitFor((s) => s.includes('all are kept, joined into one'), 'the paste message');
+    for (let i = 1; i < 9; i++) {
+      await t.waitFor((s) => s.includes(`Rating ${i + 1} of 9`), `rating ${i + 1}`);
+      await t.answer('Where is your practice now?', () => t.keys(...(i % 3 === 0 ? ['Down'] : []), 'Enter'));
+      await t.answer('Private note', () => t.type(''));
+    }
+    const cards = t.screen();
+    // Criterion 4 is longer than 60 columns: wrapped by words, the rest indented under the text.
+    const lines = cards.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('4. Paraphrasing'));
+    expect(lines[at].length).toBeLessThanOrEqual(60);
+    expect(lines[at + 1]).toMatch(/^ {3}\S/);
+
+    // Improvement areas: "a" ticks all, and nothing sends the coach back.
+    await t.waitFor((s) => s.includes('? Tick those that apply'), 'the areas');
+    expect(after(t.screen(), '? Tick those')).not.toContain('Back');
+    await t.answer('Tick those that apply', () => t.keys('a', 'Enter'));
+    await t.answer('Add an improvement area', () => t.type(''));
+    // Priorities show each item's level.
+    const prio = await t.waitFor((s) => s.includes('? Priority 1') && after(s, 'Priorities:').includes('practising)'), 'the priorities');
+    const offered = after(prio, 'Priorities:');
+    expect(offered).toMatch(/1\. Choosing and using the communication method[\s\S]*\(Yellow - moderately\s+practising\)/);
+    // Each choice is wrapped by words (no line of it is cut inside a word).
+    expect(offered).toContain('❯ 1. Choosing and using the communication method (e.g.\n  email, phone, in person)');
+    await t.answer('Priority 1', () => t.keys('Enter'));
+    await t.answer('Priority 2', () => t.keys('Down', 'Down', 'Enter')); // 4, 7, then "That is all"
+    await t.answer('Action step 1', () => t.type('Plan three open questions'));
+    await t.answer('Which priority', () => t.keys('Enter'));
+    await t.answer('Due date', () => t.type(''));
+    await t.answer('Action step 2', () => t.type('Ask a partner to observe'));
+    await t.answer('Which priority', () => t.keys('Enter'));
+    await t.answer('Due date', () => t.type(''));
+    await t.answer('Action step 3', () => t.type(''));
+    const review = await t.waitFor((s) => s.includes('? Save, or change an answer?'), 'the review');
+    for (const l of after(review, 'Review your answers').split('\n').filter((x) => /[│┌└├]/.test(x))) expect(l.length, l).toBeLessThanOrEqual(60);
+    await t.answer('Save, or change an answer?', () => t.keys('Enter'));
+    const end = await t.waitFor((s) => s.includes('Your action plan') && t.dead(), 'the summary');
+    expect(after(end, 'Saved records/')).toContain('Partial profile: Only component I');
+    const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(rec.ratings['communication.method']).toBe('yellow');
+    expect(rec.notes).toEqual({ 'communication.method': 'First line of my note second line' });
+    expect(rec.improvementAreas).toHaveLength(6);
+  });
+
+  it('after a crash during a note, --resume asks that note again', async () => {
+    const { t, box } = start('assess ohio-process-coaching');
+    await emptyContext(t);
+    await t.answer('Where is your practice now?', () => t.keys('Enter'));
+    await t.answer('Private note', () => t.type(''));
+    await t.answer('Where is your practice now?', () => t.keys('Down', 'Enter'));
+    await t.waitFor((s) => after(s, 'Rating 2 of 9').includes('? Private note'), 'the second note');
+    process.kill(t.pid(), 'SIGKILL');
+    await t.waitFor(() => t.dead(), 'the process to die');
+    const { t: t2 } = start('assess --resume', box);
+    const s = await t2.waitFor((x) => x.includes('? Where is your practice now?'), 'the resumed question');
+    expect(s).toContain('stopped while you were writing a note');
+    expect(s).toContain('Rating 2 of 9');
+    await t2.answer('Where is your practice now?', () => t2.keys('Enter')); // the saved level is the default
+    await t2.answer('Private note', () => t2.type('Written after the crash'));
+    await t2.waitFor((x) => x.includes('Rating 3 of 9'), 'rating 3');
+    const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(rec.ratings['communication.rapport']).toBe('yellow');
+    expect(rec.notes).toEqual({ 'communication.rapport': 'Written after the crash' });
+  });
+
+  it('--plain: no box table, no ■, no "space to tick", levels by name, Enter picks no priority, priorities numbered once', async () => {
+    const { t, box } = start('assess ohio-process-coaching --plain');
+    const answer = async (prompt: string, text: string) => {
+      await t.waitFor((s) => after(s, prompt).includes('Answer (') || after(s, prompt).includes('   > '), `plain prompt ${prompt}`);
+      t.type(text);
+    };
+    for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) {
+      await t.waitFor((s) => after(s, `? ${m}`).endsWith('> ') || after(s, `? ${m}`).trimEnd().endsWith('>'), m);
+      t.type('');
+    }
+    for (let i = 0; i < 9; i++) {
+      await t.waitFor((s) => s.split('Rating ').length > i + 1 && after(s, `Rating ${i + 1} of 9`).includes('Answer ('), `rating ${i + 1}`);
+      t.type(i === 5 ? 'pink' : i % 3 === 0 ? 'yel' : 'green');
+      await t.waitFor((s) => after(s, `Rating ${i + 1} of 9`).includes('? Private note'), `note ${i + 1}`);
+      t.type('');
+    }
+    await answer('? Tick those that apply', '1');
+    const tick = after(t.screen(), '? Tick those');
+    expect(tick).not.toContain('space to tick');
+    await answer('? Add an improvement area', '');
+    await t.waitFor((s) => after(s, '? Priority 1').includes('Answer ('), 'priority 1');
+    const p1 = after(t.screen(), '? Priority 1');
+    expect(p1).toMatch(/ {3}\d\) Choosing and using the communication method.*\(Yellow - moderately practising\)/);
+    expect(p1).not.toMatch(/\d\) \d\. /); // numbered once
+    expect(p1).not.toContain('(default)');
+    t.type(''); // Enter alone picks nothing
+    await t.waitFor((s) => after(s, '? Priority 1').includes('Please type'), 'the request for a number');
+    t.type('powerful'); // by name
+    await answer('? Priority 2', '4'); // That is all (after the 3 left)
+    await answer('? Action step 1', 'Plan three open questions');
+    await answer('? Which priority', '1');
+    await answer('? Due date', '');
+    await answer('? Action step 2', 'Ask a partner to observe');
+    await answer('? Which priority', '1');
+    await answer('? Due date', '');
+    await answer('? Action step 3', '');
+    await t.waitFor((s) => after(s, 'Review your answers').includes('Answer ('), 'the review');
+    const review = after(t.screen(), 'Review your answers');
+    expect(review).not.toMatch(/[┌│└─■]/);
+    expect(review).toContain('Priorities, in order: Powerful questioning');
+    t.type('1');
+    const end = await t.waitFor((s) => s.includes('Your action plan') && t.dead(), 'the summary');
+    expect(after(end, 'Saved ')).not.toContain('■');
+    const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(rec.ratings['communication.method']).toBe('yellow');
+    expect(rec.ratings['communication.questioning']).toBe('pink');
+    expect(rec.priorities).toEqual(['communication.questioning']);
+  });
+});
+
+if (!hasTmux) describe('assess trial fixes in a real terminal', () => it.skip('skipped: tmux is not installed', () => {}));
