@@ -53,7 +53,13 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
 
     // Improvement areas: "a" ticks all, and nothing sends the coach back.
     await t.waitFor((s) => s.includes('? Tick those that apply'), 'the areas');
-    expect(after(t.screen(), '? Tick those')).not.toContain('Back');
+    expect(after(t.screen(), '? Tick those')).not.toContain('← Back');
+    // "<" goes back from the checkbox too: to the last rating, then on again.
+    t.keys('<');
+    await t.waitFor((s) => after(s, 'Tick those that apply').includes('? Where is your practice now?'), 'rating 9 again');
+    await t.answer('Where is your practice now?', () => t.keys('Enter'));
+    await t.answer('Private note', () => t.type(''));
+    await t.waitFor((s) => after(s, 'Private note').includes('? Tick those that apply'), 'the areas again');
     await t.answer('Tick those that apply', () => t.keys('a', 'Enter'));
     await t.answer('Add an improvement area', () => t.type(''));
     // Priorities show each item's level.
