@@ -46,7 +46,8 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
     names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
   } catch (err) {
     if (err instanceof CliError) throw err;
-    throw new CliError(`cannot read the folder ${dir}: ${fsErrorText(err)}`, EXIT.usage, undefined, 'Give the folder your records are in, e.g. profile history records/');
+    const why = (err as NodeJS.ErrnoException)?.code === 'ENOENT' ? `there is no folder ${dir} here` : `cannot read the folder ${dir}: ${fsErrorText(err)}`;
+    throw new CliError(why, EXIT.usage, undefined, 'Give the folder your records are in, e.g. profile history records/ (profile assess saves them in records/).');
   }
   const counts = { drafts: 0, broken: 0, unknown: 0, others: 0, people: 0 };
   const complete: HistoryInput[] = [];

@@ -18,8 +18,10 @@ export function reportMarkdown(m: ReportModel): string {
   let group: string | undefined;
   let stem: string | undefined;
   for (const it of m.items) {
-    if (it.group && it.group !== group) out.push('', `### ${md(it.group)}`, '');
-    if (it.stem && (it.stem !== stem || it.group !== group)) out.push('', `_${md(it.stem)}_`, '');
+    // A heading or a lead-in stands in its own paragraph (one blank line around it, never two).
+    const para = (line: string) => out.push(...(out.at(-1) === '' ? [] : ['']), line, '');
+    if (it.group && it.group !== group) para(`### ${md(it.group)}`);
+    if (it.stem && (it.stem !== stem || it.group !== group)) para(`_${md(it.stem)}_`);
     group = it.group;
     stem = it.stem;
     const level = it.level ? `**${md(it.level.label)}**${it.level.atTarget ? '' : ' (below target)'}` : '_not rated_';
@@ -30,7 +32,7 @@ export function reportMarkdown(m: ReportModel): string {
     }
     if (it.note) out.push(`  - Note: ${md(it.note)}`);
   }
-  out.push('', '## Improvement areas', '');
+  out.push(...(out.at(-1) === '' ? [] : ['']), '## Improvement areas', '');
   out.push(...(m.areas.length ? m.areas.map((a) => `- ${md(a.text)}${a.own ? ' _(own)_' : ''}`) : ['_None ticked._']));
   out.push('', '## Priorities', '');
   out.push(...(m.priorities.length ? m.priorities.map((p) => `${p.n}. ${p.number ? `${md(p.number)}. ` : ''}${md(p.title)}${p.level ? ` (${md(p.level.label)})` : ''}`) : ['_None._']));
