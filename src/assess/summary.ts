@@ -1,5 +1,5 @@
 // The short personal summary shown after saving: strengths, stretch areas and the action plan.
-import { isAtOrAboveTarget, levelById, ratedItems } from '../profile/model.js';
+import { isAtOrAboveTarget, levelById, profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
 
@@ -36,7 +36,9 @@ export function personalSummary(profile: Profile, rec: PracticeRecord): Personal
   stretch.sort((a, b) => rank(order, a.id) - rank(order, b.id));
   const titleOf = (id?: string) => items.find((i) => i.id === id)?.title;
   const plan = (rec.actionSteps ?? []).map((s) => ({ text: s.text, forTitle: titleOf(s.for), due: s.due, status: s.status }));
-  return { strengths, stretch, plan, ...(profile.status === 'partial' ? { partial: partialNote(profile) } : {}) };
+  // The closing summary only reminds: the full note was shown before the first question.
+  const partial = `${profileRef(profile)} is partial: parts of the source were not found, so this is not the whole picture (profile show ${profileRef(profile)} says what is missing).`;
+  return { strengths, stretch, plan, ...(profile.status === 'partial' ? { partial } : {}) };
 }
 
 function rank(order: string[], id: string): number {
@@ -44,8 +46,7 @@ function rank(order: string[], id: string): number {
   return i < 0 ? order.length : i;
 }
 
-/** The first sentence of a partial profile's note ("Only component I ... could be found."). */
+/** What a partial profile lacks, in full (the profile's own note). */
 export function partialNote(profile: Profile): string {
-  const note = profile.statusNote ?? 'some parts of the source were not found.';
-  return /^.*?[.!?](?=\s|$)/.exec(note)?.[0] ?? note;
+  return profile.statusNote ?? 'Some parts of the source were not found.';
 }

@@ -1,7 +1,7 @@
 // The interactive terminal: @inquirer/prompts, loaded only when an assessment really asks something.
 import type { ChalkInstance } from 'chalk';
 import { paint } from '../ui/colour.js';
-import { terminalWidth, wrap } from '../ui/wrap.js';
+import { terminalWidth, wrap, wrapLines } from '../ui/wrap.js';
 import { BACK, type Asker, type Back, type Choice } from './asker.js';
 
 type Prompts = typeof import('@inquirer/prompts');
@@ -65,11 +65,19 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
     return c.colour ? paint(ch, c.colour, text) : text;
   };
   // Rubric text under a choice, wrapped by words here so the terminal never cuts one in half.
+  // The answer shown after "✔ message ": wrapped so that its first line fits beside the message.
+  const answered = (message: string, label: string) => {
+    const first = Math.max(10, terminalWidth() - message.length - 4);
+    const words = label.split(' ');
+    let line = '';
+    while (words.length && (line + ' ' + words[0]).trim().length <= first) line = (line + ' ' + words.shift()).trim();
+    return words.length ? `${line}\n${wrap(words.join(' '), terminalWidth(), '  ')}` : label;
+  };
   const hint = (h?: string) => h && h.split('\n').map((l) => wrap(l, terminalWidth() - 2, '', '  ')).join('\n');
   return {
-    say: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    say: (text) => process.stdout.write(wrapLines(text.endsWith('\n') ? text : text + '\n')),
     async select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
-      const choices: { value: T | Back; name: string; short?: string; description?: string }[] = o.choices.map((c) => ({ value: c.value, name: name(c, 2), short: c.label, description: hint(c.hint) }));
+      const choices: { value: T | Back; name: string; short?: string; description?: string }[] = o.choices.map((c) => ({ value: c.value, name: name(c, 2), short: answered(o.message, c.label), description: hint(c.hint) }));
       if (!o.back) return p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false });
       choices.push({ value: BACK, name: ch.dim(`${BACK_LABEL} (or <)`) });
       return withBackKey((signal) => p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false }, { signal }));

@@ -1,5 +1,5 @@
 // --plain / TERM=dumb: numbered questions read one line at a time, nothing redrawn (screen readers, logs).
-import { terminalWidth, wrap } from '../ui/wrap.js';
+import { terminalWidth, wrap, wrapLines } from '../ui/wrap.js';
 import { createInterface, type Interface } from 'node:readline';
 import { BACK, StoppedError, type Asker, type Back, type Choice } from './asker.js';
 
@@ -48,7 +48,7 @@ export class PlainAsker implements Asker {
   }
 
   say(text: string): void {
-    this.write(text.endsWith('\n') ? text : text + '\n');
+    this.write(wrapLines(text.endsWith('\n') ? text : text + '\n'));
   }
 
   async select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {

@@ -106,8 +106,8 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     return file;
   };
   if (resumeFile) a.say(`Resuming ${show(resumeFile)} (${profile.title}): ${Object.keys(draft.rec.ratings).length} of ${ratedItems(profile).length} rated so far.`);
-  else a.say(`${ch.bold(profile.title)} (${entry.ref})\nPrivate and reflective: this is for your own growth, not an evaluation.`);
-  if (profile.status === 'partial') a.say(ch.yellow(wrap(`Partial profile: ${partialNote(profile)} You rate what it has.`, terminalWidth())));
+  else a.say(`${ch.bold(wrap(`${profile.title} (${entry.ref})`, terminalWidth()))}\n${wrap('Private and reflective: this is for your own growth, not an evaluation.', terminalWidth())}`);
+  if (profile.status === 'partial' && !resumeFile) a.say(ch.yellow(wrap(`Partial profile: ${partialNote(profile)} You rate what it has.`, terminalWidth())));
   if (JSON.stringify(draft.rec) !== before) save(draft.rec);
   try {
     // A note left open when the last session ended (a crash, a closed terminal) is asked again first.

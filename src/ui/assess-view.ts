@@ -84,7 +84,7 @@ export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance,
   // Wrapped as plain text (so words are never cut by the terminal), then the mark is coloured.
   const row = (r: PersonalSummary['strengths'][number]) =>
     plain ? wrap(`${r.title} (${r.label})`, width, '  - ', '    ') : wrap(`${r.number ? `${r.number}. ` : ''}${r.title} (${r.label})`, width, '  ■ ', '    ').replace('■', paint(ch, r.colour, '■'));
-  if (s.partial) out.push(wrap(`Partial profile: ${s.partial}`, width), '');
+  if (s.partial) out.push(wrap(`Note: ${s.partial}`, width), '');
   out.push(ch.bold('Strengths') + ch.dim(' (at or above target)'));
   out.push(...(s.strengths.length ? s.strengths.map(row) : ['  (none yet: that is what the plan is for)']));
   out.push('', ch.bold('Stretch areas') + ch.dim(' (below target, your priorities first)'));

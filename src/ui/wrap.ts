@@ -24,3 +24,18 @@ export function wrap(text: string, width: number, first = '', rest = first): str
   lines.push(line);
   return lines.join('\n');
 }
+
+/**
+ * Wrap each over-long line of a text by words, keeping its leading indent; lines already short enough,
+ * and lines with colour codes (laid out by their maker), are left alone.
+ */
+export function wrapLines(text: string, width = terminalWidth()): string {
+  return text
+    .split('\n')
+    .map((l) => {
+      if (l.length <= width || l.includes('\x1b[')) return l;
+      const indent = /^\s*/.exec(l)![0];
+      return wrap(l.slice(indent.length), width, indent, indent);
+    })
+    .join('\n');
+}

@@ -101,7 +101,7 @@ describe.skipIf(!hasTmux)('profile assess in a real terminal (tmux)', () => {
     expect(parse(readFileSync(draft, 'utf8'))).toMatchObject({ status: 'draft', ratings: { 'communication.rapport': 'yellow' } });
 
     const t2 = start('assess --resume', box);
-    await t2.waitFor((s) => s.includes('4 of 9 rated so far') && s.includes('Rating 5 of 9'), 'resume at rating 5');
+    await t2.waitFor((s) => s.replace(/\s+/g, ' ').includes('4 of 9 rated so far') && s.includes('Rating 5 of 9'), 'resume at rating 5');
     expect(t2.screen()).not.toContain('Rating 4 of 9');
     await rate(t2, 4, 9);
     await finish(t2);
