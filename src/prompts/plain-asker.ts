@@ -9,11 +9,13 @@ export class PlainAsker implements Asker {
   private lines: string[] = [];
   private waiting?: { resolve: (s: string) => void; reject: (e: Error) => void };
   private closed = false;
+  private inputIsTTY: boolean;
 
   constructor(
     input: NodeJS.ReadableStream = process.stdin,
     private out: NodeJS.WritableStream = process.stdout,
   ) {
+    this.inputIsTTY = Boolean((input as NodeJS.ReadStream).isTTY);
     this.rl = createInterface({ input, terminal: false });
     this.rl.on('line', (l) => {
       if (this.waiting) {
@@ -95,7 +97,7 @@ export class PlainAsker implements Asker {
   async input(o: { message: string; default?: string; validate?: (s: string) => string | true; back?: boolean }): Promise<string | Back> {
     const def = o.default ? ` [${o.default}]` : '';
     for (;;) {
-      const raw = await this.readLine(`\n? ${o.message}${def}${o.back ? ' (< to go back)' : ''}\n   > `);
+      const raw = await this.readPasted(`\n? ${o.message}${def}${o.back ? ' (< to go back)' : ''}\n   > `);
       if (o.back && raw.trim() === '<') return BACK;
       const a = raw.trim() === '' && o.default !== undefined ? o.default : raw.trim();
       const ok = o.validate ? o.validate(a) : true;
@@ -104,11 +106,29 @@ export class PlainAsker implements Asker {
     }
   }
 
+  /**
+   * One answer line. On a terminal, lines that arrive right after it (faster than anyone types a line and
+   * presses Enter: a paste of several lines) belong to it: they are joined and the coach is told, so none goes
+   * on to the next question. Piped input (a script, a test) is read line by line as always.
+   */
+  private async readPasted(prompt: string): Promise<string> {
+    const line = await this.readLine(prompt);
+    if (!this.inputIsTTY) return line;
+    // A terminal in line mode hands over a pasted text one line per read, all within a few milliseconds.
+    await new Promise((r) => setTimeout(r, PASTE_WINDOW_MS));
+    if (this.lines.length === 0) return line;
+    const kept = [line, ...this.lines.splice(0)].map((l) => l.trim()).filter(Boolean);
+    if (kept.length > 1) this.write(`   The pasted text had ${kept.length} lines: all are kept, joined into one.\n`);
+    return kept.join(' ');
+  }
+
   close(): void {
     process.off('SIGINT', this.onSigint);
     this.rl.close();
   }
 }
+
+const PASTE_WINDOW_MS = 40;
 
 /** "<" is the one Back key, in lists as in text answers. */
 function isBack(a: string): boolean {

@@ -111,8 +111,12 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
 
   it('--plain: no box table, no ■, no "space to tick", levels by name, Enter picks no priority, priorities numbered once', async () => {
     const { t, box } = start('assess ohio-process-coaching --plain');
+    // Type only once the question is new on the screen (a fresh copy of it, with its answer line), as a person would.
+    const seen = new Map<string, number>();
     const answer = async (prompt: string, text: string) => {
-      await t.waitFor((s) => after(s, prompt).includes('Answer (') || after(s, prompt).includes('   > '), `plain prompt ${prompt}`);
+      const n = seen.get(prompt) ?? 0;
+      await t.waitFor((s) => s.split(prompt).length - 1 > n && (after(s, prompt).includes('Answer (') || after(s, prompt).includes('   > ')), `plain prompt ${prompt}`);
+      seen.set(prompt, n + 1);
       t.type(text);
     };
     for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) {
@@ -123,7 +127,10 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
       await t.waitFor((s) => s.split('Rating ').length > i + 1 && after(s, `Rating ${i + 1} of 9`).includes('Answer ('), `rating ${i + 1}`);
       t.type(i === 5 ? 'pink' : i % 3 === 0 ? 'yel' : 'green');
       await t.waitFor((s) => after(s, `Rating ${i + 1} of 9`).includes('? Private note'), `note ${i + 1}`);
-      t.type('');
+      if (i === 0) {
+        t.paste('Pasted first line\nand the second\n'); // kept whole, not sent on to the next question
+        await t.waitFor((s) => s.includes('The pasted text had 2 lines: all are kept'), 'the paste message');
+      } else t.type('');
     }
     await answer('? Tick those that apply', '1');
     const tick = after(t.screen(), '? Tick those');
@@ -156,6 +163,7 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     expect(rec.ratings['communication.method']).toBe('yellow');
     expect(rec.ratings['communication.questioning']).toBe('pink');
     expect(rec.priorities).toEqual(['communication.questioning']);
+    expect(rec.notes).toEqual({ 'communication.method': 'Pasted first line and the second' });
   });
 });
 
