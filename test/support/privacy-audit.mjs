@@ -185,7 +185,8 @@ async function auditReport(summary, report, out) {
 
   /** The n-part of every model: atom sizes, listed groups non-empty, shown n exact. */
   const base = (m) => {
-    A.forEach((a) => m.v(a));
+    // A report whose total is withheld publishes no size: bound atoms anyway so that "max" stays finite.
+    A.forEach((a) => m.v(a, 0, 1e6));
     for (const s of sets.values()) {
       if (!s.groups.length) continue;
       const terms = s.idx.map((i) => [1, A[i]]);

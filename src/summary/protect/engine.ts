@@ -3,7 +3,7 @@
 // table is shown or withheld the same way in every other table of the run.
 import type { TreeNode } from '../count/trees.js';
 import { rowValues, type RowDef } from './rows.js';
-import { hiddenSubgroupsExposed, parentRowRebuilt, rowRemainderExposed, sameAnswer, tooSmall, type Why } from './rules.js';
+import { crossedRowsPinOne, hiddenSubgroupsExposed, parentRowRebuilt, rowRemainderExposed, sameAnswer, tooSmall, type Why } from './rules.js';
 
 export class Decisions {
   /** group id -> why it is withheld */
@@ -95,6 +95,44 @@ function complementary(x: Ctx, node: TreeNode, key: string): void {
   }
 }
 
+/** Tables whose groups cut across each other: neither --by is the start of the other. */
+function crossed(a: string[], b: string[]): boolean {
+  const short = a.length <= b.length ? a : b;
+  const long = a.length <= b.length ? b : a;
+  return !short.every((k, i) => long[i] === k);
+}
+
+function listedShown(x: Ctx, root: TreeNode, by: string[]): TreeNode[] {
+  const out: TreeNode[] = [];
+  const visit = (n: TreeNode, depth: number) => {
+    if (x.d.groupHidden(n)) return;
+    out.push(n);
+    if (depth < by.length && !x.d.breakdownWhy(n, by[depth])) for (const c of n.children) visit(c, depth + 1);
+  };
+  visit(root, 0);
+  return out;
+}
+
+/** Rule for two crossed tables: see crossedRowsPinOne. */
+function crossedTables(x: Ctx, a: { root: TreeNode; by: string[] }, b: { root: TreeNode; by: string[] }): void {
+  const an = listedShown(x, a.root, a.by);
+  const bn = listedShown(x, b.root, b.by);
+  for (const g of an) {
+    const cells = new Set(g.cells);
+    for (const h of bn) {
+      let common = 0;
+      for (const c of h.cells) if (cells.has(c)) common += c.counters.n;
+      if (common === 0 || common === g.counters.n || common === h.counters.n) continue; // disjoint, or one holds the other
+      for (const def of x.defs) {
+        if (x.d.rowWhy(g, def) || x.d.rowWhy(h, def)) continue;
+        if (crossedRowsPinOne(def, rowValues(g.counters, def), rowValues(h.counters, def), rowValues(a.root.counters, def), common)) {
+          markRow(x, g.counters.n <= h.counters.n ? g : h, def, 'protects-small-group');
+        }
+      }
+    }
+  }
+}
+
 /**
  * Decide what to withhold in the tables (one tree per --by) of one report section. Returns the
  * decisions; nothing in the trees is changed.
@@ -115,6 +153,7 @@ export function protectSection(trees: Array<{ root: TreeNode; by: string[] }>, d
         if (key !== undefined) complementary(x, n, key);
       });
     }
+    for (let i = 0; i < trees.length; i++) for (let j = i + 1; j < trees.length; j++) if (crossed(trees[i].by, trees[j].by)) crossedTables(x, trees[i], trees[j]);
     if (!x.changed) break;
   }
   return x.d;

@@ -86,3 +86,22 @@ export function shareRange(atOrAbove: number, rated: number): { min: number; max
 export function fewRated(rated: number, minN: number): boolean {
   return rated < minN;
 }
+
+/**
+ * protects-small-group (crossed tables): two tables that do not nest (region, and role) meet in sets
+ * that neither lists, e.g. the experienced coaches of one region. From a group's count at a level in
+ * each table and everyone's count there, the count in their meeting lies between
+ * max(0, a + b - total) and min(a, b); when those are equal and above 0 it is known exactly (one
+ * group holds everyone at that level). And when the two groups have only one level in common, everyone
+ * in both gave that level. Either way one of the two rows must be withheld.
+ */
+export function crossedRowsPinOne(def: RowDef, a: number[], b: number[], all: number[], commonN: number): boolean {
+  if (def.kind !== 'rating' || commonN === 0) return false;
+  let common = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] > 0 && b[i] > 0) common++;
+    const lo = Math.max(0, a[i] + b[i] - all[i]);
+    if (lo > 0 && lo === Math.min(a[i], b[i])) return true;
+  }
+  return common === 1;
+}
