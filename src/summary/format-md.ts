@@ -1,7 +1,7 @@
 // Markdown: one section per report (profile version and cycle) and table, one table per group; the
 // legend of withheld and coded values once at the top.
 import type { GroupSummary, ReportSummary, Summary } from './model.js';
-import { CROSS_SECTION_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
+import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
 
 /** Markdown-safe inline text: no table breaks, no HTML, no links from data, no control characters. */
 export function mdText(s: string): string {
@@ -22,12 +22,12 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[], depth: n
   const levels = [...r.levels.map((l) => l.id), 'not-rated'];
   const labels = [...r.levels.map((l) => mdText(l.label)), 'Not rated'];
   out += table(
-    ['Item', ...labels, `At or above ${mdText(r.target)}`, 'Prioritised'],
+    ['Item', ...labels, 'At or above target', 'Prioritised'],
     (g.items ?? []).map((it) => [
       mdText(itemName(r, it.id)),
       ...levels.map((l) => (it.levels ? countCell(it.levels[l], g.n) : withheld(it.shareRange ? undefined : it.why))),
       shareCell(it),
-      countCell(g.priorities?.counts?.[it.id], g.n, g.priorities?.why),
+      countCell(g.priorities?.counts?.[it.id], g.n, g.priorities?.why?.[it.id]),
     ]),
   );
   if (r.improvementAreas.length && g.improvementAreas) {
@@ -62,7 +62,7 @@ function growth(s: Summary): string {
         row.from.n === 0 ? '–' : shareCell(row.from),
         row.to.n === null ? withheld(row.to.why) : String(row.to.n),
         row.to.n === 0 ? '–' : shareCell(row.to),
-        row.change === null ? '–' : `${row.change > 0 ? '+' : row.change < 0 ? '−' : '±'}${pct(Math.abs(row.change))}`,
+        changeText(row),
       ]),
     );
     out += '\n';
@@ -70,13 +70,16 @@ function growth(s: Summary): string {
   return out;
 }
 
-export function formatMarkdown(s: Summary): string {
-  let out = `# Practice profile summary\n\n`;
+export function formatMarkdown(s: Summary, title?: string): string {
+  let out = `# ${mdText(title?.trim() || 'Practice profile summary')}\n\n`;
   out += `Minimum group size ${s.minN}. Numbers of smaller groups are withheld (–), and a few more so that none can be worked out by subtraction; some are shown as a range.`;
   out += s.as ? ` Earlier versions counted as ${mdText(s.as)}.` : '';
   out += `\n\n${mdText(filesLine(s))}\n\n`;
   const legend = legendLines(s);
   if (legend.length) out += legend.map((l) => `- ${mdText(l)}`).join('\n') + '\n\n';
+  const note = cycleTotalNote(s);
+  if (note) out += `**${mdText(note)}**\n\n`;
+  for (const l of leftOutLines(s)) out += `${mdText(l)}\n\n`;
   if (s.reports.length === 0) out += 'No records to summarize.\n';
   for (const r of s.reports) {
     out += `## ${mdText(reportTitle(r))}\n\n`;

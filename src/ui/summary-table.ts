@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from '../summary/model.js';
-import { CROSS_SECTION_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
+import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
 import { colours, paint } from './colour.js';
 
 const BAR = 20;
@@ -49,11 +49,11 @@ function layout(levels: number): { withBar: boolean; colWidths: number[] } {
 function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string {
   const n = g.n as number;
   const { withBar, colWidths } = layout(p.levels.length);
-  const head = ['Item', ...(withBar ? ['Levels'] : []), ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', '≥ target', 'Prioritised'];
+  const head = ['Item', ...(withBar ? ['Levels'] : []), ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', 'At or above target', 'Prioritised'];
   const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths });
   for (const it of g.items ?? []) {
     const cells = [...p.levels.map((l) => l.id), NOT_RATED].map((l) => dimWithheld(c, it.levels ? countCell(it.levels[l], n) : withheld(it.shareRange ? undefined : it.why)));
-    t.push([oneLine(itemName(p, it.id)), ...(withBar ? [bar(c, p, it, n)] : []), ...cells, dimWithheld(c, shareCell(it)), dimWithheld(c, countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why))]);
+    t.push([oneLine(itemName(p, it.id)), ...(withBar ? [bar(c, p, it, n)] : []), ...cells, dimWithheld(c, shareCell(it)), dimWithheld(c, countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why?.[it.id]))]);
   }
   let out = t.toString() + '\n';
   if (p.improvementAreas.length && g.improvementAreas) {
@@ -80,11 +80,12 @@ function growthTables(c: ChalkInstance, s: Summary): string {
   for (const gr of s.growth) {
     const r = s.reports.find((x) => x.profile === gr.profile)!;
     out += `\n${c.bold.underline(`Growth: ${r.title} (${gr.profile}), ${oneLine(gr.from)} → ${oneLine(gr.to)}, ${tableTitle(gr.by)}`)}\n${c.dim(CROSS_SECTION_NOTE)}\n`;
-    const t = new Table({ head: ['Group', 'Item', oneLine(gr.from), oneLine(gr.to), 'Change'].map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [28, 36, 16, 16, 10] });
+    const t = new Table({ head: ['Group', 'Item', `n ${oneLine(gr.from)}`, oneLine(gr.from), `n ${oneLine(gr.to)}`, oneLine(gr.to), 'Change'].map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [24, 30, 9, 14, 9, 14, 10] });
     for (const row of gr.rows) {
       const side = (x: typeof row.from) => dimWithheld(c, x.n === null ? withheld(x.why) : x.n === 0 ? WITHHELD : shareCell(x));
-      const change = row.change === null ? c.dim(WITHHELD) : `${row.change > 0 ? '+' : row.change < 0 ? '−' : '±'}${pct(Math.abs(row.change))}`;
-      t.push([oneLine(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'), oneLine(itemName(r, row.item)), side(row.from), side(row.to), change]);
+      const change = changeText(row);
+      const n = (x: typeof row.from) => dimWithheld(c, x.n === null ? withheld(x.why) : String(x.n));
+      t.push([oneLine(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'), oneLine(itemName(r, row.item)), n(row.from), side(row.from), n(row.to), side(row.to), change]);
     }
     out += t.toString() + '\n';
   }
@@ -115,6 +116,9 @@ export function renderSummaryTable(s: Summary, opts: { colour: boolean }): strin
     }
   }
   out += growthTables(c, s);
+  const note = cycleTotalNote(s);
+  if (note) out += `\n${c.yellow(note)}\n`;
+  for (const l of leftOutLines(s)) out += c.dim(l) + '\n';
   out += `\n${c.dim(`Minimum group size ${s.minN}. ${filesLine(s)}`)}\n`;
   for (const l of legendLines(s)) out += c.dim(l) + '\n';
   return out;
