@@ -95,18 +95,23 @@ function priorities(r: ReportSummary): string {
 
 function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string {
   const parent = path[path.length - 2];
-  let out = `<section class="group"><h4>${esc(groupTitle(path))} <span class="meta">n = ${esc(String(g.n))}</span></h4>`;
+  // A long group may break between items when printed (each item stays whole); a short one stays whole.
+  let out = `<section class="group${(g.items?.length ?? 0) > 5 ? ' long' : ''}"><h4>${esc(groupTitle(path))} <span class="meta">n = ${esc(String(g.n))}</span></h4>`;
   const hidden = (g.groups ?? []).filter((c) => c.n === null);
   const hiddenLine = hidden.length ? `<p class="note">Withheld subgroups: ${hidden.map((c) => `${esc(`${c.key} ${c.value}`)} ${esc(withheld(c.why))}`).join(', ')}.</p>` : '';
   if (parent && parent.n === g.n && parent.groups?.length === 1) return out + `<p class="note">The same people as ${esc(groupTitle(path.slice(0, -1)))}: see above.</p>${hiddenLine}</section>`;
-  out += (g.items ?? []).map((it) => itemRow(r, g, it)).join('');
+  const items = g.items ?? [];
+  if (items.length && items.every((it) => !it.levels)) {
+    // A small group: ranges only, as a compact list.
+    out += `<div class="ranges">${items.map((it) => `<span class="name">${esc(itemName(r, it.id))}</span><span class="share">${esc(shareCell(it))}</span>`).join('')}</div>`;
+  } else out += items.map((it) => itemRow(r, g, it)).join('');
   if (r.improvementAreas.length && g.improvementAreas) {
     const a = g.improvementAreas;
     out += `<table><thead><tr><th>Improvement area</th><th class="num">Ticked</th></tr></thead><tbody>`;
     out += r.improvementAreas.map((x) => `<tr><td>${esc(x.text)}</td><td class="num">${esc(countCell(a.counts?.[x.id], g.n, a.why))}</td></tr>`).join('');
     out += `</tbody></table>`;
   }
-  out += `<p class="note">Action steps</p>${stepsChart(g)}`;
+  out += `<div class="stepline"><span class="note">Action steps</span>${stepsChart(g)}</div>`;
   if (g.text) {
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
       if (list.length) out += `<p><strong>${title}</strong></p><ul class="text">${list.map((t) => `<li>${esc(t.text)}${t.count ? ` <span class="note">(×${t.count})</span>` : ''}</li>`).join('')}</ul>`;
@@ -182,7 +187,7 @@ export function formatHtml(s: Summary, opts: HtmlOptions = {}): string {
     body += `<h3>Action steps</h3>${stepsChart(r.tables[0].total)}`;
     for (const t of r.tables) {
       body += `<h3>Details${t.by.length ? `, ${esc(tableTitle(t.by))}` : ''}</h3>`;
-      body += t.total.n === null ? `<p class="note">Everyone: ${esc(withheld(t.total.why))}</p>` : groups(r, t.total, []);
+      body += t.total.n === null ? `<p class="note">Everyone: ${esc(withheld(t.total.why))}</p>` : `<div class="groups">${groups(r, t.total, [])}</div>`;
     }
     body += `</section>`;
   }

@@ -60,16 +60,25 @@ table.heat td.num{min-width:4.2rem}.withheld{color:#555;font-style:italic;backgr
 .growth .pair{display:grid;grid-template-columns:5.5rem 1fr 3.5rem;gap:.15rem .5rem;align-items:center;font-size:.9em}
 .steps{display:flex;height:18px;border:1px solid #888;max-width:420px}.steps span{display:block;height:100%}
 ul.text{margin:.2rem 0 .6rem 1.2rem;padding:0}
+.ranges{display:grid;grid-template-columns:1fr auto;gap:.1rem .8rem;font-size:.92em}.ranges .share{text-align:right;font-weight:600}
+.stepline{margin-top:.4rem}.stepline .legend{margin:.2rem 0 0;font-size:.9em}
 @media (max-width:640px){
  body{margin:.8rem auto;font-size:14px}
  .item{grid-template-columns:1fr 4.5rem}.item .bar{grid-column:1/-1;grid-row:2}
- .hbar{grid-template-columns:1fr 3.5rem}.hbar .track{grid-column:1/-1;grid-row:2}
+ .hbar{grid-template-columns:1fr auto}.hbar .track{grid-column:1/-1;grid-row:2}
+ .growth .pair{grid-template-columns:1fr auto}.growth .item>div:nth-child(2){grid-column:1/-1;grid-row:2}
+ .heat th,.heat td{padding:.25rem .3rem}
 }
 @page{margin:14mm 12mm}
 @media print{
  body{margin:0;max-width:none;font-size:10.5px}h2{margin-top:1rem}
  h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}
  .group,.chart,table,.item{break-inside:avoid;page-break-inside:avoid}
+ .group.long{break-inside:auto;page-break-inside:auto}
+ .groups{display:grid;grid-template-columns:1fr 1fr;gap:0 .6rem;align-items:start}
+ .group{margin:0 0 .5rem;padding:.35rem .5rem}
+ .item{grid-template-columns:minmax(6rem,1fr) 7rem 3.5rem;gap:.1rem .4rem;padding:.2rem 0}.item .counts{font-size:.8em}
+ .hbar{grid-template-columns:minmax(8rem,16rem) 1fr 6rem}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 `;
