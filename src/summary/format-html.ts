@@ -4,7 +4,7 @@
 // is escaped; withheld and coded values say why, as in every format.
 import { CSS, heat, highlighter, levelFill } from './html-style.js';
 import { NOT_RATED, type GrowthSummary, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from './model.js';
-import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
+import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
 
 export function esc(s: string | number): string {
   return String(s)
@@ -177,6 +177,7 @@ export function formatHtml(s: Summary, opts: HtmlOptions = {}): string {
   const note = cycleTotalNote(s);
   if (note) body += `<p><strong>${esc(note)}</strong></p>`;
   for (const l of leftOutLines(s)) body += `<p class="note">${esc(l)}</p>`;
+  if (s.includeText) body += `<p class="note">${esc(TEXT_NOTE)}</p>`;
   const lines = legendLines(s);
   if (lines.length) body += `<ul class="note">${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
   body += `</header>`;

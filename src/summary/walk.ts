@@ -69,6 +69,9 @@ export function filesLine(s: Summary): string {
   return `${s.files.counted} people counted from ${s.files.found} file(s)${not}.`;
 }
 
+/** With --include-text: where texts come from. */
+export const TEXT_NOTE = 'Own improvement areas and action-step texts are listed for shown groups only, from their shown subgroups; texts of withheld groups are left out, and a count below the minimum group size is not shown beside a text.';
+
 /** "Some records without a district are left out of this report ..." (the report's own words). */
 export function leftOutLines(s: Summary): string[] {
   return s.leftOut.map(
