@@ -1,5 +1,5 @@
-// Visit a summary's groups depth first, with the path from the total down.
-import { NOT_GIVEN, SUPPRESSED, type GroupSummary, type Summary } from './model.js';
+// Helpers every summary format shares: walking groups, titles, and the words for withheld or coded values.
+import { NOT_GIVEN, type GroupSummary, type ItemStats, type ReportSummary, type ShareRange, type Summary, type Why } from './model.js';
 
 export function walkGroups(root: GroupSummary, visit: (g: GroupSummary, path: GroupSummary[]) => void, path: GroupSummary[] = []): void {
   const here = [...path, root];
@@ -7,27 +7,114 @@ export function walkGroups(root: GroupSummary, visit: (g: GroupSummary, path: Gr
   for (const c of root.groups ?? []) walkGroups(c, visit, here);
 }
 
-/** "region Southeast / district Example R-I", or "All records" for the total. */
+/** "region Southeast / district Example R-I", or "Everyone" for the total. */
 export function groupTitle(path: GroupSummary[]): string {
-  if (path.length <= 1) return 'All records';
+  if (path.length <= 1) return 'Everyone';
   return path.slice(1).map((g) => `${g.key} ${g.value}`).join(' / ');
 }
 
-/** "120 record(s) counted of 130 file(s) found; not counted: 3 invalid, 7 draft", without giving away a hidden n. */
+/** "sbic@2024, cycle 2025-26 baseline" */
+export function reportTitle(r: ReportSummary): string {
+  return `${r.title} (${r.profile})${r.cycle !== null ? `, cycle ${r.cycle}` : ''}`;
+}
+
+/** "by region > district", or "everyone" for the table without --by. */
+export function tableTitle(by: string[]): string {
+  return by.length ? `by ${by.join(' > ')}` : 'everyone';
+}
+
+/** Short marks for why a value is withheld or coded, explained once per document (legendLines). */
+export const WHY_MARK: Record<Why, string> = { 'too-small': 'a', 'protects-small-group': 'b', 'small-group': 'c', 'few-rated': 'd' };
+
+export const WITHHELD = '–';
+
+export function withheld(why: Why | undefined): string {
+  return why ? `${WITHHELD} [${WHY_MARK[why]}]` : WITHHELD;
+}
+
+export function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+export function rangeText(r: ShareRange): string {
+  if (r.max >= 1) return `≥ ${pct(r.min)}`;
+  if (r.min <= 0) return `≤ ${pct(r.max)}`;
+  return `${pct(r.min)}–${pct(r.max)}`;
+}
+
+/** The share at or above target as shown: "75%", "≥ 80% [c]", "– [a]", or "–" when nobody rated it. */
+export function shareCell(it: Pick<ItemStats, 'share' | 'shareRange' | 'why'>): string {
+  if (it.shareRange) return `${rangeText(it.shareRange)}${it.why ? ` [${WHY_MARK[it.why]}]` : ''}`;
+  if (it.why) return withheld(it.why);
+  return it.share === null ? WITHHELD : pct(it.share);
+}
+
+/** A count with its share of n: "12 (40%)". */
+export function countCell(v: number | null | undefined, n: number | null, why?: Why): string {
+  if (v === null || v === undefined) return withheld(why);
+  if (n === null || n === 0) return String(v);
+  return `${v} (${Math.round((v / n) * 100)}%)`;
+}
+
+/** One line per reason used, for the legend under a table or a document. */
+export function legendLines(s: Summary): string[] {
+  return (Object.entries(s.why) as Array<[Why, string]>).sort((a, b) => (WHY_MARK[a[0]] < WHY_MARK[b[0]] ? -1 : 1)).map(([w, text]) => `[${WHY_MARK[w]}] ${text}`);
+}
+
+/** "120 people counted from 130 files; not counted: 3 invalid, 7 draft", without giving away a withheld n. */
 export function filesLine(s: Summary): string {
   const skipped = Object.entries(s.files.skipped).filter(([, n]) => n > 0);
   const not = skipped.length ? `; not counted: ${skipped.map(([r, n]) => `${n} ${r}`).join(', ')}` : '';
-  if (s.files.counted === SUPPRESSED) return `Total number of records not shown (one profile version has fewer than ${s.minN} records, and the total would give its number away)${not}.`;
-  return `${s.files.counted} record(s) counted of ${s.files.found} file(s) found${not}.`;
+  if (s.files.counted === null) return `Total number of people not shown (one report has fewer than ${s.minN}, and the total would give its number away)${not}.`;
+  return `${s.files.counted} people counted from ${s.files.found} file(s)${not}.`;
+}
+
+/** With --include-text: where texts come from. */
+export const TEXT_NOTE = 'Own improvement areas and action-step texts are listed for shown groups only, from their shown subgroups; texts of withheld groups are left out, and a count below the minimum group size is not shown beside a text.';
+
+/** "Some records without a district are left out of this report ..." (the report's own words). */
+export function leftOutLines(s: Summary): string[] {
+  return s.leftOut.map(
+    (l) => `${l.records === null ? 'A few records' : `${l.records} records`} without a ${l.key} are left out of this report: too few to show as a group of their own.`,
+  );
 }
 
 /** --by keys that no counted record has (a typo such as "county" or "Region"): every group is "(not given)". */
 export function unusedByKeys(s: Summary): string[] {
+  // Only keys whose groups are listed somewhere can be judged (a withheld total lists none).
   const used = new Set<string>();
-  for (const p of s.profiles) {
-    walkGroups(p.total, (g) => {
-      if (g.key !== null && g.value !== NOT_GIVEN) used.add(g.key);
-    });
+  const listed = new Set<string>();
+  for (const r of s.reports) {
+    for (const t of r.tables) {
+      walkGroups(t.total, (g) => {
+        if (g.key !== null) listed.add(g.key);
+        if (g.key !== null && g.value !== NOT_GIVEN) used.add(g.key);
+      });
+    }
   }
-  return s.profiles.length ? s.by.filter((k) => !used.has(k)) : [];
+  return [...listed].filter((k) => !used.has(k));
+}
+
+/** The item's title as numbered in the profile: "2. Provide effective feedback". */
+export function itemName(r: ReportSummary, id: string): string {
+  const meta = r.items.find((x) => x.id === id);
+  return meta ? `${meta.number ? meta.number + '. ' : ''}${meta.title}` : id;
+}
+
+/**
+ * A change in percentage points, from the rounded shares as shown, so the numbers on the page add up:
+ * 28% -> 78% is "+50 pts". null (not shown exactly on both sides) is "–".
+ */
+export function changeText(row: { change: number | null; from: { share: number | null }; to: { share: number | null } }): string {
+  if (row.change === null || row.from.share === null || row.to.share === null) return WITHHELD;
+  const d = Math.round(row.to.share * 100) - Math.round(row.from.share * 100);
+  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)} pts`;
+}
+
+export const CROSS_SECTION_NOTE =
+  'Growth compares two cross-sections: the people who answered in each cycle. Records are not linked from one cycle to the next, so some people may differ. Change is in percentage points.';
+
+/** With --by cycle, the total adds the cycles: one person who answered in both is in it twice. */
+export function cycleTotalNote(s: Summary): string | undefined {
+  return s.by.some((b) => b.includes('cycle')) ? 'With --by cycle, "Everyone" adds the cycles together: a coach who answered in two cycles is counted in each. Read the cycle groups, not the total.' : undefined;
 }
