@@ -54,40 +54,55 @@ export async function askQuestion(asker: Asker, profile: Profile, d: Draft, q: Q
 
 async function askContext(asker: Asker, cur?: { group?: Record<string, string>; cycle?: string }, lastCycle?: string): Promise<Answer | Back> {
   asker.say(`\n${wrap('Context (optional): what your facilitator groups reports by. Enter keeps the value shown (or skips), type - to clear it.', terminalWidth())}`);
-  const group: Record<string, string> = {};
   const keys = [...new Set([...USUAL_GROUP_KEYS, ...Object.keys(cur?.group ?? {})])];
-  for (const key of keys) {
-    const v = await asker.input({ message: `${key[0].toUpperCase()}${key.slice(1)}`, default: cur?.group?.[key] });
-    if (v === BACK) return BACK;
-    if (v && v !== '-') group[key] = v;
+  // One field after another; "<" goes back a field (the first one has nothing before it).
+  const fields = [...keys.map((k) => ({ key: k, message: `${k[0].toUpperCase()}${k.slice(1)}`, def: cur?.group?.[k] })), { key: '', message: `Cycle (e.g. 2025-26 baseline${lastCycle ? `; last time: ${lastCycle}` : ''})`, def: cur?.cycle }];
+  const got: (string | undefined)[] = fields.map((f) => f.def);
+  for (let i = 0; i < fields.length; ) {
+    const v = await asker.input({ message: fields[i].message, default: got[i], back: i > 0 });
+    if (v === BACK) {
+      i--;
+      continue;
+    }
+    got[i++] = v;
   }
-  const cycle = await asker.input({ message: `Cycle (e.g. 2025-26 baseline${lastCycle ? `; last time: ${lastCycle}` : ''})`, default: cur?.cycle });
-  if (cycle === BACK) return BACK;
-  return { kind: 'context', group, cycle: cycle === '-' ? undefined : cycle };
+  const group: Record<string, string> = {};
+  keys.forEach((k, i) => {
+    const v = got[i];
+    if (v && v !== '-') group[k] = v;
+  });
+  const cycle = got[fields.length - 1];
+  return { kind: 'context', group, cycle: !cycle || cycle === '-' ? undefined : cycle };
 }
 
 async function askAreas(asker: Asker, profile: Profile, cur: AreaAnswer[] = []): Promise<Answer | Back> {
   const key = (a: AreaAnswer) => (typeof a === 'string' ? a : `text:${a.text}`);
-  const choices: Choice<string>[] = profile.sections.flatMap((s) => s.improvementAreas.map((a) => ({ value: a.id, label: a.text })));
-  const own = cur.filter((a): a is { text: string } => typeof a !== 'string');
-  choices.push(...own.map((a) => ({ value: key(a), label: `${a.text} (your own)` })));
-  let picked: string[] = [];
-  if (choices.length) {
-    asker.say('\nImprovement areas: which may need attention to reach the target?');
-    const got = await asker.checkbox({ message: 'Tick those that apply', choices, checked: cur.map(key), back: true });
-    if (got === BACK) return BACK;
-    picked = got;
-  } else {
-    asker.say('\nImprovement areas: this profile lists none, so add your own (or none).');
+  const listed: Choice<string>[] = profile.sections.flatMap((s) => s.improvementAreas.map((a) => ({ value: a.id, label: a.text })));
+  // "<" in an own area goes back to the ticks (kept, with the areas added so far), or to the question before.
+  for (let current = cur; ; ) {
+    const own = current.filter((a): a is { text: string } => typeof a !== 'string');
+    const choices = [...listed, ...own.map((a) => ({ value: key(a), label: `${a.text} (your own)` }))];
+    let picked: string[] = [];
+    if (choices.length) {
+      asker.say('\nImprovement areas: which may need attention to reach the target?');
+      const got = await asker.checkbox({ message: 'Tick those that apply', choices, checked: current.map(key), back: true });
+      if (got === BACK) return BACK;
+      picked = got;
+    } else {
+      asker.say('\nImprovement areas: this profile lists none, so add your own (or none).');
+    }
+    const areas: AreaAnswer[] = picked.map((v) => (v.startsWith('text:') ? { text: v.slice(5) } : v));
+    let back = false;
+    for (;;) {
+      const t = await asker.input({ message: 'Add an improvement area of your own (Enter when done)', back: true });
+      if (t === BACK) back = true;
+      if (t === BACK || !t) break;
+      areas.push({ text: t });
+    }
+    if (!back) return { kind: 'areas', areas };
+    if (!choices.length && areas.length === 0) return BACK;
+    current = areas;
   }
-  const areas: AreaAnswer[] = picked.map((v) => (v.startsWith('text:') ? { text: v.slice(5) } : v));
-  for (;;) {
-    const t = await asker.input({ message: 'Add an improvement area of your own (Enter when done)', back: !choices.length && areas.length === 0 });
-    if (t === BACK) return BACK;
-    if (!t) break;
-    areas.push({ text: t });
-  }
-  return { kind: 'areas', areas };
 }
 
 async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: string[]): Promise<Answer | Back> {

@@ -85,8 +85,14 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
     async checkbox<T>(o: { message: string; choices: Choice<T>[]; checked?: T[]; back?: boolean }): Promise<T[] | Back> {
       const choices = o.choices.map((c) => ({ value: c.value, name: name(c, 4), short: c.label, checked: (o.checked ?? []).includes(c.value) }));
       const message = `${o.message} ${ch.dim(`(space to tick, Enter when done${o.back ? ', < to go back' : ''})`)}`;
-      if (!o.back) return p.checkbox<T>({ message, choices, pageSize: 14, loop: false });
-      return withBackKey((signal) => p.checkbox<T>({ message, choices, pageSize: 14, loop: false }, { signal }));
+      // The answer line says how many were ticked; the ticked ones follow as a list wrapped by words.
+      const theme = { style: { renderSelectedChoices: (sel: unknown[]) => (sel.length ? `${sel.length} ticked` : 'none ticked') } };
+      const run = (signal?: AbortSignal) => p.checkbox<T>({ message, choices, pageSize: 14, loop: false, theme }, signal ? { signal } : undefined);
+      const got = o.back ? await withBackKey((signal) => run(signal)) : await run();
+      if (got !== BACK) {
+        for (const c of o.choices.filter((x) => got.includes(x.value))) process.stdout.write(wrap(c.label, terminalWidth(), '  • ', '    ') + '\n');
+      }
+      return got;
     },
     async input(o: { message: string; default?: string; validate?: (s: string) => string | true; back?: boolean }): Promise<string | Back> {
       const paste = watchPaste();

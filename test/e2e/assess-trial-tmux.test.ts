@@ -28,7 +28,11 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     const first = await t.waitFor((s) => s.includes('? State'), 'the first question');
     expect(first.replace(/\s+/g, ' ')).toContain('Partial profile: Only component I (Effective Communication, criteria 1-9 and its improvement areas) could be found.');
     expect(first.indexOf('Partial profile')).toBeLessThan(first.indexOf('? State'));
-    await emptyContext(t);
+    // "<" in the context goes back a field, keeping what was typed there.
+    await t.answer('State', () => t.type('OH'));
+    await t.answer('Region', () => t.type('<'));
+    await t.answer('State', () => t.type('')); // Enter keeps OH
+    for (const m of ['Region', 'District', 'Building', 'Cycle']) await t.answer(m, () => t.type(''));
 
     // Rating 1: green; in the note, "<" goes back to this item's level instead of being saved.
     await t.answer('Where is your practice now?', () => t.keys('Enter'));
@@ -61,6 +65,9 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     await t.answer('Private note', () => t.type(''));
     await t.waitFor((s) => after(s, 'Private note').includes('? Tick those that apply'), 'the areas again');
     await t.answer('Tick those that apply', () => t.keys('a', 'Enter'));
+    // "<" in an own area goes back to the ticks (kept), not saved as an area.
+    await t.answer('Add an improvement area', () => t.type('<'));
+    await t.answer('Tick those that apply', () => t.keys('Enter'));
     await t.answer('Add an improvement area', () => t.type(''));
     // Priorities show each item's level.
     const prio = await t.waitFor((s) => s.includes('? Priority 1') && after(s, 'Priorities:').includes('practising)'), 'the priorities');
@@ -86,6 +93,7 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     expect(rec.ratings['communication.method']).toBe('yellow');
     expect(rec.notes).toEqual({ 'communication.method': 'First line of my note second line' });
     expect(rec.improvementAreas).toHaveLength(6);
+    expect(rec.group).toEqual({ state: 'OH' });
   });
 
   it('after a crash during a note, --resume asks that note again', async () => {
