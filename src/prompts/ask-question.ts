@@ -114,7 +114,7 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
     const was = last.priorities.map((p, i) => {
       const it = items.find((x) => x.id === p);
       const level = last.ratings[p] ? levelById(profile, last.ratings[p])?.label : undefined;
-      return `  ${i + 1}) ${it ? itemLabel(it) : p}${level ? ` (then ${level})` : ''}`;
+      return `  ${i + 1}) ${it ? (asker.plain ? it.title : itemLabel(it)) : p}${level ? ` (then ${level})` : ''}`;
     });
     asker.say(was.length ? `Last time (${lastWhen(last)}) your priorities were:\n${was.join('\n')}` : `Last time (${lastWhen(last)}) you set no priorities that carry over to this version.`);
   }
