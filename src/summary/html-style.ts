@@ -73,7 +73,11 @@ ul.text{margin:.2rem 0 .6rem 1.2rem;padding:0}
 @media print{
  body{margin:0;max-width:none;font-size:10.5px}h2{margin-top:1rem}
  h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}
- .group,.chart,table,.item{break-inside:avoid;page-break-inside:avoid}
+ .group,.chart,table,.item,.keep{break-inside:avoid;page-break-inside:avoid}
+ h3.details{break-before:auto}
+ .scroll{overflow:visible}table.heat{width:100%;table-layout:fixed;font-size:.9em}table.heat td.num{min-width:0}table.heat th,table.heat td{padding:.2rem .25rem}table.heat th:first-child,table.heat td:first-child{width:9rem}
+ .growth .item{grid-template-columns:minmax(8rem,14rem) 1fr 4.5rem}
+ .growth .hbar.pair{grid-template-columns:8rem 1fr 7rem}.growth .hbar .track{height:10px}
  .group.long{break-inside:auto;page-break-inside:auto}
  .groups{display:grid;grid-template-columns:1fr 1fr;gap:0 .6rem;align-items:start}
  .group{margin:0 0 .5rem;padding:.35rem .5rem}
