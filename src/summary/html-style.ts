@@ -2,16 +2,8 @@
 // that nothing depends on colour alone; a layout that reads at 390 px; a print stylesheet for A4 and
 // Letter that keeps a group with its heading.
 
-/** Highlighter-like fills for the profile colour names, light enough for dark text on top. */
-const HIGHLIGHTER: Record<string, string> = {
-  green: '#5fd35f', teal: '#4fc3f7', cyan: '#4fc3f7', blue: '#64b5f6', yellow: '#ffe74c', orange: '#ffb347',
-  pink: '#ff80bf', red: '#ff6b6b', magenta: '#e57cd8', purple: '#b39ddb', grey: '#bdbdbd',
-};
-
-export function highlighter(colour: string): string {
-  if (/^#[0-9a-fA-F]{6}$/.test(colour)) return colour;
-  return HIGHLIGHTER[colour] ?? HIGHLIGHTER.grey;
-}
+export { highlighterHex as highlighter } from '../palette.js';
+import { highlighterHex as highlighter } from '../palette.js';
 
 /** A pattern per level rank (0 = highest), drawn over the colour. */
 const PATTERNS = [
