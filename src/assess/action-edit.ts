@@ -118,3 +118,26 @@ export function removeSteps(doc: Document, indexes: number[]): void {
   if (!isSeq(seq)) return;
   for (const i of [...new Set(indexes)].sort((a, b) => b - a)) seq.items.splice(i, 1);
 }
+
+// Top-level keys that come before `updated` in the record contract.
+const BEFORE_UPDATED = ['kind', 'format', 'id', 'profile', 'status', 'date', 'cycle', 'group', 'respondent'];
+
+/**
+ * Stamp the record's `updated:` (quoted) with `now`, in its place after `respondent`: a copy resent after
+ * this change then replaces the earlier one in summaries instead of conflicting with it.
+ */
+export function stampUpdated(doc: Document, now: string): void {
+  const top = doc.contents;
+  if (!isMap(top)) throw new CliError('not a record', EXIT.problems);
+  const at = top.items.findIndex((p) => isScalar(p.key) && p.key.value === 'updated');
+  if (at >= 0) {
+    top.items[at].value = quotedDay(now);
+    return;
+  }
+  let insert = 0;
+  top.items.forEach((p, i) => {
+    if (isScalar(p.key) && BEFORE_UPDATED.includes(String(p.key.value))) insert = i + 1;
+  });
+  top.set('updated', quotedDay(now));
+  top.items.splice(insert, 0, top.items.pop()!);
+}

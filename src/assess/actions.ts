@@ -9,7 +9,7 @@ import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { parseRecordText } from '../record/read.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
-import { cleanStepText, editDoc, newStep, parseRecordDoc, removeSteps, type ActionChange, type StepStatus } from './action-edit.js';
+import { cleanStepText, editDoc, newStep, parseRecordDoc, removeSteps, stampUpdated, type ActionChange, type StepStatus } from './action-edit.js';
 import { isValidDay, today as todayDay } from './flow.js';
 
 export { cleanStepText, type ActionChange, type StepStatus } from './action-edit.js';
@@ -124,11 +124,12 @@ function expectedValue(value: Record<string, unknown>, changes: ActionChange[], 
 }
 
 /** The record text after the changes. Throws (and nothing should be written) if the result is not the expected record. */
-export function applyChanges(text: string, changes: ActionChange[], file = 'record', today = todayDay()): string {
+export function applyChanges(text: string, changes: ActionChange[], file = 'record', today = todayDay(), now?: string): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const before = parseRecordText(text, file);
   if (!before.record) throw new CliError(before.diagnostics[0]?.message ?? 'not a record', EXIT.problems, before.diagnostics[0]);
   const expected = expectedValue(before.source!.value as Record<string, unknown>, changes, today);
+  if (now) expected.updated = now;
   for (const c of changes) {
     if (c.kind === 'remove') continue;
     const plain = c.kind === 'status' && c.status !== 'done' ? replacePlainStatus(text, c.step - 1, c.status) : undefined;
@@ -144,6 +145,11 @@ export function applyChanges(text: string, changes: ActionChange[], file = 'reco
   if (removals.length) {
     const doc = parseRecordDoc(text);
     removeSteps(doc, removals);
+    text = doc.toString({ lineWidth: 0 });
+  }
+  if (now) {
+    const doc = parseRecordDoc(text);
+    stampUpdated(doc, now);
     text = doc.toString({ lineWidth: 0 });
   }
   // Never write a broken file: the new text must read back as a valid record, with exactly the changes asked for.
@@ -191,7 +197,8 @@ export function saveChanges(file: string, profile: Profile | undefined, changes:
   const draft = draftProblem(r.record, file);
   if (draft) throw draft;
   checkChanges(r.record, profile, changes);
-  const out = applyChanges(text, changes, file, today);
+  // The change time, to the second, in UTC: what `updated:` holds (summaries count the latest revision).
+  const out = applyChanges(text, changes, file, today, new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
   const record = parseRecordText(out, file).record!;
   try {
     replaceFileAtomic(target, out, { mode });

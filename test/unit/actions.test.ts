@@ -244,3 +244,14 @@ describe('profile actions: a plan that lives (edit, remove, done date, progress,
     expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 3, text: 'x', on: TODAY }])).toThrow(/no action step 3/);
   });
 });
+
+describe('profile actions: updated', () => {
+  it('stamps updated: (quoted, after respondent and before ratings) on each save', () => {
+    const out = applyChanges(withComments(), [{ kind: 'status', step: 1, status: 'in-progress' }], 'r', '2026-02-01', '2026-02-01T10:30:00Z');
+    expect(out).toContain('date: 2025-10-01\nupdated: "2026-02-01T10:30:00Z"\nratings:');
+    const again = applyChanges(out, [{ kind: 'status', step: 1, status: 'done' }], 'r', '2026-02-02', '2026-02-02T09:00:00Z');
+    expect(again.match(/^updated:/gm)).toHaveLength(1);
+    expect(parse(again).updated).toBe('2026-02-02T09:00:00Z');
+    expect(recordErrors(again, ohio)).toEqual([]);
+  });
+});
