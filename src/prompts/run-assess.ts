@@ -91,7 +91,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   // 3. No terminal (or --yes): never ask. Finish with what is known or list what is missing.
   if (!interactive) {
     draft = completeWithoutPrompts(profile, draft);
-    const file = store.save(draft.rec);
+    const file = store.save(stamped(draft.rec));
     // The remembered context is the coach's, set at a terminal: a script does not replace it.
     process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch, plain));
     return;
@@ -100,7 +100,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   const a = await getAsker();
   let announced = Boolean(store.file);
   const save = (rec: typeof draft.rec): string => {
-    const file = store.save(rec);
+    const file = store.save(stamped(rec));
     if (!announced) a.say(ch.dim(wrap(`(Your answers are saved as you go, in ${show(file)})`, terminalWidth())));
     announced = true;
     return file;
@@ -161,4 +161,9 @@ async function pickProfile(reg: Registry, a: Asker): Promise<string> {
   const got = await a.select({ message: 'Which practice profile?', choices: [...latest.values()].map((e) => ({ value: e.ref, label: `${e.profile.title} (${e.ref})` })) });
   if (typeof got !== 'string') throw new CliError('no profile chosen', EXIT.usage);
   return got;
+}
+
+/** The record with `updated:` set to now (UTC, to the second): summaries count the latest revision of a resent record. */
+function stamped<T extends object>(rec: T): T & { updated: string } {
+  return { ...rec, updated: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
 }

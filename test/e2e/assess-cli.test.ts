@@ -86,9 +86,12 @@ describe('profile actions (built CLI)', () => {
     const after = readFileSync(file, 'utf8');
     // Only that step changes (its status, and the day it was done right after it), and the record says
     // when it was last changed (updated:, so a resent copy replaces the earlier one in summaries).
-    const added = after.split('\n').filter((l) => /^    done: "\d{4}-\d{2}-\d{2}"$/.test(l) || /^updated: "\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"$/.test(l));
-    expect(added).toHaveLength(2);
-    expect(added.reduce((t, l) => t.replace(`${l}\n`, ''), after).replace('status: done', 'status: planned')).toBe(before);
+    const stamp = /^updated: "?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"?\n/m; // quoted by actions; by assess once records quote dates
+    expect(before).toMatch(stamp); // assess wrote one
+    expect(after).toMatch(stamp); // actions renewed it
+    const added = after.split('\n').filter((l) => /^    done: "\d{4}-\d{2}-\d{2}"$/.test(l));
+    expect(added).toHaveLength(1);
+    expect(after.replace(`${added[0]}\n`, '').replace(stamp, '').replace('status: done', 'status: planned')).toBe(before.replace(stamp, ''));
     const bad = run(['actions', file, '--done', '5'], box);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('there is no action step 5');
