@@ -32,7 +32,8 @@ export function parseRecordDoc(text: string): Document.Parsed {
   return doc;
 }
 
-export function quotedDay(day: string): Scalar<string> {
+/** A double-quoted scalar: dates and times stay text for any YAML reader (1.1 included). */
+export function quoted(day: string): Scalar<string> {
   const s = new Scalar(day);
   s.type = Scalar.QUOTE_DOUBLE;
   return s;
@@ -45,7 +46,7 @@ export function newStep(step: StepAnswer): Record<string, string> {
 
 function stepNode(doc: Document, step: StepAnswer): YAMLMap {
   const node = doc.createNode(newStep(step)) as YAMLMap;
-  if (step.due) node.set('due', quotedDay(step.due));
+  if (step.due) node.set('due', quoted(step.due));
   return node;
 }
 
@@ -93,12 +94,12 @@ export function editDoc(doc: Document, c: Exclude<ActionChange, { kind: 'remove'
   if (c.kind === 'status') {
     setStepKey(m, 'status', c.status);
     if (c.status === 'done') {
-      if (c.on || !m.has('done')) setStepKey(m, 'done', quotedDay(c.on ?? today));
+      if (c.on || !m.has('done')) setStepKey(m, 'done', quoted(c.on ?? today));
     } else m.delete('done');
   } else if (c.kind === 'text') {
     setStepKey(m, 'text', cleanStepText(c.text));
   } else if (c.kind === 'due') {
-    if (c.due) setStepKey(m, 'due', quotedDay(c.due));
+    if (c.due) setStepKey(m, 'due', quoted(c.due));
     else m.delete('due');
   } else if (c.kind === 'note') {
     let list: unknown = m.get('progress', true);
@@ -107,7 +108,7 @@ export function editDoc(doc: Document, c: Exclude<ActionChange, { kind: 'remove'
       setStepKey(m, 'progress', list);
     }
     const entry = doc.createNode({ date: c.on, text: cleanStepText(c.text) }) as YAMLMap;
-    entry.set('date', quotedDay(c.on));
+    entry.set('date', quoted(c.on));
     if (isSeq(list)) list.items.push(entry);
   }
 }
@@ -131,13 +132,13 @@ export function stampUpdated(doc: Document, now: string): void {
   if (!isMap(top)) throw new CliError('not a record', EXIT.problems);
   const at = top.items.findIndex((p) => isScalar(p.key) && p.key.value === 'updated');
   if (at >= 0) {
-    top.items[at].value = quotedDay(now);
+    top.items[at].value = quoted(now);
     return;
   }
   let insert = 0;
   top.items.forEach((p, i) => {
     if (isScalar(p.key) && BEFORE_UPDATED.includes(String(p.key.value))) insert = i + 1;
   });
-  top.set('updated', quotedDay(now));
+  top.set('updated', quoted(now));
   top.items.splice(insert, 0, top.items.pop()!);
 }
