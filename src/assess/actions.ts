@@ -1,10 +1,11 @@
 // Later changes to a record's action steps (status, new steps). The file is edited through the yaml
 // Document API so the coach's comments and key order stay; the result is checked before it is written.
-import { chmodSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { chmodSync, realpathSync, statSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { replaceFileAtomic } from '../atomic-write.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { readRecordText } from '../input-guard.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { parseRecordText } from '../record/read.js';
@@ -152,7 +153,7 @@ export function saveChanges(file: string, profile: Profile | undefined, changes:
   try {
     target = realpathSync(file);
     mode = statSync(target).mode & 0o7777;
-    text = readFileSync(target, 'utf8');
+    text = readRecordText(target);
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
   }

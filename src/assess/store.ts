@@ -1,8 +1,9 @@
 // Where an assessment lives on disk: one record file, created at the first answer, rewritten after each one.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { readRecordText } from '../input-guard.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
 import { readRecordFile } from '../record/read.js';
 import type { Profile } from '../profile/schema.js';
@@ -61,11 +62,13 @@ export class DraftFile {
   }
 }
 
+/** The draft's text, or undefined if it is gone. */
 function readText(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+    return readRecordText(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
   }
 }
 
