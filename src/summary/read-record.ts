@@ -98,9 +98,11 @@ function readRecord(file: string, ctx: ReadContext): FileResult {
   const { text, size, error } = readSmallFile(file);
   if (error !== undefined) return { kind: 'unreadable', file, message: error === 'not a regular file' ? error : `cannot read: ${error}` };
   if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
+  const flood = checkYamlSize(text, file); // a key or line flood would stall either parser
+  if (flood) return { kind: 'invalid', file, diagnostics: [flood] };
   const quick = readFast(text, file, ctx);
   if (quick) return quick;
-  const deep = tooDeep(text, file) ?? checkYamlSize(text, file); // both would stall or crash the full parser
+  const deep = tooDeep(text, file);
   if (deep) return { kind: 'invalid', file, diagnostics: [deep] };
   let load;
   try {

@@ -91,13 +91,17 @@ describe('a key flood is refused within a second, like any bad file', () => {
   record(box, 'good.yaml', dir);
   // 86,000 group keys plus a comment: the comment sends the file past the fast reader to the full parser.
   writeFileSync(join(dir, 'flood.yaml'), `# hostile\nkind: practice-profile-record\ngroup:\n${Array.from({ length: 86_000 }, (_, i) => `  k${i}: v\n`).join('')}`);
+  // No comment: the fast reader would take it, and 170,000 list items cost it a second.
+  const head = readFileSync(fixture('assess', 'with-comments.yaml'), 'utf8').split('\nratings:')[0].replace(/^#.*\n/, '');
+  writeFileSync(join(dir, 'list.yaml'), `${head}\npriorities:\n${'  - a\n'.repeat(170_000)}`);
   it('summarize reports it as invalid and counts the rest', () => {
     const t0 = Date.now();
     const r = run(['summarize', dir, '--format', 'json', '--min-n', '3'], box);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/flood\.yaml:\d+:1 {2}error {2}more than 4000 lines and keys by line \d+/);
-    expect(r.stderr).toMatch(/not counted: 1 invalid\n/);
+    expect(r.stderr).toMatch(/list\.yaml:\d+:1 {2}error {2}more than 4000 lines and keys/);
+    expect(r.stderr).toMatch(/not counted: 2 invalid\n/);
   });
   it('validate and actions say so too', () => {
     expect(run(['validate', join(dir, 'flood.yaml')], box).stderr).toMatch(/more than 4000 lines and keys/);

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkYamlSize, decodeText, encodingProblem, readRecordText, readTextFile, silentChanges } from '../../src/input-guard.js';
 import { parseYaml } from '../../src/yaml-source.js';
+import { makeReadContext, readRecordResult } from '../../src/summary/read-record.js';
+import { loadRegistry } from '../../src/profile/registry.js';
+import { readFileSync } from 'node:fs';
 import { fixture } from '../helpers/cli.js';
 
 const OPTS = { maxBytes: 1024 * 1024, invalidUtf8: 'warn' as const };
@@ -70,6 +73,20 @@ describe('checkYamlSize', () => {
     for (const f of [fixture('assess', 'with-comments.yaml'), fixture('assess', 'ohio-answers.yaml'), join(fixture('..', '..'), 'profiles', 'sbic', '2014.yaml')]) {
       expect(checkYamlSize(readTextFile(f, OPTS).text, f)).toBeUndefined();
     }
+  });
+});
+
+describe('the summarize reader', () => {
+  it('refuses a flood before the fast reader too (170,000 list items in a clean record cost it over a second)', () => {
+    const head = readFileSync(fixture('assess', 'with-comments.yaml'), 'utf8').split('\nratings:')[0].replace(/^#.*\n/, '');
+    const f = join(tmp(), 'list.yaml');
+    writeFileSync(f, `${head}\npriorities:\n${'  - a\n'.repeat(170_000)}`);
+    const ctx = makeReadContext(loadRegistry({}).entries.map((e) => e.profile), { by: [], includeText: false });
+    readRecordResult(fixture('assess', 'with-comments.yaml'), ctx); // warm up
+    const t0 = performance.now();
+    const r = readRecordResult(f, ctx);
+    expect(performance.now() - t0).toBeLessThan(300);
+    expect(r).toMatchObject({ kind: 'invalid', diagnostics: [{ message: expect.stringMatching(/more than 4000 lines and keys/) }] });
   });
 });
 
