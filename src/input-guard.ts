@@ -166,6 +166,11 @@ export function readRecordText(file: string): string {
   return text;
 }
 
+/** The text of a profile file: as readRecordText (profiles are loaded by every command, so a FIFO would hang them all). */
+export function readProfileText(file: string): string {
+  return readRecordText(file);
+}
+
 /**
  * What the YAML says that a record would silently lose or change when read: a `__proto__` key (dropped
  * by the reader: an error, that data would be lost), and a group value written as a number in a form

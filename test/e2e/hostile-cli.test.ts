@@ -84,6 +84,18 @@ describe('one-file commands refuse a FIFO or a device at once', () => {
   }
 });
 
+describe('a FIFO among the profiles (read by every command) hangs nothing', () => {
+  it('profile list --profiles DIR reports it and goes on', () => {
+    const box = sandbox();
+    mkdirSync(join(box.cwd, 'p', 'x'), { recursive: true });
+    execFileSync('mkfifo', [join(box.cwd, 'p', 'x', '1.yaml')]);
+    const r = run(['--profiles', join(box.cwd, 'p'), 'list'], box);
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toContain('sbic@2024');
+    expect(r.stdout + r.stderr).toMatch(/x\/1\.yaml {2}error {2}cannot read: not a regular file/);
+  });
+});
+
 describe('a key flood is refused within a second, like any bad file', () => {
   const box = sandbox();
   const dir = join(box.cwd, 'records');
