@@ -127,7 +127,7 @@ function hostileRecords() {
 async function timeFiles(files, label) {
   const { makeReadContext, readRecordResult } = await import(join(ROOT, 'dist/summary/read-record.js'));
   const { loadRegistry } = await import(join(ROOT, 'dist/profile/registry.js'));
-  const ctx = makeReadContext(loadRegistry({}).entries.map((e) => e.profile), { by: ['region'], includeText: false });
+  const ctx = makeReadContext(loadRegistry({}).entries.map((e) => e.profile), { keys: ['region'], includeText: false });
   let worst = { ms: 0, file: '' };
   for (const f of files) {
     const t0 = performance.now();

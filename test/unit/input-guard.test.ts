@@ -81,7 +81,7 @@ describe('the summarize reader', () => {
     const head = readFileSync(fixture('assess', 'with-comments.yaml'), 'utf8').split('\nratings:')[0].replace(/^#.*\n/, '');
     const f = join(tmp(), 'list.yaml');
     writeFileSync(f, `${head}\npriorities:\n${'  - a\n'.repeat(170_000)}`);
-    const ctx = makeReadContext(loadRegistry({}).entries.map((e) => e.profile), { by: [], includeText: false });
+    const ctx = makeReadContext(loadRegistry({}).entries.map((e) => e.profile), { keys: [], includeText: false });
     readRecordResult(fixture('assess', 'with-comments.yaml'), ctx); // warm up
     const t0 = performance.now();
     const r = readRecordResult(f, ctx);
