@@ -130,7 +130,7 @@ function positionOf(buf: Uint8Array, offset: number): { line: number; col: numbe
 }
 
 /**
- * The most lines and key separators (`:`, `,`, `?`) a file may have before its YAML is parsed. A record
+ * The most lines, key separators (`:`, `,`, `?`) and opening brackets a file may have before its YAML is parsed. A record
  * has a few hundred at most; a shipped profile under a thousand. The full parser's duplicate-key check
  * grows with the square of a map's keys: 86,000 keys took minutes, this many stays well under a second.
  */
@@ -138,16 +138,17 @@ export const MAX_STRUCTURE = 4000;
 
 /**
  * A cap on the shape of the text, checked in one linear pass before the full YAML parse: every key of a
- * map needs its own line, a `:`, a `?` or a `,`, so their sum bounds the number of keys.
+ * map needs its own line, a `:`, a `?` or a `,`, so their sum bounds the number of keys. Opening brackets
+ * count too: deep flow nesting (`[[[[...`) costs the parser its stack.
  */
 export function checkYamlSize(text: string, file: string, max = MAX_STRUCTURE): Diagnostic | undefined {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 58 || c === 44 || c === 63) {
+    if (c === 10 || c === 58 || c === 44 || c === 63 || c === 91 || c === 123) {
       if (++n > max) {
         const line = text.slice(0, i).split('\n').length;
-        return { file, line, col: 1, message: `more than ${max} lines and keys by line ${line}, far more than any record or profile has; not read`, severity: 'error' };
+        return { file, line, col: 1, message: `more than ${max} lines, keys and brackets by line ${line}, far more than any record or profile has; not read`, severity: 'error' };
       }
     }
   }

@@ -63,11 +63,14 @@ describe('checkYamlSize', () => {
     const t0 = performance.now();
     const d = checkYamlSize(text, 'r.yaml');
     expect(performance.now() - t0).toBeLessThan(200);
-    expect(d).toMatchObject({ file: 'r.yaml', severity: 'error', message: expect.stringMatching(/more than 4000 lines and keys by line \d+/) });
+    expect(d).toMatchObject({ file: 'r.yaml', severity: 'error', message: expect.stringMatching(/more than 4000 lines, keys and brackets by line \d+/) });
   });
   it('counts flow keys too (one line, commas)', () => {
     const text = `group: {${Array.from({ length: 5000 }, (_, i) => `k${i}`).join(', ')}}\n`;
     expect(checkYamlSize(text, 'r.yaml')?.line).toBe(1);
+  });
+  it('counts opening brackets: deep flow nesting is refused before the parser spends its stack', () => {
+    expect(checkYamlSize(`group: ${'['.repeat(200_000)}\n`, 'r.yaml')?.message).toMatch(/more than 4000 lines, keys and brackets by line 1/);
   });
   it('lets real records and profiles through', () => {
     for (const f of [fixture('assess', 'with-comments.yaml'), fixture('assess', 'ohio-answers.yaml'), join(fixture('..', '..'), 'profiles', 'sbic', '2014.yaml')]) {
@@ -86,7 +89,7 @@ describe('the summarize reader', () => {
     const t0 = performance.now();
     const r = readRecordResult(f, ctx);
     expect(performance.now() - t0).toBeLessThan(300);
-    expect(r).toMatchObject({ kind: 'invalid', diagnostics: [{ message: expect.stringMatching(/more than 4000 lines and keys/) }] });
+    expect(r).toMatchObject({ kind: 'invalid', diagnostics: [{ message: expect.stringMatching(/more than 4000 lines, keys and brackets/) }] });
   });
 });
 
