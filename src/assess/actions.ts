@@ -1,10 +1,13 @@
 // Later changes to a record's action steps (status, done date, text, due date, progress notes, new and
-// removed steps): checked, applied (action-edit.ts), verified against the expected record, then written.
-import { chmodSync, readFileSync, realpathSync, statSync } from 'node:fs';
+// removed steps): checked, applied (action-edit.ts), verified against the expected record, then written
+// under the file's lock.
+import { chmodSync, realpathSync, statSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { isScalar } from 'yaml';
 import { replaceFileAtomic } from '../atomic-write.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { acquireLock, type FileLock } from '../file-lock.js';
+import { readRecordText } from '../input-guard.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { parseRecordText } from '../record/read.js';
@@ -179,16 +182,35 @@ export interface SavedChanges {
 
 /**
  * Read `file` afresh, check and apply the changes, and replace it atomically: the same permission bits,
- * and through a symlink to its target (the link stays a link).
+ * and through a symlink to its target (the link stays a link). Read and write happen under the file's
+ * lock, so two runs at once both land their changes, one after the other.
  */
 export function saveChanges(file: string, profile: Profile | undefined, changes: ActionChange[], today = todayDay()): SavedChanges {
   let target: string;
+  try {
+    target = realpathSync(file);
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
+  }
+  let lock: FileLock;
+  try {
+    lock = acquireLock(target);
+  } catch (err) {
+    throw new CliError(`cannot write ${file}: ${fsErrorText(err)}`, EXIT.problems);
+  }
+  try {
+    return saveLocked(file, target, profile, changes, today);
+  } finally {
+    lock.release();
+  }
+}
+
+function saveLocked(file: string, target: string, profile: Profile | undefined, changes: ActionChange[], today: string): SavedChanges {
   let mode: number;
   let text: string;
   try {
-    target = realpathSync(file);
     mode = statSync(target).mode & 0o7777;
-    text = readFileSync(target, 'utf8');
+    text = readRecordText(target);
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
   }

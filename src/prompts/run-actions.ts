@@ -1,9 +1,10 @@
 // `profile actions`: show a record's action steps and change them, by flags or interactively.
-import { readFileSync } from 'node:fs';
 import { cleanStepText, draftProblem, maxSteps, openSteps, saveChanges, type ActionChange, type StepStatus } from '../assess/actions.js';
 import type { ActionStepT } from '../record/schema.js';
 import { isValidDay, today as todayDay } from '../assess/flow.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { readRecordText } from '../input-guard.js';
+import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
 import { loadRegistry, resolveProfile } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
@@ -37,7 +38,7 @@ export interface ActionsOptions {
 function load(file: string): { rec: PracticeRecord } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRecordText(file);
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
   }
@@ -91,7 +92,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
       const pick = await a.select({
         message: full ? `Change a step? (${max} open steps, the most this profile allows at a time)` : 'Change a step?',
         choices: [
-          ...steps.map((s, i) => ({ value: String(i + 1), label: `${i + 1}. ${s.text} (${s.status.replace('-', ' ')}${isOverdue(s, today) ? ', OVERDUE' : ''})` })),
+          ...steps.map((s, i) => ({ value: String(i + 1), label: `${i + 1}. ${safeLine(s.text)} (${s.status.replace('-', ' ')}${isOverdue(s, today) ? ', OVERDUE' : ''})` })),
           ...(full ? [] : [{ value: 'add', label: 'Add a step' }]),
           { value: 'quit', label: 'Done' },
         ],
@@ -172,7 +173,7 @@ function changesFromFlags(o: ActionsOptions, today: string): ActionChange[] {
 /** What to do with one picked step: a new status, or an edit. */
 async function askStepChange(a: Asker, step: number, s: ActionStepT, today: string): Promise<ActionChange | typeof BACK> {
   const what = await a.select<string>({
-    message: `Step ${step}: ${s.text}`,
+    message: `Step ${step}: ${safeLine(s.text)}`,
     choices: [
       { value: 'planned', label: `Mark planned${s.status === 'planned' ? ' (now)' : ''}` },
       { value: 'in-progress', label: `Mark in progress${s.status === 'in-progress' ? ' (now)' : ''}` },
@@ -205,6 +206,6 @@ async function askStepChange(a: Asker, step: number, s: ActionStepT, today: stri
     if (d === BACK || (!d && !s.due)) return BACK;
     return { kind: 'due', step, due: d === '-' || !d ? null : d };
   }
-  const sure = await a.select({ message: `Remove step ${step} ("${s.text}")?`, choices: [{ value: 'no', label: 'No, keep it' }, { value: 'yes', label: 'Yes, remove it' }], default: 'no' });
+  const sure = await a.select({ message: `Remove step ${step} ("${safeLine(s.text)}")?`, choices: [{ value: 'no', label: 'No, keep it' }, { value: 'yes', label: 'Yes, remove it' }], default: 'no' });
   return sure === 'yes' ? { kind: 'remove', step } : BACK;
 }

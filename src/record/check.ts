@@ -1,4 +1,5 @@
 // Cross-check a record against its profile: every rated item, level and improvement area must exist.
+import { silentChanges } from '../input-guard.js';
 import { diagnosticAt, type Diagnostic, type YamlSource } from '../yaml-source.js';
 import { improvementAreaIds, isAtOrAboveTarget, levelById, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
@@ -44,5 +45,7 @@ export function checkRecordAgainstProfile(rec: PracticeRecord, profile: Profile,
     if (n < min) warn(['actionSteps'], `${n} action step(s); ${rec.profile} asks for ${min === max ? min : `${min} to ${max}`}`);
     else if (open > max) warn(['actionSteps'], `${open} open action steps; ${rec.profile} asks for at most ${max} open at a time`);
   }
+  // What reading the file dropped or changed without a word (a __proto__ key, group: 0x1F).
+  out.push(...silentChanges(src));
   return out;
 }

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { RatedItem } from '../profile/model.js';
 import { isOverdue } from '../report/model.js';
 import type { PracticeRecord } from '../record/schema.js';
+import { safeLine } from '../text-safety.js';
 import { terminalWidth, wrap } from './wrap.js';
 
 const MARK: Record<string, string> = { planned: '[ ] planned', 'in-progress': '[~] in progress', done: '[x] done' };
@@ -12,13 +13,14 @@ export function actionsList(rec: PracticeRecord, items: RatedItem[], ch: ChalkIn
   if (!steps.length) return 'No action steps yet. Add one with: profile actions <record> --add "text"\n';
   const title = (id?: string) => items.find((i) => i.id === id)?.title ?? id;
   const colour = (s: string) => (s === 'done' ? ch.green : s === 'in-progress' ? ch.yellow : ch.dim);
+  // Text from the file passes safeLine first: control and bidi characters are shown escaped, never obeyed.
   const lines = steps.map((s, i) => {
     const late = isOverdue(s, today);
     const head = `${i + 1}. ${colour(s.status)(MARK[s.status])}${late ? ' ' + ch.red.bold('OVERDUE') : ''}`;
-    const out = [head, wrap(s.text, width, '   ')];
-    const extra = [s.for ? `for: ${title(s.for)}` : '', s.due ? `due ${s.due}` : '', s.done ? `done ${s.done}` : ''].filter(Boolean).join(' · ');
+    const out = [head, wrap(safeLine(s.text), width, '   ')];
+    const extra = safeLine([s.for ? `for: ${title(s.for)}` : '', s.due ? `due ${s.due}` : '', s.done ? `done ${s.done}` : ''].filter(Boolean).join(' · '));
     if (extra) out.push(ch.dim(wrap(extra, width, '   ')));
-    for (const p of s.progress ?? []) out.push(wrap(`${p.date}: ${p.text}`, width, '   - ', '     '));
+    for (const p of s.progress ?? []) out.push(wrap(safeLine(`${p.date}: ${p.text}`), width, '   - ', '     '));
     return out.join('\n');
   });
   const open = steps.filter((s) => s.status !== 'done').length;

@@ -7,6 +7,7 @@ import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
 import type { PersonalSummary } from '../assess/summary.js';
 import { paint } from './colour.js';
+import { safeLine, safeText } from '../text-safety.js';
 
 export function itemCard(item: RatedItem, index: number, total: number, ch: ChalkInstance): string {
   const s = item.section;
@@ -38,20 +39,21 @@ export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInst
   const inner = Math.max(40, width) - 4 - 4;
   const answer = Math.max(16, Math.min(Math.floor(inner * 0.45), inner - 20));
   const t = new Table({ head: ['', 'Question', 'Your answer'], colWidths: [4, inner - answer, answer], wordWrap: true, style: { head: [], border: [] } });
-  const ctx = [...Object.entries(rec.group ?? {}).map(([k, v]) => `${k}: ${v}`), rec.cycle ? `cycle: ${rec.cycle}` : ''].filter(Boolean);
+  // The coach's own texts (or an earlier record's, with --from): shown, never acted on by the terminal.
+  const ctx = [...Object.entries(rec.group ?? {}).map(([k, v]) => safeLine(`${k}: ${v}`)), rec.cycle ? safeLine(`cycle: ${rec.cycle}`) : ''].filter(Boolean);
   t.push(['', 'Context', ctx.join(', ') || ch.dim('(none)')]);
   for (const it of ratedItems(profile)) {
-    const note = rec.notes?.[it.id] ? `\n${ch.dim(`note: ${rec.notes[it.id]}`)}` : '';
+    const note = rec.notes?.[it.id] ? `\n${ch.dim(`note: ${safeText(rec.notes[it.id])}`)}` : '';
     t.push([it.number ?? '', it.title, levelText(profile, rec.ratings[it.id], ch) + note]);
   }
   const areaText = new Map(profile.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)));
-  const areas = (rec.improvementAreas ?? []).map((a) => `• ${typeof a === 'string' ? areaText.get(a) ?? a : `${a.text} (own)`}`);
+  const areas = (rec.improvementAreas ?? []).map((a) => `• ${typeof a === 'string' ? areaText.get(a) ?? a : `${safeLine(a.text)} (own)`}`);
   t.push(['', 'Improvement areas', areas.join('\n') || ch.dim('(none)')]);
   const titles = new Map(ratedItems(profile).map((i) => [i.id, itemLabel(i)] as const));
   t.push(['', 'Priorities (in order)', (rec.priorities ?? []).map((p, i) => `${i + 1}) ${titles.get(p) ?? p}`).join('\n') || ch.dim('(none)')]);
   (rec.actionSteps ?? []).forEach((s, i) => {
     const extra = [s.for ? `for: ${titles.get(s.for) ?? s.for}` : '', s.due ? `due ${s.due}` : ''].filter(Boolean).join(' · ');
-    t.push(['', `Action step ${i + 1}`, s.text + (extra ? `\n${ch.dim(extra)}` : '')]);
+    t.push(['', `Action step ${i + 1}`, safeLine(s.text) + (extra ? `\n${ch.dim(extra)}` : '')]);
   });
   return t.toString();
 }
@@ -60,26 +62,26 @@ export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInst
 export function reviewList(profile: Profile, rec: PracticeRecord, width = terminalWidth()): string {
   const out: string[] = [];
   const line = (label: string, value: string) => out.push(wrap(`${label}: ${value}`, width, '', '   '));
-  const ctx = [...Object.entries(rec.group ?? {}).map(([k, v]) => `${k}: ${v}`), rec.cycle ? `cycle: ${rec.cycle}` : ''].filter(Boolean);
+  const ctx = [...Object.entries(rec.group ?? {}).map(([k, v]) => safeLine(`${k}: ${v}`)), rec.cycle ? safeLine(`cycle: ${rec.cycle}`) : ''].filter(Boolean);
   line('Context', ctx.join(', ') || '(none)');
   for (const it of ratedItems(profile)) {
     const l = rec.ratings[it.id] ? levelById(profile, rec.ratings[it.id])?.label : undefined;
     line(itemLabel(it), l ?? '(not yet)');
-    if (rec.notes?.[it.id]) out.push(wrap(`Note: ${rec.notes[it.id]}`, width, '   '));
+    if (rec.notes?.[it.id]) out.push(wrap(`Note: ${safeLine(rec.notes[it.id])}`, width, '   '));
   }
   const areaText = new Map(profile.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)));
-  line('Improvement areas', (rec.improvementAreas ?? []).map((a) => (typeof a === 'string' ? areaText.get(a) ?? a : `${a.text} (own)`)).join('; ') || '(none)');
+  line('Improvement areas', (rec.improvementAreas ?? []).map((a) => (typeof a === 'string' ? areaText.get(a) ?? a : `${safeLine(a.text)} (own)`)).join('; ') || '(none)');
   const titles = new Map(ratedItems(profile).map((i) => [i.id, i.title] as const));
   line('Priorities, in order', (rec.priorities ?? []).map((p) => titles.get(p) ?? p).join('; then ') || '(none)');
   (rec.actionSteps ?? []).forEach((s, i) => {
     const extra = [s.for ? `for: ${titles.get(s.for) ?? s.for}` : '', s.due ? `due ${s.due}` : ''].filter(Boolean).join(', ');
-    line(`Action step ${i + 1}`, s.text + (extra ? ` (${extra})` : ''));
+    line(`Action step ${i + 1}`, safeLine(s.text) + (extra ? ` (${extra})` : ''));
   });
   return out.join('\n');
 }
 
 export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance, plain = false): string {
-  const out = ['', `${ch.green('Saved')} ${file}`, ''];
+  const out = ['', `${ch.green('Saved')} ${safeLine(file)}`, ''];
   const width = terminalWidth();
   // Wrapped as plain text (so words are never cut by the terminal), then the mark is coloured.
   const row = (r: PersonalSummary['strengths'][number]) =>
@@ -92,10 +94,10 @@ export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance,
   out.push('', ch.bold('Your action plan'));
   s.plan.forEach((p, i) => {
     const extra = [p.forTitle ? `for: ${p.forTitle}` : '', p.due ? `due ${p.due}` : ''].filter(Boolean).join(' · ');
-    out.push(wrap(`${p.text}${extra ? `  (${extra})` : ''}`, width, `  ${i + 1}. `, '     '));
+    out.push(wrap(safeLine(`${p.text}${extra ? `  (${extra})` : ''}`), width, `  ${i + 1}. `, '     '));
   });
   if (!s.plan.length) out.push('  (no action steps)');
-  out.push('', ch.dim(`Later, to mark a step in progress or done: profile actions ${file}`), '');
+  out.push('', ch.dim(`Later, to mark a step in progress or done: profile actions ${safeLine(file)}`), '');
   return out.join('\n');
 }
 

@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import { trendLine, type HistoryCell, type HistoryModel } from '../history/model.js';
 import { paint } from './colour.js';
+import { safeStrings } from './report-view.js';
 import { terminalWidth, wrap } from './wrap.js';
 
 const KEY = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -12,7 +13,8 @@ function cellText(c: HistoryCell | undefined): string {
   return c ? `■ ${c.short}` : '–';
 }
 
-export function historyText(m: HistoryModel, ch: ChalkInstance, skipped: string[] = [], width = terminalWidth()): string {
+export function historyText(model: HistoryModel, ch: ChalkInstance, skipped: string[] = [], width = terminalWidth()): string {
+  const m = safeStrings(model);
   const out: string[] = [ch.bold(wrap(`${m.title}: your reviews`, width)), ''];
   m.columns.forEach((c, i) => out.push(wrap([c.date, c.cycle, c.ref === m.ref ? '' : `${c.ref}, through the crosswalk`].filter(Boolean).join(' · '), width, `  ${key(i)}  `, '     ')));
   out.push(ch.dim(wrap('– = not rated in that review (or no counterpart in its version).', width)));

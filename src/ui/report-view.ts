@@ -1,6 +1,7 @@
 // `profile report` in the terminal: the filled-in profile, wrapped to the window, colour only adding to words.
 import type { ChalkInstance } from 'chalk';
 import { STATUS_WORDS, stepDates, type ReportLevel, type ReportModel } from '../report/model.js';
+import { safeLine } from '../text-safety.js';
 import { paint } from './colour.js';
 import { terminalWidth, wrap } from './wrap.js';
 
@@ -8,7 +9,16 @@ function level(ch: ChalkInstance, l: ReportLevel | undefined): string {
   return l ? `${paint(ch, l.colour, '■')} ${paint(ch, l.colour, l.label)}` : ch.dim('(not rated)');
 }
 
-export function reportText(m: ReportModel, ch: ChalkInstance, width = terminalWidth()): string {
+/** Every string from the files made safe to print: control and bidi characters escaped, never obeyed. */
+export function safeStrings<T>(v: T): T {
+  if (typeof v === 'string') return safeLine(v) as T;
+  if (Array.isArray(v)) return v.map(safeStrings) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, safeStrings(x)])) as T;
+  return v;
+}
+
+export function reportText(model: ReportModel, ch: ChalkInstance, width = terminalWidth()): string {
+  const m = safeStrings(model);
   const out: string[] = [ch.bold(wrap(m.title, width)), ch.dim(wrap([m.ref, `date ${m.date}`, m.cycle ? `cycle ${m.cycle}` : '', ...m.group.map(([k, v]) => `${k}: ${v}`), m.respondent ? `by ${m.respondent}` : ''].filter(Boolean).join(' · '), width))];
   if (m.draft) out.push(ch.yellow('Draft: this assessment is not finished yet.'));
   if (m.partial) out.push(ch.yellow(wrap(`Partial profile: ${m.partial}`, width)));

@@ -1,6 +1,7 @@
 // Validate profile and record files (kind detected from `kind:`), with cross-checks between them.
 import { fsErrorText } from '../errors.js';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { checkYamlSize, readTextFile } from '../input-guard.js';
 import { basename, dirname } from 'node:path';
 import { validateProfileValue } from '../profile/load.js';
 import { findByRef, type Registry } from '../profile/registry.js';
@@ -40,7 +41,7 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
   const results: FileResult[] = parsed.map((p) => {
     const diagnostics = [...p.diagnostics];
     if (p.src && p.kind === 'profile' && p.profile) diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup));
-    if (p.src && p.kind === 'record' && diagnostics.length === 0) diagnostics.push(...checkRecord(p.src, lookup));
+    if (p.src && p.kind === 'record' && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkRecord(p.src, lookup));
     return { file: p.file, kind: p.kind, diagnostics };
   });
   const all = results.flatMap((r) => r.diagnostics);
@@ -53,14 +54,22 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
 
 function parseOne(file: string): Parsed {
   let text: string;
+  let warnings: Diagnostic[];
   try {
     if (statSync(file).size > MAX_FILE_BYTES) {
       return { file, kind: 'unknown', diagnostics: [{ file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not a profile or record`, severity: 'error' }] };
     }
-    text = readFileSync(file, 'utf8');
+    ({ text, warnings } = readTextFile(file, { maxBytes: MAX_FILE_BYTES, invalidUtf8: 'warn' }));
   } catch (err) {
     return { file, kind: 'unknown', diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error' }] };
   }
+  const tooBig = checkYamlSize(text, file);
+  if (tooBig) return { file, kind: 'unknown', diagnostics: [tooBig] };
+  const p = parseText(text, file);
+  return { ...p, diagnostics: [...warnings, ...p.diagnostics] };
+}
+
+function parseText(text: string, file: string): Parsed {
   const src = parseYaml(text, file);
   if (src.diagnostics.length) return { file, src, kind: 'unknown', diagnostics: src.diagnostics };
   const kind = detectKind(src.value);
