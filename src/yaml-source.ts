@@ -5,6 +5,10 @@ import type { Location } from './errors.js';
 export interface Diagnostic extends Location {
   message: string;
   severity: 'error' | 'warning';
+  /** A stable rule name for scripts (`--json`), e.g. "yaml-syntax", "crosswalk-unmapped". */
+  code?: string;
+  /** What to do about it, in plain words. */
+  hint?: string;
 }
 
 export interface YamlSource {
@@ -90,7 +94,10 @@ export function diagnosticAt(
   src: YamlSource,
   path: ReadonlyArray<PropertyKey>,
   message: string,
-  opts: { preferKey?: boolean; severity?: 'error' | 'warning' } = {},
+  opts: { preferKey?: boolean; severity?: 'error' | 'warning'; code?: string; hint?: string } = {},
 ): Diagnostic {
-  return { ...locate(src, path, opts.preferKey), message, severity: opts.severity ?? 'error' };
+  const d: Diagnostic = { ...locate(src, path, opts.preferKey), message, severity: opts.severity ?? 'error' };
+  if (opts.code) d.code = opts.code;
+  if (opts.hint) d.hint = opts.hint;
+  return d;
 }

@@ -83,6 +83,10 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
   for (const [from, to] of Object.entries(p.crosswalk ?? {})) {
     if (to !== null && !ids.has(to)) err(['crosswalk', from], `crosswalk target "${to}" is not an id in this profile`);
   }
+  if (p.levelCrosswalk && !p.replaces) err(['levelCrosswalk'], 'a levelCrosswalk needs "replaces: <id>@<version>" to say which version it maps from');
+  for (const [from, to] of Object.entries(p.levelCrosswalk ?? {})) {
+    if (to !== null && !levelIds.has(to)) err(['levelCrosswalk', from], `levelCrosswalk target "${to}" is not a level of this profile`);
+  }
   return out;
 }
 

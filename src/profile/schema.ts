@@ -100,7 +100,11 @@ export const ProfileSchema = z
     crosswalk: z
       .record(Id, Id.nullable())
       .optional()
-      .describe('Earlier id -> id in this version (null = no counterpart). Ids not listed keep their meaning.'),
+      .describe('Earlier section, criterion or improvement-area id -> id in this version (null = no counterpart). Ids not listed keep their meaning; every earlier id that is not in this version must be listed (profile validate checks it).'),
+    levelCrosswalk: z
+      .record(Id, Id.nullable())
+      .optional()
+      .describe('Earlier level id -> level id in this version (null = no counterpart). Needed only when the scale changed.'),
   })
   .describe('A practice profile, one file per version');
 

@@ -1,5 +1,6 @@
 // `profile summarize` without the terminal: scan, read (on workers when it pays), aggregate, suppress.
 import { loadRegistry, resolveProfile } from '../profile/registry.js';
+import { checkConversionTarget } from '../profile/crosswalk.js';
 import { Aggregator } from './aggregate.js';
 import { buildSummary } from './build.js';
 import { Collector, type FileCounts, type Problem } from './collect.js';
@@ -25,7 +26,7 @@ export interface SummarizeOptions {
 export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: Summary; counts: FileCounts }> {
   const reg = loadRegistry({ profiles: opts.profilesDir });
   // Resolve "sbic" to its latest version and fail early (exit 2) on an unknown one.
-  const as = opts.as ? resolveProfile(reg, opts.as).ref : undefined;
+  const as = opts.as ? checkConversionTarget(resolveProfile(reg, opts.as).profile, reg.entries.map((e) => e.profile)) : undefined;
   checkFolders(opts.folders);
   const ctx = makeReadContext(reg.entries.map((e) => e.profile), { by: opts.by, as, includeText: opts.includeText });
   const agg = new Aggregator();

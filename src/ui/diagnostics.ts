@@ -5,5 +5,6 @@ import { colours } from './colour.js';
 
 export function formatDiagnostic(d: Diagnostic, colour = colours().err): string {
   const tag = d.severity === 'warning' ? colour.yellow('warning') : colour.red('error');
-  return `${colour.bold(formatLocation(d))}  ${tag}  ${d.message}`;
+  const line = `${colour.bold(formatLocation(d))}  ${tag}  ${d.message}`;
+  return d.hint ? `${line}\n    ${colour.dim('hint:')} ${d.hint}` : line;
 }

@@ -5,7 +5,9 @@ import { basename, dirname } from 'node:path';
 import { validateProfileValue } from '../profile/load.js';
 import { findByRef, type Registry } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
-import { profileRef, ratedItems } from '../profile/model.js';
+import { itemIds, levelIds } from '../profile/crosswalk.js';
+import { profileRef } from '../profile/model.js';
+import { closest, didYouMean } from '../suggest.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
 import { detectKind, validateRecordValue } from '../record/read.js';
 import { diagnosticAt, MAX_FILE_BYTES, parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
@@ -87,16 +89,33 @@ function checkFileName(p: Profile, src: YamlSource): Diagnostic[] {
   return out;
 }
 
-/** A later version's crosswalk must map ids that exist in the version it replaces. */
+/**
+ * A later version's crosswalk must map ids that exist in the version it replaces, and must account for
+ * every id of that version (items and levels) that is not in this one: a rename without a crosswalk entry
+ * would silently turn old ratings into "not rated". `null` says "no counterpart" on purpose.
+ */
 function checkProfileLinks(p: Profile, src: YamlSource, lookup: (ref: string) => Profile | undefined): Diagnostic[] {
   if (!p.replaces) return [];
   const older = lookup(p.replaces);
-  if (!older) return [diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", which was not found`, { severity: 'warning' })];
-  if (older.id !== p.id) return [diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", a different profile id`, { severity: 'warning' })];
-  const oldIds = new Set([...ratedItems(older).map((i) => i.id), ...older.sections.flatMap((s) => [s.id, ...s.criteria.map((c) => c.id), ...s.improvementAreas.map((a) => a.id)])]);
-  return Object.keys(p.crosswalk ?? {})
-    .filter((from) => !oldIds.has(from))
-    .map((from) => diagnosticAt(src, ['crosswalk', from], `crosswalk maps "${from}", which is not an id in ${p.replaces}`, { preferKey: true }));
+  if (!older) return [diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", which was not found`, { severity: 'warning', code: 'replaces-not-found', hint: 'Validate both versions together, e.g. `profile validate <folder>`, or put the earlier version in --profiles.' })];
+  if (older.id !== p.id) return [diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", a different profile id`, { severity: 'warning', code: 'replaces-other-profile' })];
+  const out: Diagnostic[] = [];
+  const check = (field: 'crosswalk' | 'levelCrosswalk', what: 'id' | 'level', oldIds: Set<string>, newIds: Set<string>) => {
+    const walk = p[field] ?? {};
+    for (const from of Object.keys(walk)) {
+      if (!oldIds.has(from)) out.push(diagnosticAt(src, [field, from], `${field} maps "${from}", which is not ${what === 'id' ? 'an id' : 'a level'} in ${p.replaces}${didYouMean(from, oldIds)}`, { preferKey: true, code: 'crosswalk-unknown-id' }));
+    }
+    const added = [...newIds].filter((id) => !oldIds.has(id));
+    for (const id of oldIds) {
+      if (newIds.has(id) || Object.hasOwn(walk, id)) continue;
+      const guess = closest(id, added);
+      const hint = `Add it under "${field}:" in this file: "${id}: ${guess ?? '<new id>'}", or "${id}: null" if it has no counterpart (its ratings are then dropped on purpose).`;
+      out.push(diagnosticAt(src, p[field] ? [field] : ['replaces'], `${what} "${id}" of ${p.replaces} is not in ${profileRef(p)} and not in its ${field}${guess ? ` (renamed to "${guess}"?)` : ''}: records of ${p.replaces} would lose it`, { code: 'crosswalk-unmapped', hint, preferKey: true }));
+    }
+  };
+  check('crosswalk', 'id', itemIds(older), itemIds(p));
+  check('levelCrosswalk', 'level', levelIds(older), levelIds(p));
+  return out;
 }
 
 function checkRecord(src: YamlSource, lookup: (ref: string) => Profile | undefined): Diagnostic[] {
