@@ -9,6 +9,7 @@ import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { parseRecordText } from '../record/read.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
+import { quoteAmbiguousScalars } from '../record/write.js';
 import { isValidDay, type StepAnswer } from './flow.js';
 
 export type StepStatus = ActionStepT['status'];
@@ -124,12 +125,13 @@ function setStatus(text: string, index: number, status: StepStatus): string {
 function addStep(text: string, step: StepAnswer): string {
   const doc = parse(text);
   const item = doc.createNode(newStep(step));
+  quoteAmbiguousScalars(item); // a due date stays text for YAML 1.1 readers
   const seq = doc.get('actionSteps', true);
   if (isSeq(seq)) {
     if (seq.flow && seq.items.length === 0) seq.flow = false; // `actionSteps: []` becomes a block list
     seq.items.push(item);
   } else if (isMap(doc.contents)) {
-    doc.set('actionSteps', doc.createNode([newStep(step)]));
+    doc.set('actionSteps', doc.createNode([item]));
   } else {
     throw new CliError('not a record', EXIT.problems);
   }

@@ -61,7 +61,7 @@ describe('profile actions: edits in place', () => {
     expect(diff).toEqual(['    status: done']);
     expect(out).toContain('# typed on the bus');
     const added = applyChanges(out, [{ kind: 'add', step: { text: 'Visit a peer coach', for: 'communication.pausing', due: '2026-01-31' } }]);
-    expect(added.endsWith('  - text: Visit a peer coach\n    for: communication.pausing\n    due: 2026-01-31\n    status: planned\n')).toBe(true);
+    expect(added.endsWith('  - text: Visit a peer coach\n    for: communication.pausing\n    due: "2026-01-31"\n    status: planned\n')).toBe(true);
     expect(recordErrors(added, profileOf('ohio-process-coaching'))).toEqual([]);
   });
   it('refuses a step that does not exist', () => {

@@ -21,7 +21,7 @@ const rec = RecordSchema.parse({
 describe('record files', () => {
   it('serialise in the contract key order and read back the same', () => {
     const text = serializeRecord({ ...rec, ratings: rec.ratings, date: rec.date });
-    expect(text.split('\n').slice(0, 6)).toEqual(['kind: practice-profile-record', 'format: 1', 'id: 3f2b8c1e-7a4d-4c1b-9e8f-2a6b5c4d3e21', 'profile: sbic@2024', 'status: complete', 'date: 2025-09-14']);
+    expect(text.split('\n').slice(0, 6)).toEqual(['kind: practice-profile-record', 'format: 1', 'id: 3f2b8c1e-7a4d-4c1b-9e8f-2a6b5c4d3e21', 'profile: sbic@2024', 'status: complete', 'date: "2025-09-14"']);
     expect(parseRecordText(text, 'x.yaml').record).toEqual(rec);
   });
   it('file names carry no personal name', () => {
