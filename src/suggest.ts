@@ -13,8 +13,23 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   if (best === undefined) return undefined;
   // A prefix or suffix match ("monitoring" for "progress-monitoring") counts too: a rename often shortens.
-  const affix = w.length >= 4 && (best.includes(w) || w.includes(best.toLowerCase()));
-  return bestD <= Math.max(1, Math.floor(Math.max(w.length, best.length) / 3)) || affix ? best : undefined;
+  const b = best.toLowerCase();
+  const affix = w.length >= 4 && b.length >= 4 && (b.includes(w) || w.includes(b));
+  // Judge the typo on what differs after a shared prefix ("communication."): otherwise every id of one
+  // section looks close to every other.
+  const [rw, rb] = [stripShared(w, b), stripShared(b, w)];
+  const len = Math.max(rw.length, rb.length);
+  return bestD <= Math.max(len >= 4 ? 2 : 1, Math.floor(len / 3)) || affix ? best : undefined;
+}
+
+function stripShared(a: string, b: string): string {
+  let i = 0;
+  let cut = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) {
+    if (a[i] === '.' || a[i] === '-') cut = i + 1;
+    i++;
+  }
+  return a.slice(cut);
 }
 
 /** ` (did you mean "x"?)` or an empty string. */

@@ -1,7 +1,7 @@
 // Validate profile and record files (kind detected from `kind:`), with cross-checks between them.
 import { fsErrorText } from '../errors.js';
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { validateProfileValue } from '../profile/load.js';
 import { findByRef, type Registry } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
@@ -42,7 +42,8 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
   const results: FileResult[] = parsed.map((p) => {
     const diagnostics = [...p.diagnostics];
     if (p.src && p.kind === 'profile' && p.profile) diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup));
-    if (p.src && p.kind === 'record' && diagnostics.length === 0) diagnostics.push(...checkRecord(p.src, lookup));
+    if (p.src && p.kind === 'record' && diagnostics.length === 0) diagnostics.push(...checkRecord(p.src, lookup, () => [...local.keys(), ...registry.entries.map((e) => e.ref)]));
+    if (p.src && p.profile) diagnostics.push(...shadowed(p, parsed, registry));
     return { file: p.file, kind: p.kind, diagnostics };
   });
   const all = results.flatMap((r) => r.diagnostics);
@@ -57,11 +58,11 @@ function parseOne(file: string): Parsed {
   let text: string;
   try {
     if (statSync(file).size > MAX_FILE_BYTES) {
-      return { file, kind: 'unknown', diagnostics: [{ file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not a profile or record`, severity: 'error' }] };
+      return { file, kind: 'unknown', diagnostics: [{ file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not a profile or record`, severity: 'error', code: 'too-large' }] };
     }
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    return { file, kind: 'unknown', diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error' }] };
+    return { file, kind: 'unknown', diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error', code: 'unreadable' }] };
   }
   const src = parseYaml(text, file);
   if (src.diagnostics.length) return { file, src, kind: 'unknown', diagnostics: src.diagnostics };
@@ -71,7 +72,7 @@ function parseOne(file: string): Parsed {
     const message = has
       ? 'unknown kind; expected "practice-profile" or "practice-profile-record"'
       : 'no "kind:" field; a profile starts with "kind: practice-profile", a record with "kind: practice-profile-record"';
-    return { file, src, kind, diagnostics: [diagnosticAt(src, has ? ['kind'] : [], message)] };
+    return { file, src, kind, diagnostics: [diagnosticAt(src, has ? ['kind'] : [], message, { code: 'unknown-kind' })] };
   }
   if (kind === 'record') return { file, src, kind, diagnostics: [] };
   const r = validateProfileValue(src);
@@ -83,9 +84,9 @@ function parseOne(file: string): Parsed {
 function checkFileName(p: Profile, src: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   const version = basename(src.file).replace(/\.ya?ml$/i, '');
-  if (version !== p.version) out.push(diagnosticAt(src, ['version'], `version "${p.version}" does not match the file name "${basename(src.file)}" (expected ${p.version}.yaml)`, { severity: 'warning' }));
+  if (version !== p.version) out.push(diagnosticAt(src, ['version'], `version "${p.version}" does not match the file name "${basename(src.file)}" (expected ${p.version}.yaml)`, { severity: 'warning', code: 'file-name' }));
   const id = basename(dirname(src.file));
-  if (id !== p.id) out.push(diagnosticAt(src, ['id'], `id "${p.id}" does not match the folder "${id}" (profiles live at <id>/<version>.yaml)`, { severity: 'warning' }));
+  if (id !== p.id) out.push(diagnosticAt(src, ['id'], `id "${p.id}" does not match the folder "${id}" (profiles live at <id>/<version>.yaml)`, { severity: 'warning', code: 'file-name' }));
   return out;
 }
 
@@ -118,10 +119,23 @@ function checkProfileLinks(p: Profile, src: YamlSource, lookup: (ref: string) =>
   return out;
 }
 
-function checkRecord(src: YamlSource, lookup: (ref: string) => Profile | undefined): Diagnostic[] {
+/** The same id@version in two files: the registry uses the first it meets and would ignore the other silently. */
+function shadowed(p: Parsed, all: Parsed[], registry: Registry): Diagnostic[] {
+  const ref = profileRef(p.profile!);
+  const me = resolve(p.file);
+  const before = all.slice(0, all.indexOf(p)).find((o) => o.profile && profileRef(o.profile) === ref);
+  const inUse = findByRef(registry, ref);
+  const unused = (registry.shadowed?.get(ref) ?? []).filter((f) => resolve(f) !== me);
+  const other = before ? before.file : inUse && resolve(inUse.file) !== me ? inUse.file : unused[0];
+  if (!other) return [];
+  const used = inUse ? (resolve(inUse.file) === me ? 'this file is the one in use' : `${inUse.file} is the one in use (--profiles, then PROFILE_PATH, then the shipped profiles)`) : 'only one of them can be used';
+  return [diagnosticAt(p.src!, ['version'], `${ref} is also defined in ${other}; ${used}`, { severity: 'warning', code: 'shadowed-profile', hint: 'Give one of them another version (or id), or remove it.' })];
+}
+
+function checkRecord(src: YamlSource, lookup: (ref: string) => Profile | undefined, known: () => string[]): Diagnostic[] {
   const r = validateRecordValue(src);
   if (!r.record) return r.diagnostics;
   const profile = lookup(r.record.profile);
-  if (!profile) return [diagnosticAt(src, ['profile'], `unknown profile "${r.record.profile}" (run \`profile list\` to see the profiles)`)];
+  if (!profile) return [diagnosticAt(src, ['profile'], `unknown profile "${r.record.profile}"${didYouMean(r.record.profile, known())} (run \`profile list\` to see the profiles)`, { code: 'unknown-profile' })];
   return checkRecordAgainstProfile(r.record, profile, src);
 }

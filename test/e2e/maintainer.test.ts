@@ -72,10 +72,21 @@ describe('profile validate', () => {
     expect(r.stdout).toMatch(/3 file\(s\) checked: 3 ok, 0 with errors; 0 error\(s\), 0 warning\(s\)/);
     expect(r.code).toBe(0);
   });
-  it('(a) a YAML syntax error: file:line:col, exit 1', () => {
+  it('(a) a YAML syntax error: file:line:col, in plain words with a hint, then the parser\'s detail; exit 1', () => {
     const r = runCli(['validate', fixture('syntax')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/test\/fixtures\/validate\/syntax\/3\.15\.yaml:80:\d+ +error +Missing closing "quote/);
+    expect(r.stdout).toMatch(/test\/fixtures\/validate\/syntax\/3\.15\.yaml:80:15 +error +line 80: the quoted text that starts here is never closed .*\(parser: Missing closing "quote\)\n +hint: End the text with " on line 80/);
+    expect(r.stdout.match(/ {2}error {2}/g)).toHaveLength(1); // one diagnostic, not the parser's cascade
+  });
+  it('did you mean: fields, levels, profile names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-typo-'));
+    const text = readFileSync(join(ROOT, 'profiles/sbic/2014.yaml'), 'utf8').replace('target: proficient', 'target: proficent').replace('statusNote:', 'statusnote:');
+    writeFileSync(join(dir, '2014.yaml'), text);
+    const r = runCli(['validate', join(dir, '2014.yaml')]);
+    expect(r.stdout).toContain('unknown field "statusnote" (did you mean "statusNote"?)');
+    writeFileSync(join(dir, '2014.yaml'), text.replace('statusnote:', 'statusNote:'));
+    expect(runCli(['validate', join(dir, '2014.yaml')]).stdout).toContain('target "proficent" is not one of the levels (exemplary, proficient, close-to-proficient, far-from-proficient) (did you mean "proficient"?)');
+    expect(runCli(['show', 'sbci']).stderr).toContain('unknown profile "sbci" (did you mean "sbic"?)');
   });
   it('(b) two criteria with one id: points at the second id', () => {
     const r = runCli(['validate', fixture('duplicate-id')]);
