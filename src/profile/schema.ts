@@ -86,6 +86,10 @@ export const ProfileSchema = z
     subtitle: Text.optional(),
     status: z.enum(['complete', 'partial']).default('complete'),
     statusNote: Text.optional().describe('For a partial profile: what is missing and where to find it'),
+    projectChoices: z
+      .array(Text)
+      .optional()
+      .describe('Values this file sets that the source does not give (colours, scores, target, action-step range, labels): the project\'s choices, shown as such'),
     released: z.union([z.string(), z.number()]).transform(String).optional().describe('When this version was published, e.g. "2014" or "2024-25"'),
     source: z.strictObject({
       citation: Text,

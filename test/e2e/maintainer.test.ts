@@ -142,7 +142,7 @@ describe('the program', () => {
   it('--help lists commands with examples; an unknown command is exit 2', () => {
     const r = runCli(['--help']);
     expect(r.stdout).toContain('Examples:');
-    for (const c of ['assess', 'summarize', 'list', 'show', 'validate', 'schema']) expect(r.stdout).toContain(c);
+    for (const c of ['assess', 'summarize', 'list', 'show', 'diff', 'validate', 'schema']) expect(r.stdout).toContain(c);
     expect(runCli(['frobnicate']).code).toBe(2);
   });
   it('--version prints the package version', () => {
