@@ -1,6 +1,7 @@
 // The first YAML syntax error in plain words, with the likely cause and a fix: coaches and maintainers
 // edit these files by hand, and "Nested mappings are not allowed in compact mappings" helps neither.
 // Used by every reader through parseYaml (validate, assess, the summary's slow path).
+import { isScalar, visit, type Document, type LineCounter } from 'yaml';
 
 export interface YamlErrorIn {
   /** The parser's code, e.g. BLOCK_AS_IMPLICIT_KEY, TAB_AS_INDENT, MISSING_CHAR. */
@@ -97,6 +98,16 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
   if (bad) return at(bad.line, bad.col, bad.plain, bad.hint);
 
   if (/flow (sequence|mapping)/i.test(first.message)) {
+    // The parser notices on the next line; the cause is the last line above with an unclosed [ or {.
+    const unquoted = (l: string) => l.replace(/"[^"]*"|'[^']*'/g, '');
+    for (let n = Math.min(first.line, lines.length); n >= Math.max(1, first.line - 20); n--) {
+      const l = unquoted(lineText(n));
+      const open = (ch: string, close: string) => l.split(ch).length - l.split(close).length;
+      if (open('[', ']') > 0 || open('{', '}') > 0) {
+        const col = Math.max(lineText(n).lastIndexOf('['), lineText(n).lastIndexOf('{')) + 1;
+        return at(n, col, 'this [ list ] or { mapping } is not closed on its line', `Close it with ] or } on line ${n}, or, if the [ or { is part of a text, put the text in quotes.`);
+      }
+    }
     return at(first.line, first.col, 'a [ list ] or { mapping } is not closed on this line or the ones before it', 'Close it with ] or }, or write the items as a block list ("- item" on each line).');
   }
   return at(first.line, first.col, 'YAML cannot read this line', 'Check the quotes, the colons and the indentation (spaces only) on this line and the one above it.');
@@ -147,4 +158,32 @@ function findBadIndent(lines: string[], errLine: number): { line: number; col: n
     }
   }
   return undefined;
+}
+
+export interface CommentWarning {
+  line: number;
+  col: number;
+  message: string;
+  hint: string;
+}
+
+/**
+ * `text: Notes #1` is the text "Notes" and a comment "1": YAML reads " #" as the start of a comment. A
+ * comment glued to its "#" ("#1", "#hashtags") was almost always meant as part of the text.
+ */
+export function gluedComments(doc: Document, lineCounter: LineCounter): CommentWarning[] {
+  const out: CommentWarning[] = [];
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || !isScalar(node) || node.type !== 'PLAIN' || !node.comment || /^\s/.test(node.comment) || !node.range) return;
+      const p = lineCounter.linePos(node.range[1]);
+      out.push({
+        line: p.line,
+        col: p.col,
+        message: `"#${node.comment.split('\n')[0]}" is read as a comment, so the text ends at "${String(node.value)}"`,
+        hint: 'Put the whole text in double quotes if # belongs to it; a comment is written " # like this" (with a space).',
+      });
+    },
+  });
+  return out;
 }

@@ -10,6 +10,7 @@ import { profileRef } from '../profile/model.js';
 import { closest, didYouMean } from '../suggest.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
 import { detectKind, validateRecordValue } from '../record/read.js';
+import { gluedComments } from '../yaml-explain.js';
 import { diagnosticAt, MAX_FILE_BYTES, parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
 
 export interface FileResult {
@@ -42,7 +43,7 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
   const results: FileResult[] = parsed.map((p) => {
     const diagnostics = [...p.diagnostics];
     if (p.src && p.kind === 'profile' && p.profile) diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup));
-    if (p.src && p.kind === 'record' && diagnostics.length === 0) diagnostics.push(...checkRecord(p.src, lookup, () => [...local.keys(), ...registry.entries.map((e) => e.ref)]));
+    if (p.src && p.kind === 'record' && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkRecord(p.src, lookup, () => [...local.keys(), ...registry.entries.map((e) => e.ref)]));
     if (p.src && p.profile) diagnostics.push(...shadowed(p, parsed, registry));
     return { file: p.file, kind: p.kind, diagnostics };
   });
@@ -66,6 +67,7 @@ function parseOne(file: string): Parsed {
   }
   const src = parseYaml(text, file);
   if (src.diagnostics.length) return { file, src, kind: 'unknown', diagnostics: src.diagnostics };
+  const glued = gluedComments(src.doc, src.lineCounter).map((w): Diagnostic => ({ file, line: w.line, col: w.col, message: w.message, hint: w.hint, severity: 'warning', code: 'comment-in-text' }));
   const kind = detectKind(src.value);
   if (kind === 'unknown') {
     const has = src.value && typeof src.value === 'object' && 'kind' in (src.value as object);
@@ -74,9 +76,9 @@ function parseOne(file: string): Parsed {
       : 'no "kind:" field; a profile starts with "kind: practice-profile", a record with "kind: practice-profile-record"';
     return { file, src, kind, diagnostics: [diagnosticAt(src, has ? ['kind'] : [], message, { code: 'unknown-kind' })] };
   }
-  if (kind === 'record') return { file, src, kind, diagnostics: [] };
+  if (kind === 'record') return { file, src, kind, diagnostics: glued };
   const r = validateProfileValue(src);
-  const diagnostics = [...r.diagnostics, ...(r.profile ? checkFileName(r.profile, src) : [])];
+  const diagnostics = [...r.diagnostics, ...(r.profile ? checkFileName(r.profile, src) : []), ...glued];
   return { file, src, kind, diagnostics, profile: r.profile };
 }
 

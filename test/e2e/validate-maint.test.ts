@@ -67,3 +67,28 @@ describe('profile validate', () => {
     expect(ds).toContainEqual(expect.objectContaining({ hint: expect.stringContaining('contains ": "') }));
   });
 });
+
+describe('an unquoted # in a text', () => {
+  it('"Notes #1" is warned: the text ends before the #', () => {
+    const dir = tmp('pp-hash-');
+    const text = readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace('  - text: Using video for feedback', '  - text: Using video #feedback');
+    writeFileSync(join(dir, 'r.yaml'), text);
+    const ds = diagnostics(runCli(['validate', join(dir, 'r.yaml'), '--json']).stdout);
+    expect(ds).toContainEqual(expect.objectContaining({ code: 'comment-in-text', severity: 'warning', message: '"#feedback" is read as a comment, so the text ends at "Using video"' }));
+    // An ordinary comment, "# like this", is not warned: the shipped profiles and the template have many.
+    expect(diagnostics(runCli(['validate', 'profiles', 'templates/profile.yaml', '--json']).stdout).filter((d) => d.code === 'comment-in-text')).toEqual([]);
+  });
+});
+
+describe('every reader explains YAML errors the same way', () => {
+  it('assess --answers and summarize say what validate says', () => {
+    const dir = tmp('pp-readers-');
+    writeFileSync(join(dir, 'answers.yaml'), 'group:\n  region: North: East\n');
+    const a = runCli(['assess', 'ohio-process-coaching', '--answers', join(dir, 'answers.yaml'), '--yes', '--dir', join(dir, 'records')]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('answers.yaml:2:11: line 2: this text contains ": ", so it needs quotes');
+    expect(a.stderr).toContain('Write it as  region: "North: East"');
+    const s = runCli(['summarize', fixture('summarize', 'messy'), '--format', 'json']);
+    expect(s.stderr).toMatch(/syntax-error\.yaml:12:18 +error +line 12: this \[ list \] or \{ mapping \} is not closed on its line/);
+  });
+});

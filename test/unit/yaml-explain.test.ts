@@ -50,3 +50,11 @@ describe('plain-word YAML errors', () => {
     expect(first('a:\n  - x\n - y\n').hint).toMatch(/reported \d+ more problem\(s\) after this one/);
   });
 });
+
+describe('plain-word YAML errors: flow collections', () => {
+  it('an unclosed [ points at its own line, not where the parser noticed', () => {
+    const d = first('ratings:\n  relationships: [unclosed\n  feedback: proficient\n');
+    expect(d).toMatchObject({ line: 2, col: 18 });
+    expect(d.message).toMatch(/^line 2: this \[ list \] or \{ mapping \} is not closed on its line/);
+  });
+});
