@@ -2,7 +2,6 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { CliError, EXIT } from '../errors.js';
-import { SUPPRESSED } from '../summary/model.js';
 import { globalOpts, writeErr, writeOut } from './shared.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
@@ -10,7 +9,9 @@ const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 // zod loads inside the action so that `profile --version` does not pay for it.
 const optionsSchema = (z: typeof import('zod').z) =>
   z.strictObject({
-  by: z.string().optional(),
+  by: z.array(z.string()).default([]),
+  cycle: z.array(z.string()).default([]),
+  growth: z.string().optional(),
   as: z.string().optional(),
   minN: z.string().default('5'),
   includeText: z.boolean().default(false),
@@ -21,11 +22,15 @@ const optionsSchema = (z: typeof import('zod').z) =>
   workers: z.boolean().optional(),
 });
 
+const collect = (v: string, acc: string[]) => [...acc, v];
+
 export function summarizeCommand(): Command {
   return new Command('summarize')
     .description('anonymous summary of a folder of records, by profile version and group')
     .argument('<folder...>', 'folders of record files (read recursively)')
-    .option('--by <keys>', 'group by these record group keys, nested, e.g. region,district')
+    .option('--by <keys>', 'group by these keys, nested (region,district); "cycle" is the record\'s cycle; repeat for more tables', collect, [])
+    .option('--cycle <label>', 'only records of this cycle (repeat for more); without it, each cycle gets its own report', collect, [])
+    .option('--growth <from..to>', 'compare two cycles: share at or above target in each, and the change')
     .option('--as <profile>', 'count earlier versions as this one, through its crosswalk (e.g. sbic@2024)')
     .option('--min-n <n>', 'smallest group or count shown; smaller ones are suppressed (at least 3)', '5')
     .option('--include-text', 'also list own improvement areas and action-step texts (groups of at least --min-n only)')
@@ -41,13 +46,21 @@ export function summarizeCommand(): Command {
 Examples:
   $ profile summarize records/                           one table per profile version
   $ profile summarize records/ --by region,district      nested groups with totals
+  $ profile summarize records/ --by region --by region,district   two tables, protected together
+  $ profile summarize records/ --cycle "2025-26 baseline"          one cycle only
+  $ profile summarize records/ --growth "2025-26 baseline..2025-26 end of year" --by region
   $ profile summarize records/ --as sbic@2024            count sbic@2014 records as 2024 (crosswalk)
   $ profile summarize records/ --format json --out summary.json
   $ profile summarize a/ b/ --format html --out report.html --include-text
 
-Anonymity: no names, record ids, notes, file names or dates appear in a summary. Groups and counts
-below --min-n (default 5) show as "supp." (JSON: "suppressed"), and further numbers are hidden so that none can be
-worked out by subtraction. Files that are not counted are listed on stderr.
+Cycles: a folder holding several cycles (e.g. a baseline and an end-of-year review) gets one report per
+cycle, so no coach is counted twice; --by cycle puts them in one table instead. Within a cycle, several
+records of one respondent count once, as the latest.
+
+Anonymity: no names, record ids, notes, file names or dates appear in a summary. Groups of fewer than
+--min-n people (default 5) are withheld ("–", JSON null, with the reason), and a few more numbers are
+withheld or shown as a range so that none can be worked out by subtraction. All tables of one run are
+protected together; separate runs are not: publish one run. Files not counted are listed on stderr.
 
 Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`,
     )
@@ -57,7 +70,13 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       // A plain whole number only: Number() would also take "0x5", "1e1", " 5 " or "".
       const minN = /^[0-9]+$/.test(opts.minN) ? Number(opts.minN) : NaN;
       if (!Number.isSafeInteger(minN) || minN < 3) throw new CliError(`--min-n must be a whole number of at least 3 (got ${opts.minN})`, EXIT.usage);
-      const by = (opts.by ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const by = opts.by.map((b) => b.split(',').map((s) => s.trim()).filter(Boolean)).filter((b) => b.length);
+      let growth: [string, string] | undefined;
+      if (opts.growth !== undefined) {
+        const parts = opts.growth.split('..').map((x) => x.trim());
+        if (parts.length !== 2 || !parts[0] || !parts[1]) throw new CliError(`--growth takes two cycle labels joined by "..", e.g. "2025-26 baseline..2025-26 end of year" (got ${opts.growth})`, EXIT.usage);
+        growth = [parts[0], parts[1]];
+      }
       if (opts.out && existsSync(opts.out) && !opts.force) {
         throw new CliError(`${opts.out} exists; not replacing it`, EXIT.usage, undefined, 'Use --force to replace it, or choose another --out file.');
       }
@@ -71,9 +90,11 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       // pattern, the rest are counted. Every file that is not counted is always listed.
       const MAX_WARNINGS = 3;
       let warnings = 0;
-      const { summary, counts } = await runSummarize({
+      const { summary, counts, notes } = await runSummarize({
         folders,
         by,
+        cycles: opts.cycle,
+        growth,
         as: opts.as,
         minN,
         includeText: opts.includeText,
@@ -106,8 +127,10 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       for (const key of unusedByKeys(summary)) {
         writeErr(`warning: no counted record has a group value for "${key}" (--by): every record is in "(not given)". Check the spelling; keys are case-sensitive.\n`);
       }
-      // When a profile version's total is hidden, the number of records counted would give it away.
-      writeErr(formatCountsLine(counts, summary.files.counted === SUPPRESSED));
+      const { formatRunNotes } = await import('../ui/summary-problems.js');
+      writeErr(formatRunNotes(notes, counts, summary, growth));
+      // When a report's total is withheld, the number of records counted would give it away.
+      writeErr(formatCountsLine(counts, summary.files.counted === null));
       const notCounted = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
       if (opts.strict && notCounted > 0) process.exitCode = EXIT.problems;
     });

@@ -1,151 +1,207 @@
-// Turn running totals into the suppressed summary every format renders.
+// Turn the run's cells into the protected summary every format renders: per report section, build one
+// table per --by, decide what to withhold (protect/), and write out only what may be shown.
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
-import type { Aggregator, GroupNode } from './aggregate.js';
+import { CYCLE_KEY, type Cell, type CellTable } from './count/cells.js';
+import { buildTree, compareValues, smallNotGiven, type TreeNode } from './count/trees.js';
 import type { FileCounts } from './collect.js';
-import { STATUSES } from './read-record.js';
-import { NOT_GIVEN, NOT_RATED, SUMMARY_FORMAT_VERSION, SUPPRESSED, type Cell, type GroupSummary, type ProfileSummary, type Summary, type TextCount } from './model.js';
-import { isHidden, suppressTree, type StatGroup } from './suppress.js';
+import { buildGrowth } from './growth.js';
+import { NO_CYCLE, NOT_GIVEN, SUMMARY_FORMAT_VERSION, WHY_TEXT, type CountRow, type GroupSummary, type ItemStats, type ReportSummary, type Summary, type TextCount, type Why } from './model.js';
+import { Decisions, protectSection } from './protect/engine.js';
+import { ratedCount, rowDefs, rowValues, type RowDef } from './protect/rows.js';
+import { fewRated, shareRange } from './protect/rules.js';
 
 export interface BuildOptions {
   minN: number;
-  by: string[];
+  /** One table per entry; [[]] for the total only. */
+  by: string[][];
   as?: string;
+  cycles?: string[];
+  growth?: [string, string];
   includeText: boolean;
 }
 
-const L = (item: string, level: string) => `L\u0000${item}\u0000${level}`;
-const A = (item: string) => `A\u0000${item}`;
-const P = (item: string) => `P\u0000${item}`;
-const I = (area: string) => `I\u0000${area}`;
-const S = (status: string) => `S\u0000${status}`;
+/** What the run did that only the facilitator should see (stderr), never the published summary. */
+export interface BuildNotes {
+  /** Records left out because they have no value for a key and are too few to be a group of their own. */
+  leftOut: Array<{ key: string; records: number }>;
+}
 
-function statGroup(node: GroupNode, p: Profile): StatGroup {
-  const c = node.counters;
-  const stats = new Map<string, number>([['n', c.n]]);
-  const g: StatGroup = { stats, hidden: new Set(), suppressed: false, breakdownHidden: false, atoms: [], pairs: [], children: [] };
-  const levels = p.scale.levels.map((l) => l.id);
-  for (const item of ratedItems(p)) {
-    const counts = c.levels.get(item.id);
-    let rated = 0;
-    for (const l of levels) {
-      const v = counts?.get(l) ?? 0;
-      stats.set(L(item.id, l), v);
-      rated += v;
-    }
-    stats.set(L(item.id, NOT_RATED), c.n - rated);
-    stats.set(A(item.id), c.atOrAbove.get(item.id) ?? 0);
-    const cells = [...levels, NOT_RATED].map((l) => L(item.id, l));
-    g.atoms.push([...cells, A(item.id)]);
-    stats.set(P(item.id), c.priorities.get(item.id) ?? 0);
-    g.pairs.push({ key: P(item.id), total: 'n' }, { key: A(item.id), total: 'n' });
+/** Everything the formats need about one section, kept for growth. */
+export interface SectionResult {
+  profile: Profile;
+  cycleNorm: string | null;
+  report: ReportSummary;
+  trees: Array<{ root: TreeNode; by: string[] }>;
+  decisions: Decisions;
+  defs: RowDef[];
+  /** A group's name as shown. */
+  name: (n: TreeNode) => string;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** An item row as it may be shown: exact, coded as a range, or withheld with a reason. */
+export function itemStats(node: TreeNode, def: RowDef, why: Why | undefined, minN: number): ItemStats {
+  const values = rowValues(node.counters, def);
+  const rated = ratedCount(values);
+  const at = node.counters.atOrAbove.get(def.item!) ?? 0;
+  if (!why) {
+    return { id: def.item!, levels: Object.fromEntries(def.keys.map((k, i) => [k, values[i]])), atOrAboveTarget: at, share: rated ? round3(at / rated) : null };
   }
-  for (const s of p.sections) {
-    for (const a of s.improvementAreas) {
-      stats.set(I(a.id), c.areas.get(a.id) ?? 0);
-      g.pairs.push({ key: I(a.id), total: 'n' });
-    }
-  }
-  STATUSES.forEach((s, i) => stats.set(S(s), c.steps[i]));
-  stats.set(S('total'), c.steps[0] + c.steps[1] + c.steps[2]);
-  g.atoms.push([...STATUSES.map(S), S('total')]);
-  const kids = [...node.children.values()].sort((a, b) => compareValues(a.value ?? '', b.value ?? ''));
-  g.children = kids.map((k) => statGroup(k, p));
-  return g;
+  const out: ItemStats = { id: def.item!, levels: null, atOrAboveTarget: null, share: null, why };
+  // A withheld group shows nothing; a coded row shows a range when enough people rated it.
+  if (why === 'too-small' || node.counters.n < minN) return out;
+  if (fewRated(rated, minN)) return { ...out, why: why === 'same-answer' ? 'few-rated' : why };
+  return { ...out, shareRange: shareRange(at, rated) };
 }
 
-/** "(not given)" last; otherwise natural order, so "District 2" comes before "District 10". */
-function compareValues(a: string, b: string): number {
-  const ng = Number(a === NOT_GIVEN) - Number(b === NOT_GIVEN);
-  return ng || a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+function countRow(node: TreeNode, def: RowDef, why: Why | undefined): CountRow {
+  if (why) return { counts: null, why };
+  const v = rowValues(node.counters, def);
+  return { counts: Object.fromEntries(def.keys.map((k, i) => [k, v[i]])) };
 }
 
-function sortedText(m: Map<string, number>): TextCount[] {
-  return [...m].map(([text, count]) => ({ text, count })).sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-}
-
-/** Free text of a group: its own if it has no subgroups, else only what its shown subgroups show. */
-function groupText(node: GroupNode, g: StatGroup, minN: number): { areas: Map<string, number>; steps: Map<string, number> } | undefined {
-  if (g.suppressed || node.counters.n < minN) return undefined;
-  if (node.children.size === 0) return { areas: node.counters.ownAreas, steps: node.counters.stepTexts };
+function texts(cells: Cell[], publishable: Set<Cell>, minN: number): { improvementAreas: TextCount[]; actionSteps: TextCount[] } {
   const areas = new Map<string, number>();
   const steps = new Map<string, number>();
-  const kids = [...node.children.values()].sort((a, b) => compareValues(a.value ?? '', b.value ?? ''));
-  kids.forEach((k, i) => {
-    if (g.breakdownHidden) return;
-    const t = groupText(k, g.children[i], minN);
-    for (const [x, n] of t?.areas ?? []) areas.set(x, (areas.get(x) ?? 0) + n);
-    for (const [x, n] of t?.steps ?? []) steps.set(x, (steps.get(x) ?? 0) + n);
-  });
-  return { areas, steps };
+  for (const c of cells) {
+    if (!publishable.has(c)) continue;
+    for (const [t, k] of c.counters.ownAreas) areas.set(t, (areas.get(t) ?? 0) + k);
+    for (const [t, k] of c.counters.stepTexts) steps.set(t, (steps.get(t) ?? 0) + k);
+  }
+  // Sorted by text, never by file order; a count below min-n is not shown beside a text.
+  const list = (m: Map<string, number>) =>
+    [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([text, count]) => ({ text, count: count >= minN ? count : null }));
+  return { improvementAreas: list(areas), actionSteps: list(steps) };
 }
 
-function render(node: GroupNode, g: StatGroup, p: Profile, depth: number, opts: BuildOptions): GroupSummary {
-  const key = depth === 0 ? null : opts.by[depth - 1];
-  if (g.suppressed) return { key, value: node.value, suppressed: true, n: SUPPRESSED };
-  const cell = (k: string): Cell => (isHidden(g, k) ? SUPPRESSED : g.stats.get(k) ?? 0);
-  const levelIds = [...p.scale.levels.map((l) => l.id), NOT_RATED];
+/** A record's free text may be shown only if, in every table, the smallest listed group holding it is shown. */
+function publishableCells(cells: Cell[], trees: Array<{ root: TreeNode; by: string[] }>, d: Decisions): Set<Cell> {
+  let ok = new Set(cells);
+  for (const t of trees) {
+    const here = new Set<Cell>();
+    const visit = (n: TreeNode, depth: number) => {
+      if (d.groupHidden(n)) return;
+      const listed = depth < t.by.length && !d.breakdownWhy(n, t.by[depth]) && n.children.length > 0;
+      if (!listed) for (const c of n.cells) here.add(c);
+      else for (const k of n.children) visit(k, depth + 1);
+    };
+    visit(t.root, 0);
+    ok = new Set([...ok].filter((c) => here.has(c)));
+  }
+  return ok;
+}
+
+interface RenderCtx {
+  table: CellTable;
+  defs: RowDef[];
+  d: Decisions;
+  opts: BuildOptions;
+  publishable: Set<Cell>;
+}
+
+export function displayValue(table: CellTable, key: string, value: string | null): string {
+  if (value === null) return key === CYCLE_KEY ? NO_CYCLE : NOT_GIVEN;
+  return table.display(key, value);
+}
+
+function renderGroup(x: RenderCtx, node: TreeNode, by: string[], depth: number): GroupSummary {
+  const key = node.key;
+  const value = key === null ? null : displayValue(x.table, key, node.value);
+  const hidden = x.d.groupHidden(node);
+  if (hidden) return { key, value, n: null, why: hidden };
   const out: GroupSummary = {
     key,
-    value: node.value,
-    suppressed: false,
+    value,
     n: node.counters.n,
-    items: ratedItems(p).map((it) => {
-      const at = cell(A(it.id));
-      const rated = node.counters.n - (g.stats.get(L(it.id, NOT_RATED)) ?? 0);
-      return {
-        id: it.id,
-        levels: Object.fromEntries(levelIds.map((l) => [l, cell(L(it.id, l))])),
-        atOrAboveTarget: at,
-        share: at === SUPPRESSED ? SUPPRESSED : rated === 0 ? null : Math.round((at / rated) * 1000) / 1000,
-      };
-    }),
-    priorities: Object.fromEntries(ratedItems(p).map((it) => [it.id, cell(P(it.id))])),
-    improvementAreas: Object.fromEntries(p.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, cell(I(a.id))]))),
-    actionSteps: { planned: cell(S('planned')), 'in-progress': cell(S('in-progress')), done: cell(S('done')), total: cell(S('total')) },
+    items: x.defs.filter((r) => r.kind === 'rating').map((r) => itemStats(node, r, x.d.rowWhy(node, r), x.opts.minN)),
   };
-  if (opts.includeText) {
-    const t = groupText(node, g, opts.minN);
-    if (t) out.text = { improvementAreas: sortedText(t.areas), actionSteps: sortedText(t.steps) };
+  for (const def of x.defs) {
+    const field = def.id === 'priorities' ? 'priorities' : def.id === 'areas' ? 'improvementAreas' : def.id === 'steps' ? 'actionSteps' : undefined;
+    if (field) out[field] = countRow(node, def, x.d.rowWhy(node, def));
   }
-  if (depth < opts.by.length) {
-    if (g.breakdownHidden) out.groupsSuppressed = true;
-    else {
-      const kids = [...node.children.values()].sort((a, b) => compareValues(a.value ?? '', b.value ?? ''));
-      out.groups = kids.map((k, i) => render(k, g.children[i], p, depth + 1, opts));
-    }
+  if (x.opts.includeText) out.text = texts(node.cells, x.publishable, x.opts.minN);
+  if (depth < by.length) {
+    const bw = x.d.breakdownWhy(node, by[depth]);
+    if (bw) out.groupsWhy = bw;
+    else out.groups = node.children.map((c) => renderGroup(x, c, by, depth + 1));
   }
   return out;
 }
 
-export function buildSummary(agg: Aggregator, profiles: Map<string, Profile>, counts: FileCounts, opts: BuildOptions): Summary {
-  const out: ProfileSummary[] = [];
-  const refs = [...agg.roots.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  for (const ref of refs) {
-    const p = profiles.get(ref);
-    const node = agg.roots.get(ref);
-    if (!p || !node) continue;
-    const g = statGroup(node, p);
-    suppressTree(g, opts.minN);
-    out.push({
-      profile: profileRef(p),
-      title: p.title,
-      target: p.scale.target,
-      levels: p.scale.levels.map((l) => ({ id: l.id, label: l.label, colour: l.colour })),
-      items: ratedItems(p).map((i) => ({ id: i.id, ...(i.number ? { number: i.number } : {}), title: i.title })),
-      improvementAreas: p.sections.flatMap((s) => s.improvementAreas.map((a) => ({ id: a.id, text: a.text }))),
-      total: render(node, g, p, 0, opts),
-    });
+/** Build one report section: its tables, protected together. */
+function buildSection(table: CellTable, cells: Cell[], p: Profile, cycleNorm: string | null, opts: BuildOptions): SectionResult {
+  const defs = rowDefs(p);
+  const trees = opts.by.map((by) => ({ root: buildTree(cells, table.keys, by), by }));
+  const d = protectSection(trees, defs, opts.minN);
+  const x: RenderCtx = { table, defs, d, opts, publishable: opts.includeText ? publishableCells(cells, trees, d) : new Set() };
+  const report: ReportSummary = {
+    profile: profileRef(p),
+    title: p.title,
+    target: p.scale.target,
+    cycle: table.splitByCycle ? displayValue(table, CYCLE_KEY, cycleNorm) : null,
+    levels: p.scale.levels.map((l) => ({ id: l.id, label: l.label, colour: l.colour })),
+    items: ratedItems(p).map((i) => ({ id: i.id, ...(i.number ? { number: i.number } : {}), title: i.title })),
+    improvementAreas: p.sections.flatMap((s) => s.improvementAreas.map((a) => ({ id: a.id, text: a.text }))),
+    tables: trees.map((t) => ({ by: t.by, total: renderGroup(x, t.root, t.by, 0) })),
+  };
+  return { profile: p, cycleNorm, report, trees, decisions: d, defs, name: (n) => displayValue(table, n.key ?? '', n.value) };
+}
+
+export function buildSummary(table: CellTable, profiles: Map<string, Profile>, counts: FileCounts, opts: BuildOptions): { summary: Summary; notes: BuildNotes } {
+  const notes: BuildNotes = { leftOut: [] };
+  const sections = [...table.sections.values()].sort(
+    (a, b) => a.profile.localeCompare(b.profile, 'en', { numeric: true }) || compareValues(a.cycle, b.cycle),
+  );
+  const results: SectionResult[] = [];
+  let counted = 0;
+  for (const s of sections) {
+    const p = profiles.get(s.profile);
+    if (!p) continue;
+    let cells = [...table.cells.values()].filter((c) => c.section === s.key);
+    const dropped = smallNotGiven(cells, table.keys, opts.by, opts.minN);
+    if (dropped.length) {
+      const set = new Set(dropped);
+      cells = cells.filter((c) => !set.has(c));
+      for (const c of dropped) {
+        const key = table.keys.find((k, i) => c.values[i] === null && opts.by.some((b) => b.includes(k))) ?? '?';
+        const e = notes.leftOut.find((l) => l.key === key);
+        if (e) e.records += c.counters.n;
+        else notes.leftOut.push({ key, records: c.counters.n });
+      }
+    }
+    if (cells.length === 0) continue;
+    const r = buildSection(table, cells, p, s.cycle, opts);
+    counted += r.trees[0].root.counters.n;
+    results.push(r);
   }
-  const hideTotals = out.some((p) => p.total.suppressed);
-  return {
+  const reports = results.map((r) => r.report);
+  const growth = opts.growth ? buildGrowth(results, opts.growth, opts.minN) : [];
+  const used = new Set<Why>();
+  const collect = (g: GroupSummary) => {
+    if (g.why) used.add(g.why);
+    if (g.groupsWhy) used.add(g.groupsWhy);
+    for (const it of g.items ?? []) if (it.why) used.add(it.why);
+    for (const r of [g.priorities, g.improvementAreas, g.actionSteps]) if (r?.why) used.add(r.why);
+    g.groups?.forEach(collect);
+  };
+  reports.forEach((r) => r.tables.forEach((t) => collect(t.total)));
+  for (const g of growth) for (const row of g.rows) for (const side of [row.from, row.to]) if (side.why) used.add(side.why);
+  const hideTotals = reports.some((r) => r.tables[0].total.n === null);
+  const summary: Summary = {
     kind: 'practice-profile-summary',
     formatVersion: SUMMARY_FORMAT_VERSION,
     minN: opts.minN,
     by: opts.by,
+    cycles: opts.cycles ?? null,
+    perCycle: table.splitByCycle,
     as: opts.as ?? null,
     includeText: opts.includeText,
-    files: hideTotals ? { found: SUPPRESSED, counted: SUPPRESSED, skipped: { ...counts.skipped } } : { found: counts.found, counted: counts.counted, skipped: { ...counts.skipped } },
-    profiles: out,
+    files: hideTotals ? { found: null, counted: null, skipped: { ...counts.skipped } } : { found: counts.found, counted, skipped: { ...counts.skipped } },
+    reports,
+    growth,
+    why: Object.fromEntries([...used].sort().map((w) => [w, WHY_TEXT[w]])),
   };
+  return { summary, notes };
 }

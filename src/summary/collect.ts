@@ -1,7 +1,7 @@
 // Take per-file results in file order: count each record once, catch forwarded copies and conflicting
 // ids, and tell the caller about everything that was not counted.
 import type { Diagnostic } from '../yaml-source.js';
-import type { Aggregator } from './aggregate.js';
+import { normValue, type CellTable } from './count/cells.js';
 import type { FileResult } from './read-record.js';
 import { IdTable } from './id-table.js';
 import type { ScanSkip } from '../scan.js';
@@ -20,13 +20,47 @@ export interface FileCounts {
   found: number;
   counted: number;
   skipped: Record<SkipReason, number>;
+  /** Valid records of cycles that --cycle leaves out, per cycle label as written. */
+  otherCycles: Map<string, number>;
+  /** Records folded into a later record of the same person in the same cycle (n counts people). */
+  folded: number;
+}
+
+/** Which records a run keeps, and how it counts people. */
+export interface CollectOptions {
+  /** --cycle labels (normalized); undefined = every cycle. */
+  cycles?: Set<string>;
+}
+
+/**
+ * A 53-bit hash of a person's key (two FNV-1a lanes), so the people map holds numbers, not strings:
+ * memory stays small at 100,000 records, and two people collide with odds of about 1 in 10^6 there.
+ */
+export function hash53(s: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
 }
 
 /** Hashes are only compared between files with the same id, so 32 bits are plenty. */
 const shortHash = (hex: string): number => parseInt(hex.slice(0, 8), 16) >>> 0;
 
 export class Collector {
-  readonly counts: FileCounts = { found: 0, counted: 0, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number> };
+  readonly counts: FileCounts = { found: 0, counted: 0, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>, otherCycles: new Map(), folded: 0 };
+  /**
+   * One person, one cycle, one report: "section + respondent" -> the record that counts for them now,
+   * packed in one number (day as yyyymmdd * 2^26 + file index) to keep this map small.
+   */
+  private readonly people = new Map<number, number>();
+  /** Files whose record was counted and later replaced by the same person's later record. */
+  private readonly replaced: number[] = [];
+  /** Files read but never added (folded into a later record from the start). */
+  private readonly notAdded = new Set<number>();
   // The only per-record memory: id -> content hash + index of the file it was first read from (to name
   // it, or take it back out, when a conflict shows up).
   private readonly seen: IdTable;
@@ -36,11 +70,12 @@ export class Collector {
   private index = -1;
 
   constructor(
-    private readonly agg: Aggregator,
+    private readonly agg: CellTable,
     /** Re-reads a file already counted, to take it out again when a conflict shows up later. */
     private readonly reread: (file: string) => FileResult,
     private readonly report: (p: Problem) => void,
     expectedFiles = 0,
+    private readonly opts: CollectOptions = {},
   ) {
     this.seen = new IdTable(expectedFiles);
   }
@@ -75,13 +110,18 @@ export class Collector {
   }
 
   private acceptRecord(r: Extract<FileResult, { kind: 'record' }>): void {
+    const cycle = r.contrib.cycle;
+    if (this.opts.cycles && !this.opts.cycles.has(normValue(cycle ?? ''))) {
+      const label = cycle ?? '(no cycle)';
+      this.counts.otherCycles.set(label, (this.counts.otherCycles.get(label) ?? 0) + 1);
+      return;
+    }
     for (const w of r.warnings) this.report({ reason: 'warning', file: r.file, message: w.message, diagnostics: [w] });
     const key = r.id.toLowerCase();
     const hash = shortHash(r.hash);
     const first = this.seen.getOrAdd(key, hash, this.index);
     if (first === undefined) {
-      this.agg.add(r.contrib);
-      this.counts.counted++;
+      this.addPerson(r);
     } else if (this.conflicted.has(key)) {
       this.skip('conflict', r.file, 'same record id as other files with different content; not counted');
     } else if (first.hash === hash) {
@@ -95,11 +135,52 @@ export class Collector {
   }
 
   /**
+   * n counts people: within one report section (profile version and cycle), records that give the same
+   * respondent count once, as the latest (by date, then by the order read).
+   */
+  private addPerson(r: Extract<FileResult, { kind: 'record' }>): void {
+    const who = r.contrib.respondent;
+    if (who === null) {
+      this.agg.add(r.contrib);
+      this.counts.counted++;
+      return;
+    }
+    const key = hash53(`${r.contrib.profile}\u0000${normValue(r.contrib.cycle ?? '')}\u0000${normValue(who)}`);
+    const day = Number(r.contrib.date.replace(/-/g, '')) || 0;
+    const packed = day * 2 ** 26 + this.index;
+    const prev = this.people.get(key);
+    if (prev === undefined) {
+      this.people.set(key, packed);
+      this.agg.add(r.contrib);
+      this.counts.counted++;
+      return;
+    }
+    this.counts.folded++;
+    if (Math.floor(prev / 2 ** 26) > day) {
+      this.notAdded.add(this.index);
+      return;
+    }
+    this.people.set(key, packed);
+    this.agg.add(r.contrib);
+    this.replaced.push(prev % 2 ** 26);
+  }
+
+  /**
    * Name the first copy of each duplicate, and take the first of each conflicting pair back out. Done at
    * the end, with one more walk to find those files, so that no list of every path is kept meanwhile.
    */
   finish(pathsOf: (indices: Set<number>) => Map<number, string>): void {
-    const paths = pathsOf(new Set(this.later.map((l) => l.firstIndex)));
+    const paths = pathsOf(new Set([...this.later.map((l) => l.firstIndex), ...this.replaced]));
+    // A person's earlier record, replaced by a later one: take it back out (read again to do so).
+    const gone = new Set<number>();
+    for (const idx of this.replaced) {
+      const file = paths.get(idx);
+      const again = file ? this.reread(file) : undefined;
+      if (again?.kind === 'record') {
+        this.agg.add(again.contrib, -1);
+        gone.add(idx);
+      } else this.report({ reason: 'warning', file: file ?? '(a file that has since gone)', message: 'changed during the run; its person may be counted twice' });
+    }
     for (const l of this.later) {
       const firstFile = paths.get(l.firstIndex) ?? '(a file that has since gone)';
       if (l.reason === 'duplicate') {
@@ -108,9 +189,12 @@ export class Collector {
       }
       // Which of the two is right cannot be told, so neither is counted: take the first back out.
       const again = paths.has(l.firstIndex) ? this.reread(firstFile) : undefined;
+      const wasCounted = !gone.has(l.firstIndex) && !this.notAdded.has(l.firstIndex);
       if (again?.kind === 'record' && shortHash(again.hash) === l.firstHash) {
-        this.agg.add(again.contrib, -1);
-        this.counts.counted--;
+        if (wasCounted) {
+          this.agg.add(again.contrib, -1);
+          this.counts.counted--;
+        }
         this.skip('conflict', firstFile, `same record id as ${l.file} but different content; neither is counted`);
       } else {
         this.report({ reason: 'warning', file: firstFile, message: 'changed during the run; counted as first read' });
@@ -118,5 +202,6 @@ export class Collector {
       this.report({ reason: 'conflict', file: l.file, message: `same record id as ${firstFile} but different content; neither is counted` });
     }
     this.later.length = 0;
+    this.replaced.length = 0;
   }
 }

@@ -1,40 +1,68 @@
-// CSV: one tidy row per group x item x level (plus rows for priorities, improvement areas and action
-// steps), safe to open in a spreadsheet.
-import { NOT_RATED, SUPPRESSED, type Cell, type GroupSummary, type Summary } from './model.js';
-import { walkGroups } from './walk.js';
+// CSV: one tidy row per report x table x group x measure, for spreadsheets. Number columns hold numbers
+// only (a withheld value is an empty cell, and the `why` column says why); `row` says whether a row is
+// a table's total or a subgroup, and `depth` how deep, so a pivot or SUM over one depth is right.
+import type { GroupSummary, Summary } from './model.js';
+import { itemName, walkGroups } from './walk.js';
 
-/** Quote every cell; defuse cells a spreadsheet would run as a formula. */
+/** Quote text cells; defuse cells a spreadsheet would run as a formula; numbers stay bare. */
 export function csvCell(v: string | number | null): string {
-  let s = v === null ? '' : String(v);
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  let s = v.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-const ratio = (count: Cell, n: Cell): string | number =>
-  count === SUPPRESSED || n === SUPPRESSED ? SUPPRESSED : n === 0 ? '' : Math.round((count / n) * 1000) / 1000;
+const HEAD = ['profile', 'cycle', 'table', 'row', 'depth', 'group', 'n', 'measure', 'item', 'item_title', 'level', 'level_label', 'count', 'share', 'share_min', 'share_max', 'why'];
 
 export function formatCsv(s: Summary): string {
-  const header = ['profile', 'group', ...s.by, 'n', 'measure', 'item', 'level', 'count', 'share'];
-  const rows: Array<Array<string | number | null>> = [header];
-  for (const p of s.profiles) {
-    walkGroups(p.total, (g: GroupSummary, path: GroupSummary[]) => {
-      const keys = s.by.map((_, i) => (path[i + 1] ? path[i + 1].value : '(all)'));
-      const label = path.length > 1 ? path.slice(1).map((x) => `${x.key}=${x.value}`).join(' / ') : '(all)';
-      const base = [p.profile, label, ...keys, g.n];
-      if (g.suppressed) {
-        rows.push([...base, 'group', '', '', SUPPRESSED, SUPPRESSED]);
-        return;
+  const keys = [...new Set(s.by.flat())];
+  const rows: Array<Array<string | number | null>> = [[...HEAD.slice(0, 6), ...keys, ...HEAD.slice(6)]];
+  for (const r of s.reports) {
+    const label = (id: string) => r.levels.find((l) => l.id === id)?.label ?? (id === 'not-rated' ? 'Not rated' : id);
+    for (const t of r.tables) {
+      walkGroups(t.total, (g: GroupSummary, path: GroupSummary[]) => {
+        const depth = path.length - 1;
+        const name = depth ? path.slice(1).map((x) => `${x.key}=${x.value}`).join(' / ') : '(all)';
+        const keyCols = keys.map((k) => path.slice(1).find((x) => x.key === k)?.value ?? null);
+        const base = [r.profile, r.cycle, t.by.join(',') || '(none)', depth ? 'subgroup' : 'total', depth, name, ...keyCols, g.n];
+        const push = (measure: string, item: string, itemTitle: string, level: string, levelLabel: string, count: number | null, share: number | null, min: number | null, max: number | null, why?: string) =>
+          rows.push([...base, measure, item, itemTitle, level, levelLabel, count, share, min, max, why ?? null]);
+        if (g.n === null) {
+          push('group', '', '', '', '', null, null, null, null, g.why);
+          return;
+        }
+        for (const it of g.items ?? []) {
+          const title = itemName(r, it.id);
+          for (const l of [...r.levels.map((x) => x.id), 'not-rated']) {
+            const v = it.levels?.[l] ?? null;
+            push('rating', it.id, title, l, label(l), v, v === null ? null : Math.round((v / g.n) * 1000) / 1000, null, null, it.levels ? undefined : it.why);
+          }
+          push('at-or-above-target', it.id, title, r.target, label(r.target), it.atOrAboveTarget, it.share, it.shareRange?.min ?? null, it.shareRange?.max ?? null, it.why);
+        }
+        const counts = (measure: string, row: GroupSummary['priorities'], ids: Array<[string, string]>, share: boolean) => {
+          for (const [id, title] of ids) {
+            const v = row?.counts?.[id] ?? null;
+            push(measure, id, title, '', '', v, v !== null && share ? Math.round((v / g.n!) * 1000) / 1000 : null, null, null, row?.why);
+          }
+        };
+        counts('prioritised', g.priorities, r.items.map((i) => [i.id, itemName(r, i.id)]), true);
+        counts('improvement-area', g.improvementAreas, r.improvementAreas.map((a) => [a.id, a.text]), true);
+        counts('action-steps', g.actionSteps, [['planned', 'Planned'], ['in-progress', 'In progress'], ['done', 'Done']], false);
+        for (const x of g.text?.improvementAreas ?? []) push('own-improvement-area', '', x.text, '', '', x.count, null, null, null);
+        for (const x of g.text?.actionSteps ?? []) push('action-step-text', '', x.text, '', '', x.count, null, null, null);
+      });
+    }
+  }
+  for (const gr of s.growth) {
+    for (const row of gr.rows) {
+      const name = row.path.length ? row.path.map((p) => `${p.key}=${p.value}`).join(' / ') : '(all)';
+      const r = s.reports.find((x) => x.profile === gr.profile)!;
+      for (const [cycle, side] of [[gr.from, row.from], [gr.to, row.to]] as const) {
+        rows.push([gr.profile, cycle, gr.by.join(',') || '(none)', row.path.length ? 'subgroup' : 'total', row.path.length, name, ...keys.map((k) => row.path.find((p) => p.key === k)?.value ?? null), side.n, 'growth-share', row.item, itemName(r, row.item), '', '', null, side.share, side.shareRange?.min ?? null, side.shareRange?.max ?? null, side.why ?? null]);
       }
-      for (const it of g.items ?? []) {
-        for (const l of [...p.levels.map((x) => x.id), NOT_RATED]) rows.push([...base, 'rating', it.id, l, it.levels[l], ratio(it.levels[l], g.n)]);
-        rows.push([...base, 'at-or-above-target', it.id, p.target, it.atOrAboveTarget, it.share]);
-      }
-      for (const [id, v] of Object.entries(g.priorities ?? {})) rows.push([...base, 'prioritised', id, '', v, ratio(v, g.n)]);
-      for (const [id, v] of Object.entries(g.improvementAreas ?? {})) rows.push([...base, 'improvement-area', id, '', v, ratio(v, g.n)]);
-      for (const [st, v] of Object.entries(g.actionSteps ?? {})) rows.push([...base, 'action-steps', '', st, v, st === 'total' ? '' : ratio(v, g.actionSteps!.total)]);
-      for (const t of g.text?.improvementAreas ?? []) rows.push([...base, 'own-improvement-area', t.text, '', t.count, '']);
-      for (const t of g.text?.actionSteps ?? []) rows.push([...base, 'action-step-text', t.text, '', t.count, '']);
-    });
+      rows.push([gr.profile, `${gr.from}..${gr.to}`, gr.by.join(',') || '(none)', row.path.length ? 'subgroup' : 'total', row.path.length, name, ...keys.map((k) => row.path.find((p) => p.key === k)?.value ?? null), null, 'growth-change', row.item, itemName(r, row.item), '', '', null, row.change, null, null, null]);
+    }
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

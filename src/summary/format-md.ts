@@ -1,23 +1,13 @@
-// Markdown: one section per profile version and group, tables of the same numbers as the JSON.
-import { NOT_RATED, SUPPRESSED, type Cell, type GroupSummary, type ProfileSummary, type Summary } from './model.js';
-import { filesLine, groupTitle, walkGroups } from './walk.js';
+// Markdown: one section per report (profile version and cycle) and table, one table per group; the
+// legend of withheld and coded values once at the top.
+import type { GroupSummary, ReportSummary, Summary } from './model.js';
+import { CROSS_SECTION_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
 
-export const SUPPRESSED_MARK = 'supp.';
-
-/** Markdown-safe inline text: no table breaks, no HTML, no links from data. */
+/** Markdown-safe inline text: no table breaks, no HTML, no links from data, no control characters. */
 export function mdText(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
-export function cellText(v: Cell, n?: Cell): string {
-  if (v === SUPPRESSED) return SUPPRESSED_MARK;
-  if (n === undefined || n === SUPPRESSED || n === 0) return String(v);
-  return `${v} (${Math.round((v / n) * 100)}%)`;
-}
-
-export function shareText(s: number | null | typeof SUPPRESSED): string {
-  if (s === SUPPRESSED) return SUPPRESSED_MARK;
-  return s === null ? '–' : `${Math.round(s * 100)}%`;
+  return s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -25,46 +15,80 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
 }
 
-function group(p: ProfileSummary, g: GroupSummary, path: GroupSummary[], depth: number): string {
-  const h = '#'.repeat(Math.min(6, 3 + depth));
-  let out = `${h} ${mdText(groupTitle(path))}: n = ${cellText(g.n)}\n\n`;
-  if (g.suppressed) return out + `Suppressed: fewer records than the minimum, or hidden so that a smaller group cannot be worked out.\n\n`;
-  const levels = [...p.levels.map((l) => l.id), NOT_RATED];
-  const labels = [...p.levels.map((l) => mdText(l.label)), 'Not rated'];
+function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[], depth: number): string {
+  const h = '#'.repeat(Math.min(6, 4 + depth));
+  let out = `${h} ${mdText(groupTitle(path))}: n = ${g.n === null ? withheld(g.why) : g.n}\n\n`;
+  if (g.n === null) return out;
+  const levels = [...r.levels.map((l) => l.id), 'not-rated'];
+  const labels = [...r.levels.map((l) => mdText(l.label)), 'Not rated'];
   out += table(
-    ['Item', ...labels, `At or above ${mdText(p.target)}`, 'Prioritised'],
-    (g.items ?? []).map((it) => {
-      const meta = p.items.find((x) => x.id === it.id);
-      const name = meta ? `${meta.number ? meta.number + '. ' : ''}${meta.title}` : it.id;
-      return [mdText(name), ...levels.map((l) => cellText(it.levels[l], g.n)), shareText(it.share), cellText(g.priorities?.[it.id] ?? 0, g.n)];
-    }),
+    ['Item', ...labels, `At or above ${mdText(r.target)}`, 'Prioritised'],
+    (g.items ?? []).map((it) => [
+      mdText(itemName(r, it.id)),
+      ...levels.map((l) => (it.levels ? countCell(it.levels[l], g.n) : withheld(it.shareRange ? undefined : it.why))),
+      shareCell(it),
+      countCell(g.priorities?.counts?.[it.id], g.n, g.priorities?.why),
+    ]),
   );
-  if (p.improvementAreas.length) {
-    out += '\n' + table(['Improvement area', 'Ticked'], p.improvementAreas.map((a) => [mdText(a.text), cellText(g.improvementAreas?.[a.id] ?? 0, g.n)]));
+  if (r.improvementAreas.length && g.improvementAreas) {
+    const a = g.improvementAreas;
+    out += '\n' + table(['Improvement area', 'Ticked'], r.improvementAreas.map((x) => [mdText(x.text), countCell(a.counts?.[x.id], g.n, a.why)]));
   }
   const st = g.actionSteps;
-  if (st) out += '\n' + table(['Action steps', 'Planned', 'In progress', 'Done', 'Total'], [['Number of steps', cellText(st.planned), cellText(st['in-progress']), cellText(st.done), cellText(st.total)]]);
+  if (st) {
+    const c = (k: string) => countCell(st.counts?.[k], null, st.why);
+    out += '\n' + table(['Action steps', 'Planned', 'In progress', 'Done'], [['Number of steps', c('planned'), c('in-progress'), c('done')]]);
+  }
   if (g.text) {
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
-      if (list.length) out += `\n**${title}**\n\n` + list.map((t) => `- ${mdText(t.text)}${t.count > 1 ? ` (×${t.count})` : ''}`).join('\n') + '\n';
+      if (list.length) out += `\n**${title}**\n\n` + list.map((t) => `- ${mdText(t.text)}${t.count ? ` (×${t.count})` : ''}`).join('\n') + '\n';
     }
   }
-  if (g.groupsSuppressed) out += `\nSubgroups not shown: showing them would reveal a small group.\n`;
+  if (g.groupsWhy) out += `\nSubgroups not listed ${withheld(g.groupsWhy)}.\n`;
   return out + '\n';
+}
+
+function growth(s: Summary): string {
+  let out = '';
+  for (const gr of s.growth) {
+    const r = s.reports.find((x) => x.profile === gr.profile)!;
+    out += `## Growth: ${mdText(r.title)} (${mdText(gr.profile)}), ${mdText(gr.from)} → ${mdText(gr.to)}, ${mdText(tableTitle(gr.by))}\n\n${CROSS_SECTION_NOTE}\n\n`;
+    out += table(
+      ['Group', 'Item', `n (${mdText(gr.from)})`, `At or above target (${mdText(gr.from)})`, `n (${mdText(gr.to)})`, `At or above target (${mdText(gr.to)})`, 'Change'],
+      gr.rows.map((row) => [
+        mdText(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'),
+        mdText(itemName(r, row.item)),
+        row.from.n === null ? withheld(row.from.why) : String(row.from.n),
+        row.from.n === 0 ? '–' : shareCell(row.from),
+        row.to.n === null ? withheld(row.to.why) : String(row.to.n),
+        row.to.n === 0 ? '–' : shareCell(row.to),
+        row.change === null ? '–' : `${row.change > 0 ? '+' : row.change < 0 ? '−' : '±'}${pct(Math.abs(row.change))}`,
+      ]),
+    );
+    out += '\n';
+  }
+  return out;
 }
 
 export function formatMarkdown(s: Summary): string {
   let out = `# Practice profile summary\n\n`;
-  out += `Minimum group size ${s.minN}. "${SUPPRESSED_MARK}" = suppressed (too few to show, or hidden so that a small number cannot be worked out).`;
-  out += s.by.length ? ` Grouped by ${s.by.map(mdText).join(' > ')}.` : '';
+  out += `Minimum group size ${s.minN}. Numbers of smaller groups are withheld (–), and a few more so that none can be worked out by subtraction; some are shown as a range.`;
   out += s.as ? ` Earlier versions counted as ${mdText(s.as)}.` : '';
   out += `\n\n${mdText(filesLine(s))}\n\n`;
-  if (s.profiles.length === 0) out += 'No records to summarize.\n';
-  for (const p of s.profiles) {
-    out += `## ${mdText(p.title)} (${mdText(p.profile)})\n\n`;
-    walkGroups(p.total, (g, path) => {
-      out += group(p, g, path, path.length - 1);
-    });
+  const legend = legendLines(s);
+  if (legend.length) out += legend.map((l) => `- ${mdText(l)}`).join('\n') + '\n\n';
+  if (s.reports.length === 0) out += 'No records to summarize.\n';
+  for (const r of s.reports) {
+    out += `## ${mdText(reportTitle(r))}\n\n`;
+    for (const t of r.tables) {
+      if (r.tables.length > 1) out += `### ${mdText(tableTitle(t.by))}\n\n`;
+      walkGroups(t.total, (g, path) => {
+        out += group(r, g, path, path.length - 1);
+      });
+    }
   }
+  out += growth(s);
   return out;
 }
+
+export { rangeText };

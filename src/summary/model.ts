@@ -1,64 +1,130 @@
-// The summary as every format sees it: numbers already suppressed, nothing about any one person.
+// The summary as every format sees it (and `--format json` publishes): numbers already protected,
+// nothing about any one person. A withheld number is null, with a `why` beside it; never 0.
+import type { Why } from './protect/rules.js';
 
-/** The value of every hidden number in every format (never 0, never null). */
-export const SUPPRESSED = 'suppressed';
-export type Cell = number | typeof SUPPRESSED;
-export const NOT_RATED = 'not-rated';
-/** The group of records that have no value for a --by key. */
+export type { Why } from './protect/rules.js';
+export { WHY_TEXT } from './protect/rules.js';
+export { NOT_RATED } from './protect/rows.js';
+
+export const SUMMARY_FORMAT_VERSION = 2;
+/** Shown for a group whose records have no value for a --by key. */
 export const NOT_GIVEN = '(not given)';
-export const SUMMARY_FORMAT_VERSION = 1;
+/** Shown for records with no cycle label. */
+export const NO_CYCLE = '(no cycle)';
+
+/** A coded share: the true share lies in [min, max]. */
+export interface ShareRange {
+  min: number;
+  max: number;
+}
 
 export interface ItemStats {
   id: string;
-  /** Count per level id, plus "not-rated". */
-  levels: Record<string, Cell>;
-  /** Records rated at or above the target level. */
-  atOrAboveTarget: Cell;
-  /** atOrAboveTarget / records that rated the item, rounded to 3 places; null if none rated it. */
-  share: number | null | typeof SUPPRESSED;
+  /** Count per level id, plus "not-rated"; null when not shown exactly (see why). */
+  levels: Record<string, number> | null;
+  /** People rated at or above the target level; null when not shown exactly. */
+  atOrAboveTarget: number | null;
+  /** atOrAboveTarget / people who rated the item, 3 places; null if not shown exactly or none rated it. */
+  share: number | null;
+  /** When the row is coded: the range that holds the share. */
+  shareRange?: ShareRange;
+  /** Why the row is not shown exactly (absent when it is). */
+  why?: Why;
 }
 
 export interface TextCount {
   text: string;
-  count: number;
+  /** How many people wrote it; null when fewer than min-n (a count that small is not shown). */
+  count: number | null;
+}
+
+export interface CountRow {
+  /** id -> count; null when the row is withheld. */
+  counts: Record<string, number> | null;
+  why?: Why;
 }
 
 export interface GroupSummary {
   /** The --by key of this level ("district"), or null for the overall total. */
   key: string | null;
-  /** The group value ("Example R-I"), "(not given)", or null for the overall total. */
+  /** The group value as most records spell it, "(not given)", or null for the total. */
   value: string | null;
-  suppressed: boolean;
-  n: Cell;
+  /** People in the group; null when the group is withheld. */
+  n: number | null;
+  /** Why the whole group is withheld (absent when it is shown). */
+  why?: Why;
   items?: ItemStats[];
-  priorities?: Record<string, Cell>;
-  improvementAreas?: Record<string, Cell>;
-  actionSteps?: { planned: Cell; 'in-progress': Cell; done: Cell; total: Cell };
+  priorities?: CountRow;
+  improvementAreas?: CountRow;
+  actionSteps?: CountRow;
   text?: { improvementAreas: TextCount[]; actionSteps: TextCount[] };
-  /** Subgroups along the next --by key; absent for the last level. */
+  /** Subgroups along the next --by key; absent for the last level and for a withheld group. */
   groups?: GroupSummary[];
-  /** True when the subgroups are withheld because showing them would reveal a small group. */
-  groupsSuppressed?: boolean;
+  /** Why the subgroups are not listed at all. */
+  groupsWhy?: Why;
 }
 
-export interface ProfileSummary {
+export interface TableSummary {
+  /** The --by keys of this table, outermost first; [] for the overall total only. */
+  by: string[];
+  total: GroupSummary;
+}
+
+export interface ReportSummary {
   profile: string;
   title: string;
   target: string;
+  /** The cycle this report covers (as most records spell it), NO_CYCLE, or null when cycles are mixed or grouped by. */
+  cycle: string | null;
   levels: Array<{ id: string; label: string; colour: string }>;
   items: Array<{ id: string; number?: string; title: string }>;
   improvementAreas: Array<{ id: string; text: string }>;
-  total: GroupSummary;
+  tables: TableSummary[];
+}
+
+export interface GrowthSide {
+  n: number | null;
+  share: number | null;
+  shareRange?: ShareRange;
+  why?: Why;
+}
+
+export interface GrowthRow {
+  /** The group: key/value pairs from the total down ([] = everyone). */
+  path: Array<{ key: string; value: string }>;
+  item: string;
+  from: GrowthSide;
+  to: GrowthSide;
+  /** to.share - from.share, 3 places; null unless both sides are shown exactly. */
+  change: number | null;
+}
+
+export interface GrowthSummary {
+  profile: string;
+  from: string;
+  to: string;
+  /** Always "cross-sections": records are not linked across cycles; different people may be counted. */
+  comparison: 'cross-sections';
+  by: string[];
+  rows: GrowthRow[];
 }
 
 export interface Summary {
   kind: 'practice-profile-summary';
   formatVersion: typeof SUMMARY_FORMAT_VERSION;
   minN: number;
-  by: string[];
+  /** The --by of each table; [[]] when there is no --by. */
+  by: string[][];
+  /** --cycle: the cycles kept; null = all. */
+  cycles: string[] | null;
+  /** One report per cycle (true unless --by names "cycle"). */
+  perCycle: boolean;
   as: string | null;
   includeText: boolean;
-  /** found/counted are "suppressed" when a profile version's total is: they would give its n away. */
-  files: { found: Cell; counted: Cell; skipped: Record<string, number> };
-  profiles: ProfileSummary[];
+  /** null where a total would give a withheld report's size away. */
+  files: { found: number | null; counted: number | null; skipped: Record<string, number> };
+  reports: ReportSummary[];
+  growth: GrowthSummary[];
+  /** The reasons used in this summary, in words. */
+  why: Partial<Record<Why, string>>;
 }

@@ -44,7 +44,7 @@ export async function readFiles(
     for (const it of items) onItem(it.skip ? { skip: it.skip } : { result: readRecordResult(it.file!, ctx) });
     return;
   }
-  const init: WorkerInit = { profilesDir: opts.profilesDir, opts: { by: ctx.by, as: ctx.as, includeText: ctx.includeText } };
+  const init: WorkerInit = { profilesDir: opts.profilesDir, opts: { keys: ctx.keys, as: ctx.as, includeText: ctx.includeText } };
   const count = Math.max(1, Math.min(2, availableParallelism()));
   // A small young generation: a worker's garbage is all short-lived, and a big nursery only adds RSS.
   const limits = { maxYoungGenerationSizeMb: 8 };

@@ -1,6 +1,5 @@
 // One file in, one small result out: read, parse, validate, check against its profile, and reduce a
 // valid record to the few numbers a summary needs. Runs on the main thread or in a worker.
-import { NOT_GIVEN } from './model.js';
 import { fsErrorText } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
@@ -23,7 +22,14 @@ export const STATUSES = ['planned', 'in-progress', 'done'] as const;
 /** What one valid record adds to a summary (already mapped with --as). */
 export interface Contribution {
   profile: string;
-  path: string[];
+  /** The record's value for each of the run's group keys (ReadOptions.keys), null where it has none. */
+  groups: Array<string | null>;
+  /** The record's cycle label, null where it has none. */
+  cycle: string | null;
+  /** Who answered (used only to count a person once per cycle; never reported). */
+  respondent: string | null;
+  /** The record's day (YYYY-MM-DD): which of one person's records in a cycle is the latest. */
+  date: string;
   ratings: Array<[item: string, level: string, atOrAbove: boolean]>;
   priorities: string[];
   areas: string[];
@@ -41,7 +47,8 @@ export type FileResult =
   | { kind: 'unreadable'; file: string; message: string };
 
 export interface ReadOptions {
-  by: string[];
+  /** Every group key any --by of the run uses (no "cycle": that is a record field). */
+  keys: string[];
   as?: string;
   includeText: boolean;
 }
@@ -261,7 +268,10 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
   const c: Contribution = {
     profile: profileRef(profile),
     // Own keys only: "--by constructor" must not find Object.prototype.constructor.
-    path: ctx.by.map((k) => (rec.group && Object.hasOwn(rec.group, k) ? rec.group[k] : NOT_GIVEN)),
+    groups: ctx.keys.map((k) => (rec.group && Object.hasOwn(rec.group, k) ? rec.group[k] : null)),
+    cycle: rec.cycle ?? null,
+    respondent: rec.respondent ?? null,
+    date: rec.date,
     ratings,
     priorities: uniq((rec.priorities ?? []).map(id)),
     areas,

@@ -1,9 +1,11 @@
-// `profile summarize` without the terminal: scan, read (on workers when it pays), aggregate, suppress.
+// `profile summarize` without the terminal: scan, read (on workers when it pays), count per cell,
+// protect, build. The summary is safe to publish; the notes and file counts are for stderr only.
 import { loadRegistry, resolveProfile } from '../profile/registry.js';
 import { checkConversionTarget } from '../profile/crosswalk.js';
-import { Aggregator } from './aggregate.js';
-import { buildSummary } from './build.js';
+import { CliError, EXIT } from '../errors.js';
+import { buildSummary, type BuildNotes } from './build.js';
 import { Collector, type FileCounts, type Problem } from './collect.js';
+import { CellTable, CYCLE_KEY, normValue } from './count/cells.js';
 import type { Summary } from './model.js';
 import { readFiles } from './pool.js';
 import { makeReadContext, readRecordResult } from './read-record.js';
@@ -11,8 +13,13 @@ import { checkFolders, countFiles, filesAt, walkFolders } from '../scan.js';
 
 export interface SummarizeOptions {
   folders: string[];
-  by: string[];
+  /** One entry per table; [] or [[]] for the total only. */
+  by: string[][];
   as?: string;
+  /** Keep only these cycles (labels as typed; compared without case and spacing). */
+  cycles?: string[];
+  /** Compare two cycles: [from, to]. */
+  growth?: [string, string];
   minN: number;
   includeText: boolean;
   profilesDir?: string;
@@ -22,18 +29,36 @@ export interface SummarizeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The summary (safe to publish) and the true file counts (for the stderr report only). */
-export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: Summary; counts: FileCounts }> {
+export interface RunNotes extends BuildNotes {
+  /** Group values written more than one way and counted as one group. */
+  variants: ReturnType<CellTable['variants']>;
+}
+
+/** Growth needs both cycles: with --cycle, they must be among those kept. */
+function cyclesKept(opts: SummarizeOptions): string[] | undefined {
+  if (!opts.cycles?.length) return undefined;
+  const kept = [...opts.cycles];
+  for (const c of opts.growth ?? []) if (!kept.some((k) => normValue(k) === normValue(c))) kept.push(c);
+  return kept;
+}
+
+export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: Summary; counts: FileCounts; notes: RunNotes }> {
   const reg = loadRegistry({ profiles: opts.profilesDir });
   // Resolve "sbic" to its latest version and fail early (exit 2) on an unknown one.
   const as = opts.as ? checkConversionTarget(resolveProfile(reg, opts.as).profile, reg.entries.map((e) => e.profile)) : undefined;
   checkFolders(opts.folders);
-  const ctx = makeReadContext(reg.entries.map((e) => e.profile), { by: opts.by, as, includeText: opts.includeText });
-  const agg = new Aggregator();
+  const by = opts.by.filter((b) => b.length).length ? opts.by.filter((b) => b.length) : [[]];
+  const keys = [...new Set(by.flat())];
+  const perCycle = !keys.includes(CYCLE_KEY);
+  if (opts.growth && !perCycle) throw new CliError('--growth compares two cycles\' reports; it cannot be used with --by cycle', EXIT.usage);
+  const cycles = cyclesKept(opts);
+  const readKeys = keys.filter((k) => k !== CYCLE_KEY);
+  const ctx = makeReadContext(reg.entries.map((e) => e.profile), { keys: readKeys, as, includeText: opts.includeText });
+  const table = new CellTable(keys, readKeys, perCycle);
   const report = opts.onProblem ?? (() => {});
   // A first, cheap walk counts the files: for the progress bar, the choice of threads, the id table.
   const total = countFiles(opts.folders);
-  const collector = new Collector(agg, (f) => readRecordResult(f, ctx), report, total);
+  const collector = new Collector(table, (f) => readRecordResult(f, ctx), report, total, { cycles: cycles ? new Set(cycles.map(normValue)) : undefined });
   let done = 0;
   await readFiles(walkFolders(opts.folders), total, ctx, { workers: opts.workers, profilesDir: opts.profilesDir }, (item) => {
     if (item.skip) return collector.acceptScanSkip(item.skip);
@@ -41,7 +66,7 @@ export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: S
     if (++done % 256 === 0 || done === total) opts.onProgress?.(done, total);
   });
   collector.finish((indices) => filesAt(opts.folders, indices));
-  agg.prune();
-  const summary = buildSummary(agg, ctx.profiles, collector.counts, { minN: opts.minN, by: opts.by, as, includeText: opts.includeText });
-  return { summary, counts: collector.counts };
+  table.prune();
+  const { summary, notes } = buildSummary(table, ctx.profiles, collector.counts, { minN: opts.minN, by, as, cycles, growth: opts.growth, includeText: opts.includeText });
+  return { summary, counts: collector.counts, notes: { ...notes, variants: table.variants() } };
 }

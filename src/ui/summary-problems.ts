@@ -1,5 +1,7 @@
 // stderr report of the files a summary did not count: one line per file (file:line:col and why), then totals.
 import type { FileCounts, Problem } from '../summary/collect.js';
+import type { Summary } from '../summary/model.js';
+import type { RunNotes } from '../summary/run.js';
 import { colours } from './colour.js';
 import { formatDiagnostic } from './diagnostics.js';
 
@@ -22,4 +24,42 @@ export function formatCountsLine(counts: FileCounts, hideTotals = false): string
   const not = parts.length ? `; not counted: ${parts.join(', ')}` : '';
   if (hideTotals) return c.dim(`Number of records counted not shown (it would give a small group's size away)${not}`) + '\n';
   return c.dim(`${counts.found} file(s) found, ${counts.counted} record(s) counted${not}`) + '\n';
+}
+
+const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+
+/**
+ * What the run did to the data that the facilitator should know, and can fix in the records: cycles
+ * left out, people counted once, spellings merged, records without a group value left out.
+ */
+export function formatRunNotes(notes: RunNotes, counts: FileCounts, s: Summary, growth?: [string, string]): string {
+  const c = colours().err;
+  const lines: string[] = [];
+  if (counts.otherCycles.size) {
+    const list = [...counts.otherCycles].map(([label, k]) => `"${clean(label)}" (${k})`).join(', ');
+    lines.push(`${c.dim('note')}  left out, by --cycle: ${list}`);
+  }
+  if (s.perCycle && s.reports.length) {
+    const cycles = new Set(s.reports.map((r) => r.cycle));
+    if (cycles.size > 1 && !s.cycles && !growth) {
+      lines.push(`${c.dim('note')}  ${cycles.size} cycles found; each has its own report. Use --cycle LABEL for one, or --growth "FROM..TO" to compare two.`);
+    }
+  }
+  if (growth) {
+    const have = new Set(s.reports.map((r) => (r.cycle ?? '').toLowerCase()));
+    for (const g of growth) if (!have.has(g.toLowerCase().replace(/\s+/g, ' ').trim())) lines.push(`${c.yellow('warning')}  --growth: no counted record has cycle "${clean(g)}"`);
+  }
+  if (counts.folded) {
+    lines.push(`${c.dim('note')}  ${counts.folded} record(s) folded: the same respondent answered more than once in one cycle; each person counts once, as their latest record`);
+  }
+  for (const v of notes.variants) {
+    const others = v.others.map((o) => `"${clean(o.spelling)}" (${o.records})`).join(', ');
+    lines.push(`${c.yellow('warning')}  ${clean(v.key)}: ${others} counted as "${clean(v.shown)}" (they differ only by case or spacing). Correct the records to make this go away.`);
+  }
+  for (const l of notes.leftOut) {
+    lines.push(
+      `${c.yellow('warning')}  ${l.records} record(s) without a "${clean(l.key)}" value left out of the report: too few to be a group of their own, and adding them to a group would be wrong. Add "${clean(l.key)}:" under group: in those records to count them.`,
+    );
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
 }

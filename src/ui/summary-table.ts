@@ -2,20 +2,17 @@
 // (with the counts beside them, so nothing depends on colour alone).
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { NOT_RATED, SUPPRESSED, type GroupSummary, type ProfileSummary, type Summary } from '../summary/model.js';
-import { cellText, shareText, SUPPRESSED_MARK } from '../summary/format-md.js';
-import { filesLine, groupTitle, walkGroups } from '../summary/walk.js';
+import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from '../summary/model.js';
+import { CROSS_SECTION_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
 import { colours, paint } from './colour.js';
 
 const BAR = 20;
 
-function bar(c: ChalkInstance, p: ProfileSummary, it: NonNullable<GroupSummary['items']>[number], n: number): string {
+function bar(c: ChalkInstance, p: ReportSummary, it: ItemStats, n: number): string {
+  // A coded or withheld row has no level counts: one dotted bar.
+  if (!it.levels) return c.dim('·'.repeat(BAR));
   const levels = [...p.levels, { id: NOT_RATED, label: 'not rated', colour: 'grey' }];
-  // Hidden counts are one dotted part at the end: its size is n minus the shown counts (known anyway).
-  const parts = levels.map((l, i) => ({ v: it.levels[l.id], draw: (k: number) => paint(c, l.colour, glyph(c, i, l.id).repeat(k)) }));
-  const shown = parts.filter((x) => x.v !== SUPPRESSED);
-  const hidden = n - shown.reduce((a, x) => a + (x.v as number), 0);
-  const segments = [...shown.map((x) => ({ v: x.v as number, draw: x.draw })), { v: hidden, draw: (k: number) => c.dim('·'.repeat(k)) }];
+  const segments = levels.map((l, i) => ({ v: it.levels![l.id], draw: (k: number) => paint(c, l.colour, glyph(c, i, l.id).repeat(k)) }));
   let used = 0;
   let out = '';
   segments.forEach((seg, i) => {
@@ -49,54 +46,76 @@ function layout(levels: number): { withBar: boolean; colWidths: number[] } {
   return { withBar: false, colWidths: [Math.max(12, Math.min(26, cols - rest)), ...Array(levels).fill(level), 9, 9, 13] };
 }
 
-function groupTable(c: ChalkInstance, p: ProfileSummary, g: GroupSummary): string {
+function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string {
   const n = g.n as number;
   const { withBar, colWidths } = layout(p.levels.length);
   const head = ['Item', ...(withBar ? ['Levels'] : []), ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', '≥ target', 'Prioritised'];
   const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths });
   for (const it of g.items ?? []) {
-    const meta = p.items.find((x) => x.id === it.id);
-    const name = meta ? `${meta.number ? meta.number + '. ' : ''}${meta.title}` : it.id;
-    const cells = [...p.levels.map((l) => l.id), NOT_RATED].map((l) => dimSupp(c, cellText(it.levels[l], n)));
-    t.push([name, ...(withBar ? [bar(c, p, it, n)] : []), ...cells, dimSupp(c, shareText(it.share)), dimSupp(c, cellText(g.priorities?.[it.id] ?? 0, n))]);
+    const cells = [...p.levels.map((l) => l.id), NOT_RATED].map((l) => dimWithheld(c, it.levels ? countCell(it.levels[l], n) : withheld(it.shareRange ? undefined : it.why)));
+    t.push([oneLine(itemName(p, it.id)), ...(withBar ? [bar(c, p, it, n)] : []), ...cells, dimWithheld(c, shareCell(it)), dimWithheld(c, countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why))]);
   }
   let out = t.toString() + '\n';
-  if (p.improvementAreas.length) {
+  if (p.improvementAreas.length && g.improvementAreas) {
     const a = new Table({ head: [c.bold('Improvement area'), c.bold('Ticked')], style: { head: [], border: [] }, wordWrap: true, colWidths: [60] });
-    for (const area of p.improvementAreas) a.push([area.text, dimSupp(c, cellText(g.improvementAreas?.[area.id] ?? 0, n))]);
+    for (const area of p.improvementAreas) a.push([oneLine(area.text), dimWithheld(c, countCell(g.improvementAreas.counts?.[area.id], n, g.improvementAreas.why))]);
     out += a.toString() + '\n';
   }
   const st = g.actionSteps;
-  if (st) out += `Action steps: planned ${dimSupp(c, cellText(st.planned))}, in progress ${dimSupp(c, cellText(st['in-progress']))}, done ${dimSupp(c, cellText(st.done))}, total ${dimSupp(c, cellText(st.total))}\n`;
+  if (st) {
+    const v = (k: string) => dimWithheld(c, countCell(st.counts?.[k], null, st.why));
+    out += `Action steps: planned ${v('planned')}, in progress ${v('in-progress')}, done ${v('done')}\n`;
+  }
   if (g.text) {
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
-      if (list.length) out += `${c.bold(title)}:\n` + list.map((x) => `  - ${oneLine(x.text)}${x.count > 1 ? c.dim(` (×${x.count})`) : ''}`).join('\n') + '\n';
+      if (list.length) out += `${c.bold(title)}:\n` + list.map((x) => `  - ${oneLine(x.text)}${x.count ? c.dim(` (×${x.count})`) : ''}`).join('\n') + '\n';
     }
   }
-  if (g.groupsSuppressed) out += c.dim('Subgroups not shown: showing them would reveal a small group.\n');
+  if (g.groupsWhy) out += c.dim(`Subgroups not listed ${withheld(g.groupsWhy)}\n`);
   return out;
 }
 
-/** Free text is data: no control characters reach the terminal. */
-function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+function growthTables(c: ChalkInstance, s: Summary): string {
+  let out = '';
+  for (const gr of s.growth) {
+    const r = s.reports.find((x) => x.profile === gr.profile)!;
+    out += `\n${c.bold.underline(`Growth: ${r.title} (${gr.profile}), ${oneLine(gr.from)} → ${oneLine(gr.to)}, ${tableTitle(gr.by)}`)}\n${c.dim(CROSS_SECTION_NOTE)}\n`;
+    const t = new Table({ head: ['Group', 'Item', oneLine(gr.from), oneLine(gr.to), 'Change'].map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [28, 36, 16, 16, 10] });
+    for (const row of gr.rows) {
+      const side = (x: typeof row.from) => dimWithheld(c, x.n === null ? withheld(x.why) : x.n === 0 ? WITHHELD : shareCell(x));
+      const change = row.change === null ? c.dim(WITHHELD) : `${row.change > 0 ? '+' : row.change < 0 ? '−' : '±'}${pct(Math.abs(row.change))}`;
+      t.push([oneLine(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'), oneLine(itemName(r, row.item)), side(row.from), side(row.to), change]);
+    }
+    out += t.toString() + '\n';
+  }
+  return out;
 }
 
-function dimSupp(c: ChalkInstance, s: string): string {
-  return s === SUPPRESSED_MARK ? c.dim(s) : s;
+/** Free text is data: no control or direction-changing characters reach the terminal. */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+}
+
+function dimWithheld(c: ChalkInstance, s: string): string {
+  return s.startsWith(WITHHELD) ? c.dim(s) : s;
 }
 
 export function renderSummaryTable(s: Summary, opts: { colour: boolean }): string {
   const c = opts.colour ? colours().out : new Chalk({ level: 0 });
   let out = '';
-  if (s.profiles.length === 0) out += 'No records to summarize.\n';
-  for (const p of s.profiles) {
-    out += `\n${c.bold.underline(`${p.title} (${p.profile})`)}\n`;
-    walkGroups(p.total, (g, path) => {
-      out += `\n${c.bold(oneLine(groupTitle(path)))}  n = ${g.n === SUPPRESSED ? c.dim(SUPPRESSED_MARK) : g.n}\n`;
-      out += g.suppressed ? c.dim('suppressed: too few records to show, or hidden so that a smaller group cannot be worked out\n') : groupTable(c, p, g);
-    });
+  if (s.reports.length === 0) out += 'No records to summarize.\n';
+  for (const r of s.reports) {
+    out += `\n${c.bold.underline(oneLine(reportTitle(r)))}\n`;
+    for (const t of r.tables) {
+      if (r.tables.length > 1) out += `\n${c.bold(tableTitle(t.by))}\n`;
+      walkGroups(t.total, (g, path) => {
+        out += `\n${c.bold(oneLine(groupTitle(path)))}  n = ${g.n === null ? c.dim(withheld(g.why)) : g.n}\n`;
+        if (g.n !== null) out += groupTable(c, r, g);
+      });
+    }
   }
-  out += `\n${c.dim(`Minimum group size ${s.minN}; "${SUPPRESSED_MARK}" = suppressed. ${filesLine(s)}`)}\n`;
+  out += growthTables(c, s);
+  out += `\n${c.dim(`Minimum group size ${s.minN}. ${filesLine(s)}`)}\n`;
+  for (const l of legendLines(s)) out += c.dim(l) + '\n';
   return out;
 }

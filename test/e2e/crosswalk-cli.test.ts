@@ -49,20 +49,42 @@ describe('validate: a version change that would lose ratings', () => {
 });
 
 describe('--as and --from on a three-version chain', () => {
+  // Varied answers, so that no item is withheld for everyone answering alike.
+  const levels = [
+    ['proficient', 'far', 'exemplary'],
+    ['exemplary', 'emerging', 'proficient'],
+    ['proficient', 'proficient', 'exemplary'],
+    ['exemplary', 'far', 'proficient'],
+    ['proficient', 'emerging', 'far'],
+    ['exemplary', 'exemplary', 'emerging'],
+  ];
   const records = (n: number) => {
     const dir = mkdtempSync(join(tmpdir(), 'pp-chain-recs-'));
     const text = readFileSync(fixture('crosswalk', 'records', 'ch-2014.yaml'), 'utf8');
-    for (let i = 0; i < n; i++) writeFileSync(join(dir, `r${i}.yaml`), text.replace('0c0c0c0c-1111', `0c0c0c0${i}-1111`));
+    for (let i = 0; i < n; i++) {
+      const [rel, fb, pm] = levels[i % levels.length];
+      writeFileSync(
+        join(dir, `r${i}.yaml`),
+        text
+          .replace('0c0c0c0c-1111', `0c0c0c0${i}-1111`)
+          .replace('relationships: proficient', `relationships: ${rel}`)
+          .replace('feedback: far', `feedback: ${fb}`)
+          .replace('progress-monitoring: exemplary', `progress-monitoring: ${pm}`),
+      );
+    }
     return dir;
   };
-  it('summarize --as ch@2026 counts ch@2014 records through ch@2024', () => {
-    const r = runCli(['--profiles', chain, 'summarize', records(3), '--as', 'ch@2026', '--format', 'json', '--min-n', '3']);
-    expect(r.code).toBe(0);
-    const items = JSON.parse(r.stdout).profiles[0].total.items as Array<{ id: string; levels: Record<string, number> }>;
+  it('summarize --as ch@2026 counts ch@2014 records through ch@2024 (items renamed, levels merged)', () => {
+    const r = runCli(['--profiles', chain, 'summarize', records(6), '--as', 'ch@2026', '--format', 'json', '--min-n', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.reports.map((x: { profile: string }) => x.profile)).toEqual(['ch@2026']);
+    const items = s.reports[0].tables[0].total.items as Array<{ id: string; levels: Record<string, number> | null }>;
     const level = (id: string) => items.find((x) => x.id === id)?.levels;
-    expect(level('monitoring')).toMatchObject({ exemplary: 3 });
-    expect(level('feedback')).toMatchObject({ 'not-yet': 3 });
-    expect(level('relationships')).toMatchObject({ proficient: 3 });
+    // emerging and far both become not-yet; progress-monitoring is counted as monitoring.
+    expect(level('feedback')).toMatchObject({ exemplary: 1, proficient: 1, 'not-yet': 4 });
+    expect(level('monitoring')).toMatchObject({ exemplary: 2, proficient: 2, 'not-yet': 2 });
+    expect(level('relationships')).toMatchObject({ exemplary: 3, proficient: 3 });
   });
   it('assess --from the same record asks only for what --as leaves unrated', () => {
     const box = sandbox();

@@ -37,22 +37,26 @@ describe('anonymity', () => {
         expect(out).toMatch(/\b9\b/);
         expect(out).not.toMatch(/\bn\b[^\n]{0,40}\b[27]\b/);
         if (format === 'json') {
-          const region = JSON.parse(out).profiles[0].total.groups[0];
+          const region = JSON.parse(out).reports[0].tables[0].total.groups[0];
           expect(region.n).toBe(9);
-          for (const d of region.groups) expect(d).toEqual({ key: 'district', value: d.value, suppressed: true, n: 'suppressed' });
+          // Beta (2) is too small; Alpha (7) is withheld with it, or Beta = 9 - Alpha.
+          expect(region.groups).toEqual([
+            { key: 'district', value: 'Alpha', n: null, why: 'protects-small-group' },
+            { key: 'district', value: 'Beta', n: null, why: 'too-small' },
+          ]);
         }
         if (format === 'csv') {
           for (const line of out.split('\r\n').filter((l) => /Alpha|Beta/.test(l))) {
-            expect(line).toMatch(/"suppressed","group","","","suppressed","suppressed"$/);
+            expect(line).toMatch(/,"group","","","","",,,,,"(too-small|protects-small-group)"$/);
           }
         }
         if (format === 'md' || format === 'table') {
-          expect(out).toMatch(/district Alpha:? +n = supp\./);
-          expect(out).toMatch(/district Beta:? +n = supp\./);
+          expect(out).toMatch(/district Alpha:? +n = – \[b\]/);
+          expect(out).toMatch(/district Beta:? +n = – \[a\]/);
         }
         if (format === 'html') {
-          expect(out).toMatch(/district Alpha <span class="meta">n = supp\.<\/span>/);
-          expect(out).toMatch(/district Beta <span class="meta">n = supp\.<\/span>/);
+          expect(out).toMatch(/district Alpha <span class="meta">n = – \[b\]<\/span>/);
+          expect(out).toMatch(/district Beta <span class="meta">n = – \[a\]<\/span>/);
         }
       });
     }
@@ -63,7 +67,7 @@ describe('anonymity', () => {
       const out = runCli(['summarize', DIR, '--by', 'region,district', '--format', format, '--min-n', '10']).stdout;
       forbidden(out, false);
       // (JSON lists the profile's items with their numbers 1..5: look only at the counts there.)
-      const counts = format === 'json' ? JSON.stringify([JSON.parse(out).profiles[0].total, JSON.parse(out).files]) : out;
+      const counts = format === 'json' ? JSON.stringify([JSON.parse(out).reports[0].tables[0].total, JSON.parse(out).files]) : out;
       expect(counts).not.toMatch(/\b[279]\b/);
     }
   });

@@ -103,13 +103,13 @@ describe('summarize edge cases', () => {
     for (let i = 0; i < 3; i++) put(`r${i}.yaml`, record(i));
     for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const s = json(summarize('--by', key, '--no-workers'));
-      const groups = s.profiles[0].total.groups;
+      const groups = s.reports[0].tables[0].total.groups;
       expect(groups.map((g: { value: unknown }) => g.value), key).toEqual(['(not given)']);
     }
     // and an own group key of that name is used
     for (let i = 3; i < 6; i++) put(`r${i}.yaml`, record(i, { group: 'group:\n  constructor: Alpha' }));
     const s = json(summarize('--by', 'constructor'));
-    expect(s.profiles[0].total.groups.map((g: { value: unknown }) => g.value).sort()).toEqual(['(not given)', 'Alpha']);
+    expect(s.reports[0].tables[0].total.groups.map((g: { value: unknown }) => g.value).sort()).toEqual(['(not given)', 'Alpha']);
   });
 
   it.skipIf(process.platform === 'win32')('a FIFO named like a record is reported as skipped, not dropped (and never blocks)', () => {
@@ -150,14 +150,15 @@ describe('summarize edge cases', () => {
         '  - text: b',
         '',
       ].join('\n');
-    for (let i = 0; i < 3; i++) put(`r${i}.yaml`, old(i, 'exemplary'));
+    // Ten records: in a group of fewer than 10 where all gave one level, the row would be a range.
+    for (let i = 0; i < 10; i++) put(`r${i}.yaml`, old(i, 'exemplary'));
     for (const workers of ['--no-workers', '--workers']) {
       const run = runCli(['--profiles', profiles, 'summarize', dir, '--as', 'xw@2024', '--format', 'json', '--min-n', '3', workers]);
       const s = json(run);
-      expect(s.files.counted).toBe(3);
-      const items = s.profiles[0].total.items;
+      expect(s.files.counted).toBe(10);
+      const items = s.reports[0].tables[0].total.items;
       const rel = items.find((x: { id: string }) => x.id === 'relationships');
-      expect(rel.levels.proficient).toBe(3); // the first rating that maps there
+      expect(rel.levels.proficient).toBe(10); // the first rating that maps there
       expect(run.stderr).toMatch(/r0\.yaml.*warning +ratings of "relationships" and "improvement-process" both map to "relationships" in xw@2024/);
       expect(run.stderr).toMatch(/r0\.yaml.*warning +level "not-started" \(rating of "solution-dialogue"\) is not a level of xw@2024/);
     }

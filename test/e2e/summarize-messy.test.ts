@@ -44,7 +44,7 @@ describe('summarize on a messy folder', () => {
       unreadable: 0,
       link: 3,
     });
-    expect(s.profiles[0].total.n).toBe(4);
+    expect(s.reports[0].tables[0].total.n).toBe(4);
     const err = run.stderr;
     expect(err).toMatch(/syntax-error\.yaml:12:18 +error +line 12: this \[ list \] or \{ mapping \} is not closed on its line/);
     expect(err).toMatch(/wrong-types\.yaml:2:9 +error +format: must be 1/);
@@ -98,7 +98,7 @@ describe('summarize on a messy folder', () => {
       expect(again.code).toBe(2);
       expect(again.stderr).toMatch(/exists/);
       expect(runCli(['summarize', dir, '--format', 'csv', '--out', out, '--force']).code).toBe(0);
-      expect(readFileSync(out, 'utf8')).toMatch(/^"profile","group"/);
+      expect(readFileSync(out, 'utf8')).toMatch(/^"profile","cycle","table"/);
     } finally {
       if (existsSync(out)) rmSync(out);
     }

@@ -52,7 +52,7 @@ describe('--from and --as agree', () => {
     const target = get('ch@2026');
     const rec = parseRecordText(readFileSync(recordFile, 'utf8'), recordFile).record!;
     const fromDefaults = defaultsFromRecord(target, rec, lookup(rec.profile), lookup);
-    const ctx = makeReadContext(reg.entries.map((e) => e.profile), { by: [], as: 'ch@2026', includeText: false });
+    const ctx = makeReadContext(reg.entries.map((e) => e.profile), { keys: [], as: 'ch@2026', includeText: false });
     const res = readRecordResult(recordFile, ctx);
     if (res.kind !== 'record') throw new Error(`not read as a record: ${JSON.stringify(res)}`);
     const asRatings = Object.fromEntries(res.contrib.ratings.map(([item, level]) => [item, level]));

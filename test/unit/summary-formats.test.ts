@@ -1,36 +1,28 @@
 // Formats escape what they print: HTML text, spreadsheet formulas in CSV, Markdown control characters.
 import { describe, expect, it } from 'vitest';
-import { Aggregator } from '../../src/summary/aggregate.js';
-import { buildSummary } from '../../src/summary/build.js';
+import { rated, summaryOf } from './summary-helpers.js';
 import { csvCell, formatCsv } from '../../src/summary/format-csv.js';
 import { formatHtml } from '../../src/summary/format-html.js';
 import { formatMarkdown } from '../../src/summary/format-md.js';
-import { loadRegistry } from '../../src/profile/registry.js';
 
 function summary() {
-  const reg = loadRegistry({ env: {} });
-  const profiles = new Map(reg.entries.map((e) => [e.ref, e.profile]));
-  const agg = new Aggregator();
-  for (let i = 0; i < 6; i++) {
-    agg.add({
-      profile: 'sbic@2024',
-      path: ['=HYPERLINK("x")'],
-      ratings: [['relationships', 'proficient', true]],
-      priorities: [],
-      areas: [],
-      steps: [1, 0, 0],
+  return summaryOf(
+    Array.from({ length: 6 }, () => ({
+      groups: { region: '=HYPERLINK("x")' },
+      ratings: rated('proficient', { feedback: 'exemplary' }),
+      steps: [1, 0, 0] as [number, number, number],
       ownAreas: ['<script>alert(1)</script>'],
       stepTexts: ['+cmd|calc'],
-    });
-  }
-  const counts = { found: 6, counted: 6, skipped: { invalid: 0, draft: 0, duplicate: 0, conflict: 0, 'not-a-record': 0, 'too-large': 0, unreadable: 0, link: 0 } };
-  return buildSummary(agg, profiles, counts, { minN: 5, by: ['region'], includeText: true });
+    })),
+    { by: [['region']], includeText: true },
+  );
 }
 
 describe('summary formats', () => {
   it('csv: quotes every cell and defuses formulas', () => {
     expect(csvCell('=1+1')).toBe(`"'=1+1"`);
     expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell(12)).toBe('12');
     expect(csvCell('say "hi"')).toBe(`"say ""hi"""`);
     const csv = formatCsv(summary());
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
@@ -49,6 +41,6 @@ describe('summary formats', () => {
   });
   it('free text is deduplicated with counts and shown for groups of at least minN', () => {
     const s = summary();
-    expect(s.profiles[0].total.text?.improvementAreas).toEqual([{ text: '<script>alert(1)</script>', count: 6 }]);
+    expect(s.reports[0].tables[0].total.text?.improvementAreas).toEqual([{ text: '<script>alert(1)</script>', count: 6 }]);
   });
 });

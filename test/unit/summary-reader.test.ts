@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fastParseYaml } from '../../src/summary/fast-yaml.js';
 import { makeReadContext, readRecordResult, type FileResult } from '../../src/summary/read-record.js';
 import { loadRegistry } from '../../src/profile/registry.js';
-import { NOT_GIVEN } from '../../src/summary/model.js';
 
 const yamlValue = (t: string): unknown => {
   const doc = parseDocument(t, { uniqueKeys: true, strict: true });
@@ -68,7 +67,7 @@ describe('fastParseYaml and non-ASCII whitespace', () => {
 
 describe('readRecordResult', () => {
   let dir: string;
-  const ctx = (by: string[] = []) => makeReadContext(loadRegistry({}).entries.map((e) => e.profile), { by, includeText: false });
+  const ctx = (by: string[] = []) => makeReadContext(loadRegistry({}).entries.map((e) => e.profile), { keys: by, includeText: false });
   const read = (name: string, text: string, by: string[] = []): FileResult => {
     writeFileSync(join(dir, name), text);
     return readRecordResult(join(dir, name), ctx(by));
@@ -107,10 +106,10 @@ describe('readRecordResult', () => {
     for (const k of ['constructor', '__proto__', 'toString', 'valueOf']) {
       const r = read(`by-${k}.yaml`, RECORD, [k, 'region']);
       expect(r.kind).toBe('record');
-      if (r.kind === 'record') expect(r.contrib.path).toEqual([NOT_GIVEN, 'Southeast']);
+      if (r.kind === 'record') expect(r.contrib.groups).toEqual([null, 'Southeast']);
     }
     const own = read('own.yaml', RECORD.replace('  region: Southeast', '  constructor: Alpha'), ['constructor']);
-    if (own.kind === 'record') expect(own.contrib.path).toEqual(['Alpha']);
+    if (own.kind === 'record') expect(own.contrib.groups).toEqual(['Alpha']);
     else expect.fail(JSON.stringify(own));
   });
 

@@ -1,0 +1,78 @@
+// The disclosure rules one by one, and the engine's choices (smallest sibling first; tables share
+// their decisions).
+import { describe, expect, it } from 'vitest';
+import { hiddenSubgroupsExposed, rowRemainderExposed, sameAnswer, shareRange } from '../../src/summary/protect/rules.js';
+import { hash53 } from '../../src/summary/collect.js';
+import { rated, summaryOf, type Rec } from './summary-helpers.js';
+
+const LEVELS = ['exemplary', 'proficient', 'close-to-proficient', 'far-from-proficient'];
+const rating = { id: 'r:feedback', kind: 'rating' as const, item: 'feedback', keys: [...LEVELS, 'not-rated'] };
+
+describe('disclosure rules', () => {
+  it('a coded range always holds the true share and at least two possible counts', () => {
+    for (let n = 5; n <= 60; n++) {
+      for (let a = 0; a <= n; a++) {
+        const r = shareRange(a, n);
+        expect(a / n).toBeGreaterThanOrEqual(r.min);
+        expect(a / n).toBeLessThanOrEqual(r.max);
+        const counts = Array.from({ length: n + 1 }, (_, k) => k).filter((k) => k / n >= r.min - 1e-9 && k / n <= r.max + 1e-9);
+        expect(counts.length, `${a} of ${n}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it('withheld subgroups must hold min-n people, in two groups or more, more people than groups', () => {
+    expect(hiddenSubgroupsExposed(0, 0, 5)).toBe(false);
+    expect(hiddenSubgroupsExposed(1, 9, 5)).toBe(true); // one withheld group is given away whole
+    expect(hiddenSubgroupsExposed(2, 4, 5)).toBe(true); // fewer than min-n together
+    expect(hiddenSubgroupsExposed(5, 5, 5)).toBe(true); // five groups, five people: one each
+    expect(hiddenSubgroupsExposed(2, 6, 5)).toBe(false);
+  });
+
+  it('a remainder by subtraction must span two subgroups and not all give one answer; 0 is allowed', () => {
+    expect(rowRemainderExposed(rating, 1, 6, [1, 2, 3, 0, 0])).toBe(true);
+    expect(rowRemainderExposed(rating, 2, 6, [0, 0, 6, 0, 0])).toBe(true);
+    expect(rowRemainderExposed(rating, 2, 6, [0, 1, 5, 0, 0])).toBe(false);
+  });
+
+  it('same answer: only below 10 people, only rating rows', () => {
+    expect(sameAnswer(6, rating, [0, 6, 0, 0, 0])).toBe(true);
+    expect(sameAnswer(10, rating, [0, 10, 0, 0, 0])).toBe(false);
+    expect(sameAnswer(6, { id: 'priorities', kind: 'count', keys: ['feedback'] }, [6])).toBe(false);
+  });
+
+  it('hash53 spreads similar keys', () => {
+    const seen = new Set(Array.from({ length: 50_000 }, (_, i) => hash53(`sbic@2024\u0000baseline\u0000coach ${i}`)));
+    expect(seen.size).toBe(50_000);
+  });
+});
+
+describe('the engine', () => {
+  const region = (name: string, size: number, level = (k: number) => LEVELS[k % 4]): Rec[] =>
+    Array.from({ length: size }, (_, k) => ({ groups: { region: name }, ratings: rated(level(k), { relationships: LEVELS[(k + 1) % 4] }) }));
+
+  it('withholds the smallest shown sibling to protect a small group, not the largest', () => {
+    const s = summaryOf([...region('Big', 40), ...region('Mid', 12), ...region('Small', 8), ...region('Tiny', 2)], { by: [['region']] });
+    const g = s.reports[0].tables[0].total.groups!;
+    expect(g.map((x) => [x.value, x.n ?? x.why])).toEqual([
+      ['Big', 40],
+      ['Mid', 12],
+      ['Small', 'protects-small-group'],
+      ['Tiny', 'too-small'],
+    ]);
+  });
+
+  it('a group withheld in one table is withheld in every table of the run', () => {
+    const recs = [...region('Big', 40), ...region('Small', 8), ...region('Tiny', 2)].map((r, i) => ({ ...r, groups: { ...r.groups, district: `${r.groups!.region}-${i % 2}` } }));
+    const s = summaryOf(recs, { by: [['region'], ['region', 'district']] });
+    const [flat, nested] = s.reports[0].tables.map((t) => t.total.groups!.map((x) => [x.value, x.n ?? x.why]));
+    expect(flat).toEqual(nested);
+  });
+
+  it('everyone at one level in a group of fewer than 10: a range, with the reason', () => {
+    const s = summaryOf(region('Only', 7, () => 'proficient'));
+    const it = s.reports[0].tables[0].total.items!.find((x) => x.id === 'feedback')!;
+    expect(it).toMatchObject({ levels: null, share: null, shareRange: { min: 0.5, max: 1 }, why: 'same-answer' });
+    expect(s.why).toHaveProperty('same-answer');
+  });
+});
