@@ -1,9 +1,9 @@
 // The package as users get it: npm pack, a global install from the tarball, `profile --help` from another
 // folder; the build hook that keeps `npx profile` fast; engines that match the dependencies.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
@@ -40,6 +40,27 @@ describe('npm pack and a global install', () => {
     const schema = spawnSync(bin, ['schema', '--write', 'schema'], { cwd: elsewhere, encoding: 'utf8' });
     expect(schema.status).toBe(0);
     expect(readdirSync(join(elsewhere, 'schema')).sort()).toEqual(['profile.schema.json', 'record.schema.json']);
+  });
+});
+
+describe('a fresh clone (README quick start: npm ci && npx profile ...)', () => {
+  it('the first run builds dist/ once, since npm ci no longer does (prepack, not prepare)', { timeout: 300_000 }, () => {
+    const clone = tmp('pp-clone-');
+    // The committed tree without dist/ (git archive), with the installed node_modules.
+    const files = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    for (const f of files.filter((f) => f.startsWith('src/') || f.startsWith('bin/') || f.startsWith('profiles/') || ['package.json', 'tsconfig.json'].includes(f))) {
+      mkdirSync(dirname(join(clone, f)), { recursive: true });
+      copyFileSync(join(ROOT, f), join(clone, f));
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+    expect(existsSync(join(clone, 'dist'))).toBe(false);
+    const first = spawnSync(process.execPath, [join(clone, 'bin/profile.js'), 'list'], { cwd: clone, encoding: 'utf8', timeout: 240_000 });
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toContain('Building practice-profile once');
+    expect(first.stdout).toContain('sbic@2024');
+    const second = spawnSync(process.execPath, [join(clone, 'bin/profile.js'), '--version'], { cwd: clone, encoding: 'utf8' });
+    expect(second.stderr).toBe('');
+    expect(second.stdout.trim()).toBe(pkg.version);
   });
 });
 
