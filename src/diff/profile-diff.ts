@@ -1,6 +1,6 @@
 // What changed between two profile versions: items and levels added, removed, renamed (through the
 // crosswalk) and reworded (word by word), and what records of the first become under the second.
-import { diffWords } from 'diff';
+import { diffArrays, diffWords } from 'diff';
 import { conversionReport, crosswalkTo, itemIds, type ConversionReport, type ProfileLookup, type VersionMap } from '../profile/crosswalk.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { DescriptorT, Profile } from '../profile/schema.js';
@@ -13,6 +13,14 @@ export interface WordChange {
   text: string;
 }
 
+export interface LineChange {
+  /** A list entry (a rubric cell's line) kept, removed, added, or changed in a few words. */
+  op: 'same' | 'removed' | 'added' | 'changed';
+  text: string;
+  /** For "changed": the words, as in `words`. */
+  words?: WordChange[];
+}
+
 export interface Rewording {
   /** The id in the second version (the first version's id is `from` when it was renamed). */
   id: string;
@@ -22,6 +30,8 @@ export interface Rewording {
   before: string;
   after: string;
   words: WordChange[];
+  /** For lists (rubric cells, evidence): line by line, so one changed line is not lost in a whole cell. */
+  lines?: LineChange[];
 }
 
 export interface ItemRef {
@@ -62,7 +72,11 @@ export interface ProfileDiff {
 interface Entry {
   kind: ItemKind;
   texts: Record<string, string>;
+  /** The same fields as lists, where the field is a list (rubric cells, evidence). */
+  lists: Record<string, string[]>;
 }
+
+const LIST_SEP = ' / ';
 
 /** Every id of a profile with its kind and the texts a reader sees for it. */
 function entries(p: Profile): Map<string, Entry> {
@@ -70,27 +84,56 @@ function entries(p: Profile): Map<string, Entry> {
   for (const s of p.sections) {
     const texts: Record<string, string> = { title: s.title };
     if (s.stem) texts.stem = s.stem;
-    Object.assign(texts, cellTexts(s.descriptors));
-    if (s.evidence?.length) texts.evidence = s.evidence.join('; ');
-    out.set(s.id, { kind: 'section', texts });
+    const lists = cellLists(s.descriptors);
+    if (s.evidence?.length) lists.evidence = s.evidence;
+    for (const [k, v] of Object.entries(lists)) texts[k] = v.join(LIST_SEP);
+    out.set(s.id, { kind: 'section', texts, lists });
     for (const c of s.criteria) {
       const t: Record<string, string> = { text: c.text };
       if (c.stem && s.stems?.[c.stem]) t.stem = s.stems[c.stem];
       if (c.calibration) t.calibration = c.calibration;
-      Object.assign(t, cellTexts(c.descriptors));
-      out.set(c.id, { kind: 'criterion', texts: t });
+      const cl = cellLists(c.descriptors);
+      for (const [k, v] of Object.entries(cl)) t[k] = v.join(LIST_SEP);
+      out.set(c.id, { kind: 'criterion', texts: t, lists: cl });
     }
-    for (const a of s.improvementAreas) out.set(a.id, { kind: 'improvement area', texts: { text: a.text } });
+    for (const a of s.improvementAreas) out.set(a.id, { kind: 'improvement area', texts: { text: a.text }, lists: {} });
   }
   return out;
 }
 
-function cellTexts(cells: Record<string, DescriptorT> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+function cellLists(cells: Record<string, DescriptorT> | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
   for (const [level, cell] of Object.entries(cells ?? {})) {
-    if (Array.isArray(cell)) out[`descriptor: ${level}`] = cell.join(' / ');
-    else if (cell.sameAs) out[`descriptor: ${level}`] = `(same as ${cell.sameAs})`;
-    else if (cell.items?.length || cell.stem) out[`descriptor: ${level}`] = [cell.stem, ...(cell.items ?? [])].filter(Boolean).join(' / ');
+    if (Array.isArray(cell)) out[`descriptor: ${level}`] = cell;
+    else if (cell.sameAs) out[`descriptor: ${level}`] = [`(same as ${cell.sameAs})`];
+    else if (cell.items?.length || cell.stem) out[`descriptor: ${level}`] = [cell.stem, ...(cell.items ?? [])].filter((x): x is string => Boolean(x));
+  }
+  return out;
+}
+
+/** Line by line: kept lines, removed and added ones, and a removed line followed by a similar added
+ * one shown as changed in a few words. */
+export function lineDiff(before: string[], after: string[]): LineChange[] {
+  const out: LineChange[] = [];
+  const parts = diffArrays(before, after);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const next = parts[i + 1];
+    if (p.removed && next?.added) {
+      const [rem, add] = [p.value, next.value];
+      const n = Math.min(rem.length, add.length);
+      for (let k = 0; k < n; k++) {
+        const words = wordDiff(rem[k], add[k]);
+        const kept = words.filter((w) => w.op === 'same').reduce((a, w) => a + w.text.trim().length, 0);
+        if (kept >= Math.max(rem[k].length, add[k].length) / 2) out.push({ op: 'changed', text: add[k], words });
+        else out.push({ op: 'removed', text: rem[k] }, { op: 'added', text: add[k] });
+      }
+      for (const t of rem.slice(n)) out.push({ op: 'removed', text: t });
+      for (const t of add.slice(n)) out.push({ op: 'added', text: t });
+      i++;
+      continue;
+    }
+    for (const t of p.value) out.push({ op: p.added ? 'added' : p.removed ? 'removed' : 'same', text: t });
   }
   return out;
 }
@@ -137,7 +180,9 @@ export function diffProfiles(a: Profile, b: Profile, lookup: ProfileLookup): Pro
     const nb = eb.get(to)!;
     for (const field of new Set([...Object.keys(e.texts), ...Object.keys(nb.texts)])) {
       const r = reword(to, id, field, e.texts[field], nb.texts[field]);
-      if (r) reworded.push(r);
+      if (!r) continue;
+      if (e.lists[field] || nb.lists[field]) r.lines = lineDiff(e.lists[field] ?? [], nb.lists[field] ?? []);
+      reworded.push(r);
     }
   }
   const added = [...eb].filter(([id]) => !reached.has(id)).map(([id, e]) => ({ id, kind: e.kind, text: e.texts.title ?? e.texts.text ?? '' }));

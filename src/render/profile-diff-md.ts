@@ -8,7 +8,14 @@ const words = (ws: WordChange[]) =>
 
 function rewordings(title: string, rs: Rewording[]): string[] {
   if (!rs.length) return [];
-  return [`### ${title}`, '', '| id | field | change (~~removed~~ **added**) |', '| --- | --- | --- |', ...rs.map((r) => `| \`${r.id}\`${r.from ? ` (was \`${r.from}\`)` : ''} | ${esc(r.field)} | ${words(r.words)} |`), ''];
+  const change = (r: Rewording) =>
+    r.lines
+      ? r.lines
+          .filter((l) => l.op !== 'same')
+          .map((l) => (l.op === 'changed' ? words(l.words!) : l.op === 'removed' ? `~~${esc(l.text)}~~` : `**${esc(l.text)}**`))
+          .join('<br>')
+      : words(r.words);
+  return [`### ${title}`, '', '| id | field | change (~~removed~~ **added**) |', '| --- | --- | --- |', ...rs.map((r) => `| \`${r.id}\`${r.from ? ` (was \`${r.from}\`)` : ''} | ${esc(r.field)} | ${change(r)} |`), ''];
 }
 
 export function profileDiffMarkdown(d: ProfileDiff, recordLines: string[]): string {

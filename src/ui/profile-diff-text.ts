@@ -12,7 +12,16 @@ export function profileDiffText(d: ProfileDiff, width = terminalWidth()): string
   const rewordLines = (rs: Rewording[], out: string[]) => {
     for (const r of rs) {
       out.push(`  ${c.yellow('~')} ${c.bold(r.id)}${r.from ? c.dim(` (was ${r.from})`) : ''}  ${r.field}`);
-      out.push(wrap(words(r.words), width, '      ', '      '));
+      if (!r.lines) {
+        out.push(wrap(words(r.words), width, '      ', '      '));
+        continue;
+      }
+      // A list: changed lines only, each marked; kept lines are left out.
+      for (const l of r.lines) {
+        if (l.op === 'same') continue;
+        const mark = l.op === 'removed' ? c.red('-') : l.op === 'added' ? c.green('+') : c.yellow('~');
+        out.push(wrap(`${mark} ${l.op === 'changed' ? words(l.words!) : l.text}`, width, '      ', '        '));
+      }
     }
   };
   const out: string[] = [c.bold(`${d.from} -> ${d.to}`)];

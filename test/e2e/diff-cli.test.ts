@@ -48,6 +48,14 @@ describe('profile diff', () => {
     expect(r.stdout).toMatch(/Records of ch@2014 under ch@2026\n {2}progress-monitoring: counted as monitoring\n/);
     expect(r.stdout).toContain('planning: dropped (no counterpart in ch@2026)');
   });
+  it('a rubric cell is compared line by line: one changed line, not the whole cell', () => {
+    const d = JSON.parse(runCli(['diff', 'sbic@2014', 'sbic@2024', '-f', 'json']).stdout);
+    const ev = d.items.reworded.find((r: { id: string; field: string }) => r.id === 'relationships' && r.field === 'evidence');
+    expect(ev.lines).toEqual([
+      { op: 'removed', text: 'Fidelity Checklist' },
+      { op: 'removed', text: 'Student Data' },
+    ]);
+  });
   it('md: tables a pull request can show', () => {
     const r = diff('ch@2014', 'ch@2026', '-f', 'md');
     expect(r.stdout).toContain('## `ch@2014` → `ch@2026`');
@@ -66,7 +74,7 @@ describe('profile diff', () => {
     const r = runCli(['diff', 'sbic@2024', join(dir, 'sbic/2026.yaml')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('~ progress-monitoring -> monitoring');
-    expect(r.stdout).toContain('      … and examples / Celebrating growth [-within-]{+in+} the practices\n');
+    expect(r.stdout).toContain('  ~ feedback  descriptor: exemplary\n      ~ Celebrating growth [-within-]{+in+} the practices\n');
     expect(runCli(['diff', 'sbic@2024', 'sbic@2024']).stdout).toContain('No differences.');
   });
   it('unrelated profiles are compared id by id, and say so; a missing one is exit 2', () => {
