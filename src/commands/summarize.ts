@@ -16,6 +16,7 @@ const optionsSchema = (z: typeof import('zod').z) =>
   minN: z.string().default('5'),
   includeText: z.boolean().default(false),
   format: z.enum(FORMATS).default('table'),
+  title: z.string().optional(),
   out: z.string().optional(),
   force: z.boolean().default(false),
   strict: z.boolean().default(false),
@@ -34,7 +35,8 @@ export function summarizeCommand(): Command {
     .option('--as <profile>', 'count earlier versions as this one, through its crosswalk (e.g. sbic@2024)')
     .option('--min-n <n>', 'smallest group or count shown; smaller ones are suppressed (at least 3)', '5')
     .option('--include-text', 'also list own improvement areas and action-step texts (groups of at least --min-n only)')
-    .addOption(new Option('--format <format>', 'output format').choices([...FORMATS]).default('table'))
+    .addOption(new Option('--format <format>', 'output format (with --out, taken from the file name when not given)').choices([...FORMATS]).default('table'))
+    .option('--title <text>', 'title of an HTML or Markdown report, e.g. "SBIC 2025-26 baseline, state report"')
     .option('--out <file>', 'write the summary to this file instead of stdout')
     .option('--force', 'let --out replace an existing file')
     .option('--strict', 'exit 1 if any file was skipped (invalid, draft, duplicate, conflict, ...)')
@@ -70,6 +72,11 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       // A plain whole number only: Number() would also take "0x5", "1e1", " 5 " or "".
       const minN = /^[0-9]+$/.test(opts.minN) ? Number(opts.minN) : NaN;
       if (!Number.isSafeInteger(minN) || minN < 3) throw new CliError(`--min-n must be a whole number of at least 3 (got ${opts.minN})`, EXIT.usage);
+      // --out report.html without --format: the file name says which format is wanted.
+      if (opts.out && cmd.getOptionValueSource('format') !== 'cli') {
+        const ext = /\.(json|csv|md|markdown|html?)$/i.exec(opts.out)?.[1].toLowerCase();
+        if (ext) opts.format = ext === 'markdown' ? 'md' : ext.startsWith('htm') ? 'html' : (ext as typeof opts.format);
+      }
       const by = opts.by.map((b) => b.split(',').map((s) => s.trim()).filter(Boolean)).filter((b) => b.length);
       let growth: [string, string] | undefined;
       if (opts.growth !== undefined) {
@@ -108,7 +115,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         onProgress: (d, t) => bar.update(d, t),
       });
       bar.stop();
-      const text = await renderSummary(summary, opts.format, Boolean(opts.out));
+      const text = await renderSummary(summary, opts.format, Boolean(opts.out), opts.title);
       if (opts.out) {
         const { replaceFileAtomic, writeNewFileAtomic } = await import('../atomic-write.js');
         // A report is meant to be shared: 0644. Without --force, link() keeps even a racing file safe.
@@ -136,16 +143,16 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
     });
 }
 
-async function renderSummary(summary: import('../summary/model.js').Summary, format: (typeof FORMATS)[number], toFile: boolean): Promise<string> {
+async function renderSummary(summary: import('../summary/model.js').Summary, format: (typeof FORMATS)[number], toFile: boolean, title?: string): Promise<string> {
   switch (format) {
     case 'json':
       return JSON.stringify(summary, null, 2) + '\n';
     case 'csv':
       return (await import('../summary/format-csv.js')).formatCsv(summary);
     case 'md':
-      return (await import('../summary/format-md.js')).formatMarkdown(summary);
+      return (await import('../summary/format-md.js')).formatMarkdown(summary, title);
     case 'html':
-      return (await import('../summary/format-html.js')).formatHtml(summary);
+      return (await import('../summary/format-html.js')).formatHtml(summary, { title });
     case 'table':
       return (await import('../ui/summary-table.js')).renderSummaryTable(summary, { colour: !toFile });
   }

@@ -25,6 +25,8 @@ export interface BuildOptions {
 export interface BuildNotes {
   /** Records left out because they have no value for a key and are too few to be a group of their own. */
   leftOut: Array<{ key: string; records: number }>;
+  /** The cells left out (to name their files on stderr). */
+  leftOutCells: Cell[];
 }
 
 /** Everything the formats need about one section, kept for growth. */
@@ -52,7 +54,7 @@ export function itemStats(node: TreeNode, def: RowDef, why: Why | undefined, min
   const out: ItemStats = { id: def.item!, levels: null, atOrAboveTarget: null, share: null, why };
   // A withheld group shows nothing; a coded row shows a range when enough people rated it.
   if (why === 'too-small' || node.counters.n < minN) return out;
-  if (fewRated(rated, minN)) return { ...out, why: why === 'same-answer' ? 'few-rated' : why };
+  if (fewRated(rated, minN)) return { ...out, why: why === 'small-group' ? 'few-rated' : why };
   return { ...out, shareRange: shareRange(at, rated) };
 }
 
@@ -118,9 +120,18 @@ function renderGroup(x: RenderCtx, node: TreeNode, by: string[], depth: number):
     items: x.defs.filter((r) => r.kind === 'rating').map((r) => itemStats(node, r, x.d.rowWhy(node, r), x.opts.minN)),
   };
   for (const def of x.defs) {
-    const field = def.id === 'priorities' ? 'priorities' : def.id === 'areas' ? 'improvementAreas' : def.id === 'steps' ? 'actionSteps' : undefined;
+    const field = def.id === 'areas' ? 'improvementAreas' : def.id === 'steps' ? 'actionSteps' : undefined;
     if (field) out[field] = countRow(node, def, x.d.rowWhy(node, def));
   }
+  const prio = x.defs.filter((d) => d.id.startsWith('p:'));
+  const whys = prio.flatMap((d) => {
+    const w = x.d.rowWhy(node, d);
+    return w ? [[d.item!, w] as const] : [];
+  });
+  out.priorities = {
+    counts: Object.fromEntries(prio.map((d) => [d.item!, x.d.rowWhy(node, d) ? null : rowValues(node.counters, d)[0]])),
+    ...(whys.length ? { why: Object.fromEntries(whys) } : {}),
+  };
   if (x.opts.includeText) out.text = texts(node.cells, x.publishable, x.opts.minN);
   if (depth < by.length) {
     const bw = x.d.breakdownWhy(node, by[depth]);
@@ -150,7 +161,7 @@ function buildSection(table: CellTable, cells: Cell[], p: Profile, cycleNorm: st
 }
 
 export function buildSummary(table: CellTable, profiles: Map<string, Profile>, counts: FileCounts, opts: BuildOptions): { summary: Summary; notes: BuildNotes } {
-  const notes: BuildNotes = { leftOut: [] };
+  const notes: BuildNotes = { leftOut: [], leftOutCells: [] };
   const sections = [...table.sections.values()].sort(
     (a, b) => a.profile.localeCompare(b.profile, 'en', { numeric: true }) || compareValues(a.cycle, b.cycle),
   );
@@ -164,6 +175,7 @@ export function buildSummary(table: CellTable, profiles: Map<string, Profile>, c
     if (dropped.length) {
       const set = new Set(dropped);
       cells = cells.filter((c) => !set.has(c));
+      notes.leftOutCells.push(...dropped);
       for (const c of dropped) {
         const key = table.keys.find((k, i) => c.values[i] === null && opts.by.some((b) => b.includes(k))) ?? '?';
         const e = notes.leftOut.find((l) => l.key === key);
@@ -183,7 +195,8 @@ export function buildSummary(table: CellTable, profiles: Map<string, Profile>, c
     if (g.why) used.add(g.why);
     if (g.groupsWhy) used.add(g.groupsWhy);
     for (const it of g.items ?? []) if (it.why) used.add(it.why);
-    for (const r of [g.priorities, g.improvementAreas, g.actionSteps]) if (r?.why) used.add(r.why);
+    for (const r of [g.improvementAreas, g.actionSteps]) if (r?.why) used.add(r.why);
+    for (const w of Object.values(g.priorities?.why ?? {})) used.add(w);
     g.groups?.forEach(collect);
   };
   reports.forEach((r) => r.tables.forEach((t) => collect(t.total)));
@@ -201,6 +214,7 @@ export function buildSummary(table: CellTable, profiles: Map<string, Profile>, c
     files: hideTotals ? { found: null, counted: null, skipped: { ...counts.skipped } } : { found: counts.found, counted, skipped: { ...counts.skipped } },
     reports,
     growth,
+    leftOut: notes.leftOut.map((l) => ({ key: l.key, records: l.records >= opts.minN ? l.records : null })),
     why: Object.fromEntries([...used].sort().map((w) => [w, WHY_TEXT[w]])),
   };
   return { summary, notes };

@@ -24,6 +24,8 @@ export interface FileCounts {
   otherCycles: Map<string, number>;
   /** Records folded into a later record of the same person in the same cycle (n counts people). */
   folded: number;
+  /** The first few folded files, to name on stderr. */
+  foldedFiles: string[];
 }
 
 /** Which records a run keeps, and how it counts people. */
@@ -51,7 +53,10 @@ export function hash53(s: string): number {
 const shortHash = (hex: string): number => parseInt(hex.slice(0, 8), 16) >>> 0;
 
 export class Collector {
-  readonly counts: FileCounts = { found: 0, counted: 0, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>, otherCycles: new Map(), folded: 0 };
+  readonly counts: FileCounts = { found: 0, counted: 0, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>, otherCycles: new Map(), folded: 0, foldedFiles: [] };
+  /** Counted records with no value for some --by key (few): where they are, to name them if left out. */
+  readonly missing: Array<{ index: number; contrib: Pick<FileResult & { kind: 'record' }, 'contrib'>['contrib'] }> = [];
+  private readonly foldedIdx: number[] = [];
   /**
    * One person, one cycle, one report: "section + respondent" -> the record that counts for them now,
    * packed in one number (day as yyyymmdd * 2^26 + file index) to keep this map small.
@@ -139,6 +144,7 @@ export class Collector {
    * respondent count once, as the latest (by date, then by the order read).
    */
   private addPerson(r: Extract<FileResult, { kind: 'record' }>): void {
+    if (r.contrib.groups.includes(null) && this.missing.length < 10_000) this.missing.push({ index: this.index, contrib: { ...r.contrib, ratings: [], priorities: [], areas: [], ownAreas: undefined, stepTexts: undefined } });
     const who = r.contrib.respondent;
     if (who === null) {
       this.agg.add(r.contrib);
@@ -156,6 +162,7 @@ export class Collector {
       return;
     }
     this.counts.folded++;
+    if (this.foldedIdx.length < 5) this.foldedIdx.push(Math.floor(prev / 2 ** 26) > day ? this.index : prev % 2 ** 26);
     if (Math.floor(prev / 2 ** 26) > day) {
       this.notAdded.add(this.index);
       return;
@@ -170,7 +177,8 @@ export class Collector {
    * the end, with one more walk to find those files, so that no list of every path is kept meanwhile.
    */
   finish(pathsOf: (indices: Set<number>) => Map<number, string>): void {
-    const paths = pathsOf(new Set([...this.later.map((l) => l.firstIndex), ...this.replaced]));
+    const paths = pathsOf(new Set([...this.later.map((l) => l.firstIndex), ...this.replaced, ...this.foldedIdx]));
+    this.counts.foldedFiles = this.foldedIdx.flatMap((i) => paths.get(i) ?? []);
     // A person's earlier record, replaced by a later one: take it back out (read again to do so).
     const gone = new Set<number>();
     for (const idx of this.replaced) {

@@ -40,10 +40,11 @@ export function formatCsv(s: Summary): string {
           }
           push('at-or-above-target', it.id, title, r.target, label(r.target), it.atOrAboveTarget, it.share, it.shareRange?.min ?? null, it.shareRange?.max ?? null, it.why);
         }
-        const counts = (measure: string, row: GroupSummary['priorities'], ids: Array<[string, string]>, share: boolean) => {
+        const counts = (measure: string, row: { counts: Record<string, number | null> | null; why?: string | Record<string, string> } | undefined, ids: Array<[string, string]>, share: boolean) => {
           for (const [id, title] of ids) {
             const v = row?.counts?.[id] ?? null;
-            push(measure, id, title, '', '', v, v !== null && share ? Math.round((v / g.n!) * 1000) / 1000 : null, null, null, row?.why);
+            const why = typeof row?.why === 'string' ? row.why : row?.why?.[id];
+            push(measure, id, title, '', '', v, v !== null && share ? Math.round((v / g.n!) * 1000) / 1000 : null, null, null, v === null ? why : undefined);
           }
         };
         counts('prioritised', g.priorities, r.items.map((i) => [i.id, itemName(r, i.id)]), true);

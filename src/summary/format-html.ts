@@ -1,121 +1,199 @@
-// HTML: one self-contained page (inline CSS, no scripts, no external assets) with a stacked bar per
-// item and bars for growth; prints well. Every piece of text from profiles or records is escaped.
-import { colourHex } from '../palette.js';
-import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from './model.js';
-import { CROSS_SECTION_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from './walk.js';
+// HTML: one self-contained page (inline CSS, no scripts, no external assets) a coordinator can put in
+// front of a meeting: an overview heat map, priorities and action steps, then every group with a bar per
+// item (target marked), and growth where two cycles are compared. Every text from profiles or records
+// is escaped; withheld and coded values say why, as in every format.
+import { CSS, heat, highlighter, levelFill } from './html-style.js';
+import { NOT_RATED, type GrowthSummary, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from './model.js';
+import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
 
 export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(s)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const CSS = `
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;margin:2rem auto;max-width:1100px;padding:0 1rem}
-h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid #ddd;padding-bottom:.2rem}
-h3{font-size:1.05rem;margin:1.4rem 0 .4rem}.meta{color:#555}
-section.group{break-inside:avoid;page-break-inside:avoid;margin-bottom:1.2rem}
-table{border-collapse:collapse;width:100%;margin:.3rem 0 .6rem}th,td{border-bottom:1px solid #e3e3e3;padding:.3rem .45rem;text-align:left;vertical-align:middle}
-th{font-weight:600;background:#f6f6f6}th.num{text-align:right}table.narrow{width:auto;min-width:40%}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-.bar{display:flex;height:14px;width:220px;border:1px solid #bbb;background:#fafafa}.bar span{display:block;height:100%}
-.bar .hidden{background:repeating-linear-gradient(45deg,#ddd,#ddd 4px,#fff 4px,#fff 8px)}
-.supp{color:#888;font-style:italic}.legend span{display:inline-block;margin-right:1rem}
-.sw{display:inline-block;width:.9em;height:.9em;border:1px solid #999;vertical-align:-.1em;margin-right:.3em}
-.note{color:#666;font-size:.9em}.growth .b{display:inline-block;height:10px;background:#1565c0;vertical-align:middle}.growth .b.from{background:#9e9e9e}.range{font-style:italic}ul.text{margin:.2rem 0 .6rem 1.2rem;padding:0}
-@media print{body{margin:0;max-width:none;font-size:11px}h2{break-before:page}h2:first-of-type{break-before:auto}
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}.bar{width:160px}}
-`;
+const levelsOf = (r: ReportSummary) => [...r.levels, { id: NOT_RATED, label: 'Not rated', colour: '#e0e0e0' }];
 
-function td(v: string, num = true): string {
-  const muted = v.startsWith(WITHHELD);
-  return `<td class="${num ? 'num' : ''}${muted ? ' supp' : ''}">${esc(v)}</td>`;
+function legend(r: ReportSummary): string {
+  return `<p class="legend">${levelsOf(r)
+    .map((l, i) => `<span><i class="sw" style="${levelFill(l.colour, l.id === NOT_RATED ? 0 : i)}"></i>${esc(l.label)}</span>`)
+    .join('')}<span><i class="sw" style="border:0;border-left:2px solid #000"></i>target: ${esc(r.levels.find((l) => l.id === r.target)?.label ?? r.target)}</span></p>`;
 }
 
-function stackedBar(r: ReportSummary, it: ItemStats, n: number): string {
-  if (!it.levels) {
-    // A coded or withheld row: one hatched bar, with the range (if any) in words beside the table.
-    return `<div class="bar" role="img" aria-label="${esc(it.shareRange ? `share at or above target ${shareCell(it)}` : 'withheld')}"><span class="hidden" style="width:100%"></span></div>`;
+/** A stacked bar of an item's levels, highest first, with a mark where "at or above target" ends. */
+function itemBar(r: ReportSummary, it: ItemStats, n: number): string {
+  if (!it.levels) return `<div class="bar coded" role="img" aria-label="${esc(it.shareRange ? `at or above target ${shareCell(it)}` : 'withheld')}"></div>`;
+  const parts = levelsOf(r)
+    .map((l, i) => ({ l, i, v: it.levels![l.id] }))
+    .filter((x) => x.v > 0)
+    .map((x) => `<span style="width:${((x.v / n) * 100).toFixed(2)}%;${levelFill(x.l.colour, x.l.id === NOT_RATED ? 0 : x.i)}" title="${esc(`${x.l.label}: ${x.v}`)}"></span>`);
+  const mark = it.atOrAboveTarget !== null ? `<i class="target" style="left:${((it.atOrAboveTarget / n) * 100).toFixed(2)}%"></i>` : '';
+  const label = levelsOf(r).map((l) => `${l.label} ${it.levels![l.id]}`).join(', ');
+  return `<div class="bar" role="img" aria-label="${esc(label)}">${parts.join('')}${mark}</div>`;
+}
+
+function itemRow(r: ReportSummary, g: GroupSummary, it: ItemStats): string {
+  const n = g.n!;
+  const counts = it.levels
+    ? levelsOf(r).map((l) => `<span>${esc(l.label)}: ${esc(countCell(it.levels![l.id], n))}</span>`).join('')
+    : `<span class="note">${esc(withheld(it.why))}: level counts not shown</span>`;
+  const prio = `<span>prioritised: ${esc(countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why?.[it.id]))}</span>`;
+  return `<div class="item"><div class="name">${esc(itemName(r, it.id))}</div>${itemBar(r, it, n)}<div class="share" title="at or above target">${esc(shareCell(it))}</div><div class="counts">${counts}${prio}</div></div>`;
+}
+
+function hbars(rows: Array<{ label: string; value: number; text: string }>, max: number): string {
+  return rows
+    .map((x) => `<div class="hbar"><span>${esc(x.label)}</span><div class="track"><div class="fill" style="width:${max ? ((x.value / max) * 100).toFixed(1) : 0}%"></div></div><span class="val">${esc(x.text)}</span></div>`)
+    .join('');
+}
+
+const STEP_COLOURS: Record<string, string> = { planned: '#bdbdbd', 'in-progress': '#ffd54f', done: '#66bb6a' };
+const STEP_LABELS: Record<string, string> = { planned: 'Planned', 'in-progress': 'In progress', done: 'Done' };
+
+function stepsChart(g: GroupSummary): string {
+  const c = g.actionSteps?.counts;
+  if (!c) return `<p class="note">Action steps ${esc(withheld(g.actionSteps?.why))}</p>`;
+  const total = Object.values(c).reduce((a, b) => a + b, 0);
+  if (!total) return `<p class="note">No action steps recorded.</p>`;
+  const parts = Object.entries(c).map(([k, v]) => (v ? `<span style="width:${((v / total) * 100).toFixed(2)}%;background:${STEP_COLOURS[k]}" title="${esc(`${STEP_LABELS[k]}: ${v}`)}"></span>` : ''));
+  const words = Object.entries(c).map(([k, v]) => `<span><i class="sw" style="background:${STEP_COLOURS[k]}"></i>${STEP_LABELS[k]} ${v} (${Math.round((v / total) * 100)}%)</span>`);
+  return `<div class="steps" role="img" aria-label="${esc(Object.entries(c).map(([k, v]) => `${STEP_LABELS[k]} ${v}`).join(', '))}">${parts.join('')}</div><p class="legend">${words.join('')}</p>`;
+}
+
+/** Groups by items: the share at or above target, the first thing a reader looks for. */
+function overview(r: ReportSummary): string {
+  const t = r.tables[0];
+  const rows: GroupSummary[] = [t.total, ...(t.total.groups ?? [])];
+  const num = (id: string) => r.items.find((x) => x.id === id)?.number ?? id;
+  let out = `<h3>Overview: share at or above target</h3><div class="scroll"><table class="heat"><thead><tr><th>Group</th><th class="num">n</th>`;
+  out += r.items.map((it) => `<th class="num" title="${esc(itemName(r, it.id))}">${esc(num(it.id))}</th>`).join('') + `</tr></thead><tbody>`;
+  for (const g of rows) {
+    out += `<tr><td>${esc(g.key === null ? 'Everyone' : `${g.key} ${g.value}`)}</td><td class="num">${esc(g.n === null ? withheld(g.why) : g.n)}</td>`;
+    for (const item of r.items) {
+      const it = g.items?.find((x) => x.id === item.id);
+      if (!it || g.n === null) out += `<td class="num withheld">${WITHHELD}</td>`;
+      else if (it.share !== null && !it.why) out += `<td class="num" style="${heat(it.share)}">${pct(it.share)}</td>`;
+      else out += `<td class="num withheld">${esc(shareCell(it))}</td>`;
+    }
+    out += `</tr>`;
   }
-  const levels = [...r.levels, { id: NOT_RATED, label: 'Not rated', colour: '#cccccc' }];
-  const parts = levels
-    .filter((l) => it.levels![l.id] > 0)
-    .map((l) => {
-      const v = it.levels![l.id];
-      return `<span style="width:${((v / n) * 100).toFixed(2)}%;background:${colourHex(l.colour)}" title="${esc(`${l.label}: ${v}`)}"></span>`;
-    });
-  const label = levels.map((l) => `${l.label} ${it.levels![l.id]}`).join(', ');
-  return `<div class="bar" role="img" aria-label="${esc(label)}">${parts.join('')}</div>`;
+  out += `</tbody></table></div><p class="note">${r.items.map((it) => `${esc(num(it.id))}: ${esc(r.items.find((x) => x.id === it.id)!.title)}`).join(' · ')}</p>`;
+  return out;
+}
+
+function priorities(r: ReportSummary): string {
+  const g = r.tables[0].total;
+  const c = g.priorities?.counts;
+  let out = `<h3>Most often prioritised</h3>`;
+  if (!c || g.n === null) return out + `<p class="note">${esc(withheld(g.why))}</p>`;
+  const rows = r.items
+    .map((i) => ({ label: itemName(r, i.id), value: c[i.id] ?? -1, text: countCell(c[i.id], g.n, g.priorities?.why?.[i.id]) }))
+    .sort((a, b) => b.value - a.value)
+    .map((x) => ({ ...x, value: Math.max(0, x.value) }));
+  return out + `<div class="chart">${hbars(rows, g.n)}</div>`;
 }
 
 function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string {
-  let out = `<section class="group"><h3>${esc(groupTitle(path))} <span class="meta">n = ${esc(g.n === null ? withheld(g.why) : String(g.n))}</span></h3>`;
-  if (g.n === null) return out + `</section>`;
-  const n = g.n;
-  const levels = [...r.levels.map((l) => l.id), NOT_RATED];
-  const target = r.levels.find((l) => l.id === r.target)?.label ?? r.target;
-  out += `<table><thead><tr><th>Item</th><th>Distribution</th>${[...r.levels.map((l) => l.label), 'Not rated'].map((l) => `<th class="num">${esc(l)}</th>`).join('')}<th class="num" title="${esc(`At or above ${target}`)}">At or above target</th><th class="num">Prioritised</th></tr></thead><tbody>`;
-  for (const it of g.items ?? []) {
-    const cells = levels.map((l) => td(it.levels ? countCell(it.levels[l], n) : withheld(it.shareRange ? undefined : it.why))).join('');
-    out += `<tr><td>${esc(itemName(r, it.id))}</td><td>${stackedBar(r, it, n)}</td>${cells}${td(shareCell(it))}${td(countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why))}</tr>`;
-  }
-  out += `</tbody></table>`;
+  const parent = path[path.length - 2];
+  // A long group may break between items when printed (each item stays whole); a short one stays whole.
+  let out = `<section class="group${(g.items?.length ?? 0) > 5 ? ' long' : ''}"><h4>${esc(groupTitle(path))} <span class="meta">n = ${esc(String(g.n))}</span></h4>`;
+  const hidden = (g.groups ?? []).filter((c) => c.n === null);
+  const hiddenLine = hidden.length ? `<p class="note">Withheld subgroups: ${hidden.map((c) => `${esc(`${c.key} ${c.value}`)} ${esc(withheld(c.why))}`).join(', ')}.</p>` : '';
+  if (parent && parent.n === g.n && parent.groups?.length === 1) return out + `<p class="note">The same people as ${esc(groupTitle(path.slice(0, -1)))}: see above.</p>${hiddenLine}</section>`;
+  const items = g.items ?? [];
+  if (items.length && items.every((it) => !it.levels)) {
+    // A small group: ranges only, as a compact list.
+    out += `<div class="ranges">${items.map((it) => `<span class="name">${esc(itemName(r, it.id))}</span><span class="share">${esc(shareCell(it))}</span>`).join('')}</div>`;
+  } else out += items.map((it) => itemRow(r, g, it)).join('');
   if (r.improvementAreas.length && g.improvementAreas) {
     const a = g.improvementAreas;
     out += `<table><thead><tr><th>Improvement area</th><th class="num">Ticked</th></tr></thead><tbody>`;
-    out += r.improvementAreas.map((x) => `<tr><td>${esc(x.text)}</td>${td(countCell(a.counts?.[x.id], n, a.why))}</tr>`).join('');
+    out += r.improvementAreas.map((x) => `<tr><td>${esc(x.text)}</td><td class="num">${esc(countCell(a.counts?.[x.id], g.n, a.why))}</td></tr>`).join('');
     out += `</tbody></table>`;
   }
-  const st = g.actionSteps;
-  if (st) {
-    out += `<table class="narrow"><thead><tr><th>Action steps</th><th class="num">Planned</th><th class="num">In progress</th><th class="num">Done</th></tr></thead><tbody><tr><td>Number of steps</td>`;
-    out += ['planned', 'in-progress', 'done'].map((k) => td(countCell(st.counts?.[k], null, st.why))).join('') + `</tr></tbody></table>`;
-  }
+  out += `<div class="stepline"><span class="note">Action steps</span>${stepsChart(g)}</div>`;
   if (g.text) {
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
       if (list.length) out += `<p><strong>${title}</strong></p><ul class="text">${list.map((t) => `<li>${esc(t.text)}${t.count ? ` <span class="note">(×${t.count})</span>` : ''}</li>`).join('')}</ul>`;
     }
   }
   if (g.groupsWhy) out += `<p class="note">Subgroups not listed ${esc(withheld(g.groupsWhy))}.</p>`;
-  return out + `</section>`;
+  return out + hiddenLine + `</section>`;
 }
 
-function growthBar(share: number | null, cls: string): string {
-  return share === null ? '' : `<span class="b ${cls}" style="width:${Math.round(share * 120)}px"></span> `;
+/** Shown groups get a block each; withheld ones are listed in one line under their parent. */
+function groups(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string {
+  const here = [...path, g];
+  let out = g.n === null ? '' : group(r, g, here);
+  for (const c of g.groups ?? []) if (c.n !== null) out += groups(r, c, here);
+  return out;
+}
+
+function growthBar(label: string, side: GrowthSummary['rows'][number]['from']): string {
+  const text = side.n === null ? withheld(side.why) : side.n === 0 ? 'no records' : `${shareCell(side)} (n = ${side.n})`;
+  const exact = side.share !== null && !side.why;
+  const fill = exact ? `<div class="fill" style="width:${(side.share! * 100).toFixed(1)}%"></div>` : '';
+  return `<span>${esc(label)}</span><div class="track${exact ? '' : ' withheld'}">${fill}</div><span class="val">${esc(text)}</span>`;
 }
 
 function growth(s: Summary): string {
   let out = '';
   for (const gr of s.growth) {
     const r = s.reports.find((x) => x.profile === gr.profile)!;
-    out += `<h2>Growth: ${esc(r.title)} <span class="meta">(${esc(gr.profile)}), ${esc(gr.from)} → ${esc(gr.to)}, ${esc(tableTitle(gr.by))}</span></h2><p class="note">${esc(CROSS_SECTION_NOTE)}</p>`;
-    out += `<table class="growth"><thead><tr><th>Group</th><th>Item</th><th class="num">${esc(gr.from)}</th><th class="num">${esc(gr.to)}</th><th>Share at or above target</th><th class="num">Change</th></tr></thead><tbody>`;
+    out += `<h2>Growth: ${esc(r.title)} <span class="meta">(${esc(gr.profile)}), ${esc(gr.from)} → ${esc(gr.to)}, ${esc(tableTitle(gr.by))}</span></h2><p class="note">${esc(CROSS_SECTION_NOTE)} Bars: share at or above target.</p>`;
+    const byGroup = new Map<string, typeof gr.rows>();
     for (const row of gr.rows) {
-      const name = row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone';
-      const side = (x: typeof row.from) => (x.n === null ? withheld(x.why) : x.n === 0 ? 'no records' : shareCell(x));
-      const change = row.change === null ? WITHHELD : `${row.change > 0 ? '+' : row.change < 0 ? '−' : '±'}${pct(Math.abs(row.change))}`;
-      out += `<tr><td>${esc(name)}</td><td>${esc(itemName(r, row.item))}</td>${td(side(row.from))}${td(side(row.to))}<td>${growthBar(row.from.why ? null : row.from.share, 'from')}<br>${growthBar(row.to.why ? null : row.to.share, 'to')}</td>${td(change)}</tr>`;
+      const k = row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone';
+      byGroup.set(k, [...(byGroup.get(k) ?? []), row]);
     }
-    out += `</tbody></table>`;
+    for (const [name, rows] of byGroup) {
+      out += `<section class="group growth"><h4>${esc(name)}</h4>`;
+      for (const row of rows) {
+        const change = changeText(row);
+        out += `<div class="item"><div class="name">${esc(itemName(r, row.item))}</div><div>`;
+        out += `<div class="hbar pair">${growthBar(gr.from, row.from)}</div><div class="hbar pair">${growthBar(gr.to, row.to)}</div></div>`;
+        out += `<div class="share" title="change">${esc(change)}</div></div>`;
+      }
+      out += `</section>`;
+    }
   }
   return out;
 }
 
-export function formatHtml(s: Summary): string {
-  let body = `<h1>Practice profile summary</h1><p class="meta">${esc(filesLine(s))} Minimum group size ${esc(s.minN)}; numbers of smaller groups are withheld (${WITHHELD}), and a few more so that none can be worked out by subtraction.`;
+export interface HtmlOptions {
+  /** The page's title, e.g. "Missouri SBIC, 2025-26 baseline, state report". */
+  title?: string;
+}
+
+export function formatHtml(s: Summary, opts: HtmlOptions = {}): string {
+  const title = opts.title?.trim() || 'Practice profile summary';
+  const cycles = [...new Set(s.reports.map((r) => r.cycle).filter((c): c is string => c !== null))];
+  let body = `<header><h1>${esc(title)}</h1><p class="meta">`;
+  body += esc([...new Set(s.reports.map((r) => `${r.title} (${r.profile})`))].join('; '));
+  if (cycles.length) body += `<br>Cycle${cycles.length > 1 ? 's' : ''}: ${esc(cycles.join(', '))}`;
+  body += `<br>${esc(filesLine(s))} Minimum group size ${esc(s.minN)}: smaller groups are withheld (${WITHHELD}), and a few more numbers are withheld or shown as a range so that none can be worked out by subtraction. No one's own answers are shown.`;
   if (s.as) body += ` Earlier versions counted as ${esc(s.as)}.`;
   body += `</p>`;
-  const legend = legendLines(s);
-  if (legend.length) body += `<ul class="note">${legend.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+  const note = cycleTotalNote(s);
+  if (note) body += `<p><strong>${esc(note)}</strong></p>`;
+  for (const l of leftOutLines(s)) body += `<p class="note">${esc(l)}</p>`;
+  if (s.includeText) body += `<p class="note">${esc(TEXT_NOTE)}</p>`;
+  const lines = legendLines(s);
+  if (lines.length) body += `<ul class="note">${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+  body += `</header>`;
   if (s.reports.length === 0) body += `<p>No records to summarize.</p>`;
   for (const r of s.reports) {
-    body += `<h2>${esc(reportTitle(r))}</h2><p class="legend">`;
-    body += [...r.levels, { id: NOT_RATED, label: 'Not rated', colour: '#cccccc' }].map((l) => `<span><i class="sw" style="background:${colourHex(l.colour)}"></i>${esc(l.label)}</span>`).join('');
-    body += `</p>`;
+    body += `<section class="report"><h2>${esc(reportTitle(r))}</h2>${legend(r)}`;
+    body += overview(r) + priorities(r);
+    body += `<h3>Action steps</h3>${stepsChart(r.tables[0].total)}`;
     for (const t of r.tables) {
-      if (r.tables.length > 1) body += `<h3>${esc(tableTitle(t.by))}</h3>`;
-      walkGroups(t.total, (g, path) => {
-        body += group(r, g, path);
-      });
+      body += `<h3>Details${t.by.length ? `, ${esc(tableTitle(t.by))}` : ''}</h3>`;
+      body += t.total.n === null ? `<p class="note">Everyone: ${esc(withheld(t.total.why))}</p>` : `<div class="groups">${groups(r, t.total, [])}</div>`;
     }
+    body += `</section>`;
   }
   body += growth(s);
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Practice profile summary</title><style>${CSS}</style></head><body>${body}</body></html>\n`;
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>${body}</body></html>\n`;
 }
+
+export { highlighter };

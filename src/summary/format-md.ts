@@ -1,7 +1,7 @@
 // Markdown: one section per report (profile version and cycle) and table, one table per group; the
 // legend of withheld and coded values once at the top.
 import type { GroupSummary, ReportSummary, Summary } from './model.js';
-import { CROSS_SECTION_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
+import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
 
 /** Markdown-safe inline text: no table breaks, no HTML, no links from data, no control characters. */
 export function mdText(s: string): string {
@@ -19,15 +19,19 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[], depth: n
   const h = '#'.repeat(Math.min(6, 4 + depth));
   let out = `${h} ${mdText(groupTitle(path))}: n = ${g.n === null ? withheld(g.why) : g.n}\n\n`;
   if (g.n === null) return out;
+  const parent = path[path.length - 2];
+  if (parent && parent.n === g.n && parent.groups?.length === 1) return out + `The same people as ${mdText(groupTitle(path.slice(0, -1)))}: see above.\n\n`;
   const levels = [...r.levels.map((l) => l.id), 'not-rated'];
   const labels = [...r.levels.map((l) => mdText(l.label)), 'Not rated'];
-  out += table(
-    ['Item', ...labels, `At or above ${mdText(r.target)}`, 'Prioritised'],
+  const ranges = (g.items ?? []).length > 0 && (g.items ?? []).every((it) => !it.levels);
+  if (ranges) out += table(['Item', 'At or above target'], (g.items ?? []).map((it) => [mdText(itemName(r, it.id)), shareCell(it)]));
+  else out += table(
+    ['Item', ...labels, 'At or above target', 'Prioritised'],
     (g.items ?? []).map((it) => [
       mdText(itemName(r, it.id)),
       ...levels.map((l) => (it.levels ? countCell(it.levels[l], g.n) : withheld(it.shareRange ? undefined : it.why))),
       shareCell(it),
-      countCell(g.priorities?.counts?.[it.id], g.n, g.priorities?.why),
+      countCell(g.priorities?.counts?.[it.id], g.n, g.priorities?.why?.[it.id]),
     ]),
   );
   if (r.improvementAreas.length && g.improvementAreas) {
@@ -62,7 +66,7 @@ function growth(s: Summary): string {
         row.from.n === 0 ? '–' : shareCell(row.from),
         row.to.n === null ? withheld(row.to.why) : String(row.to.n),
         row.to.n === 0 ? '–' : shareCell(row.to),
-        row.change === null ? '–' : `${row.change > 0 ? '+' : row.change < 0 ? '−' : '±'}${pct(Math.abs(row.change))}`,
+        changeText(row),
       ]),
     );
     out += '\n';
@@ -70,13 +74,17 @@ function growth(s: Summary): string {
   return out;
 }
 
-export function formatMarkdown(s: Summary): string {
-  let out = `# Practice profile summary\n\n`;
+export function formatMarkdown(s: Summary, title?: string): string {
+  let out = `# ${mdText(title?.trim() || 'Practice profile summary')}\n\n`;
   out += `Minimum group size ${s.minN}. Numbers of smaller groups are withheld (–), and a few more so that none can be worked out by subtraction; some are shown as a range.`;
   out += s.as ? ` Earlier versions counted as ${mdText(s.as)}.` : '';
   out += `\n\n${mdText(filesLine(s))}\n\n`;
   const legend = legendLines(s);
   if (legend.length) out += legend.map((l) => `- ${mdText(l)}`).join('\n') + '\n\n';
+  const note = cycleTotalNote(s);
+  if (note) out += `**${mdText(note)}**\n\n`;
+  for (const l of leftOutLines(s)) out += `${mdText(l)}\n\n`;
+  if (s.includeText) out += `${mdText(TEXT_NOTE)}\n\n`;
   if (s.reports.length === 0) out += 'No records to summarize.\n';
   for (const r of s.reports) {
     out += `## ${mdText(reportTitle(r))}\n\n`;

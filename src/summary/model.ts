@@ -38,6 +38,12 @@ export interface TextCount {
   count: number | null;
 }
 
+/** How often each item was prioritised: a count per item, null where withheld (with why[item]). */
+export interface PriorityRow {
+  counts: Record<string, number | null>;
+  why?: Record<string, Why>;
+}
+
 export interface CountRow {
   /** id -> count; null when the row is withheld. */
   counts: Record<string, number> | null;
@@ -54,7 +60,7 @@ export interface GroupSummary {
   /** Why the whole group is withheld (absent when it is shown). */
   why?: Why;
   items?: ItemStats[];
-  priorities?: CountRow;
+  priorities?: PriorityRow;
   improvementAreas?: CountRow;
   actionSteps?: CountRow;
   text?: { improvementAreas: TextCount[]; actionSteps: TextCount[] };
@@ -125,6 +131,11 @@ export interface Summary {
   files: { found: number | null; counted: number | null; skipped: Record<string, number> };
   reports: ReportSummary[];
   growth: GrowthSummary[];
+  /**
+   * Records left out because they have no value for a --by key and were too few to be a group of
+   * their own: per key, how many (null when fewer than min-n: that count is not shown either).
+   */
+  leftOut: Array<{ key: string; records: number | null }>;
   /** The reasons used in this summary, in words. */
   why: Partial<Record<Why, string>>;
 }

@@ -29,9 +29,13 @@ export interface SummarizeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface RunNotes extends BuildNotes {
+export interface RunNotes extends Omit<BuildNotes, 'leftOutCells'> {
   /** Group values written more than one way and counted as one group. */
   variants: ReturnType<CellTable['variants']>;
+  /** Files of records left out (the first few per key). */
+  leftOutFiles: Array<{ key: string; file: string }>;
+  /** The first few folded files. */
+  foldedFiles: string[];
 }
 
 /** Growth needs both cycles: with --cycle, they must be among those kept. */
@@ -51,6 +55,7 @@ export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: S
   const keys = [...new Set(by.flat())];
   const perCycle = !keys.includes(CYCLE_KEY);
   if (opts.growth && !perCycle) throw new CliError('--growth compares two cycles\' reports; it cannot be used with --by cycle', EXIT.usage);
+  if (opts.growth && normValue(opts.growth[0]) === normValue(opts.growth[1])) throw new CliError(`--growth needs two different cycles (got "${opts.growth[0]}" twice)`, EXIT.usage);
   const cycles = cyclesKept(opts);
   const readKeys = keys.filter((k) => k !== CYCLE_KEY);
   const ctx = makeReadContext(reg.entries.map((e) => e.profile), { keys: readKeys, as, includeText: opts.includeText });
@@ -67,6 +72,25 @@ export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: S
   });
   collector.finish((indices) => filesAt(opts.folders, indices));
   table.prune();
+  // A cycle label that no record has is a typo far more often than a wish for an empty report.
+  const found = [...new Set([...table.cycles(), ...collector.counts.otherCycles.keys()])];
+  const known = new Set(found.map(normValue));
+  for (const c of [...(opts.cycles ?? []), ...(opts.growth ?? [])]) {
+    if (!known.has(normValue(c))) {
+      const list = found.length ? `cycles found: ${found.map((x) => `"${x}"`).join(', ')}` : 'no record has a cycle label';
+      throw new CliError(`no record has cycle "${c}"; ${list}`, EXIT.usage, undefined, 'Check the spelling (case and spacing do not matter).');
+    }
+  }
   const { summary, notes } = buildSummary(table, ctx.profiles, collector.counts, { minN: opts.minN, by, as, cycles, growth: opts.growth, includeText: opts.includeText });
-  return { summary, counts: collector.counts, notes: { ...notes, variants: table.variants() } };
+  // Name the files of records left out for want of a group value, so they can be fixed.
+  const leftKeys = new Set(notes.leftOutCells.map((c) => c.key));
+  const leftOut = collector.missing.filter((m) => leftKeys.has(table.place(m.contrib).key));
+  const paths = leftOut.length ? filesAt(opts.folders, new Set(leftOut.map((m) => m.index))) : new Map<number, string>();
+  const leftOutFiles = leftOut.flatMap((m) => {
+    const file = paths.get(m.index);
+    const key = keys.find((k) => k !== CYCLE_KEY && m.contrib.groups[readKeys.indexOf(k)] === null);
+    return file && key ? [{ key, file }] : [];
+  });
+  const { leftOutCells: _cells, ...rest } = notes;
+  return { summary, counts: collector.counts, notes: { ...rest, variants: table.variants(), leftOutFiles, foldedFiles: collector.counts.foldedFiles } };
 }

@@ -24,7 +24,7 @@ export function tableTitle(by: string[]): string {
 }
 
 /** Short marks for why a value is withheld or coded, explained once per document (legendLines). */
-export const WHY_MARK: Record<Why, string> = { 'too-small': 'a', 'protects-small-group': 'b', 'same-answer': 'c', 'few-rated': 'd' };
+export const WHY_MARK: Record<Why, string> = { 'too-small': 'a', 'protects-small-group': 'b', 'small-group': 'c', 'few-rated': 'd' };
 
 export const WITHHELD = '–';
 
@@ -58,7 +58,7 @@ export function countCell(v: number | null | undefined, n: number | null, why?: 
 
 /** One line per reason used, for the legend under a table or a document. */
 export function legendLines(s: Summary): string[] {
-  return (Object.entries(s.why) as Array<[Why, string]>).map(([w, text]) => `[${WHY_MARK[w]}] ${text}`);
+  return (Object.entries(s.why) as Array<[Why, string]>).sort((a, b) => (WHY_MARK[a[0]] < WHY_MARK[b[0]] ? -1 : 1)).map(([w, text]) => `[${WHY_MARK[w]}] ${text}`);
 }
 
 /** "120 people counted from 130 files; not counted: 3 invalid, 7 draft", without giving away a withheld n. */
@@ -69,18 +69,30 @@ export function filesLine(s: Summary): string {
   return `${s.files.counted} people counted from ${s.files.found} file(s)${not}.`;
 }
 
+/** With --include-text: where texts come from. */
+export const TEXT_NOTE = 'Own improvement areas and action-step texts are listed for shown groups only, from their shown subgroups; texts of withheld groups are left out, and a count below the minimum group size is not shown beside a text.';
+
+/** "Some records without a district are left out of this report ..." (the report's own words). */
+export function leftOutLines(s: Summary): string[] {
+  return s.leftOut.map(
+    (l) => `${l.records === null ? 'A few records' : `${l.records} records`} without a ${l.key} are left out of this report: too few to show as a group of their own.`,
+  );
+}
+
 /** --by keys that no counted record has (a typo such as "county" or "Region"): every group is "(not given)". */
 export function unusedByKeys(s: Summary): string[] {
+  // Only keys whose groups are listed somewhere can be judged (a withheld total lists none).
   const used = new Set<string>();
-  const all = new Set(s.by.flat());
+  const listed = new Set<string>();
   for (const r of s.reports) {
     for (const t of r.tables) {
       walkGroups(t.total, (g) => {
+        if (g.key !== null) listed.add(g.key);
         if (g.key !== null && g.value !== NOT_GIVEN) used.add(g.key);
       });
     }
   }
-  return s.reports.length ? [...all].filter((k) => !used.has(k)) : [];
+  return [...listed].filter((k) => !used.has(k));
 }
 
 /** The item's title as numbered in the profile: "2. Provide effective feedback". */
@@ -89,5 +101,20 @@ export function itemName(r: ReportSummary, id: string): string {
   return meta ? `${meta.number ? meta.number + '. ' : ''}${meta.title}` : id;
 }
 
+/**
+ * A change in percentage points, from the rounded shares as shown, so the numbers on the page add up:
+ * 28% -> 78% is "+50 pts". null (not shown exactly on both sides) is "–".
+ */
+export function changeText(row: { change: number | null; from: { share: number | null }; to: { share: number | null } }): string {
+  if (row.change === null || row.from.share === null || row.to.share === null) return WITHHELD;
+  const d = Math.round(row.to.share * 100) - Math.round(row.from.share * 100);
+  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)} pts`;
+}
+
 export const CROSS_SECTION_NOTE =
-  'Growth compares two cross-sections: the people who answered in each cycle. Records are not linked from one cycle to the next, so some people may differ.';
+  'Growth compares two cross-sections: the people who answered in each cycle. Records are not linked from one cycle to the next, so some people may differ. Change is in percentage points.';
+
+/** With --by cycle, the total adds the cycles: one person who answered in both is in it twice. */
+export function cycleTotalNote(s: Summary): string | undefined {
+  return s.by.some((b) => b.includes('cycle')) ? 'With --by cycle, "Everyone" adds the cycles together: a coach who answered in two cycles is counted in each. Read the cycle groups, not the total.' : undefined;
+}

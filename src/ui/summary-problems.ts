@@ -26,6 +26,13 @@ export function formatCountsLine(counts: FileCounts, hideTotals = false): string
   return c.dim(`${counts.found} file(s) found, ${counts.counted} record(s) counted${not}`) + '\n';
 }
 
+/** ": a.yaml, b.yaml (and 3 more)" for the first few files of a note. */
+function fileList(files: string[], total: number): string {
+  if (!files.length) return '.';
+  const shown = files.slice(0, 5).map(clean);
+  return `: ${shown.join(', ')}${total > shown.length ? ` (and ${total - shown.length} more)` : ''}`;
+}
+
 const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
 
 /**
@@ -45,20 +52,18 @@ export function formatRunNotes(notes: RunNotes, counts: FileCounts, s: Summary, 
       lines.push(`${c.dim('note')}  ${cycles.size} cycles found; each has its own report. Use --cycle LABEL for one, or --growth "FROM..TO" to compare two.`);
     }
   }
-  if (growth) {
-    const have = new Set(s.reports.map((r) => (r.cycle ?? '').toLowerCase()));
-    for (const g of growth) if (!have.has(g.toLowerCase().replace(/\s+/g, ' ').trim())) lines.push(`${c.yellow('warning')}  --growth: no counted record has cycle "${clean(g)}"`);
-  }
   if (counts.folded) {
-    lines.push(`${c.dim('note')}  ${counts.folded} record(s) folded: the same respondent answered more than once in one cycle; each person counts once, as their latest record`);
+    lines.push(`${c.dim('note')}  ${counts.folded} record(s) folded: the same respondent answered more than once in one cycle; each person counts once, as their latest record${fileList(notes.foldedFiles, counts.folded)}`);
   }
+  if (s.includeText) lines.push(`${c.dim('note')}  --include-text shows what coaches wrote, word for word: read it for names and other details before you share the report`);
   for (const v of notes.variants) {
     const others = v.others.map((o) => `"${clean(o.spelling)}" (${o.records})`).join(', ');
     lines.push(`${c.yellow('warning')}  ${clean(v.key)}: ${others} counted as "${clean(v.shown)}" (they differ only by case or spacing). Correct the records to make this go away.`);
   }
   for (const l of notes.leftOut) {
+    const files = notes.leftOutFiles.filter((f) => f.key === l.key).map((f) => f.file);
     lines.push(
-      `${c.yellow('warning')}  ${l.records} record(s) without a "${clean(l.key)}" value left out of the report: too few to be a group of their own, and adding them to a group would be wrong. Add "${clean(l.key)}:" under group: in those records to count them.`,
+      `${c.yellow('warning')}  ${l.records} record(s) without a "${clean(l.key)}" value left out of the report: too few to be a group of their own, and adding them to a group would be wrong. Add "${clean(l.key)}:" under group: in those records to count them${fileList(files, l.records)}`,
     );
   }
   return lines.length ? lines.join('\n') + '\n' : '';

@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from '../summary/model.js';
-import { CROSS_SECTION_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
+import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
 import { colours, paint } from './colour.js';
 
 const BAR = 20;
@@ -46,14 +46,22 @@ function layout(levels: number): { withBar: boolean; colWidths: number[] } {
   return { withBar: false, colWidths: [Math.max(12, Math.min(26, cols - rest)), ...Array(levels).fill(level), 9, 9, 13] };
 }
 
+/** A small group shows ranges only: one short table. */
+function rangeTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string {
+  const t = new Table({ head: [c.bold('Item'), c.bold('At or above target')], style: { head: [], border: [] }, wordWrap: true, colWidths: [50, 22] });
+  for (const it of g.items ?? []) t.push([oneLine(itemName(p, it.id)), dimWithheld(c, shareCell(it))]);
+  return t.toString() + '\n';
+}
+
 function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string {
   const n = g.n as number;
+  if ((g.items ?? []).length && (g.items ?? []).every((it) => !it.levels)) return rangeTable(c, p, g) + stepsLine(c, g);
   const { withBar, colWidths } = layout(p.levels.length);
-  const head = ['Item', ...(withBar ? ['Levels'] : []), ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', '≥ target', 'Prioritised'];
+  const head = ['Item', ...(withBar ? ['Levels'] : []), ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', 'At or above target', 'Prioritised'];
   const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths });
   for (const it of g.items ?? []) {
     const cells = [...p.levels.map((l) => l.id), NOT_RATED].map((l) => dimWithheld(c, it.levels ? countCell(it.levels[l], n) : withheld(it.shareRange ? undefined : it.why)));
-    t.push([oneLine(itemName(p, it.id)), ...(withBar ? [bar(c, p, it, n)] : []), ...cells, dimWithheld(c, shareCell(it)), dimWithheld(c, countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why))]);
+    t.push([oneLine(itemName(p, it.id)), ...(withBar ? [bar(c, p, it, n)] : []), ...cells, dimWithheld(c, shareCell(it)), dimWithheld(c, countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why?.[it.id]))]);
   }
   let out = t.toString() + '\n';
   if (p.improvementAreas.length && g.improvementAreas) {
@@ -61,11 +69,7 @@ function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string
     for (const area of p.improvementAreas) a.push([oneLine(area.text), dimWithheld(c, countCell(g.improvementAreas.counts?.[area.id], n, g.improvementAreas.why))]);
     out += a.toString() + '\n';
   }
-  const st = g.actionSteps;
-  if (st) {
-    const v = (k: string) => dimWithheld(c, countCell(st.counts?.[k], null, st.why));
-    out += `Action steps: planned ${v('planned')}, in progress ${v('in-progress')}, done ${v('done')}\n`;
-  }
+  out += stepsLine(c, g);
   if (g.text) {
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
       if (list.length) out += `${c.bold(title)}:\n` + list.map((x) => `  - ${oneLine(x.text)}${x.count ? c.dim(` (×${x.count})`) : ''}`).join('\n') + '\n';
@@ -75,16 +79,24 @@ function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string
   return out;
 }
 
+function stepsLine(c: ChalkInstance, g: GroupSummary): string {
+  const st = g.actionSteps;
+  if (!st) return '';
+  const v = (k: string) => dimWithheld(c, countCell(st.counts?.[k], null, st.why));
+  return `Action steps: planned ${v('planned')}, in progress ${v('in-progress')}, done ${v('done')}\n`;
+}
+
 function growthTables(c: ChalkInstance, s: Summary): string {
   let out = '';
   for (const gr of s.growth) {
     const r = s.reports.find((x) => x.profile === gr.profile)!;
     out += `\n${c.bold.underline(`Growth: ${r.title} (${gr.profile}), ${oneLine(gr.from)} → ${oneLine(gr.to)}, ${tableTitle(gr.by)}`)}\n${c.dim(CROSS_SECTION_NOTE)}\n`;
-    const t = new Table({ head: ['Group', 'Item', oneLine(gr.from), oneLine(gr.to), 'Change'].map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [28, 36, 16, 16, 10] });
+    const t = new Table({ head: ['Group', 'Item', `n ${oneLine(gr.from)}`, oneLine(gr.from), `n ${oneLine(gr.to)}`, oneLine(gr.to), 'Change'].map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [24, 30, 9, 14, 9, 14, 10] });
     for (const row of gr.rows) {
       const side = (x: typeof row.from) => dimWithheld(c, x.n === null ? withheld(x.why) : x.n === 0 ? WITHHELD : shareCell(x));
-      const change = row.change === null ? c.dim(WITHHELD) : `${row.change > 0 ? '+' : row.change < 0 ? '−' : '±'}${pct(Math.abs(row.change))}`;
-      t.push([oneLine(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'), oneLine(itemName(r, row.item)), side(row.from), side(row.to), change]);
+      const change = changeText(row);
+      const n = (x: typeof row.from) => dimWithheld(c, x.n === null ? withheld(x.why) : String(x.n));
+      t.push([oneLine(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'), oneLine(itemName(r, row.item)), n(row.from), side(row.from), n(row.to), side(row.to), change]);
     }
     out += t.toString() + '\n';
   }
@@ -110,11 +122,17 @@ export function renderSummaryTable(s: Summary, opts: { colour: boolean }): strin
       if (r.tables.length > 1) out += `\n${c.bold(tableTitle(t.by))}\n`;
       walkGroups(t.total, (g, path) => {
         out += `\n${c.bold(oneLine(groupTitle(path)))}  n = ${g.n === null ? c.dim(withheld(g.why)) : g.n}\n`;
-        if (g.n !== null) out += groupTable(c, r, g);
+        const parent = path[path.length - 2];
+        if (g.n !== null && parent && parent.n === g.n && parent.groups?.length === 1) out += c.dim(`The same people as ${oneLine(groupTitle(path.slice(0, -1)))}: see above.\n`);
+        else if (g.n !== null) out += groupTable(c, r, g);
       });
     }
   }
   out += growthTables(c, s);
+  const note = cycleTotalNote(s);
+  if (note) out += `\n${c.yellow(note)}\n`;
+  for (const l of leftOutLines(s)) out += c.dim(l) + '\n';
+  if (s.includeText) out += c.dim(TEXT_NOTE) + '\n';
   out += `\n${c.dim(`Minimum group size ${s.minN}. ${filesLine(s)}`)}\n`;
   for (const l of legendLines(s)) out += c.dim(l) + '\n';
   return out;

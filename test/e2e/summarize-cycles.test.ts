@@ -1,6 +1,6 @@
 // Cycles, growth, people counted once, spellings merged, records without a group value: the built CLI
 // on small folders whose true numbers the test knows.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -93,14 +93,32 @@ describe('cycles', () => {
     for (const format of ['table', 'md', 'html', 'csv']) {
       const out = runCli(['summarize', dir, '--growth', `${BASE}..${END}`, '--format', format]).stdout;
       expect(out, format).toMatch(/cross-sections|growth-share/);
-      expect(out, format).toMatch(/\+42%|0\.417/);
+      expect(out, format).toMatch(/\+42 pts|0\.417/);
     }
   });
 
-  it('--growth with --by cycle, or without "..", is a usage error', () => {
+  it('--growth with --by cycle, without "..", or with one cycle twice is a usage error', () => {
     twoCycles();
     expect(runCli(['summarize', dir, '--growth', `${BASE}..${END}`, '--by', 'cycle']).code).toBe(2);
     expect(runCli(['summarize', dir, '--growth', BASE]).code).toBe(2);
+    expect(runCli(['summarize', dir, '--growth', `${BASE}..${BASE}`]).code).toBe(2);
+  });
+
+  it('a cycle label no record has is a usage error that lists the cycles found', () => {
+    twoCycles();
+    for (const args of [['--cycle', '2025-26 basline'], ['--growth', `${BASE}..2025-26 end-of-year`]]) {
+      const run = runCli(['summarize', dir, ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`cycles found: "${BASE}", "${END}"`);
+    }
+  });
+
+  it('--out report.html without --format writes HTML', () => {
+    twoCycles();
+    const out = join(dir, '..', `report-${n}.html`);
+    expect(runCli(['summarize', dir, '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/);
+    rmSync(out);
   });
 });
 
@@ -115,7 +133,7 @@ describe('people, spellings and missing values', () => {
     const total = s.reports[0].tables[0].total;
     expect(total.n).toBe(10);
     expect(fb(total).levels).toMatchObject({ exemplary: 0, proficient: 4, 'close-to-proficient': 5, 'far-from-proficient': 1 });
-    expect(stderr).toMatch(/2 record\(s\) folded: the same respondent answered more than once/);
+    expect(stderr).toMatch(/2 record\(s\) folded: the same respondent answered more than once.*: .*r\d+\.yaml, .*r\d+\.yaml/);
   });
 
   it('group values that differ only by case or spacing are one group, with a warning', () => {
@@ -135,6 +153,19 @@ describe('people, spellings and missing values', () => {
     const total = s.reports[0].tables[0].total;
     expect(total.n).toBe(37);
     expect(total.groups.map((g: { value: string; n: number }) => [g.value, g.n])).toEqual([['North', 25], ['South', 12]]);
-    expect(stderr).toMatch(/1 record\(s\) without a "region" value left out of the report/);
+    expect(stderr).toMatch(/1 record\(s\) without a "region" value left out of the report.*: .*r\d+\.yaml/);
+    expect(s.leftOut).toEqual([{ key: 'region', records: null }]);
+    expect(runCli(['summarize', dir, '--by', 'region', '--format', 'md']).stdout).toContain('A few records without a region are left out of this report');
+  });
+
+  it('a record without a district stays in every total where small districts are withheld anyway', () => {
+    for (let i = 0; i < 12; i++) put({ cycle: BASE, region: 'North', district: 'Big', who: `B${i}`, fb: LEVELS[i % 4] });
+    for (let i = 0; i < 4; i++) put({ cycle: BASE, region: 'North', district: 'Tiny', who: `T${i}`, fb: LEVELS[i % 4] });
+    put({ cycle: BASE, region: 'North', who: 'No district', fb: 'exemplary' });
+    const { s } = json('--by', 'region,district');
+    const north = s.reports[0].tables[0].total.groups[0];
+    expect(north.n).toBe(17);
+    expect(north.groups.map((g: { value: string; n: number | null }) => [g.value, g.n])).toEqual([['Big', 12], ['Tiny', null], ['(not given)', null]]);
+    expect(s.leftOut).toEqual([]);
   });
 });

@@ -66,6 +66,24 @@ describe('privacy audit', () => {
     expect((await auditSummary(s)).leaks).toEqual([]);
   });
 
+  it('finds the leak the cold trial found: a priority count next to a coded row tells the level', async () => {
+    // Central: Columbia 93 (5, all far from proficient on feedback, all prioritised it) and Jefferson
+    // City (5). Central shows 1 / 1 / 0 / 8: with 5 of 5 prioritising (so below target) and no one close,
+    // all of Columbia gave "far from proficient".
+    const recs: Rec[] = [];
+    for (let k = 0; k < 5; k++) recs.push({ groups: { region: 'Central', district: 'Columbia 93' }, ratings: rated(SBIC[k % 4], { feedback: 'far-from-proficient' }), priorities: ['feedback'] });
+    const jc = ['exemplary', 'proficient', 'far-from-proficient', 'far-from-proficient', 'far-from-proficient'];
+    for (let k = 0; k < 5; k++) recs.push({ groups: { region: 'Central', district: 'Jefferson City' }, ratings: rated(SBIC[k % 4], { feedback: jc[k] }) });
+    const s = summaryOf(recs, { by: [['region', 'district']] });
+    expect((await auditSummary(s)).leaks).toEqual([]);
+    // The old output showed the priority count beside the coded row:
+    const columbia = s.reports[0].tables[0].total.groups![0].groups![0];
+    expect(columbia.priorities!.counts.feedback).toBeNull();
+    columbia.priorities = { counts: { ...columbia.priorities!.counts, feedback: 5 } };
+    const leaks = (await auditSummary(s)).leaks.map((l) => `${l.set}: ${l.what}`);
+    expect(leaks).toContainEqual(expect.stringMatching(/district=Columbia 93: feedback: everyone gave far-from-proficient/));
+  });
+
   // AUDIT_SEEDS=200 for a longer search (the default keeps `npm test` quick).
   const seeds = Number(process.env.AUDIT_SEEDS ?? 9);
   const first = Number(process.env.AUDIT_FIRST_SEED ?? 1);
@@ -81,10 +99,12 @@ describe('privacy audit', () => {
           const lean = rng();
           for (let k = 0; k < size; k++) {
             const lv = () => SBIC[Math.min(3, Math.floor((rng() * 0.6 + lean * 0.6) * 4))];
+            const feedback = lv();
             recs.push({
               groups: { region: `R${r}`, district: `R${r}D${d}`, role: rng() < 0.5 ? 'new' : 'experienced' },
-              ratings: rated(lv(), { feedback: lv(), 'coaching-plan': lv() }),
-              priorities: rng() < 0.4 ? ['feedback'] : [],
+              ratings: rated(lv(), { feedback, 'coaching-plan': lv() }),
+              // Only an item rated below target can be a priority (as assess allows).
+              priorities: SBIC.indexOf(feedback) > 1 && rng() < 0.6 ? ['feedback'] : [],
             });
           }
         }
@@ -114,6 +134,6 @@ function sameNumbers(g: GroupSummary, recs: Rec[]): void {
     }
   }
   const prio = recs.filter((r) => r.priorities?.includes('feedback')).length;
-  if (g.priorities?.counts) expect(g.priorities.counts.feedback).toBe(prio);
+  if (g.priorities?.counts.feedback != null) expect(g.priorities.counts.feedback).toBe(prio);
   for (const c of g.groups ?? []) sameNumbers(c, recs.filter((r) => (r.groups?.[c.key!] ?? '(not given)') === c.value));
 }

@@ -1,7 +1,7 @@
 // The disclosure rules one by one, and the engine's choices (smallest sibling first; tables share
 // their decisions).
 import { describe, expect, it } from 'vitest';
-import { hiddenSubgroupsExposed, rowRemainderExposed, sameAnswer, shareRange } from '../../src/summary/protect/rules.js';
+import { hiddenSubgroupsExposed, rowRemainderExposed, shareRange, smallGroupRange } from '../../src/summary/protect/rules.js';
 import { hash53 } from '../../src/summary/collect.js';
 import { rated, summaryOf, type Rec } from './summary-helpers.js';
 
@@ -35,10 +35,11 @@ describe('disclosure rules', () => {
     expect(rowRemainderExposed(rating, 2, 6, [0, 1, 5, 0, 0])).toBe(false);
   });
 
-  it('same answer: only below 10 people, only rating rows', () => {
-    expect(sameAnswer(6, rating, [0, 6, 0, 0, 0])).toBe(true);
-    expect(sameAnswer(10, rating, [0, 10, 0, 0, 0])).toBe(false);
-    expect(sameAnswer(6, { id: 'priorities', kind: 'count', keys: ['feedback'] }, [6])).toBe(false);
+  it('small group: below 10 people every item and priority row is a range, whatever the answers', () => {
+    expect(smallGroupRange(6, rating)).toBe(true);
+    expect(smallGroupRange(10, rating)).toBe(false);
+    expect(smallGroupRange(6, { id: 'p:feedback', kind: 'count', item: 'feedback', keys: ['feedback'] })).toBe(true);
+    expect(smallGroupRange(6, { id: 'areas', kind: 'count', keys: ['a'] })).toBe(false);
   });
 
   it('hash53 spreads similar keys', () => {
@@ -69,10 +70,13 @@ describe('the engine', () => {
     expect(flat).toEqual(nested);
   });
 
-  it('everyone at one level in a group of fewer than 10: a range, with the reason', () => {
-    const s = summaryOf(region('Only', 7, () => 'proficient'));
-    const it = s.reports[0].tables[0].total.items!.find((x) => x.id === 'feedback')!;
-    expect(it).toMatchObject({ levels: null, share: null, shareRange: { min: 0.5, max: 1 }, why: 'same-answer' });
-    expect(s.why).toHaveProperty('same-answer');
+  it('a group of fewer than 10: every item a range, the same whether or not everyone agreed', () => {
+    const same = summaryOf(region('Only', 7, () => 'proficient')).reports[0].tables[0].total;
+    const mixed = summaryOf(region('Only', 7)).reports[0].tables[0].total;
+    for (const g of [same, mixed]) {
+      for (const it of g.items!) expect(it).toMatchObject({ levels: null, share: null, why: 'small-group' });
+      expect(Object.values(g.priorities!.counts)).toEqual([null, null, null, null, null]);
+    }
+    expect(same.items!.find((x) => x.id === 'feedback')!.shareRange).toEqual({ min: 0.5, max: 1 });
   });
 });

@@ -18,6 +18,8 @@ export function normValue(s: string): string {
 }
 
 export interface Cell {
+  /** Its key in the table (section and values). */
+  key: string;
   section: string;
   /** Normalized value per run key (RunKeys.keys), null where the record has none. */
   values: Array<string | null>;
@@ -60,18 +62,28 @@ export class CellTable {
     return norm;
   }
 
-  add(c: Contribution, sign: 1 | -1 = 1): void {
-    const cycle = c.cycle === null ? null : this.spell(CYCLE_KEY, c.cycle, sign);
+  /** Where a record goes: its section and cell keys, and its normalized values. */
+  place(c: Pick<Contribution, 'profile' | 'cycle' | 'groups'>): { sectionKey: string; cycle: string | null; values: Array<string | null>; key: string } {
+    const cycle = c.cycle === null ? null : normValue(c.cycle);
     const sectionKey = this.splitByCycle ? `${c.profile}\u0000${cycle ?? '\u0001'}` : c.profile;
-    if (!this.sections.has(sectionKey)) this.sections.set(sectionKey, { key: sectionKey, profile: c.profile, cycle: this.splitByCycle ? cycle : null });
     const values = this.keys.map((k) => {
       if (k === CYCLE_KEY) return cycle;
       const raw = c.groups[this.readKeys.indexOf(k)];
-      return raw === null || raw === undefined ? null : this.spell(k, raw, sign);
+      return raw === null || raw === undefined ? null : normValue(raw);
     });
-    const key = `${sectionKey}\u0002${values.map((v) => v ?? '\u0001').join('\u0002')}`;
+    return { sectionKey, cycle, values, key: `${sectionKey}\u0002${values.map((v) => v ?? '\u0001').join('\u0002')}` };
+  }
+
+  add(c: Contribution, sign: 1 | -1 = 1): void {
+    if (c.cycle !== null) this.spell(CYCLE_KEY, c.cycle, sign);
+    this.keys.forEach((k) => {
+      const raw = k === CYCLE_KEY ? undefined : c.groups[this.readKeys.indexOf(k)];
+      if (raw !== null && raw !== undefined) this.spell(k, raw, sign);
+    });
+    const { sectionKey, cycle, values, key } = this.place(c);
+    if (!this.sections.has(sectionKey)) this.sections.set(sectionKey, { key: sectionKey, profile: c.profile, cycle: this.splitByCycle ? cycle : null });
     let cell = this.cells.get(key);
-    if (!cell) this.cells.set(key, (cell = { section: sectionKey, values, counters: newCounters() }));
+    if (!cell) this.cells.set(key, (cell = { key, section: sectionKey, values, counters: newCounters() }));
     addRecord(cell.counters, c, sign);
     if (cell.counters.n === 0) this.cells.delete(key);
   }
@@ -87,11 +99,17 @@ export class CellTable {
     for (const k of [...this.sections.keys()]) if (!used.has(k)) this.sections.delete(k);
   }
 
-  /** The spelling shown for a group: the commonest, then the first in sort order. */
+  /** The spelling shown for a group: the commonest, then the one with fewer capitals ("Cape R-II", not "CAPE R-II"), then sort order. */
   display(key: string, norm: string): string {
     const m = this.spellings.get(key)?.get(norm);
     if (!m || m.size === 0) return norm;
-    return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
+    const caps = (s: string) => s.replace(/[^A-Z]/g, '').length;
+    return [...m].sort((a, b) => b[1] - a[1] || caps(a[0]) - caps(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
+  }
+
+  /** The cycle labels of the counted records, as shown. */
+  cycles(): string[] {
+    return [...(this.spellings.get(CYCLE_KEY)?.keys() ?? [])].map((norm) => this.display(CYCLE_KEY, norm));
   }
 
   /** Group values written more than one way, for the stderr report: key, shown spelling, the others. */

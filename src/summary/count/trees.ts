@@ -74,9 +74,11 @@ export function walkTree(n: TreeNode, visit: (n: TreeNode, parent: TreeNode | nu
 
 /**
  * Records without a value for a --by key form a "(not given)" group. When that group is smaller than
- * min-n inside a group that is shown, it could only be protected by hiding a real sibling (one
- * unlabelled record would knock out a 25-record region). Such records are left out of the report
- * instead, and the caller says so on stderr. Returns the cells left out.
+ * min-n inside a group that is shown, and it is the only small subgroup there, it could only be
+ * protected by hiding a real sibling (one unlabelled record would knock out a 25-record region). Such
+ * records are left out of the report instead, and the report and stderr say so. Where other small
+ * subgroups are withheld anyway, the "(not given)" group is withheld with them and its records stay in
+ * every total. Returns the cells left out.
  */
 export function smallNotGiven(cells: Cell[], keys: string[], specs: string[][], minN: number): Cell[] {
   let kept = cells;
@@ -86,7 +88,9 @@ export function smallNotGiven(cells: Cell[], keys: string[], specs: string[][], 
     for (const spec of specs) {
       const drop = new Set<Cell>();
       walkTree(buildTree(kept, keys, spec), (n, parent) => {
-        if (parent && n.value === null && n.counters.n < minN && parent.counters.n >= minN) for (const c of n.cells) drop.add(c);
+        if (!parent || n.value !== null || n.counters.n >= minN || parent.counters.n < minN) return;
+        if (parent.children.some((c) => c !== n && c.counters.n < minN)) return;
+        for (const c of n.cells) drop.add(c);
       });
       if (drop.size) {
         kept = kept.filter((c) => !drop.has(c));

@@ -3,7 +3,7 @@
 // table is shown or withheld the same way in every other table of the run.
 import type { TreeNode } from '../count/trees.js';
 import { rowValues, type RowDef } from './rows.js';
-import { crossedRowsPinOne, hiddenSubgroupsExposed, parentRowRebuilt, rowRemainderExposed, sameAnswer, tooSmall, type Why } from './rules.js';
+import { crossedRowsPinOne, hiddenSubgroupsExposed, parentRowRebuilt, rowRemainderExposed, smallGroupRange, tooSmall, type Why } from './rules.js';
 
 export class Decisions {
   /** group id -> why it is withheld */
@@ -52,7 +52,14 @@ function smallest(nodes: TreeNode[]): TreeNode | undefined {
 /** Rules that look at one group alone. */
 function primary(x: Ctx, node: TreeNode): void {
   if (tooSmall(node.counters.n, x.minN)) return hideGroup(x, node, 'too-small');
-  for (const def of x.defs) if (sameAnswer(node.counters.n, def, rowValues(node.counters, def))) markRow(x, node, def, 'same-answer');
+  for (const def of x.defs) if (smallGroupRange(node.counters.n, def)) markRow(x, node, def, 'small-group');
+  // A priority count bounds its item's below-target count: it is withheld wherever that row is not exact.
+  for (const def of x.defs) {
+    if (!def.id.startsWith('p:')) continue;
+    const rating = x.defs.find((d) => d.kind === 'rating' && d.item === def.item)!;
+    const why = x.d.rowWhy(node, rating);
+    if (why) markRow(x, node, def, why);
+  }
 }
 
 /** Rules between a shown group and its listed subgroups. */

@@ -1,6 +1,6 @@
 // A group's numbers, as rows that are shown or withheld as a whole: one row per rated item (its level
-// counts, "not rated" included, which add up to the group's n), and one row each for the priorities, the
-// improvement areas and the action-step statuses.
+// counts, "not rated" included, which add up to the group's n), one per item for how often it was
+// prioritised, and one each for the improvement areas and the action-step statuses.
 import { ratedItems } from '../../profile/model.js';
 import type { Profile } from '../../profile/schema.js';
 import type { Counters } from '../count/counters.js';
@@ -11,10 +11,10 @@ export const NOT_RATED = 'not-rated';
 export type RowKind = 'rating' | 'count' | 'steps';
 
 export interface RowDef {
-  /** "r:feedback", "priorities", "areas", "steps" */
+  /** "r:feedback", "p:feedback" (how often prioritised), "areas", "steps" */
   id: string;
   kind: RowKind;
-  /** Rating rows: the item id. */
+  /** Rating and priority rows: the item id. */
   item?: string;
   /** The categories, in order (rating rows: the levels then "not-rated"). */
   keys: string[];
@@ -25,7 +25,9 @@ export function rowDefs(p: Profile): RowDef[] {
   const items = ratedItems(p).map((i) => i.id);
   const areas = p.sections.flatMap((s) => s.improvementAreas.map((a) => a.id));
   const rows: RowDef[] = items.map((item) => ({ id: `r:${item}`, kind: 'rating' as const, item, keys: levels }));
-  rows.push({ id: 'priorities', kind: 'count', keys: items });
+  // One priority row per item: an item is prioritised only when rated below target, so its count is
+  // tied to that item's rating row and is shown or withheld with it.
+  for (const item of items) rows.push({ id: `p:${item}`, kind: 'count', item, keys: [item] });
   if (areas.length) rows.push({ id: 'areas', kind: 'count', keys: areas });
   rows.push({ id: 'steps', kind: 'steps', keys: [...STATUSES] });
   return rows;
@@ -40,7 +42,7 @@ export function rowValues(c: Counters, def: RowDef): number[] {
       return [...rated, c.n - rated.reduce((a, b) => a + b, 0)];
     }
     case 'count': {
-      const m = def.id === 'priorities' ? c.priorities : c.areas;
+      const m = def.id.startsWith('p:') ? c.priorities : c.areas;
       return def.keys.map((k) => m.get(k) ?? 0);
     }
     case 'steps':

@@ -9,17 +9,17 @@
 import type { RowDef } from './rows.js';
 
 /** Why a number is withheld or shown as a range; every format says it in words (WHY_TEXT). */
-export type Why = 'too-small' | 'protects-small-group' | 'same-answer' | 'few-rated';
+export type Why = 'too-small' | 'protects-small-group' | 'small-group' | 'few-rated';
 
 export const WHY_TEXT: Record<Why, string> = {
   'too-small': 'group too small: fewer people than the minimum group size',
-  'protects-small-group': 'withheld so that a smaller group cannot be worked out by subtraction',
-  'same-answer': 'shown as a range: everyone in this small group gave the same answer',
+  'protects-small-group': 'withheld, or shown as a range, so that a smaller group cannot be worked out by subtraction',
+  'small-group': 'shown as a range: in a group of fewer than 10 people, items show the share at or above target as a range (halves), not counts',
   'few-rated': 'too few people rated this item to show it',
 };
 
-/** Below this many people, a group whose members all gave one level shows a range, not counts. */
-export const SAME_ANSWER_N = 10;
+/** Below this many people, a group's item rows show a range, not counts. */
+export const RANGE_BELOW_N = 10;
 
 /**
  * too-small: a group of fewer than min-n people is withheld whole. Its name is still listed (a reader
@@ -30,12 +30,14 @@ export function tooSmall(n: number, minN: number): boolean {
 }
 
 /**
- * same-answer: in a shown group of fewer than SAME_ANSWER_N people, an item on which everyone gave the
- * same level would tell each member's rating. That row shows a coded range of the share at or above
- * target (wide enough to hold more than one count) instead of counts.
+ * small-group: in a shown group of fewer than RANGE_BELOW_N people, an item on which everyone gave the
+ * same level would tell each member's rating. Coding only those items would give them away (a reader
+ * who knows the rule reads "coded" as "all the same"), so every item row of such a group shows a coded
+ * range of the share at or above target (wide enough to hold more than one count), never counts; and
+ * so does how often each item was prioritised (only items rated below target can be priorities).
  */
-export function sameAnswer(n: number, def: RowDef, values: number[]): boolean {
-  return def.kind === 'rating' && n > 0 && n < SAME_ANSWER_N && values.some((v) => v === n);
+export function smallGroupRange(n: number, def: RowDef): boolean {
+  return (def.kind === 'rating' || def.id.startsWith('p:')) && n > 0 && n < RANGE_BELOW_N;
 }
 
 /**
@@ -77,7 +79,7 @@ export function parentRowRebuilt(parentRowExact: boolean, childrenNotExact: numb
  * least two possible counts: halves below 10 people, fifths from 10 on. Closed at both ends.
  */
 export function shareRange(atOrAbove: number, rated: number): { min: number; max: number } {
-  const parts = rated < SAME_ANSWER_N ? 2 : 5;
+  const parts = rated < RANGE_BELOW_N ? 2 : 5;
   const k = Math.min(parts - 1, Math.floor((atOrAbove * parts) / rated));
   return { min: k / parts, max: (k + 1) / parts };
 }
