@@ -10,3 +10,14 @@ export function colourHex(colour: string): string {
   if (/^#[0-9a-fA-F]{6}$/.test(colour)) return colour;
   return NAMED[colour] ?? NAMED.grey;
 }
+
+/** Highlighter-like fills for the same names (as on the paper profiles), light enough for dark text on top. */
+const HIGHLIGHTER: Record<string, string> = {
+  green: '#5fd35f', teal: '#4fc3f7', cyan: '#4fc3f7', blue: '#64b5f6', yellow: '#ffe74c', orange: '#ffb347',
+  pink: '#ff80bf', red: '#ff6b6b', magenta: '#e57cd8', purple: '#b39ddb', grey: '#bdbdbd',
+};
+
+export function highlighterHex(colour: string): string {
+  if (/^#[0-9a-fA-F]{6}$/.test(colour)) return colour;
+  return HIGHLIGHTER[colour] ?? HIGHLIGHTER.grey;
+}

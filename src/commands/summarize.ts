@@ -74,10 +74,17 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       if (!Number.isSafeInteger(minN) || minN < 3) throw new CliError(`--min-n must be a whole number of at least 3 (got ${opts.minN})`, EXIT.usage);
       // --out report.html without --format: the file name says which format is wanted.
       if (opts.out && cmd.getOptionValueSource('format') !== 'cli') {
-        const ext = /\.(json|csv|md|markdown|html?)$/i.exec(opts.out)?.[1].toLowerCase();
-        if (ext) opts.format = ext === 'markdown' ? 'md' : ext.startsWith('htm') ? 'html' : (ext as typeof opts.format);
+        const ext = /\.([A-Za-z0-9]+)$/.exec(opts.out)?.[1].toLowerCase();
+        if (ext && ['json', 'csv', 'md', 'markdown', 'html', 'htm'].includes(ext)) opts.format = ext === 'markdown' ? 'md' : ext.startsWith('htm') ? 'html' : (ext as typeof opts.format);
+        else if (ext && ext !== 'txt') {
+          throw new CliError(`cannot write a .${ext} file`, EXIT.usage, undefined, 'Use .html (opens in a browser, prints to PDF), .csv (opens in Excel or Sheets), .md, .json, or .txt, or say --format.');
+        }
       }
       const by = opts.by.map((b) => b.split(',').map((s) => s.trim()).filter(Boolean)).filter((b) => b.length);
+      for (const b of by) {
+        const twice = b.find((k, i) => b.indexOf(k) !== i);
+        if (twice) throw new CliError(`--by ${b.join(',')} names "${twice}" twice`, EXIT.usage);
+      }
       let growth: [string, string] | undefined;
       if (opts.growth !== undefined) {
         const parts = opts.growth.split('..').map((x) => x.trim());

@@ -44,7 +44,7 @@ export interface SectionResult {
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** An item row as it may be shown: exact, coded as a range, or withheld with a reason. */
-export function itemStats(node: TreeNode, def: RowDef, why: Why | undefined, minN: number): ItemStats {
+export function itemStats(node: TreeNode, def: RowDef, why: Why | undefined, minN: number, rangeShown = true): ItemStats {
   const values = rowValues(node.counters, def);
   const rated = ratedCount(values);
   const at = node.counters.atOrAbove.get(def.item!) ?? 0;
@@ -55,6 +55,7 @@ export function itemStats(node: TreeNode, def: RowDef, why: Why | undefined, min
   // A withheld group shows nothing; a coded row shows a range when enough people rated it.
   if (why === 'too-small' || node.counters.n < minN) return out;
   if (fewRated(rated, minN)) return { ...out, why: why === 'small-group' ? 'few-rated' : why };
+  if (!rangeShown) return { ...out, why: 'protects-small-group' };
   return { ...out, shareRange: shareRange(at, rated) };
 }
 
@@ -117,7 +118,7 @@ function renderGroup(x: RenderCtx, node: TreeNode, by: string[], depth: number):
     key,
     value,
     n: node.counters.n,
-    items: x.defs.filter((r) => r.kind === 'rating').map((r) => itemStats(node, r, x.d.rowWhy(node, r), x.opts.minN)),
+    items: x.defs.filter((r) => r.kind === 'rating').map((r) => itemStats(node, r, x.d.rowWhy(node, r), x.opts.minN, x.d.rangeShown(node, r))),
   };
   for (const def of x.defs) {
     const field = def.id === 'areas' ? 'improvementAreas' : def.id === 'steps' ? 'actionSteps' : undefined;
@@ -211,7 +212,13 @@ export function buildSummary(table: CellTable, profiles: Map<string, Profile>, c
     perCycle: table.splitByCycle,
     as: opts.as ?? null,
     includeText: opts.includeText,
-    files: hideTotals ? { found: null, counted: null, skipped: { ...counts.skipped } } : { found: counts.found, counted, skipped: { ...counts.skipped } },
+    files: {
+      found: hideTotals ? null : counts.found,
+      counted: hideTotals ? null : counted,
+      skipped: { ...counts.skipped },
+      otherCycles: [...counts.otherCycles.values()].reduce((a, b) => a + b, 0),
+      folded: counts.folded,
+    },
     reports,
     growth,
     leftOut: notes.leftOut.map((l) => ({ key: l.key, records: l.records >= opts.minN ? l.records : null })),

@@ -1,12 +1,13 @@
 // Take per-file results in file order: count each record once, catch forwarded copies and conflicting
 // ids, and tell the caller about everything that was not counted.
 import type { Diagnostic } from '../yaml-source.js';
-import { normValue, type CellTable } from './count/cells.js';
-import type { FileResult } from './read-record.js';
+import { CYCLE_KEY, normValue, type CellTable } from './count/cells.js';
+import type { Contribution, FileResult } from './read-record.js';
 import { IdTable } from './id-table.js';
+import { PeopleTable } from './people-table.js';
 import type { ScanSkip } from '../scan.js';
 
-export const SKIP_REASONS = ['invalid', 'draft', 'duplicate', 'conflict', 'not-a-record', 'too-large', 'unreadable', 'link'] as const;
+export const SKIP_REASONS = ['invalid', 'draft', 'duplicate', 'conflict', 'older-revision', 'not-a-record', 'too-large', 'unreadable', 'link'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface Problem {
@@ -55,13 +56,13 @@ const shortHash = (hex: string): number => parseInt(hex.slice(0, 8), 16) >>> 0;
 export class Collector {
   readonly counts: FileCounts = { found: 0, counted: 0, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>, otherCycles: new Map(), folded: 0, foldedFiles: [] };
   /** Counted records with no value for some --by key (few): where they are, to name them if left out. */
-  readonly missing: Array<{ index: number; contrib: Pick<FileResult & { kind: 'record' }, 'contrib'>['contrib'] }> = [];
+  readonly missing: Array<{ index: number; cell: string; key: string }> = [];
   private readonly foldedIdx: number[] = [];
   /**
    * One person, one cycle, one report: "section + respondent" -> the record that counts for them now,
    * packed in one number (day as yyyymmdd * 2^26 + file index) to keep this map small.
    */
-  private readonly people = new Map<number, number>();
+  private readonly people: PeopleTable;
   /** Files whose record was counted and later replaced by the same person's later record. */
   private readonly replaced: number[] = [];
   /** Files read but never added (folded into a later record from the start). */
@@ -71,7 +72,7 @@ export class Collector {
   private readonly seen: IdTable;
   private readonly conflicted = new Set<string>();
   /** Duplicates and conflicts, reported at the end (they grow with copies found, not with records). */
-  private readonly later: Array<{ reason: 'duplicate' | 'conflict'; file: string; firstIndex: number; firstHash: number }> = [];
+  private readonly later: Array<{ reason: 'duplicate' | 'conflict'; id: string; file: string; firstIndex: number; firstHash: number; hash: number; updated: string | null; contrib?: Contribution }> = [];
   private index = -1;
 
   constructor(
@@ -83,6 +84,7 @@ export class Collector {
     private readonly opts: CollectOptions = {},
   ) {
     this.seen = new IdTable(expectedFiles);
+    this.people = new PeopleTable(expectedFiles);
   }
 
   private skip(reason: SkipReason, file: string, message: string, diagnostics?: Diagnostic[]): void {
@@ -127,16 +129,56 @@ export class Collector {
     const first = this.seen.getOrAdd(key, hash, this.index);
     if (first === undefined) {
       this.addPerson(r);
-    } else if (this.conflicted.has(key)) {
-      this.skip('conflict', r.file, 'same record id as other files with different content; not counted');
     } else if (first.hash === hash) {
       this.counts.skipped.duplicate++;
-      this.later.push({ reason: 'duplicate', file: r.file, firstIndex: first.fileIndex, firstHash: first.hash });
+      this.later.push({ reason: 'duplicate', id: key, file: r.file, firstIndex: first.fileIndex, firstHash: first.hash, hash, updated: r.updated });
     } else {
+      // Another revision of the record, or a conflict: decided at the end, when every copy is known.
       this.conflicted.add(key);
-      this.counts.skipped.conflict++;
-      this.later.push({ reason: 'conflict', file: r.file, firstIndex: first.fileIndex, firstHash: first.hash });
+      this.later.push({ reason: 'conflict', id: key, file: r.file, firstIndex: first.fileIndex, firstHash: first.hash, hash, updated: r.updated, contrib: r.contrib });
     }
+  }
+
+  /**
+   * Copies of one record id with different content. A record resent after `profile actions` carries a
+   * later `updated:`: the latest revision counts (once), and stderr says which file won. Without
+   * revisions to tell them apart (or two with the same one), neither is counted: a conflict.
+   */
+  private settleRevisions(copies: Collector['later'], paths: Map<number, string>, gone: Set<number>): void {
+    const firstFile = paths.get(copies[0].firstIndex) ?? '(a file that has since gone)';
+    const again = paths.has(copies[0].firstIndex) ? this.reread(firstFile) : undefined;
+    if (again?.kind !== 'record' || shortHash(again.hash) !== copies[0].firstHash) {
+      this.report({ reason: 'warning', file: firstFile, message: 'changed during the run; counted as first read' });
+      for (const c of copies) this.skip('conflict', c.file, `same record id as ${firstFile} but different content; not counted`);
+      return;
+    }
+    const wasCounted = !gone.has(copies[0].firstIndex) && !this.notAdded.has(copies[0].firstIndex);
+    const all = [{ file: firstFile, hash: copies[0].firstHash, updated: again.updated, contrib: again.contrib, first: true }, ...copies.map((c) => ({ file: c.file, hash: c.hash, updated: c.updated, contrib: c.contrib!, first: false }))];
+    // Copies of the same revision are duplicates of each other; compare the distinct ones.
+    const distinct = all.filter((c, i) => all.findIndex((d) => d.hash === c.hash) === i);
+    const times = distinct.map((c) => (c.updated ? Date.parse(c.updated) : NaN));
+    const latest = Math.max(...times);
+    const winners = distinct.filter((_, i) => times[i] === latest);
+    if (times.every((t) => !Number.isNaN(t)) && winners.length === 1) {
+      const win = winners[0];
+      if (!win.first && wasCounted) {
+        this.agg.add(again.contrib, -1);
+        this.agg.add(win.contrib);
+      }
+      for (const c of all) {
+        if (c === win) continue;
+        if (c.hash === win.hash) this.skip('duplicate', c.file, `same record as ${win.file} (a copy); counted once`);
+        else this.skip('older-revision', c.file, `an earlier revision of ${win.file} (updated ${win.updated}); the later one is counted`);
+      }
+      return;
+    }
+    // Which one is right cannot be told, so none is counted: take the first back out.
+    if (wasCounted) {
+      this.agg.add(again.contrib, -1);
+      this.counts.counted--;
+    }
+    const why = times.some((t) => Number.isNaN(t)) ? 'and no updated: to tell which is later' : 'and the same updated: time';
+    for (const c of all) this.skip('conflict', c.file, `same record id as ${(c.first ? copies[0].file : firstFile)} but different content, ${why}; none of them is counted`);
   }
 
   /**
@@ -144,7 +186,10 @@ export class Collector {
    * respondent count once, as the latest (by date, then by the order read).
    */
   private addPerson(r: Extract<FileResult, { kind: 'record' }>): void {
-    if (r.contrib.groups.includes(null) && this.missing.length < 10_000) this.missing.push({ index: this.index, contrib: { ...r.contrib, ratings: [], priorities: [], areas: [], ownAreas: undefined, stepTexts: undefined } });
+    if (r.contrib.groups.includes(null) && this.missing.length < 10_000) {
+      const keys = this.agg.keys.filter((k) => k !== CYCLE_KEY);
+      this.missing.push({ index: this.index, cell: this.agg.place(r.contrib).key, key: keys[r.contrib.groups.indexOf(null)] ?? '' });
+    }
     const who = r.contrib.respondent;
     if (who === null) {
       this.agg.add(r.contrib);
@@ -190,25 +235,13 @@ export class Collector {
       } else this.report({ reason: 'warning', file: file ?? '(a file that has since gone)', message: 'changed during the run; its person may be counted twice' });
     }
     for (const l of this.later) {
+      if (l.reason !== 'duplicate') continue;
       const firstFile = paths.get(l.firstIndex) ?? '(a file that has since gone)';
-      if (l.reason === 'duplicate') {
-        this.report({ reason: 'duplicate', file: l.file, message: `same record as ${firstFile} (a copy); counted once` });
-        continue;
-      }
-      // Which of the two is right cannot be told, so neither is counted: take the first back out.
-      const again = paths.has(l.firstIndex) ? this.reread(firstFile) : undefined;
-      const wasCounted = !gone.has(l.firstIndex) && !this.notAdded.has(l.firstIndex);
-      if (again?.kind === 'record' && shortHash(again.hash) === l.firstHash) {
-        if (wasCounted) {
-          this.agg.add(again.contrib, -1);
-          this.counts.counted--;
-        }
-        this.skip('conflict', firstFile, `same record id as ${l.file} but different content; neither is counted`);
-      } else {
-        this.report({ reason: 'warning', file: firstFile, message: 'changed during the run; counted as first read' });
-      }
-      this.report({ reason: 'conflict', file: l.file, message: `same record id as ${firstFile} but different content; neither is counted` });
+      this.report({ reason: 'duplicate', file: l.file, message: `same record as ${firstFile} (a copy); counted once` });
     }
+    const byId = new Map<string, typeof this.later>();
+    for (const l of this.later) if (l.reason === 'conflict') byId.set(l.id, [...(byId.get(l.id) ?? []), l]);
+    for (const copies of byId.values()) this.settleRevisions(copies, paths, gone);
     this.later.length = 0;
     this.replaced.length = 0;
   }

@@ -38,7 +38,8 @@ export function formatCsv(s: Summary): string {
             const v = it.levels?.[l] ?? null;
             push('rating', it.id, title, l, label(l), v, v === null ? null : Math.round((v / g.n) * 1000) / 1000, null, null, it.levels ? undefined : it.why);
           }
-          push('at-or-above-target', it.id, title, r.target, label(r.target), it.atOrAboveTarget, it.share, it.shareRange?.min ?? null, it.shareRange?.max ?? null, it.why);
+          // level is left empty: this row is not one level's count (the target is in the measure's name in README).
+          push('at-or-above-target', it.id, title, '', '', it.atOrAboveTarget, it.share, it.shareRange?.min ?? null, it.shareRange?.max ?? null, it.why);
         }
         const counts = (measure: string, row: { counts: Record<string, number | null> | null; why?: string | Record<string, string> } | undefined, ids: Array<[string, string]>, share: boolean) => {
           for (const [id, title] of ids) {

@@ -47,7 +47,12 @@ function hbars(rows: Array<{ label: string; value: number; text: string }>, max:
     .join('');
 }
 
-const STEP_COLOURS: Record<string, string> = { planned: '#bdbdbd', 'in-progress': '#ffd54f', done: '#66bb6a' };
+// Steps: colour and a pattern each, so grey and yellow stay apart in greyscale print too.
+const STEP_COLOURS: Record<string, string> = {
+  planned: 'repeating-linear-gradient(90deg,rgba(0,0,0,.25) 0 1px,transparent 1px 5px),#e0e0e0',
+  'in-progress': 'repeating-linear-gradient(45deg,rgba(0,0,0,.3) 0 2px,transparent 2px 6px),#ffd54f',
+  done: '#43a047',
+};
 const STEP_LABELS: Record<string, string> = { planned: 'Planned', 'in-progress': 'In progress', done: 'Done' };
 
 function stepsChart(g: GroupSummary): string {
@@ -65,7 +70,7 @@ function overview(r: ReportSummary): string {
   const t = r.tables[0];
   const rows: GroupSummary[] = [t.total, ...(t.total.groups ?? [])];
   const num = (id: string) => r.items.find((x) => x.id === id)?.number ?? id;
-  let out = `<h3>Overview: share at or above target</h3><div class="scroll"><table class="heat"><thead><tr><th>Group</th><th class="num">n</th>`;
+  let out = `<div class="keep"><h3>Overview: share at or above target</h3><div class="scroll"><table class="heat"><thead><tr><th>Group</th><th class="num">n</th>`;
   out += r.items.map((it) => `<th class="num" title="${esc(itemName(r, it.id))}">${esc(num(it.id))}</th>`).join('') + `</tr></thead><tbody>`;
   for (const g of rows) {
     out += `<tr><td>${esc(g.key === null ? 'Everyone' : `${g.key} ${g.value}`)}</td><td class="num">${esc(g.n === null ? withheld(g.why) : g.n)}</td>`;
@@ -77,20 +82,20 @@ function overview(r: ReportSummary): string {
     }
     out += `</tr>`;
   }
-  out += `</tbody></table></div><p class="note">${r.items.map((it) => `${esc(num(it.id))}: ${esc(r.items.find((x) => x.id === it.id)!.title)}`).join(' · ')}</p>`;
+  out += `</tbody></table></div><p class="note">${r.items.map((it) => `${esc(num(it.id))}: ${esc(r.items.find((x) => x.id === it.id)!.title)}`).join(' · ')}</p></div>`;
   return out;
 }
 
 function priorities(r: ReportSummary): string {
   const g = r.tables[0].total;
   const c = g.priorities?.counts;
-  let out = `<h3>Most often prioritised</h3>`;
-  if (!c || g.n === null) return out + `<p class="note">${esc(withheld(g.why))}</p>`;
+  const out = `<h3>Most often prioritised</h3>`;
+  if (!c || g.n === null) return `<div class="keep">${out}<p class="note">${esc(withheld(g.why))}</p></div>`;
   const rows = r.items
     .map((i) => ({ label: itemName(r, i.id), value: c[i.id] ?? -1, text: countCell(c[i.id], g.n, g.priorities?.why?.[i.id]) }))
     .sort((a, b) => b.value - a.value)
     .map((x) => ({ ...x, value: Math.max(0, x.value) }));
-  return out + `<div class="chart">${hbars(rows, g.n)}</div>`;
+  return `<div class="keep">${out}<div class="chart">${hbars(rows, g.n)}</div></div>`;
 }
 
 function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string {
@@ -140,7 +145,7 @@ function growth(s: Summary): string {
   let out = '';
   for (const gr of s.growth) {
     const r = s.reports.find((x) => x.profile === gr.profile)!;
-    out += `<h2>Growth: ${esc(r.title)} <span class="meta">(${esc(gr.profile)}), ${esc(gr.from)} → ${esc(gr.to)}, ${esc(tableTitle(gr.by))}</span></h2><p class="note">${esc(CROSS_SECTION_NOTE)} Bars: share at or above target.</p>`;
+    out += `<section class="growth-report"><h2>Growth: ${esc(r.title)} <span class="meta">(${esc(gr.profile)}), ${esc(gr.from)} → ${esc(gr.to)}, ${esc(tableTitle(gr.by))}</span></h2><p class="note">${esc(CROSS_SECTION_NOTE)} Bars: share at or above target.</p>`;
     const byGroup = new Map<string, typeof gr.rows>();
     for (const row of gr.rows) {
       const k = row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone';
@@ -156,6 +161,7 @@ function growth(s: Summary): string {
       }
       out += `</section>`;
     }
+    out += `</section>`;
   }
   return out;
 }
@@ -183,11 +189,11 @@ export function formatHtml(s: Summary, opts: HtmlOptions = {}): string {
   body += `</header>`;
   if (s.reports.length === 0) body += `<p>No records to summarize.</p>`;
   for (const r of s.reports) {
-    body += `<section class="report"><h2>${esc(reportTitle(r))}</h2>${legend(r)}`;
+    body += `<section class="report"><div class="keep"><h2>${esc(reportTitle(r))}</h2>${legend(r)}</div>`;
     body += overview(r) + priorities(r);
-    body += `<h3>Action steps</h3>${stepsChart(r.tables[0].total)}`;
+    body += `<div class="keep"><h3>Action steps</h3>${stepsChart(r.tables[0].total)}</div>`;
     for (const t of r.tables) {
-      body += `<h3>Details${t.by.length ? `, ${esc(tableTitle(t.by))}` : ''}</h3>`;
+      body += `<h3 class="details">Details${t.by.length ? `, ${esc(tableTitle(t.by))}` : ''}</h3>`;
       body += t.total.n === null ? `<p class="note">Everyone: ${esc(withheld(t.total.why))}</p>` : `<div class="groups">${groups(r, t.total, [])}</div>`;
     }
     body += `</section>`;

@@ -1,7 +1,7 @@
 // Markdown: one section per report (profile version and cycle) and table, one table per group; the
 // legend of withheld and coded values once at the top.
 import type { GroupSummary, ReportSummary, Summary } from './model.js';
-import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
+import { changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
 
 /** Markdown-safe inline text: no table breaks, no HTML, no links from data, no control characters. */
 export function mdText(s: string): string {
@@ -15,8 +15,8 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
 }
 
-function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[], depth: number): string {
-  const h = '#'.repeat(Math.min(6, 4 + depth));
+function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[], depth: number, base: number): string {
+  const h = '#'.repeat(Math.min(6, base + depth));
   let out = `${h} ${mdText(groupTitle(path))}: n = ${g.n === null ? withheld(g.why) : g.n}\n\n`;
   if (g.n === null) return out;
   const parent = path[path.length - 2];
@@ -59,9 +59,9 @@ function growth(s: Summary): string {
     out += `## Growth: ${mdText(r.title)} (${mdText(gr.profile)}), ${mdText(gr.from)} → ${mdText(gr.to)}, ${mdText(tableTitle(gr.by))}\n\n${CROSS_SECTION_NOTE}\n\n`;
     out += table(
       ['Group', 'Item', `n (${mdText(gr.from)})`, `At or above target (${mdText(gr.from)})`, `n (${mdText(gr.to)})`, `At or above target (${mdText(gr.to)})`, 'Change'],
-      gr.rows.map((row) => [
+      growthRowsToShow(gr.rows).map((row) => [
         mdText(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'),
-        mdText(itemName(r, row.item)),
+        row.allItems ? 'all items' : mdText(itemName(r, row.item)),
         row.from.n === null ? withheld(row.from.why) : String(row.from.n),
         row.from.n === 0 ? '–' : shareCell(row.from),
         row.to.n === null ? withheld(row.to.why) : String(row.to.n),
@@ -91,7 +91,7 @@ export function formatMarkdown(s: Summary, title?: string): string {
     for (const t of r.tables) {
       if (r.tables.length > 1) out += `### ${mdText(tableTitle(t.by))}\n\n`;
       walkGroups(t.total, (g, path) => {
-        out += group(r, g, path, path.length - 1);
+        out += group(r, g, path, path.length - 1, r.tables.length > 1 ? 4 : 3);
       });
     }
   }

@@ -13,7 +13,7 @@ function sideOf(r: SectionResult | undefined, node: TreeNode | undefined, item: 
   const hidden = r.decisions.groupHidden(node);
   if (hidden) return { n: null, share: null, why: hidden };
   const def = r.defs.find((d) => d.item === item)!;
-  const st = itemStats(node, def, r.decisions.rowWhy(node, def), minN);
+  const st = itemStats(node, def, r.decisions.rowWhy(node, def), minN, r.decisions.rangeShown(node, def));
   return { n: node.counters.n, share: st.share, ...(st.shareRange ? { shareRange: st.shareRange } : {}), ...(st.why ? { why: st.why } : {}) };
 }
 

@@ -2,16 +2,8 @@
 // that nothing depends on colour alone; a layout that reads at 390 px; a print stylesheet for A4 and
 // Letter that keeps a group with its heading.
 
-/** Highlighter-like fills for the profile colour names, light enough for dark text on top. */
-const HIGHLIGHTER: Record<string, string> = {
-  green: '#5fd35f', teal: '#4fc3f7', cyan: '#4fc3f7', blue: '#64b5f6', yellow: '#ffe74c', orange: '#ffb347',
-  pink: '#ff80bf', red: '#ff6b6b', magenta: '#e57cd8', purple: '#b39ddb', grey: '#bdbdbd',
-};
-
-export function highlighter(colour: string): string {
-  if (/^#[0-9a-fA-F]{6}$/.test(colour)) return colour;
-  return HIGHLIGHTER[colour] ?? HIGHLIGHTER.grey;
-}
+export { highlighterHex as highlighter } from '../palette.js';
+import { highlighterHex as highlighter } from '../palette.js';
 
 /** A pattern per level rank (0 = highest), drawn over the colour. */
 const PATTERNS = [
@@ -73,7 +65,11 @@ ul.text{margin:.2rem 0 .6rem 1.2rem;padding:0}
 @media print{
  body{margin:0;max-width:none;font-size:10.5px}h2{margin-top:1rem}
  h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}
- .group,.chart,table,.item{break-inside:avoid;page-break-inside:avoid}
+ .group,.chart,table,.item,.keep{break-inside:avoid;page-break-inside:avoid}
+ h3.details{break-before:auto}
+ .scroll{overflow:visible}table.heat{width:100%;table-layout:fixed;font-size:.9em}table.heat td.num{min-width:0}table.heat th,table.heat td{padding:.2rem .25rem}table.heat th:first-child,table.heat td:first-child{width:9rem}
+ .growth .item{grid-template-columns:minmax(8rem,14rem) 1fr 4.5rem}
+ .growth .hbar.pair{grid-template-columns:8rem 1fr 7rem}.growth .hbar .track{height:10px}
  .group.long{break-inside:auto;page-break-inside:auto}
  .groups{display:grid;grid-template-columns:1fr 1fr;gap:0 .6rem;align-items:start}
  .group{margin:0 0 .5rem;padding:.35rem .5rem}

@@ -128,7 +128,15 @@ export interface Summary {
   as: string | null;
   includeText: boolean;
   /** null where a total would give a withheld report's size away. */
-  files: { found: number | null; counted: number | null; skipped: Record<string, number> };
+  files: {
+    found: number | null;
+    counted: number | null;
+    skipped: Record<string, number>;
+    /** Valid records of cycles that --cycle leaves out. */
+    otherCycles: number;
+    /** Repeat records of one person in one cycle, folded into their latest. */
+    folded: number;
+  };
   reports: ReportSummary[];
   growth: GrowthSummary[];
   /**

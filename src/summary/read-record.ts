@@ -39,7 +39,7 @@ export interface Contribution {
 }
 
 export type FileResult =
-  | { kind: 'record'; file: string; id: string; hash: string; contrib: Contribution; warnings: Diagnostic[] }
+  | { kind: 'record'; file: string; id: string; hash: string; updated: string | null; contrib: Contribution; warnings: Diagnostic[] }
   | { kind: 'draft'; file: string }
   | { kind: 'invalid'; file: string; diagnostics: Diagnostic[] }
   | { kind: 'not-record'; file: string; message: string }
@@ -138,6 +138,7 @@ function readRecord(file: string, ctx: ReadContext): FileResult {
     file,
     id: rec.id.toLowerCase(),
     hash: hashRecord(rec),
+    updated: rec.updated ?? null,
     contrib,
     warnings: [...checks.filter((d) => d.severity === 'warning'), ...notes.map((message) => asWarning(file, message))],
   };
@@ -161,7 +162,7 @@ function readFast(text: string, file: string, ctx: ReadContext): FileResult | un
   const stub: YamlSource = { file, doc: { contents: null } as unknown as YamlSource['doc'], lineCounter: new LineCounter(), value, diagnostics: [] };
   if (checkRecordAgainstProfile(rec, profile, stub).length) return undefined;
   const { contrib, notes } = contribute(rec, profile, ctx);
-  return { kind: 'record', file, id: rec.id.toLowerCase(), hash: hashRecord(rec), contrib, warnings: notes.map((message) => asWarning(file, message)) };
+  return { kind: 'record', file, id: rec.id.toLowerCase(), hash: hashRecord(rec), updated: rec.updated ?? null, contrib, warnings: notes.map((message) => asWarning(file, message)) };
 }
 
 /** Deeper than any record; the parser's own limit is the stack, which differs between threads. */

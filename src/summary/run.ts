@@ -84,12 +84,11 @@ export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: S
   const { summary, notes } = buildSummary(table, ctx.profiles, collector.counts, { minN: opts.minN, by, as, cycles, growth: opts.growth, includeText: opts.includeText });
   // Name the files of records left out for want of a group value, so they can be fixed.
   const leftKeys = new Set(notes.leftOutCells.map((c) => c.key));
-  const leftOut = collector.missing.filter((m) => leftKeys.has(table.place(m.contrib).key));
+  const leftOut = collector.missing.filter((m) => leftKeys.has(m.cell));
   const paths = leftOut.length ? filesAt(opts.folders, new Set(leftOut.map((m) => m.index))) : new Map<number, string>();
   const leftOutFiles = leftOut.flatMap((m) => {
     const file = paths.get(m.index);
-    const key = keys.find((k) => k !== CYCLE_KEY && m.contrib.groups[readKeys.indexOf(k)] === null);
-    return file && key ? [{ key, file }] : [];
+    return file && m.key ? [{ key: m.key, file }] : [];
   });
   const { leftOutCells: _cells, ...rest } = notes;
   return { summary, counts: collector.counts, notes: { ...rest, variants: table.variants(), leftOutFiles, foldedFiles: collector.counts.foldedFiles } };

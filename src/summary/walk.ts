@@ -1,5 +1,5 @@
 // Helpers every summary format shares: walking groups, titles, and the words for withheld or coded values.
-import { NOT_GIVEN, type GroupSummary, type ItemStats, type ReportSummary, type ShareRange, type Summary, type Why } from './model.js';
+import { NOT_GIVEN, type GrowthSummary, type GroupSummary, type ItemStats, type ReportSummary, type ShareRange, type Summary, type Why } from './model.js';
 
 export function walkGroups(root: GroupSummary, visit: (g: GroupSummary, path: GroupSummary[]) => void, path: GroupSummary[] = []): void {
   const here = [...path, root];
@@ -64,7 +64,10 @@ export function legendLines(s: Summary): string[] {
 /** "120 people counted from 130 files; not counted: 3 invalid, 7 draft", without giving away a withheld n. */
 export function filesLine(s: Summary): string {
   const skipped = Object.entries(s.files.skipped).filter(([, n]) => n > 0);
-  const not = skipped.length ? `; not counted: ${skipped.map(([r, n]) => `${n} ${r}`).join(', ')}` : '';
+  const parts = skipped.map(([r, n]) => `${n} ${r}`);
+  if (s.files.otherCycles) parts.push(`${s.files.otherCycles} of other cycles (--cycle)`);
+  if (s.files.folded) parts.push(`${s.files.folded} repeat records of the same person, counted once as their latest`);
+  const not = parts.length ? `; not counted: ${parts.join(', ')}` : '';
   if (s.files.counted === null) return `Total number of people not shown (one report has fewer than ${s.minN}, and the total would give its number away)${not}.`;
   return `${s.files.counted} people counted from ${s.files.found} file(s)${not}.`;
 }
@@ -109,6 +112,27 @@ export function changeText(row: { change: number | null; from: { share: number |
   if (row.change === null || row.from.share === null || row.to.share === null) return WITHHELD;
   const d = Math.round(row.to.share * 100) - Math.round(row.from.share * 100);
   return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)} pts`;
+}
+
+/**
+ * Growth rows to print: a group withheld (or absent) in both cycles gets one row for all its items
+ * instead of one row of dashes per item.
+ */
+export function growthRowsToShow(rows: GrowthSummary['rows']): Array<GrowthSummary['rows'][number] & { allItems?: boolean }> {
+  const out: Array<GrowthSummary['rows'][number] & { allItems?: boolean }> = [];
+  const key = (r: GrowthSummary['rows'][number]) => JSON.stringify(r.path);
+  const empty = (side: GrowthSummary['rows'][number]['from']) => side.n === null || side.n === 0;
+  const done = new Set<string>();
+  for (const r of rows) {
+    const k = key(r);
+    if (done.has(k)) continue;
+    const same = rows.filter((x) => key(x) === k);
+    if (same.every((x) => empty(x.from) && empty(x.to))) {
+      out.push({ ...r, allItems: true });
+      done.add(k);
+    } else out.push(r);
+  }
+  return out;
 }
 
 export const CROSS_SECTION_NOTE =

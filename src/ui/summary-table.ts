@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from '../summary/model.js';
-import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
+import { changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
 import { colours, paint } from './colour.js';
 
 const BAR = 20;
@@ -92,11 +92,11 @@ function growthTables(c: ChalkInstance, s: Summary): string {
     const r = s.reports.find((x) => x.profile === gr.profile)!;
     out += `\n${c.bold.underline(`Growth: ${r.title} (${gr.profile}), ${oneLine(gr.from)} → ${oneLine(gr.to)}, ${tableTitle(gr.by)}`)}\n${c.dim(CROSS_SECTION_NOTE)}\n`;
     const t = new Table({ head: ['Group', 'Item', `n ${oneLine(gr.from)}`, oneLine(gr.from), `n ${oneLine(gr.to)}`, oneLine(gr.to), 'Change'].map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [24, 30, 9, 14, 9, 14, 10] });
-    for (const row of gr.rows) {
+    for (const row of growthRowsToShow(gr.rows)) {
       const side = (x: typeof row.from) => dimWithheld(c, x.n === null ? withheld(x.why) : x.n === 0 ? WITHHELD : shareCell(x));
       const change = changeText(row);
       const n = (x: typeof row.from) => dimWithheld(c, x.n === null ? withheld(x.why) : String(x.n));
-      t.push([oneLine(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'), oneLine(itemName(r, row.item)), n(row.from), side(row.from), n(row.to), side(row.to), change]);
+      t.push([oneLine(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'), row.allItems ? 'all items' : oneLine(itemName(r, row.item)), n(row.from), side(row.from), n(row.to), side(row.to), change]);
     }
     out += t.toString() + '\n';
   }

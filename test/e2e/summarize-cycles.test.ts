@@ -1,6 +1,6 @@
 // Cycles, growth, people counted once, spellings merged, records without a group value: the built CLI
 // on small folders whose true numbers the test knows.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,21 @@ describe('cycles', () => {
     }
   });
 
+  it('--out with a file type it cannot write, or a key named twice in --by, is a usage error', () => {
+    twoCycles();
+    const x = runCli(['summarize', dir, '--out', join(dir, '..', `r-${n}.xlsx`)]);
+    expect(x.code).toBe(2);
+    expect(x.stderr).toMatch(/cannot write a \.xlsx file/);
+    expect(runCli(['summarize', dir, '--by', 'region,region']).code).toBe(2);
+  });
+
+  it('the report says what was not counted: other cycles and repeat records', () => {
+    twoCycles();
+    put({ cycle: BASE, region: 'North', who: 'Coach 0', fb: 'exemplary', date: '2025-10-01' });
+    const md = runCli(['summarize', dir, '--cycle', BASE, '--format', 'md']).stdout;
+    expect(md).toContain('not counted: 12 of other cycles (--cycle), 1 repeat records of the same person, counted once as their latest');
+  });
+
   it('--out report.html without --format writes HTML', () => {
     twoCycles();
     const out = join(dir, '..', `report-${n}.html`);
@@ -134,6 +149,25 @@ describe('people, spellings and missing values', () => {
     expect(total.n).toBe(10);
     expect(fb(total).levels).toMatchObject({ exemplary: 0, proficient: 4, 'close-to-proficient': 5, 'far-from-proficient': 1 });
     expect(stderr).toMatch(/2 record\(s\) folded: the same respondent answered more than once.*: .*r\d+\.yaml, .*r\d+\.yaml/);
+  });
+
+  it('a record resent after an update counts once, as its latest revision; equal revisions conflict', () => {
+    for (let i = 0; i < 6; i++) put({ cycle: BASE, who: `Coach ${i}`, fb: 'proficient' });
+    // Coach 0's record as first sent (feedback proficient), then resent with a step done and feedback updated.
+    const first = join(dir, readdirSync(dir).sort()[0]);
+    const text = readFileSync(first, 'utf8');
+    writeFileSync(first, text.replace('status: complete\n', 'status: complete\nupdated: "2025-09-15T10:00:00Z"\n'));
+    writeFileSync(join(dir, 'resent.yaml'), text.replace('status: complete\n', 'status: complete\nupdated: "2025-11-02T08:30:00Z"\n').replace('feedback: proficient', 'feedback: exemplary'));
+    const { s, stderr } = json('--min-n', '3');
+    const total = s.reports[0].tables[0].total;
+    expect(total.n).toBe(6);
+    expect(s.files.skipped['older-revision']).toBe(1);
+    expect(stderr).toMatch(/r\d+\.yaml +skipped +an earlier revision of .*resent\.yaml \(updated 2025-11-02T08:30:00Z\); the later one is counted/);
+    // The same revision time twice with different content: neither can be chosen.
+    writeFileSync(join(dir, 'resent.yaml'), text.replace('status: complete\n', 'status: complete\nupdated: "2025-09-15T10:00:00Z"\n').replace('feedback: proficient', 'feedback: exemplary'));
+    const again = json('--min-n', '3');
+    expect(again.s.files.skipped.conflict).toBe(2);
+    expect(again.stderr).toMatch(/the same updated: time; none of them is counted/);
   });
 
   it('group values that differ only by case or spacing are one group, with a warning', () => {

@@ -39,6 +39,7 @@ describe('summarize on a messy folder', () => {
       draft: 1,
       duplicate: 1,
       conflict: 2,
+      'older-revision': 0,
       'not-a-record': 2,
       'too-large': 1,
       unreadable: 0,
@@ -56,7 +57,7 @@ describe('summarize on a messy folder', () => {
     expect(err).toMatch(/huge\.yaml +skipped +too large for a record/);
     expect(err).toMatch(/draft\.yaml +skipped +a draft/);
     expect(err).toMatch(/dup-original\.yaml +skipped +same record as .*dup-forwarded-copy\.yaml \(a copy\); counted once/);
-    expect(err).toMatch(/conflict-a\.yaml +skipped +same record id as .*conflict-b\.yaml but different content; neither is counted/);
+    expect(err).toMatch(/conflict-a\.yaml +skipped +same record id as .*conflict-b\.yaml but different content, and no updated: to tell which is later; none of them is counted/);
     expect(err).toMatch(/a-profile\.yaml +skipped +a practice profile, not a record/);
     expect(err).toMatch(/not-a-record\.yaml +skipped +not a record/);
     expect(err).toMatch(/loop +skipped +a link to a folder that is already read/);

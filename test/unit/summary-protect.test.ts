@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { hiddenSubgroupsExposed, rowRemainderExposed, shareRange, smallGroupRange } from '../../src/summary/protect/rules.js';
 import { hash53 } from '../../src/summary/collect.js';
+import type { GroupSummary } from '../../src/summary/model.js';
 import { rated, summaryOf, type Rec } from './summary-helpers.js';
 
 const LEVELS = ['exemplary', 'proficient', 'close-to-proficient', 'far-from-proficient'];
@@ -68,6 +69,25 @@ describe('the engine', () => {
     const s = summaryOf(recs, { by: [['region'], ['region', 'district']] });
     const [flat, nested] = s.reports[0].tables.map((t) => t.total.groups!.map((x) => [x.value, x.n ?? x.why]));
     expect(flat).toEqual(nested);
+  });
+
+  it('a range the parent and its siblings would pin to one value is withheld (7 = 5 + 2)', () => {
+    // Northwest (10) shows 7 at or above target on feedback; Maryville (5) all at or above, St. Joseph 2.
+    const recs: Rec[] = [
+      ...Array.from({ length: 5 }, (_, k) => ({ groups: { region: 'Northwest', district: 'Maryville' }, ratings: rated(LEVELS[k % 4], { feedback: k % 2 ? 'exemplary' : 'proficient' }) })),
+      ...Array.from({ length: 5 }, (_, k) => ({ groups: { region: 'Northwest', district: 'St. Joseph' }, ratings: rated(LEVELS[k % 4], { feedback: k < 2 ? 'proficient' : 'far-from-proficient' }) })),
+    ];
+    const s = summaryOf(recs, { by: [['region', 'district']] });
+    const region = s.reports[0].tables[0].total.groups![0];
+    const fb = (g: GroupSummary) => g.items!.find((x) => x.id === 'feedback')!;
+    expect(fb(region).atOrAboveTarget).toBe(7);
+    const [maryville, stJoseph] = region.groups!;
+    // Withholding Maryville's range (smaller first, then by name) still leaves St. Joseph's 0-2 pinned at
+    // 7 - 5 = 2, so both ranges are withheld: 7 no longer splits one way only.
+    for (const d of [maryville, stJoseph]) {
+      expect(fb(d).shareRange).toBeUndefined();
+      expect(fb(d).why).toBe('protects-small-group');
+    }
   });
 
   it('a group of fewer than 10: every item a range, the same whether or not everyone agreed', () => {

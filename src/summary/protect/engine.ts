@@ -3,7 +3,8 @@
 // table is shown or withheld the same way in every other table of the run.
 import type { TreeNode } from '../count/trees.js';
 import { rowValues, type RowDef } from './rows.js';
-import { crossedRowsPinOne, hiddenSubgroupsExposed, parentRowRebuilt, rowRemainderExposed, smallGroupRange, tooSmall, type Why } from './rules.js';
+import { crossedRowsPinOne, fewRated, hiddenSubgroupsExposed, parentRowRebuilt, rangePinned, rowRemainderExposed, shareRange, smallGroupRange, tooSmall, type Why } from './rules.js';
+import { ratedCount } from './rows.js';
 
 export class Decisions {
   /** group id -> why it is withheld */
@@ -12,6 +13,12 @@ export class Decisions {
   readonly rows = new Map<string, Why>();
   /** group id + next --by key -> why its subgroups are not listed */
   readonly breakdowns = new Map<string, Why>();
+  /** group id + row id: a row shown without even a range (its range would be pinned by the others) */
+  readonly noRange = new Set<string>();
+
+  rangeShown(n: TreeNode, def: RowDef): boolean {
+    return !this.noRange.has(`${n.id}\u0003${def.id}`);
+  }
 
   groupHidden(n: TreeNode): Why | undefined {
     return this.groups.get(n.id);
@@ -62,6 +69,32 @@ function primary(x: Ctx, node: TreeNode): void {
   }
 }
 
+/** What a reader knows of a subgroup's count at or above target: exact, a coded range, or 0..n. */
+function atOrAboveInterval(x: Ctx, k: TreeNode, def: RowDef): { lo: number; hi: number; coded: boolean } {
+  const n = k.counters.n;
+  if (x.d.groupHidden(k)) return { lo: 0, hi: n, coded: false };
+  const at = k.counters.atOrAbove.get(def.item!) ?? 0;
+  if (!x.d.rowWhy(k, def)) return { lo: at, hi: at, coded: false };
+  const rated = ratedCount(rowValues(k.counters, def));
+  if (!x.d.rangeShown(k, def) || fewRated(rated, x.minN)) return { lo: 0, hi: n, coded: false };
+  // The reader may take everyone as rated (the parent's "not rated" count often says so).
+  const r = shareRange(at, rated);
+  return { lo: Math.ceil(r.min * rated - 1e-9), hi: Math.floor(r.max * rated + 1e-9), coded: true };
+}
+
+/** Rule: coded ranges of subgroups must not be pinned by the parent's exact count (rangePinned). */
+function rangesPinned(x: Ctx, node: TreeNode, def: RowDef, kids: TreeNode[]): void {
+  const total = node.counters.atOrAbove.get(def.item!) ?? 0;
+  const intervals = kids.map((k) => atOrAboveInterval(x, k, def));
+  const i = rangePinned(total, intervals);
+  if (i < 0) return;
+  // Withhold the range of the smallest coded subgroup; the next pass checks again.
+  const coded = kids.filter((_, j) => intervals[j].coded);
+  const pick = smallest(coded)!;
+  x.d.noRange.add(`${pick.id}\u0003${def.id}`);
+  x.changed = true;
+}
+
 /** Rules between a shown group and its listed subgroups. */
 function complementary(x: Ctx, node: TreeNode, key: string): void {
   const kids = node.children;
@@ -95,6 +128,7 @@ function complementary(x: Ctx, node: TreeNode, key: string): void {
         if (pick) markRow(x, pick, def, 'protects-small-group');
         else markRow(x, node, def, 'protects-small-group');
       }
+      if (def.kind === 'rating') rangesPinned(x, node, def, kids);
     } else if (parentRowRebuilt(parentExact, notExact, kids.length)) {
       const pick = smallest(exactKids);
       if (pick) markRow(x, pick, def, 'protects-small-group');
