@@ -17,10 +17,22 @@ function writeTemp(dest: string, text: string, mode: number): string {
   try {
     writeSync(fd, text);
     fsyncSync(fd);
-  } finally {
+  } catch (err) {
+    // A full disk fails here: leave no empty or short temp file behind.
     closeSync(fd);
+    removeQuietly(tmp);
+    throw err;
   }
+  closeSync(fd);
   return tmp;
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    /* gone already, or the folder turned read-only: nothing more to do */
+  }
 }
 
 /** Create `dest` atomically; fails with EEXIST (and leaves the existing file alone) if it exists. */
@@ -34,7 +46,7 @@ export function writeNewFileAtomic(dest: string, text: string, opts: WriteOption
     if (!NO_LINKS.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
     copyFileSync(tmp, dest, constants.COPYFILE_EXCL);
   } finally {
-    unlinkSync(tmp);
+    removeQuietly(tmp);
   }
 }
 
@@ -44,7 +56,7 @@ export function replaceFileAtomic(dest: string, text: string, opts: WriteOptions
   try {
     renameSync(tmp, dest);
   } catch (err) {
-    unlinkSync(tmp);
+    removeQuietly(tmp);
     throw err;
   }
 }

@@ -38,6 +38,12 @@ export function fsErrorText(err: unknown): string {
       return 'this is a folder, not a file';
     case 'ENOTDIR':
       return 'a part of the path is not a folder';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EROFS':
+      return 'the drive is read-only';
     default:
       return (err as Error)?.message ?? String(err);
   }

@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { CliError, EXIT, formatLocation } from './errors.js';
 import { createProgram } from './cli.js';
+import { safeLine, safeText } from './text-safety.js';
 import type { ChalkInstance } from 'chalk';
 
 export async function main(argv: string[]): Promise<void> {
@@ -21,18 +22,19 @@ export async function main(argv: string[]): Promise<void> {
 export function reportError(err: unknown, c: ChalkInstance): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander already printed
   if (err instanceof CliError) {
-    const where = err.location ? `${formatLocation(err.location)}: ` : '';
-    process.stderr.write(`${c.red('error')}: ${where}${err.message}\n`);
-    if (err.hint) process.stderr.write(`${c.dim(err.hint)}\n`);
+    // Messages quote file names and file contents: no control character reaches the terminal.
+    const where = err.location ? `${safeLine(formatLocation(err.location))}: ` : '';
+    process.stderr.write(`${c.red('error')}: ${where}${safeText(err.message)}\n`);
+    if (err.hint) process.stderr.write(`${c.dim(safeText(err.hint))}\n`);
     return err.exitCode;
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
     const hint = (err as Error & { resumeHint?: string }).resumeHint; // set by assess: the draft's path
-    process.stderr.write(hint ?? '\nStopped; nothing was changed.\n');
+    process.stderr.write(hint ? safeText(hint) : '\nStopped; nothing was changed.\n');
     return 130;
   }
   const e = err as Error;
-  process.stderr.write(`${c.red('error')}: ${e?.message ?? String(err)}\n`);
+  process.stderr.write(`${c.red('error')}: ${safeText(e?.message ?? String(err))}\n`);
   if (process.env.DEBUG) process.stderr.write(`${e?.stack}\n`);
   else process.stderr.write(c.dim('This is a bug in practice-profile. Run again with DEBUG=1 for details.\n'));
   return 70;

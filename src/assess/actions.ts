@@ -1,10 +1,12 @@
 // Later changes to a record's action steps (status, new steps). The file is edited through the yaml
 // Document API so the coach's comments and key order stay; the result is checked before it is written.
-import { chmodSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { chmodSync, realpathSync, statSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { replaceFileAtomic } from '../atomic-write.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { acquireLock, type FileLock } from '../file-lock.js';
+import { readRecordText } from '../input-guard.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { parseRecordText } from '../record/read.js';
@@ -145,16 +147,35 @@ export interface SavedChanges {
 
 /**
  * Read `file` afresh, check and apply the changes, and replace it atomically: the same permission bits,
- * and through a symlink to its target (the link stays a link).
+ * and through a symlink to its target (the link stays a link). Read and write happen under the file's
+ * lock, so two runs at once both land their changes, one after the other.
  */
 export function saveChanges(file: string, profile: Profile | undefined, changes: ActionChange[]): SavedChanges {
   let target: string;
+  try {
+    target = realpathSync(file);
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
+  }
+  let lock: FileLock;
+  try {
+    lock = acquireLock(target);
+  } catch (err) {
+    throw new CliError(`cannot write ${file}: ${fsErrorText(err)}`, EXIT.problems);
+  }
+  try {
+    return saveLocked(file, target, profile, changes);
+  } finally {
+    lock.release();
+  }
+}
+
+function saveLocked(file: string, target: string, profile: Profile | undefined, changes: ActionChange[]): SavedChanges {
   let mode: number;
   let text: string;
   try {
-    target = realpathSync(file);
     mode = statSync(target).mode & 0o7777;
-    text = readFileSync(target, 'utf8');
+    text = readRecordText(target);
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
   }

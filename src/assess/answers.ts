@@ -1,7 +1,7 @@
 // Answers given up front (`--answers` file, `--group`, `--cycle`) and the no-prompt path that must not guess.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { readRecordText } from '../input-guard.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
@@ -26,7 +26,7 @@ type Answers = z.output<typeof AnswersSchema>;
 export function readAnswersFile(file: string): Answers & { file: string } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRecordText(file);
   } catch (err) {
     throw new CliError(`--answers: cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
   }

@@ -1,10 +1,12 @@
 // Where an assessment lives on disk: one record file, created at the first answer, rewritten after each one.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { acquireLock } from '../file-lock.js';
+import { readRecordText } from '../input-guard.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
-import { readRecordFile } from '../record/read.js';
+import { parseRecordText, readRecordFile } from '../record/read.js';
 import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
 import { replaceFileAtomic, serializeRecord, writeNewFileAtomic, writeNewRecord } from '../record/write.js';
@@ -21,7 +23,9 @@ export class DraftFile {
     readonly dir: string,
     public file?: string,
   ) {
-    if (file) this.lastText = readText(file);
+    // The text the session's draft was read from (by loadDraft), not the file as it is now: another
+    // session may have saved in between, and its answers must not be overwritten.
+    if (file) this.lastText = loadedDrafts.get(resolve(file)) ?? readText(file);
   }
 
   save(rec: PracticeRecord): string {
@@ -41,31 +45,39 @@ export class DraftFile {
       this.lastText = text;
       return this.file;
     }
-    const onDisk = readText(this.file);
-    if (onDisk === undefined) {
-      writeNewFileAtomic(this.file, text); // removed meanwhile: write it again, same name
-    } else if (onDisk !== this.lastText || /^id:\s*(\S+)/m.exec(onDisk)?.[1] !== rec.id) {
-      const forked = { ...rec, id: randomUUID() };
-      const file = writeNewRecord(this.dir, forked);
-      throw new CliError(
-        `${this.file} was changed elsewhere (another session, or by hand) or holds another record, so it was left as it is. Your answers so far are in ${file}`,
-        EXIT.problems,
-        undefined,
-        `To carry on: profile assess --resume ${file}`,
-      );
-    } else {
-      replaceFileAtomic(this.file, text);
+    // Compare and replace under the draft's lock: a second session cannot write between the two.
+    const lock = acquireLock(this.file);
+    try {
+      const onDisk = readText(this.file);
+      if (onDisk === undefined) {
+        writeNewFileAtomic(this.file, text); // removed meanwhile: write it again, same name
+      } else if (onDisk !== this.lastText || /^id:\s*(\S+)/m.exec(onDisk)?.[1] !== rec.id) {
+        const forked = { ...rec, id: randomUUID() };
+        const file = writeNewRecord(this.dir, forked);
+        throw new CliError(
+          `${this.file} was changed elsewhere (another session, or by hand) or holds another record, so it was left as it is. Your answers so far are in ${file}`,
+          EXIT.problems,
+          undefined,
+          `To carry on: profile assess --resume ${file}`,
+        );
+      } else {
+        replaceFileAtomic(this.file, text);
+      }
+    } finally {
+      lock.release();
     }
     this.lastText = text;
     return this.file;
   }
 }
 
+/** The draft's text, or undefined if it is gone. */
 function readText(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+    return readRecordText(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
   }
 }
 
@@ -93,9 +105,20 @@ export function findDrafts(dir: string): DraftOnDisk[] {
   return out.sort((a, b) => b.mtimeMs - a.mtimeMs || b.file.localeCompare(a.file));
 }
 
+/** Each draft's text as loadDraft read it, for the DraftFile that will save the session (see its constructor). */
+const loadedDrafts = new Map<string, string>();
+
 /** A record file that must be a valid draft (for --resume), checked against its profile when it is known. */
 export function loadDraft(file: string, profileOf: (ref: string) => Profile | undefined = () => undefined): PracticeRecord {
-  const load = readRecordFile(resolve(file));
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readRecordText(path);
+  } catch (err) {
+    throw new CliError(`cannot resume this draft: cannot read: ${fsErrorText(err)}`, EXIT.usage, { file: path });
+  }
+  const load = parseRecordText(text, path);
+  loadedDrafts.set(path, text);
   const profile = load.record && profileOf(load.record.profile);
   if (load.record && profile && load.source) {
     const bad = checkRecordAgainstProfile(load.record, profile, load.source).find((d) => d.severity === 'error');

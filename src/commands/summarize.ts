@@ -1,7 +1,7 @@
 // `profile summarize <folder...>`: anonymous summary of a folder of records (logic in src/summary/).
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { globalOpts, writeErr, writeOut } from './shared.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
@@ -129,8 +129,10 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         try {
           (opts.force ? replaceFileAtomic : writeNewFileAtomic)(opts.out, text, { mode: 0o644 });
         } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-          throw new CliError(`${opts.out} exists; not replacing it`, EXIT.usage, undefined, 'Use --force to replace it, or choose another --out file.');
+          if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+            throw new CliError(`${opts.out} exists; not replacing it`, EXIT.usage, undefined, 'Use --force to replace it, or choose another --out file.');
+          }
+          throw new CliError(`cannot write ${opts.out}: ${fsErrorText(err)}`, EXIT.problems); // full disk, read-only folder
         }
         writeErr(`wrote ${opts.out}\n`);
       } else writeOut(text);

@@ -1,7 +1,7 @@
 // Load one profile file: parse with positions, validate with zod, then cross-check what a schema can't.
 import { fsErrorText } from '../errors.js';
-import { readFileSync } from 'node:fs';
 import { isScalar } from 'yaml';
+import { readProfileText } from '../input-guard.js';
 import { parseYaml, diagnosticAt, locate, type Diagnostic, type YamlSource } from '../yaml-source.js';
 import { didYouMean } from '../suggest.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
@@ -17,7 +17,7 @@ export interface ProfileLoad {
 export function loadProfileFile(file: string): ProfileLoad {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readProfileText(file);
   } catch (err) {
     return { file, diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error' }] };
   }

@@ -1,8 +1,9 @@
 // `profile actions`: show a record's action steps and change them, by flags or interactively.
-import { readFileSync } from 'node:fs';
 import { cleanStepText, draftProblem, maxSteps, saveChanges, type ActionChange, type StepStatus } from '../assess/actions.js';
 import { isValidDay } from '../assess/flow.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { readRecordText } from '../input-guard.js';
+import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
 import { loadRegistry, resolveProfile } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
@@ -28,7 +29,7 @@ export interface ActionsOptions {
 function load(file: string): { rec: PracticeRecord } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRecordText(file);
   } catch (err) {
     throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
   }
@@ -86,7 +87,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
       const pick = await a.select({
         message: full ? `Change a step? (${max} steps, the most this profile allows)` : 'Change a step?',
         choices: [
-          ...steps.map((s, i) => ({ value: String(i + 1), label: `${i + 1}. ${s.text} (${s.status.replace('-', ' ')})` })),
+          ...steps.map((s, i) => ({ value: String(i + 1), label: `${i + 1}. ${safeLine(s.text)} (${s.status.replace('-', ' ')})` })),
           ...(full ? [] : [{ value: 'add', label: 'Add a step' }]),
           { value: 'quit', label: 'Done' },
         ],

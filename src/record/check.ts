@@ -1,5 +1,6 @@
 // Cross-check a record against its profile: every rated item, level and improvement area must exist.
 import { didYouMean } from '../suggest.js';
+import { silentChanges } from '../input-guard.js';
 import { diagnosticAt, type Diagnostic, type YamlSource } from '../yaml-source.js';
 import { improvementAreaIds, isAtOrAboveTarget, levelById, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
@@ -42,5 +43,7 @@ export function checkRecordAgainstProfile(rec: PracticeRecord, profile: Profile,
     const { min, max } = profile.process.actionSteps;
     if (n < min || n > max) warn(['actionSteps'], `${n} action step(s); ${rec.profile} asks for ${min === max ? min : `${min} to ${max}`}`);
   }
+  // What reading the file dropped or changed without a word (a __proto__ key, group: 0x1F).
+  out.push(...silentChanges(src));
   return out;
 }

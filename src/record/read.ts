@@ -1,6 +1,6 @@
 // Read a record file: parse with positions and validate format 1. Cross-checks need the profile (check.ts).
 import { fsErrorText } from '../errors.js';
-import { readFileSync } from 'node:fs';
+import { readRecordText } from '../input-guard.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
 import { parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
 import { RecordSchema, type PracticeRecord } from './schema.js';
@@ -15,7 +15,7 @@ export interface RecordLoad {
 export function readRecordFile(file: string): RecordLoad {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRecordText(file);
   } catch (err) {
     return { file, diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error' }] };
   }

@@ -12,6 +12,7 @@ import { LineCounter } from 'yaml';
 import type { Diagnostic, YamlSource } from '../yaml-source.js';
 import { RecordSchema } from '../record/schema.js';
 import { fastParseYaml } from './fast-yaml.js';
+import { checkYamlSize, encodingProblem, hasNumberGroup } from '../input-guard.js';
 import { crosswalkChain, hasLevel, type IdMap } from './crosswalk.js';
 
 /** Bigger than any real record by far; such a file is reported, never read into memory. */
@@ -81,6 +82,8 @@ function readSmallFile(file: string): { text?: string; size?: number; error?: st
       if (got === 0) break;
       off += got;
     }
+    const encoding = encodingProblem(buf.subarray(0, off)); // UTF-16 and binary files: say so, not "no kind:"
+    if (encoding) return { error: encoding };
     return { text: buf.toString('utf8', 0, off) };
   } catch (err) {
     return { error: fsErrorText(err) };
@@ -102,6 +105,8 @@ function readRecord(file: string, ctx: ReadContext): FileResult {
   const { text, size, error } = readSmallFile(file);
   if (error !== undefined) return { kind: 'unreadable', file, message: error === 'not a regular file' ? error : `cannot read: ${error}` };
   if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
+  const flood = checkYamlSize(text, file); // a key or line flood would stall either parser
+  if (flood) return { kind: 'invalid', file, diagnostics: [flood] };
   const quick = readFast(text, file, ctx);
   if (quick) return quick;
   const deep = tooDeep(text, file);
@@ -158,6 +163,7 @@ function readFast(text: string, file: string, ctx: ReadContext): FileResult | un
   if (rec.status === 'draft') return { kind: 'draft', file };
   const profile = ctx.profiles.get(rec.profile);
   if (!profile) return undefined;
+  if (hasNumberGroup(value)) return undefined; // `region: 007` reads as 7: the full path warns about it
   // Positions are only needed if there is something to report; then the full path finds them.
   const stub: YamlSource = { file, doc: { contents: null } as unknown as YamlSource['doc'], lineCounter: new LineCounter(), value, diagnostics: [] };
   if (checkRecordAgainstProfile(rec, profile, stub).length) return undefined;

@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { RatedItem } from '../profile/model.js';
 import type { PracticeRecord } from '../record/schema.js';
+import { safeLine } from '../text-safety.js';
 
 const MARK: Record<string, string> = { planned: '[ ] planned', 'in-progress': '[~] in progress', done: '[x] done' };
 
@@ -12,8 +13,8 @@ export function actionsList(rec: PracticeRecord, items: RatedItem[], ch: ChalkIn
   const colour = (s: string) => (s === 'done' ? ch.green : s === 'in-progress' ? ch.yellow : ch.dim);
   return steps
     .map((s, i) => {
-      const extra = [s.for ? `for: ${title(s.for)}` : '', s.due ? `due ${s.due}` : ''].filter(Boolean).join(' · ');
-      return `${i + 1}. ${colour(s.status)(MARK[s.status])}  ${s.text}${extra ? `\n   ${ch.dim(extra)}` : ''}`;
+      const extra = safeLine([s.for ? `for: ${title(s.for)}` : '', s.due ? `due ${s.due}` : ''].filter(Boolean).join(' · '));
+      return `${i + 1}. ${colour(s.status)(MARK[s.status])}  ${safeLine(s.text)}${extra ? `\n   ${ch.dim(extra)}` : ''}`;
     })
     .join('\n') + '\n';
 }

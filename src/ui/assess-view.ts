@@ -7,6 +7,7 @@ import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
 import type { PersonalSummary } from '../assess/summary.js';
 import { paint } from './colour.js';
+import { safeLine, safeText } from '../text-safety.js';
 
 export function itemCard(item: RatedItem, index: number, total: number, ch: ChalkInstance): string {
   const s = item.section;
@@ -33,26 +34,27 @@ export function levelText(profile: Profile, id: string | undefined, ch: ChalkIns
 /** Every answer in one table, numbered like the review menu so "change 4" is easy to find. */
 export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInstance, width = 110): string {
   const t = new Table({ head: ['', 'Question', 'Your answer'], colWidths: [4, 44, Math.max(30, width - 52)], wordWrap: true, style: { head: [], border: [] } });
-  const ctx = [...Object.entries(rec.group ?? {}).map(([k, v]) => `${k}: ${v}`), rec.cycle ? `cycle: ${rec.cycle}` : ''].filter(Boolean);
+  // The coach's own texts (or an earlier record's, with --from): shown, never acted on by the terminal.
+  const ctx = [...Object.entries(rec.group ?? {}).map(([k, v]) => safeLine(`${k}: ${v}`)), rec.cycle ? safeLine(`cycle: ${rec.cycle}`) : ''].filter(Boolean);
   t.push(['', 'Context', ctx.join(', ') || ch.dim('(none)')]);
   for (const it of ratedItems(profile)) {
-    const note = rec.notes?.[it.id] ? `\n${ch.dim(`note: ${rec.notes[it.id]}`)}` : '';
+    const note = rec.notes?.[it.id] ? `\n${ch.dim(`note: ${safeText(rec.notes[it.id])}`)}` : '';
     t.push([it.number ?? '', it.title, levelText(profile, rec.ratings[it.id], ch) + note]);
   }
   const areaText = new Map(profile.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)));
-  const areas = (rec.improvementAreas ?? []).map((a) => `• ${typeof a === 'string' ? areaText.get(a) ?? a : `${a.text} (own)`}`);
+  const areas = (rec.improvementAreas ?? []).map((a) => `• ${typeof a === 'string' ? areaText.get(a) ?? a : `${safeLine(a.text)} (own)`}`);
   t.push(['', 'Improvement areas', areas.join('\n') || ch.dim('(none)')]);
   const titles = new Map(ratedItems(profile).map((i) => [i.id, itemLabel(i)] as const));
   t.push(['', 'Priorities (in order)', (rec.priorities ?? []).map((p, i) => `${i + 1}) ${titles.get(p) ?? p}`).join('\n') || ch.dim('(none)')]);
   (rec.actionSteps ?? []).forEach((s, i) => {
     const extra = [s.for ? `for: ${titles.get(s.for) ?? s.for}` : '', s.due ? `due ${s.due}` : ''].filter(Boolean).join(' · ');
-    t.push(['', `Action step ${i + 1}`, s.text + (extra ? `\n${ch.dim(extra)}` : '')]);
+    t.push(['', `Action step ${i + 1}`, safeLine(s.text) + (extra ? `\n${ch.dim(extra)}` : '')]);
   });
   return t.toString();
 }
 
 export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance): string {
-  const out = ['', `${ch.green('Saved')} ${file}`, ''];
+  const out = ['', `${ch.green('Saved')} ${safeLine(file)}`, ''];
   const width = terminalWidth();
   // Wrapped as plain text (so words are never cut by the terminal), then the mark is coloured.
   const row = (r: PersonalSummary['strengths'][number]) =>
@@ -64,10 +66,10 @@ export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance)
   out.push('', ch.bold('Your action plan'));
   s.plan.forEach((p, i) => {
     const extra = [p.forTitle ? `for: ${p.forTitle}` : '', p.due ? `due ${p.due}` : ''].filter(Boolean).join(' · ');
-    out.push(wrap(`${p.text}${extra ? `  (${extra})` : ''}`, width, `  ${i + 1}. `, '     '));
+    out.push(wrap(safeLine(`${p.text}${extra ? `  (${extra})` : ''}`), width, `  ${i + 1}. `, '     '));
   });
   if (!s.plan.length) out.push('  (no action steps)');
-  out.push('', ch.dim(`Later, to mark a step in progress or done: profile actions ${file}`), '');
+  out.push('', ch.dim(`Later, to mark a step in progress or done: profile actions ${safeLine(file)}`), '');
   return out.join('\n');
 }
 

@@ -4,16 +4,17 @@ import type { Summary } from '../summary/model.js';
 import type { RunNotes } from '../summary/run.js';
 import { colours } from './colour.js';
 import { formatDiagnostic } from './diagnostics.js';
+import { safeLine, safeText } from '../text-safety.js';
 
 export function formatProblem(p: Problem): string {
   const c = colours().err;
   if (p.diagnostics?.length) {
     const lines = p.diagnostics.map((d) => formatDiagnostic(d));
-    if (p.reason !== 'warning') lines.push(`${c.bold(p.file)}  ${c.dim(p.message)}`);
+    if (p.reason !== 'warning') lines.push(`${c.bold(safeLine(p.file))}  ${c.dim(safeText(p.message))}`);
     return lines.join('\n') + '\n';
   }
   const tag = p.reason === 'warning' ? c.yellow('warning') : c.yellow('skipped');
-  return `${c.bold(p.file)}  ${tag}  ${p.message}\n`;
+  return `${c.bold(safeLine(p.file))}  ${tag}  ${safeText(p.message)}\n`;
 }
 
 export function formatCountsLine(counts: FileCounts, hideTotals = false): string {

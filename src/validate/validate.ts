@@ -1,6 +1,7 @@
 // Validate profile and record files (kind detected from `kind:`), with cross-checks between them.
 import { fsErrorText } from '../errors.js';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { checkYamlSize, readTextFile } from '../input-guard.js';
 import { basename, dirname, resolve } from 'node:path';
 import { validateProfileValue } from '../profile/load.js';
 import { findByRef, type Registry } from '../profile/registry.js';
@@ -57,14 +58,22 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
 
 function parseOne(file: string): Parsed {
   let text: string;
+  let warnings: Diagnostic[];
   try {
     if (statSync(file).size > MAX_FILE_BYTES) {
       return { file, kind: 'unknown', diagnostics: [{ file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not a profile or record`, severity: 'error', code: 'too-large' }] };
     }
-    text = readFileSync(file, 'utf8');
+    ({ text, warnings } = readTextFile(file, { maxBytes: MAX_FILE_BYTES, invalidUtf8: 'warn' }));
   } catch (err) {
     return { file, kind: 'unknown', diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error', code: 'unreadable' }] };
   }
+  const tooBig = checkYamlSize(text, file);
+  if (tooBig) return { file, kind: 'unknown', diagnostics: [tooBig] };
+  const p = parseText(text, file);
+  return { ...p, diagnostics: [...warnings, ...p.diagnostics] };
+}
+
+function parseText(text: string, file: string): Parsed {
   const src = parseYaml(text, file);
   if (src.diagnostics.length) return { file, src, kind: 'unknown', diagnostics: src.diagnostics };
   const glued = gluedComments(src.doc, src.lineCounter).map((w): Diagnostic => ({ file, line: w.line, col: w.col, message: w.message, hint: w.hint, severity: 'warning', code: 'comment-in-text' }));
