@@ -5,6 +5,7 @@ import { actionsCommand } from './commands/actions.js';
 import { assessCommand } from './commands/assess.js';
 import { reportCommand } from './commands/report.js';
 import { historyCommand } from './commands/history.js';
+import { diffCommand } from './commands/diff.js';
 import { listCommand } from './commands/list.js';
 import { schemaCommand } from './commands/schema.js';
 import { showCommand } from './commands/show.js';
@@ -36,6 +37,7 @@ Examples:
   $ profile summarize records/ --by region,district
                                           anonymous summary of a folder of records
   $ profile validate profiles/ records/   check profile and record files
+  $ profile diff sbic@2014 sbic@2024      what changed between two versions
 
 Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`,
     )
@@ -43,7 +45,7 @@ Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`,
       if (cmd.opts().color === false) process.env.NO_COLOR = '1';
     });
   program.exitOverride();
-  for (const make of [assessCommand, actionsCommand, reportCommand, historyCommand, summarizeCommand, listCommand, showCommand, validateCommand, schemaCommand]) {
+  for (const make of [assessCommand, actionsCommand, reportCommand, historyCommand, summarizeCommand, listCommand, showCommand, diffCommand, validateCommand, schemaCommand]) {
     const sub = make();
     sub.exitOverride();
     sub.showHelpAfterError('(run with --help for usage)');

@@ -12,7 +12,9 @@ export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
   const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {
     $schema: out.$schema,
-    $id: `https://practice-profile.invalid/schema/${kind}.schema.json`,
+    // A name, not an address: nothing to fetch, so no editor waits on a URL that does not resolve. Editors
+    // find the file through a modeline or `yaml.schemas` (see `profile schema --help`).
+    $id: `urn:practice-profile:schema:${kind}`,
     title: kind === 'profile' ? 'Practice profile (one version)' : 'Practice-profile record (format 1)',
     ...Object.fromEntries(Object.entries(out).filter(([k]) => k !== '$schema')),
   };

@@ -1,10 +1,15 @@
 // Parse YAML while keeping positions, so that syntax *and* schema problems point at file:line:col.
 import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
 import type { Location } from './errors.js';
+import { explainYamlError } from './yaml-explain.js';
 
 export interface Diagnostic extends Location {
   message: string;
   severity: 'error' | 'warning';
+  /** A stable rule name for scripts (`--json`), e.g. "yaml-syntax", "crosswalk-unmapped". */
+  code?: string;
+  /** What to do about it, in plain words. */
+  hint?: string;
 }
 
 export interface YamlSource {
@@ -13,6 +18,8 @@ export interface YamlSource {
   lineCounter: LineCounter;
   /** The plain JS value, or undefined when the YAML did not parse. */
   value: unknown;
+  /** The text that was parsed (without a BOM), for hints that quote the line. */
+  text?: string;
   diagnostics: Diagnostic[];
 }
 
@@ -38,8 +45,20 @@ export function parseYaml(text: string, file: string): YamlSource {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  for (const e of doc.errors) {
-    diagnostics.push({ file, ...at(e.pos[0]), message: cleanYamlMessage(e.message), severity: 'error' });
+  if (doc.errors.length) {
+    // One error, in plain words, at its likely cause: the parser's later messages mostly follow from it.
+    const e = doc.errors[0];
+    const p = at(e.pos[0]);
+    if (cleanYamlMessage(e.message) === 'nesting is too deep to read') {
+      diagnostics.push({ file, ...p, message: 'nesting is too deep to read', severity: 'error', code: 'yaml-syntax' });
+      return { file, doc, lineCounter, value: undefined, diagnostics, text };
+    }
+    const plain = explainYamlError(text, { code: e.code, message: cleanYamlMessage(e.message), line: p.line, col: p.col });
+    const more = doc.errors.length - 1;
+    const d: Diagnostic = { file, line: plain.line, col: plain.col, message: plain.message, severity: 'error', code: 'yaml-syntax' };
+    const hint = [plain.hint, more ? `The parser reported ${more} more problem(s) after this one; most go away once it is fixed.` : ''].filter(Boolean).join(' ');
+    if (hint) d.hint = hint;
+    diagnostics.push(d);
   }
   let value: unknown;
   if (diagnostics.length === 0) {
@@ -51,7 +70,7 @@ export function parseYaml(text: string, file: string): YamlSource {
       diagnostics.push({ file, line: 1, col: 1, message, severity: 'error' });
     }
   }
-  return { file, doc, lineCounter, value, diagnostics };
+  return { file, doc, lineCounter, value, diagnostics, text };
 }
 
 function cleanYamlMessage(msg: string): string {
@@ -90,7 +109,10 @@ export function diagnosticAt(
   src: YamlSource,
   path: ReadonlyArray<PropertyKey>,
   message: string,
-  opts: { preferKey?: boolean; severity?: 'error' | 'warning' } = {},
+  opts: { preferKey?: boolean; severity?: 'error' | 'warning'; code?: string; hint?: string } = {},
 ): Diagnostic {
-  return { ...locate(src, path, opts.preferKey), message, severity: opts.severity ?? 'error' };
+  const d: Diagnostic = { ...locate(src, path, opts.preferKey), message, severity: opts.severity ?? 'error' };
+  if (opts.code) d.code = opts.code;
+  if (opts.hint) d.hint = opts.hint;
+  return d;
 }

@@ -32,7 +32,7 @@ export function readAnswersFile(file: string): Answers & { file: string } {
   }
   const src = parseYaml(text, file);
   const first = src.diagnostics[0];
-  if (first) throw new CliError(first.message, EXIT.usage, first);
+  if (first) throw new CliError(first.message, EXIT.usage, first, first.hint);
   const parsed = AnswersSchema.safeParse(src.value ?? {});
   if (!parsed.success) {
     const d = zodDiagnostics(src, parsed.error)[0];

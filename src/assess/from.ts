@@ -1,29 +1,34 @@
 // `--from`: turn an earlier record (maybe of an older profile version) into defaults for a new assessment.
-import { improvementAreaIds, ratedItems } from '../profile/model.js';
+import { crosswalkTo, type ProfileLookup } from '../profile/crosswalk.js';
+import { improvementAreaIds, profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
 import type { AreaAnswer, Defaults } from './flow.js';
 
 /**
- * Map an old item id into `profile`: through its crosswalk when the record is of the version it replaces
- * (null = no counterpart, dropped), else kept only if the id still exists.
+ * Map an old item id into `profile` through the whole `replaces` chain (src/profile/crosswalk.ts); null in
+ * a crosswalk = no counterpart, dropped. A record of another profile keeps only ids that still exist.
  */
-export function mapItemId(profile: Profile, fromRef: string, id: string): string | undefined {
-  const walk = fromRef === profile.replaces ? profile.crosswalk : undefined;
-  const mapped = walk && id in walk ? walk[id] : id;
+export function mapItemId(profile: Profile, fromRef: string, id: string, lookup: ProfileLookup = () => undefined): string | undefined {
+  const mapped = (crosswalkTo(profile, fromRef, lookup)?.item ?? ((x: string) => x))(id);
   if (!mapped) return undefined;
   return ratedItems(profile).some((i) => i.id === mapped) ? mapped : undefined;
 }
 
-/** Defaults from an earlier record. `older` is the earlier record's profile, to keep dropped areas as own text. */
-export function defaultsFromRecord(profile: Profile, prev: PracticeRecord, older?: Profile): Defaults {
-  const map = (id: string) => mapItemId(profile, prev.profile, id);
+/** Defaults from an earlier record. `older` is the earlier record's profile, to keep dropped areas as own
+ * text; `lookup` finds the versions in between, so a record two versions back maps like `summarize --as`. */
+export function defaultsFromRecord(profile: Profile, prev: PracticeRecord, older?: Profile, lookup?: ProfileLookup): Defaults {
+  const find: ProfileLookup = (ref) => lookup?.(ref) ?? (older && profileRef(older) === ref ? older : undefined);
+  const walk = crosswalkTo(profile, prev.profile, find);
+  const map = (id: string) => mapItemId(profile, prev.profile, id, find);
+  const mapLevel = walk?.level ?? ((x: string) => x);
   const levels = new Set(profile.scale.levels.map((l) => l.id));
   const d: Defaults = { ratings: {}, notes: {} };
   if (prev.group) d.group = { ...prev.group };
   for (const [item, level] of Object.entries(prev.ratings)) {
     const to = map(item);
-    if (to && levels.has(level)) d.ratings![to] = level;
+    const lv = mapLevel(level);
+    if (to && lv && levels.has(lv)) d.ratings![to] = lv;
   }
   for (const [item, note] of Object.entries(prev.notes ?? {})) {
     const to = map(item);
@@ -34,7 +39,8 @@ export function defaultsFromRecord(profile: Profile, prev: PracticeRecord, older
     const oldAreas = new Map(older?.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)) ?? []);
     d.improvementAreas = prev.improvementAreas.flatMap((a): AreaAnswer[] => {
       if (typeof a !== 'string') return [{ text: a.text }];
-      if (known.has(a)) return [a];
+      const mapped = walk ? walk.item(a) : a;
+      if (mapped && known.has(mapped)) return [mapped];
       const text = oldAreas.get(a);
       return text ? [{ text }] : [];
     });

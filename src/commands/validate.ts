@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { EXIT } from '../errors.js';
-import { globalOpts, writeErr, writeOut } from './shared.js';
+import { globalOpts, writeOut } from './shared.js';
 
 export function validateCommand(): Command {
   return new Command('validate')
@@ -14,7 +14,7 @@ export function validateCommand(): Command {
     .addHelpText(
       'after',
       `
-Every problem is printed as  file:line:col  error|warning  message.
+Every problem is printed on stdout as  file:line:col  error|warning  message  (then a hint).
 Exit codes: 0 no problems, 1 problems found, 2 usage error (e.g. a path that does not exist).
 
 Examples:
@@ -38,12 +38,14 @@ Examples:
         writeOut(JSON.stringify({ ok: !failed, ...result }, null, 2) + '\n');
       } else {
         const { formatDiagnostic } = await import('../ui/diagnostics.js');
+        const { colours } = await import('../ui/colour.js');
         for (const f of result.files) {
-          for (const d of f.diagnostics) writeErr(formatDiagnostic({ ...d, file: display(d.file) }) + '\n');
+          // On stdout, as eslint and tsc print theirs: `profile validate | less` and CI logs show them.
+          for (const d of f.diagnostics) writeOut(formatDiagnostic({ ...d, file: display(d.file) }, colours().out) + '\n');
         }
         const bad = result.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error')).length;
         const summary = `${files.length} file(s) checked: ${files.length - bad} ok, ${bad} with errors; ${result.errors} error(s), ${result.warnings} warning(s)`;
-        (failed ? writeErr : writeOut)(summary + '\n');
+        writeOut(summary + '\n');
       }
       if (failed) process.exitCode = EXIT.problems;
     });

@@ -1,7 +1,9 @@
 // Load one profile file: parse with positions, validate with zod, then cross-check what a schema can't.
 import { fsErrorText } from '../errors.js';
+import { isScalar } from 'yaml';
 import { readProfileText } from '../input-guard.js';
 import { parseYaml, diagnosticAt, locate, type Diagnostic, type YamlSource } from '../yaml-source.js';
+import { didYouMean } from '../suggest.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
 import { ProfileSchema, type Profile } from './schema.js';
 
@@ -32,7 +34,7 @@ export function validateProfileValue(src: YamlSource): ProfileLoad {
   const parsed = ProfileSchema.safeParse(src.value);
   if (!parsed.success) {
     // Report duplicate ids now too, not only after the schema errors are fixed: they are read defensively.
-    const diagnostics = [...zodDiagnostics(src, parsed.error), ...duplicateIds(src).diagnostics];
+    const diagnostics = [...zodDiagnostics(src, parsed.error, ProfileSchema), ...duplicateIds(src).diagnostics];
     diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
     return { file: src.file, diagnostics, source: src };
   }
@@ -44,44 +46,49 @@ export function validateProfileValue(src: YamlSource): ProfileLoad {
 /** Checks across fields: unique ids, references to levels and stems, the action-step range. */
 export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const err = (path: PropertyKey[], message: string) => out.push(diagnosticAt(src, path, message));
+  const err = (path: PropertyKey[], message: string, code = 'profile-reference') => out.push(diagnosticAt(src, path, message, { code }));
   const levelIds = new Set<string>();
   p.scale.levels.forEach((l, i) => {
-    if (levelIds.has(l.id)) err(['scale', 'levels', i, 'id'], `duplicate level id "${l.id}"`);
+    if (levelIds.has(l.id)) err(['scale', 'levels', i, 'id'], `duplicate level id "${l.id}"`, 'duplicate-id');
     levelIds.add(l.id);
   });
   if (!levelIds.has(p.scale.target)) {
-    err(['scale', 'target'], `target "${p.scale.target}" is not one of the levels (${[...levelIds].join(', ')})`);
+    err(['scale', 'target'], `target "${p.scale.target}" is not one of the levels (${[...levelIds].join(', ')})${didYouMean(p.scale.target, levelIds)}`);
   }
   const checkCells = (cells: Record<string, unknown> | undefined, path: PropertyKey[]) => {
     for (const [lvl, cell] of Object.entries(cells ?? {})) {
-      if (!levelIds.has(lvl)) err([...path, lvl], `"${lvl}" is not a level of this profile's scale`);
+      if (!levelIds.has(lvl)) err([...path, lvl], `"${lvl}" is not a level of this profile's scale${didYouMean(lvl, levelIds)}`);
       const sameAs = (cell as { sameAs?: string } | null)?.sameAs;
-      if (sameAs && !levelIds.has(sameAs)) err([...path, lvl, 'sameAs'], `sameAs "${sameAs}" is not a level`);
+      if (sameAs && !levelIds.has(sameAs)) err([...path, lvl, 'sameAs'], `sameAs "${sameAs}" is not a level${didYouMean(sameAs, levelIds)}`);
     }
   };
   const { ids, diagnostics } = duplicateIds(src);
   out.push(...diagnostics);
+  out.push(...numericVersion(src));
   p.sections.forEach((s, si) => {
     const sp = ['sections', si];
     checkCells(s.descriptors, [...sp, 'descriptors']);
     s.criteria.forEach((c, ci) => {
       const cp = [...sp, 'criteria', ci];
-      if (c.stem && !(s.stems && c.stem in s.stems)) err([...cp, 'stem'], `stem "${c.stem}" is not defined in this section's stems`);
+      if (c.stem && !(s.stems && c.stem in s.stems)) err([...cp, 'stem'], `stem "${c.stem}" is not defined in this section's stems${didYouMean(c.stem, Object.keys(s.stems ?? {}))}`);
       checkCells(c.descriptors, [...cp, 'descriptors']);
     });
   });
   if (p.process.rate === 'criterion') {
     p.sections.forEach((s, si) => {
-      if (s.criteria.length === 0) err(['sections', si], `section "${s.id}" has no criteria, but the profile is rated per criterion`);
+      if (s.criteria.length === 0) err(['sections', si], `section "${s.id}" has no criteria, but the profile is rated per criterion`, 'no-criteria');
     });
   }
   if (p.process.actionSteps.min > p.process.actionSteps.max) {
-    err(['process', 'actionSteps'], `actionSteps: min (${p.process.actionSteps.min}) is more than max (${p.process.actionSteps.max})`);
+    err(['process', 'actionSteps'], `actionSteps: min (${p.process.actionSteps.min}) is more than max (${p.process.actionSteps.max})`, 'action-steps-range');
   }
-  if (p.crosswalk && !p.replaces) err(['crosswalk'], 'a crosswalk needs "replaces: <id>@<version>" to say which version it maps from');
+  if (p.crosswalk && !p.replaces) err(['crosswalk'], 'a crosswalk needs "replaces: <id>@<version>" to say which version it maps from', 'crosswalk-without-replaces');
   for (const [from, to] of Object.entries(p.crosswalk ?? {})) {
-    if (to !== null && !ids.has(to)) err(['crosswalk', from], `crosswalk target "${to}" is not an id in this profile`);
+    if (to !== null && !ids.has(to)) err(['crosswalk', from], `crosswalk target "${to}" is not an id in this profile${didYouMean(to, ids)}`);
+  }
+  if (p.levelCrosswalk && !p.replaces) err(['levelCrosswalk'], 'a levelCrosswalk needs "replaces: <id>@<version>" to say which version it maps from', 'crosswalk-without-replaces');
+  for (const [from, to] of Object.entries(p.levelCrosswalk ?? {})) {
+    if (to !== null && !levelIds.has(to)) err(['levelCrosswalk', from], `levelCrosswalk target "${to}" is not a level of this profile${didYouMean(to, levelIds)}`);
   }
   return out;
 }
@@ -96,7 +103,7 @@ function duplicateIds(src: YamlSource): { ids: Set<string>; diagnostics: Diagnos
     const id = (node as { id?: unknown } | null)?.id;
     if (typeof id !== 'string') return;
     const seen = first.get(id);
-    if (seen) diagnostics.push(diagnosticAt(src, [...path, 'id'], `duplicate id "${id}" (${what}); first used by ${seen}`));
+    if (seen) diagnostics.push(diagnosticAt(src, [...path, 'id'], `duplicate id "${id}" (${what}); first used by ${seen}`, { code: 'duplicate-id' }));
     else first.set(id, `the ${what} at line ${locate(src, [...path, 'id']).line}`);
   };
   list((src.value as { sections?: unknown } | null)?.sections).forEach((s, si) => {
@@ -107,4 +114,14 @@ function duplicateIds(src: YamlSource): { ids: Set<string>; diagnostics: Diagnos
     list(sec?.improvementAreas).forEach((a, ai) => claim(a, [...sp, 'improvementAreas', ai], 'improvement area'));
   });
   return { ids: new Set(first.keys()), diagnostics };
+}
+
+/** `version: 3.10` is the number 3.1 to YAML: the file then claims another version than its author meant. */
+function numericVersion(src: YamlSource): Diagnostic[] {
+  const node = src.doc.get('version', true);
+  if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return [];
+  const written = src.text?.slice(node.range[0], node.range[1]).trim() ?? String(node.value);
+  const read = String(node.value);
+  const message = written === read ? `version ${written} is a number in YAML; write it as text: version: "${written}"` : `version ${written} is read as the number ${read}, so this profile is ${read}, not ${written}`;
+  return [diagnosticAt(src, ['version'], message, { severity: 'warning', code: 'numeric-version', hint: `Quote it: version: "${written}"` })];
 }

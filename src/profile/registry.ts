@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, EXIT } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import type { Diagnostic } from '../yaml-source.js';
 import { loadProfileFile } from './load.js';
 import { profileRef, ratedItems } from './model.js';
@@ -19,9 +20,11 @@ export interface RegistryEntry {
 
 export interface Registry {
   entries: RegistryEntry[];
-  /** Problems in profile files found while scanning (a broken file is skipped, not fatal). */
+  /** Problems in profile files found while scanning (a broken or shadowed file is skipped, not fatal). */
   problems: Diagnostic[];
   dirs: string[];
+  /** id@version -> files with the same id@version that are not used (an earlier folder wins). */
+  shadowed: Map<string, string[]>;
 }
 
 /** Search order: --profiles, then PROFILE_PATH, then the profiles shipped with the package. */
@@ -53,20 +56,27 @@ export function loadRegistry(opts: { profiles?: string; env?: NodeJS.ProcessEnv 
   const dirs = profileDirs(opts);
   const entries: RegistryEntry[] = [];
   const problems: Diagnostic[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
+  const shadowed = new Map<string, string[]>();
   for (const dir of dirs) {
     for (const file of profileFilesIn(dir)) {
       const r = loadProfileFile(file);
       problems.push(...r.diagnostics.filter((d) => d.severity === 'error'));
       if (!r.profile) continue;
       const ref = profileRef(r.profile);
-      if (seen.has(ref)) continue; // an earlier folder overrides the same id@version
-      seen.add(ref);
+      const first = seen.get(ref);
+      if (first !== undefined) {
+        // An earlier folder overrides the same id@version: say so, a silent choice surprises.
+        shadowed.set(ref, [...(shadowed.get(ref) ?? []), file]);
+        problems.push({ file, line: 1, col: 1, message: `${ref} is also in ${first}, which comes first in the search order; this file is not used`, severity: 'warning', code: 'shadowed-profile' });
+        continue;
+      }
+      seen.set(ref, file);
       entries.push({ ref, file, profile: r.profile });
     }
   }
   entries.sort((a, b) => a.profile.id.localeCompare(b.profile.id) || compareVersions(a.profile.version, b.profile.version));
-  return { entries, problems, dirs };
+  return { entries, problems, dirs, shadowed };
 }
 
 export function compareVersions(a: string, b: string): number {
@@ -78,13 +88,14 @@ export function resolveProfile(reg: Registry, spec: string): RegistryEntry {
   const [id, version] = spec.split('@');
   const sameId = reg.entries.filter((e) => e.profile.id === id);
   if (sameId.length === 0) {
-    const known = [...new Set(reg.entries.map((e) => e.profile.id))].join(', ') || 'none';
-    throw new CliError(`unknown profile "${id}"; known profiles: ${known}`, EXIT.usage, undefined, 'Run `profile list` to see every profile and version.');
+    const ids = [...new Set(reg.entries.map((e) => e.profile.id))];
+    throw new CliError(`unknown profile "${id}"${didYouMean(id, ids)}; known profiles: ${ids.join(', ') || 'none'}`, EXIT.usage, undefined, 'Run `profile list` to see every profile and version.');
   }
   if (version === undefined) return sameId[sameId.length - 1];
   const hit = sameId.find((e) => e.profile.version === version);
   if (!hit) {
-    throw new CliError(`profile "${id}" has no version "${version}"; versions: ${sameId.map((e) => e.profile.version).join(', ')}`, EXIT.usage);
+    const versions = sameId.map((e) => e.profile.version);
+    throw new CliError(`profile "${id}" has no version "${version}"${didYouMean(version, versions)}; versions: ${versions.join(', ')}`, EXIT.usage);
   }
   return hit;
 }

@@ -86,6 +86,10 @@ export const ProfileSchema = z
     subtitle: Text.optional(),
     status: z.enum(['complete', 'partial']).default('complete'),
     statusNote: Text.optional().describe('For a partial profile: what is missing and where to find it'),
+    projectChoices: z
+      .array(Text)
+      .optional()
+      .describe('Values this file sets that the source does not give (colours, scores, target, action-step range, labels): the project\'s choices, shown as such'),
     released: z.union([z.string(), z.number()]).transform(String).optional().describe('When this version was published, e.g. "2014" or "2024-25"'),
     source: z.strictObject({
       citation: Text,
@@ -100,7 +104,11 @@ export const ProfileSchema = z
     crosswalk: z
       .record(Id, Id.nullable())
       .optional()
-      .describe('Earlier id -> id in this version (null = no counterpart). Ids not listed keep their meaning.'),
+      .describe('Earlier section, criterion or improvement-area id -> id in this version (null = no counterpart). Ids not listed keep their meaning; every earlier id that is not in this version must be listed (profile validate checks it).'),
+    levelCrosswalk: z
+      .record(Id, Id.nullable())
+      .optional()
+      .describe('Earlier level id -> level id in this version (null = no counterpart). Needed only when the scale changed.'),
   })
   .describe('A practice profile, one file per version');
 

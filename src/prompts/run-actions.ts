@@ -45,7 +45,7 @@ function load(file: string): { rec: PracticeRecord } {
   const r = parseRecordText(text, file);
   if (!r.record) {
     const d = r.diagnostics[0];
-    throw new CliError(d?.message ?? 'not a record', EXIT.problems, d);
+    throw new CliError(d?.message ?? 'not a record', EXIT.problems, d, d?.hint);
   }
   return { rec: r.record };
 }

@@ -64,7 +64,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       const prev = loadRecord(o.from);
       spec ??= prev.profile.split('@')[0];
       entry = resolveProfile(reg, spec);
-      defaults = defaultsFromRecord(entry.profile, prev, findByRef(reg, prev.profile)?.profile);
+      defaults = defaultsFromRecord(entry.profile, prev, findByRef(reg, prev.profile)?.profile, (ref) => findByRef(reg, ref)?.profile);
     } else {
       if (!spec && !interactive) throw new CliError('which profile? e.g. `profile assess ohio-process-coaching`', EXIT.usage, undefined, 'Run `profile list` to see the profiles.');
       spec ??= await pickProfile(reg, await getAsker());

@@ -1,4 +1,5 @@
 // Cross-check a record against its profile: every rated item, level and improvement area must exist.
+import { didYouMean } from '../suggest.js';
 import { silentChanges } from '../input-guard.js';
 import { diagnosticAt, type Diagnostic, type YamlSource } from '../yaml-source.js';
 import { improvementAreaIds, isAtOrAboveTarget, levelById, ratedItems } from '../profile/model.js';
@@ -7,25 +8,25 @@ import type { PracticeRecord } from './schema.js';
 
 export function checkRecordAgainstProfile(rec: PracticeRecord, profile: Profile, src: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const err = (path: PropertyKey[], message: string, preferKey = false) => out.push(diagnosticAt(src, path, message, { preferKey }));
+  const err = (path: PropertyKey[], message: string, preferKey = false) => out.push(diagnosticAt(src, path, message, { preferKey, code: 'record-reference' }));
   // Warnings: the record is still usable (e.g. a maintainer later added items to a partial profile).
-  const warn = (path: PropertyKey[], message: string) => out.push(diagnosticAt(src, path, message, { preferKey: true, severity: 'warning' }));
+  const warn = (path: PropertyKey[], message: string) => out.push(diagnosticAt(src, path, message, { preferKey: true, severity: 'warning', code: 'record-incomplete' }));
   const items = new Set(ratedItems(profile).map((i) => i.id));
   const levels = profile.scale.levels.map((l) => l.id);
   for (const [item, level] of Object.entries(rec.ratings)) {
-    if (!items.has(item)) err(['ratings', item], `"${item}" is not a rated item of ${rec.profile}`, true);
-    else if (!levelById(profile, level)) err(['ratings', item], `"${level}" is not a level of ${rec.profile} (levels: ${levels.join(', ')})`);
+    if (!items.has(item)) err(['ratings', item], `"${item}" is not a rated item of ${rec.profile}${didYouMean(item, items)}`, true);
+    else if (!levelById(profile, level)) err(['ratings', item], `"${level}" is not a level of ${rec.profile} (levels: ${levels.join(', ')})${didYouMean(level, levels)}`);
   }
   for (const item of Object.keys(rec.notes ?? {})) {
     if (!items.has(item)) err(['notes', item], `note for "${item}", which is not a rated item of ${rec.profile}`, true);
   }
   const areas = improvementAreaIds(profile);
   (rec.improvementAreas ?? []).forEach((a, i) => {
-    if (typeof a === 'string' && !areas.has(a)) err(['improvementAreas', i], `"${a}" is not an improvement area of ${rec.profile} (own areas are written as "- text: ...")`);
+    if (typeof a === 'string' && !areas.has(a)) err(['improvementAreas', i], `"${a}" is not an improvement area of ${rec.profile}${didYouMean(a, areas)} (own areas are written as "- text: ...")`);
   });
   const seen = new Set<string>();
   (rec.priorities ?? []).forEach((p, i) => {
-    if (!items.has(p)) err(['priorities', i], `priority "${p}" is not a rated item of ${rec.profile}`);
+    if (!items.has(p)) err(['priorities', i], `priority "${p}" is not a rated item of ${rec.profile}${didYouMean(p, items)}`);
     else if (seen.has(p)) err(['priorities', i], `priority "${p}" is listed twice`);
     else if (rec.ratings[p] && levelById(profile, rec.ratings[p]) && isAtOrAboveTarget(profile, rec.ratings[p])) {
       warn(['priorities', i], `priority "${p}" is rated ${rec.ratings[p]}, which is already at target`);

@@ -30,7 +30,7 @@ export function parseRecordText(text: string, file: string): RecordLoad {
 
 export function validateRecordValue(src: YamlSource): RecordLoad {
   const parsed = RecordSchema.safeParse(src.value);
-  if (!parsed.success) return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error), source: src };
+  if (!parsed.success) return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error, RecordSchema), source: src };
   return { file: src.file, record: parsed.data, diagnostics: [], source: src };
 }
 

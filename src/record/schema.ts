@@ -5,7 +5,16 @@ import { Id, ProfileRef } from '../profile/schema.js';
 export const RECORD_KIND = 'practice-profile-record';
 export const RECORD_FORMAT = 1;
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+/** A real calendar day: 2026-02-30 matches the pattern but is no day. */
+function isRealDay(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
+  .refine(isRealDay, 'not a calendar date (e.g. 2026-02-30); a date is YYYY-MM-DD');
 const Text = z.string().trim().min(1, 'must not be empty');
 
 export const ActionStep = z.strictObject({

@@ -2,7 +2,7 @@
 
 export { replaceFileAtomic, writeNewFileAtomic };
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { Document, parse, Scalar, visit, type Node } from 'yaml';
 import { replaceFileAtomic, writeNewFileAtomic } from '../atomic-write.js';
 import { RECORD_FORMAT, RECORD_KIND, type PracticeRecord, type RecordInput } from './schema.js';
 
@@ -17,7 +17,42 @@ export function serializeRecord(rec: RecordInput | PracticeRecord): string {
   }
   ordered.kind = RECORD_KIND;
   ordered.format = RECORD_FORMAT;
-  return stringify(ordered, { lineWidth: 0 });
+  return recordDocText(new Document(ordered));
+}
+
+/**
+ * A day as a YAML node every reader takes as text: `"2026-11-25"`. Unquoted, YAML 1.1 readers (js-yaml,
+ * PyYAML, many editors and CI tools) turn it into a timestamp, and a schema check then fails.
+ */
+export function yamlDay(day: string): Scalar {
+  const node = new Scalar(day);
+  node.type = 'QUOTE_DOUBLE';
+  return node;
+}
+
+/** Would a YAML 1.1 reader see something other than this text if it were written plain? (dates, yes/no, 3.10, 1:20, 010) */
+function misreadBy11(text: string): boolean {
+  try {
+    return parse(text, { version: '1.1' }) !== text;
+  } catch {
+    return true;
+  }
+}
+
+/** Quote every plain text value a YAML 1.1 reader would misread (dates above all), keeping the rest as is. */
+export function quoteAmbiguousScalars(doc: Document | Node): void {
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string') return;
+      if ((node.type === undefined || node.type === 'PLAIN') && misreadBy11(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+}
+
+/** The text of a record document, as every record writer should produce it: ambiguous values quoted, no wrapping. */
+export function recordDocText(doc: Document): string {
+  quoteAmbiguousScalars(doc);
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** File name with no personal data: date, profile, start of the id. */

@@ -10,6 +10,7 @@ export function profileMarkdown(p: Profile): string {
   if (p.subtitle) out.push(`*${esc(p.subtitle)}*`, '');
   out.push(`Profile \`${profileRef(p)}\`${p.released ? `, released ${p.released}` : ''}${p.replaces ? `; replaces \`${p.replaces}\`` : ''}.`, '');
   if (p.status === 'partial') out.push(`> **Partial transcription.** ${esc(p.statusNote ?? '')}`, '');
+  if (p.projectChoices?.length) out.push("**Not in the source (the project's choices):**", '', ...p.projectChoices.map((x) => `- ${esc(x)}`), '');
   if (p.purpose) out.push('## Purpose', '', p.purpose, '');
   if (p.foundation) out.push(`**Foundation.** ${esc(p.foundation)}`, '');
   out.push('## Scale', '');
@@ -27,6 +28,7 @@ export function profileMarkdown(p: Profile): string {
   if (p.crosswalk && p.replaces) {
     out.push(`## Crosswalk from ${p.replaces}`, '', '| earlier id | id in this version |', '| --- | --- |');
     for (const [from, to] of Object.entries(p.crosswalk)) out.push(`| \`${from}\` | ${to ? `\`${to}\`` : '(no counterpart)'} |`);
+    for (const [from, to] of Object.entries(p.levelCrosswalk ?? {})) out.push(`| level \`${from}\` | ${to ? `level \`${to}\`` : '(no counterpart)'} |`);
     out.push('');
   }
   out.push('## Source', '', esc(p.source.citation), ...(p.source.urls ?? []).map((u) => `- <${u}>`), '');

@@ -57,7 +57,7 @@ export interface ReadOptions {
 export interface ReadContext extends ReadOptions {
   profiles: Map<string, Profile>;
   target?: Profile;
-  chain: Map<string, IdMap>;
+  chain: Map<string, IdMap & { level: IdMap }>;
 }
 
 export function makeReadContext(profiles: Profile[], opts: ReadOptions): ReadContext {
@@ -248,6 +248,7 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
   const map = ctx.chain.get(rec.profile);
   const profile = map && ctx.target ? ctx.target : own;
   const id: IdMap = map ?? ((x) => x);
+  const lvl: IdMap = map?.level ?? ((x) => x);
   const notes: string[] = [];
   const ratings: Contribution['ratings'] = [];
   const rated = new Map<string, string>();
@@ -259,12 +260,13 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
       notes.push(`ratings of "${first}" and "${item}" both map to "${to}" in ${profileRef(profile)}; only the rating of "${first}" is counted for it`);
       continue;
     }
-    if (!hasLevel(profile, level)) {
+    const lv = lvl(level) ?? level;
+    if (!hasLevel(profile, lv)) {
       notes.push(`level "${level}" (rating of "${item}") is not a level of ${profileRef(profile)}; that rating is not counted`);
       continue;
     }
     rated.set(to, item);
-    ratings.push([to, level, isAtOrAboveTarget(profile, level)]);
+    ratings.push([to, lv, isAtOrAboveTarget(profile, lv)]);
   }
   const uniq = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => x !== null))];
   const areas = uniq((rec.improvementAreas ?? []).map((a) => (typeof a === 'string' ? id(a) : null)));

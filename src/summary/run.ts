@@ -1,6 +1,7 @@
 // `profile summarize` without the terminal: scan, read (on workers when it pays), count per cell,
 // protect, build. The summary is safe to publish; the notes and file counts are for stderr only.
 import { loadRegistry, resolveProfile } from '../profile/registry.js';
+import { checkConversionTarget } from '../profile/crosswalk.js';
 import { CliError, EXIT } from '../errors.js';
 import { buildSummary, type BuildNotes } from './build.js';
 import { Collector, type FileCounts, type Problem } from './collect.js';
@@ -48,7 +49,7 @@ function cyclesKept(opts: SummarizeOptions): string[] | undefined {
 export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: Summary; counts: FileCounts; notes: RunNotes }> {
   const reg = loadRegistry({ profiles: opts.profilesDir });
   // Resolve "sbic" to its latest version and fail early (exit 2) on an unknown one.
-  const as = opts.as ? resolveProfile(reg, opts.as).ref : undefined;
+  const as = opts.as ? checkConversionTarget(resolveProfile(reg, opts.as).profile, reg.entries.map((e) => e.profile)) : undefined;
   checkFolders(opts.folders);
   const by = opts.by.filter((b) => b.length).length ? opts.by.filter((b) => b.length) : [[]];
   const keys = [...new Set(by.flat())];

@@ -6,5 +6,6 @@ import { colours } from './colour.js';
 
 export function formatDiagnostic(d: Diagnostic, colour = colours().err): string {
   const tag = d.severity === 'warning' ? colour.yellow('warning') : colour.red('error');
-  return `${colour.bold(safeLine(formatLocation(d)))}  ${tag}  ${safeText(d.message)}`;
+  const line = `${colour.bold(safeLine(formatLocation(d)))}  ${tag}  ${safeText(d.message)}`;
+  return d.hint ? `${line}\n    ${colour.dim('hint:')} ${safeText(d.hint)}` : line;
 }

@@ -9,6 +9,10 @@ export function profileText(p: Profile, width = terminalWidth()): string {
   const out: string[] = [c.bold(p.title) + c.dim(`  ${profileRef(p)}`)];
   if (p.subtitle) out.push(p.subtitle);
   if (p.status === 'partial') out.push('', c.yellow(wrap(`Partial: ${p.statusNote ?? 'some parts of the source were not found.'}`, width)));
+  if (p.projectChoices?.length) {
+    out.push('', c.dim('Not in the source (the project\'s choices):'));
+    for (const x of p.projectChoices) out.push(c.dim(wrap(x, width, '  - ', '    ')));
+  }
   if (p.purpose) out.push('', wrap(p.purpose, width));
   if (p.foundation) out.push('', wrap(p.foundation, width));
   const scale = p.scale.levels
@@ -38,6 +42,12 @@ export function profileText(p: Profile, width = terminalWidth()): string {
     for (const s of p.sections) criteriaSection(s, out, width);
   }
   if (p.replaces) out.push('', c.dim(`Replaces ${p.replaces}.`));
+  // The crosswalk: how records of the earlier version are read under this one (summarize --as, assess --from).
+  const walk = [...Object.entries(p.crosswalk ?? {}), ...Object.entries(p.levelCrosswalk ?? {}).map(([a, b]) => [`level ${a}`, b && `level ${b}`] as const)];
+  if (p.replaces && walk.length) {
+    out.push(c.bold(`Crosswalk from ${p.replaces}`) + c.dim('  (ids not listed keep their meaning)'));
+    for (const [from, to] of walk) out.push(`  ${from} -> ${to ?? c.dim('(no counterpart: dropped)')}`);
+  }
   out.push('', c.dim(wrap(`Source: ${p.source.citation}`, width)));
   return out.join('\n') + '\n';
 }

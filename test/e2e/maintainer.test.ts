@@ -69,28 +69,39 @@ describe('profile show', () => {
 describe('profile validate', () => {
   it('the shipped profiles are clean', () => {
     const r = runCli(['validate', 'profiles']);
-    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/3 file\(s\) checked: 3 ok, 0 with errors; 0 error\(s\), 0 warning\(s\)/);
     expect(r.code).toBe(0);
   });
-  it('(a) a YAML syntax error: file:line:col, exit 1', () => {
+  it('(a) a YAML syntax error: file:line:col, in plain words with a hint, then the parser\'s detail; exit 1', () => {
     const r = runCli(['validate', fixture('syntax')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/test\/fixtures\/validate\/syntax\/3\.15\.yaml:80:\d+ +error +Missing closing "quote/);
+    expect(r.stdout).toMatch(/test\/fixtures\/validate\/syntax\/3\.15\.yaml:80:15 +error +line 80: the quoted text that starts here is never closed .*\(parser: Missing closing "quote\)\n +hint: End the text with " on line 80/);
+    expect(r.stdout.match(/ {2}error {2}/g)).toHaveLength(1); // one diagnostic, not the parser's cascade
+  });
+  it('did you mean: fields, levels, profile names', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-typo-'));
+    const text = readFileSync(join(ROOT, 'profiles/sbic/2014.yaml'), 'utf8').replace('target: proficient', 'target: proficent').replace('statusNote:', 'statusnote:');
+    writeFileSync(join(dir, '2014.yaml'), text);
+    const r = runCli(['validate', join(dir, '2014.yaml')]);
+    expect(r.stdout).toContain('unknown field "statusnote" (did you mean "statusNote"?)');
+    writeFileSync(join(dir, '2014.yaml'), text.replace('statusnote:', 'statusNote:'));
+    expect(runCli(['validate', join(dir, '2014.yaml')]).stdout).toContain('target "proficent" is not one of the levels (exemplary, proficient, close-to-proficient, far-from-proficient) (did you mean "proficient"?)');
+    expect(runCli(['show', 'sbci']).stderr).toContain('unknown profile "sbci" (did you mean "sbic"?)');
   });
   it('(b) two criteria with one id: points at the second id', () => {
     const r = runCli(['validate', fixture('duplicate-id')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('duplicate-id/3.15.yaml:89:13  error  duplicate id "communication.pausing" (criterion); first used by the criterion at line 84');
+    expect(r.stdout).toContain('duplicate-id/3.15.yaml:89:13  error  duplicate id "communication.pausing" (criterion); first used by the criterion at line 84');
   });
   it('(c) a record rating a level the profile lacks: points at the value', () => {
     const r = runCli(['validate', fixture('bad-level')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('bad-level/record.yaml:14:18  error  "mostly-there" is not a level of sbic@2024');
+    expect(r.stdout).toContain('bad-level/record.yaml:14:18  error  "mostly-there" is not a level of sbic@2024');
   });
   it('schema errors point into the YAML too (unknown field)', () => {
     const r = runCli(['validate', fixture('unknown-field')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unknown-field/3.15.yaml:49:7  error  unknown field "shade" in scale.levels.2');
+    expect(r.stdout).toContain('unknown-field/3.15.yaml:49:7  error  unknown field "shade" in scale.levels.2');
   });
   it('--json reports every file; a missing path is a usage error', () => {
     const r = runCli(['validate', fixture(''), '--json']);
@@ -107,7 +118,7 @@ describe('profile validate', () => {
     writeFileSync(join(dir, 'sbic/2024.yaml'), text);
     const r = runCli(['validate', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/sbic\/2024\.yaml:\d+:3  error  crosswalk maps "timely-communications", which is not an id in sbic@2014/);
+    expect(r.stdout).toMatch(/sbic\/2024\.yaml:\d+:3  error  crosswalk maps "timely-communications", which is not an id in sbic@2014/);
   });
 });
 
@@ -131,7 +142,7 @@ describe('the program', () => {
   it('--help lists commands with examples; an unknown command is exit 2', () => {
     const r = runCli(['--help']);
     expect(r.stdout).toContain('Examples:');
-    for (const c of ['assess', 'summarize', 'list', 'show', 'validate', 'schema']) expect(r.stdout).toContain(c);
+    for (const c of ['assess', 'summarize', 'list', 'show', 'diff', 'validate', 'schema']) expect(r.stdout).toContain(c);
     expect(runCli(['frobnicate']).code).toBe(2);
   });
   it('--version prints the package version', () => {

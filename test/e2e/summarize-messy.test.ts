@@ -47,7 +47,7 @@ describe('summarize on a messy folder', () => {
     });
     expect(s.reports[0].tables[0].total.n).toBe(4);
     const err = run.stderr;
-    expect(err).toMatch(/syntax-error\.yaml:13:3 +error/);
+    expect(err).toMatch(/syntax-error\.yaml:12:18 +error +line 12: this \[ list \] or \{ mapping \} is not closed on its line/);
     expect(err).toMatch(/wrong-types\.yaml:2:9 +error +format: must be 1/);
     expect(err).toMatch(/unknown-profile\.yaml:4:1 +error +unknown profile "sbic@1999"/);
     expect(err).toMatch(/unknown-item\.yaml:\d+:\d+ +error +"no-such-item" is not a rated item/);

@@ -19,7 +19,7 @@ describe('profile cross-checks', () => {
     expect(messages(sbic2014.replace('      close-to-proficient:\n        stem: "At the', '      nearly:\n        stem: "At the'))).toEqual([expect.stringContaining('"nearly" is not a level')]);
   });
   it('a criterion stem that is not defined', () => {
-    expect(messages(ohio.replace('        stem: c\n        text: Feedback that reinforces', '        stem: d\n        text: Feedback that reinforces'))).toEqual([expect.stringContaining('stem "d" is not defined')]);
+    expect(messages(ohio.replace('        stem: c\n        text: Feedback that positively reinforces', '        stem: d\n        text: Feedback that positively reinforces'))).toEqual([expect.stringContaining('stem "d" is not defined')]);
   });
   it('min action steps above max', () => {
     expect(messages(ohio.replace('actionSteps: { min: 2, max: 3 }', 'actionSteps: { min: 4, max: 3 }'))).toEqual([expect.stringContaining('min (4) is more than max (3)')]);
@@ -40,7 +40,7 @@ describe('model', () => {
     const cells = descriptorsFor(p, ratedItems(p)[1]);
     expect(cells[1].sameAs?.id).toBe('exemplary');
     expect(cells[1].items).toEqual(cells[0].items);
-    expect(cells[3]).toMatchObject({ generic: true, items: ['Follow-up professional development and coaching is critical.'] });
+    expect(cells[3]).toMatchObject({ generic: true, items: ['(Follow-up professional development is critical.)'] });
   });
 });
 

@@ -8,10 +8,11 @@ describe('parseYaml', () => {
   it('reports a syntax error with line and column', () => {
     const r = parseYaml('a: 1\nb: [1, 2\nc: 3\n', 'x.yaml');
     expect(r.value).toBeUndefined();
-    expect(r.diagnostics[0]).toMatchObject({ file: 'x.yaml', line: 3, severity: 'error' });
+    // At the unclosed [ on line 2, not where the parser noticed (line 3).
+    expect(r.diagnostics[0]).toMatchObject({ file: 'x.yaml', line: 2, col: 4, severity: 'error', code: 'yaml-syntax' });
   });
   it('rejects duplicate keys', () => {
-    expect(parseYaml('a: 1\na: 2\n', 'x.yaml').diagnostics[0]).toMatchObject({ line: 2, col: 1, message: 'Map keys must be unique' });
+    expect(parseYaml('a: 1\na: 2\n', 'x.yaml').diagnostics[0]).toMatchObject({ line: 2, col: 1, message: 'line 2: the key "a" is used twice in the same mapping (first on line 1) (parser: Map keys must be unique)' });
   });
   it('refuses an alias bomb instead of expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
