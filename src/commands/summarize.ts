@@ -140,8 +140,10 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         writeErr(`… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted all the same; \`profile validate ${folders.join(' ')}\` lists them all\n`);
       }
       const { unusedByKeys } = await import('../summary/walk.js');
+      const { didYouMean } = await import('../suggest.js');
       for (const key of unusedByKeys(summary)) {
-        writeErr(`warning: no counted record has a group value for "${key}" (--by): every record is in "(not given)". Check the spelling; keys are case-sensitive.\n`);
+        const known = notes.keysSeen.length ? ` Keys in the records: ${notes.keysSeen.slice(0, 8).join(', ')}.` : '';
+        writeErr(`warning: no counted record has a group value for "${key}" (--by)${didYouMean(key, notes.keysSeen)}: every record is in "(not given)". Check the spelling; keys are case-sensitive.${known}\n`);
       }
       const { formatRunNotes } = await import('../ui/summary-problems.js');
       writeErr(formatRunNotes(notes, counts, summary, growth));

@@ -90,7 +90,15 @@ export async function runAssess(o: AssessOptions): Promise<void> {
 
   // 3. No terminal (or --yes): never ask. Finish with what is known or list what is missing.
   if (!interactive) {
+    const rated = new Set(Object.keys(draft.rec.ratings));
     draft = completeWithoutPrompts(profile, draft);
+    // --from with --yes copies last time's ratings: say so plainly, never silently.
+    const copied = o.from ? Object.keys(draft.rec.ratings).filter((id) => !rated.has(id)) : [];
+    if (copied.length) {
+      process.stderr.write(
+        colours().err.yellow(`warning: ${copied.length} rating(s) copied unchanged from ${o.from} (${copied.join(', ')}): this review repeats last time's for them. To rate anew, run in a terminal without --yes, or give them in --answers.\n`),
+      );
+    }
     const file = store.save(stamped(draft.rec));
     // The remembered context is the coach's, set at a terminal: a script does not replace it.
     process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch, plain));

@@ -58,6 +58,8 @@ export class Collector {
   /** Counted records with no value for some --by key (few): where they are, to name them if left out. */
   readonly missing: Array<{ index: number; cell: string; key: string }> = [];
   private readonly foldedIdx: number[] = [];
+  /** Group keys of records that lack a --by key: what a mistyped key probably meant. */
+  readonly keysSeen = new Set<string>();
   /**
    * One person, one cycle, one report: "section + respondent" -> the record that counts for them now,
    * packed in one number (day as yyyymmdd * 2^26 + file index) to keep this map small.
@@ -186,6 +188,7 @@ export class Collector {
    * respondent count once, as the latest (by date, then by the order read).
    */
   private addPerson(r: Extract<FileResult, { kind: 'record' }>): void {
+    for (const k of r.contrib.groupKeys ?? []) if (this.keysSeen.size < 100) this.keysSeen.add(k);
     if (r.contrib.groups.includes(null) && this.missing.length < 10_000) {
       const keys = this.agg.keys.filter((k) => k !== CYCLE_KEY);
       this.missing.push({ index: this.index, cell: this.agg.place(r.contrib).key, key: keys[r.contrib.groups.indexOf(null)] ?? '' });

@@ -31,6 +31,8 @@ export interface Contribution {
   respondent: string | null;
   /** The record's day (YYYY-MM-DD): which of one person's records in a cycle is the latest. */
   date: string;
+  /** The record's own group keys, only when it lacks one the run groups by (for "did you mean"). */
+  groupKeys?: string[];
   ratings: Array<[item: string, level: string, atOrAbove: boolean]>;
   priorities: string[];
   areas: string[];
@@ -276,6 +278,7 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
     profile: profileRef(profile),
     // Own keys only: "--by constructor" must not find Object.prototype.constructor.
     groups: ctx.keys.map((k) => (rec.group && Object.hasOwn(rec.group, k) ? rec.group[k] : null)),
+    ...(ctx.keys.some((k) => !rec.group || !Object.hasOwn(rec.group, k)) ? { groupKeys: Object.keys(rec.group ?? {}) } : {}),
     cycle: rec.cycle ?? null,
     respondent: rec.respondent ?? null,
     date: rec.date,

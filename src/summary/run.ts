@@ -36,6 +36,8 @@ export interface RunNotes extends Omit<BuildNotes, 'leftOutCells'> {
   leftOutFiles: Array<{ key: string; file: string }>;
   /** The first few folded files. */
   foldedFiles: string[];
+  /** Group keys found in records that lack a --by key. */
+  keysSeen: string[];
 }
 
 /** Growth needs both cycles: with --cycle, they must be among those kept. */
@@ -91,5 +93,5 @@ export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: S
     return file && m.key ? [{ key: m.key, file }] : [];
   });
   const { leftOutCells: _cells, ...rest } = notes;
-  return { summary, counts: collector.counts, notes: { ...rest, variants: table.variants(), leftOutFiles, foldedFiles: collector.counts.foldedFiles } };
+  return { summary, counts: collector.counts, notes: { ...rest, variants: table.variants(), leftOutFiles, foldedFiles: collector.counts.foldedFiles, keysSeen: [...collector.keysSeen] } };
 }

@@ -110,7 +110,7 @@ describe('--by with a key no record has', () => {
   it('warns (a typo would otherwise give one silent "(not given)" group)', () => {
     const r = runCli(['summarize', join(FIXTURES, 'anonymity'), '--by', 'Region', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: no counted record has a group value for "Region" (--by)');
+    expect(r.stderr).toContain('warning: no counted record has a group value for "Region" (--by) (did you mean "region"?)');
     expect(runCli(['summarize', join(FIXTURES, 'anonymity'), '--by', 'region', '--format', 'json']).stderr).not.toContain('warning');
   });
 });
