@@ -69,6 +69,8 @@ export function filesLine(s: Summary): string {
   if (s.files.folded) parts.push(`${s.files.folded} repeat records of the same person, counted once as their latest`);
   const not = parts.length ? `; not counted: ${parts.join(', ')}` : '';
   if (s.files.counted === null) return `Total number of people not shown (one report has fewer than ${s.minN}, and the total would give its number away)${not}.`;
+  const cycles = new Set(s.reports.map((r) => r.cycle)).size;
+  if (s.perCycle && cycles > 1) return `${s.files.counted} reviews counted from ${s.files.found} file(s), in ${cycles} cycles: each cycle counts a person once, so a coach who answered in two cycles is in both${not}.`;
   return `${s.files.counted} people counted from ${s.files.found} file(s)${not}.`;
 }
 

@@ -72,9 +72,9 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     // Priorities show each item's level.
     const prio = await t.waitFor((s) => s.includes('? Priority 1') && after(s, 'Priorities:').includes('practising)'), 'the priorities');
     const offered = after(prio, 'Priorities:');
-    expect(offered).toMatch(/1\. Choosing and using the communication method[\s\S]*\(Yellow - moderately\s+practising\)/);
+    expect(offered).toMatch(/1\. Identifying and using the communication method[\s\S]*\(Yellow - moderately\s+practising\)/);
     // Each choice is wrapped by words (no line of it is cut inside a word).
-    expect(offered).toContain('❯ 1. Choosing and using the communication method (e.g.\n  email, phone, in person)');
+    expect(offered).toContain('❯ 1. Identifying and using the communication method (e.g.\n  email, phone, in person)');
     await t.answer('Priority 1', () => t.keys('Enter'));
     await t.answer('Priority 2', () => t.keys('Down', 'Down', 'Enter')); // 4, 7, then "That is all"
     await t.answer('Action step 1', () => t.type('Plan three open questions'));
@@ -146,7 +146,7 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     await answer('? Add an improvement area', '');
     await t.waitFor((s) => after(s, '? Priority 1').includes('Answer ('), 'priority 1');
     const p1 = after(t.screen(), '? Priority 1');
-    expect(p1).toMatch(/ {3}\d\) Choosing and using the communication method.*\(Yellow - moderately practising\)/);
+    expect(p1).toMatch(/ {3}\d\) Identifying and using the communication method[\s\S]*\(Yellow - moderately\s+practising\)/);
     expect(p1).not.toMatch(/\d\) \d\. /); // numbered once
     expect(p1).not.toContain('(default)');
     t.type(''); // Enter alone picks nothing

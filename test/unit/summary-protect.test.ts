@@ -82,12 +82,20 @@ describe('the engine', () => {
     const fb = (g: GroupSummary) => g.items!.find((x) => x.id === 'feedback')!;
     expect(fb(region).atOrAboveTarget).toBe(7);
     const [maryville, stJoseph] = region.groups!;
-    // Withholding Maryville's range (smaller first, then by name) still leaves St. Joseph's 0-2 pinned at
-    // 7 - 5 = 2, so both ranges are withheld: 7 no longer splits one way only.
+    // The parent's count is exact and no district is withheld: the ranges of that item are withheld in
+    // both districts (whatever the values, so the gap tells nothing), and 7 no longer splits one way only.
     for (const d of [maryville, stJoseph]) {
       expect(fb(d).shareRange).toBeUndefined();
       expect(fb(d).why).toBe('protects-small-group');
     }
+  });
+
+  it('an item few people rated (a newer version\'s item under --as) withholds its levels: the raters are a small set', () => {
+    const recs: Rec[] = Array.from({ length: 15 }, (_, k) => ({ ratings: rated(LEVELS[k % 4]).filter(([id]) => id !== 'feedback' || k === 0) }));
+    const total = summaryOf(recs).reports[0].tables[0].total;
+    expect(total.items!.find((x) => x.id === 'feedback')).toMatchObject({ levels: null, share: null, why: 'few-rated' });
+    expect(total.priorities!.counts.feedback).toBeNull();
+    expect(total.items!.find((x) => x.id === 'relationships')!.levels).not.toBeNull();
   });
 
   it('a group of fewer than 10: every item a range, the same whether or not everyone agreed', () => {

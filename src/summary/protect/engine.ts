@@ -3,7 +3,7 @@
 // table is shown or withheld the same way in every other table of the run.
 import type { TreeNode } from '../count/trees.js';
 import { rowValues, type RowDef } from './rows.js';
-import { crossedRowsPinOne, fewRated, hiddenSubgroupsExposed, parentRowRebuilt, rangePinned, rowRemainderExposed, shareRange, smallGroupRange, tooSmall, type Why } from './rules.js';
+import { crossedRowsPinOne, fewRated, hiddenSubgroupsExposed, parentRowRebuilt, rowRemainderExposed, shareRange, smallGroupRange, tooSmall, type Why } from './rules.js';
 import { ratedCount } from './rows.js';
 
 export class Decisions {
@@ -60,6 +60,13 @@ function smallest(nodes: TreeNode[]): TreeNode | undefined {
 function primary(x: Ctx, node: TreeNode): void {
   if (tooSmall(node.counters.n, x.minN)) return hideGroup(x, node, 'too-small');
   for (const def of x.defs) if (smallGroupRange(node.counters.n, def)) markRow(x, node, def, 'small-group');
+  // Few raters in a large group (an item only a newer version has, under --as): the raters are a small
+  // set of their own, so their levels are withheld.
+  for (const def of x.defs) {
+    if (def.kind !== 'rating') continue;
+    const rated = ratedCount(rowValues(node.counters, def));
+    if (rated > 0 && fewRated(rated, x.minN)) markRow(x, node, def, 'few-rated');
+  }
   // A priority count bounds its item's below-target count: it is withheld wherever that row is not exact.
   for (const def of x.defs) {
     if (!def.id.startsWith('p:')) continue;
@@ -82,17 +89,21 @@ function atOrAboveInterval(x: Ctx, k: TreeNode, def: RowDef): { lo: number; hi: 
   return { lo: Math.ceil(r.min * rated - 1e-9), hi: Math.floor(r.max * rated + 1e-9), coded: true };
 }
 
-/** Rule: coded ranges of subgroups must not be pinned by the parent's exact count (rangePinned). */
-function rangesPinned(x: Ctx, node: TreeNode, def: RowDef, kids: TreeNode[]): void {
-  const total = node.counters.atOrAbove.get(def.item!) ?? 0;
-  const intervals = kids.map((k) => atOrAboveInterval(x, k, def));
-  const i = rangePinned(total, intervals);
-  if (i < 0) return;
-  // Withhold the range of the smallest coded subgroup; the next pass checks again.
-  const coded = kids.filter((_, j) => intervals[j].coded);
-  const pick = smallest(coded)!;
-  x.d.noRange.add(`${pick.id}\u0003${def.id}`);
-  x.changed = true;
+/**
+ * Rule: with the parent's count exact and no subgroup withheld, the subgroups' ranges split a known
+ * total and can pin each other (Northwest 7 = Maryville 5 of 5 + St. Joseph 2). Whether they would
+ * depends on the values, and a rule that withholds only then tells a reader who knows it that they
+ * would (the gap is the clue). So the rule looks only at the structure: then every range of that row
+ * among the subgroups is withheld. Where a subgroup is withheld, its unknown count is the slack.
+ */
+function rangesPinned(x: Ctx, _node: TreeNode, def: RowDef, kids: TreeNode[]): void {
+  if (kids.some((k) => x.d.groupHidden(k))) return;
+  for (const k of kids) {
+    const key = `${k.id}\u0003${def.id}`;
+    if (x.d.noRange.has(key) || !atOrAboveInterval(x, k, def).coded) continue;
+    x.d.noRange.add(key);
+    x.changed = true;
+  }
 }
 
 /** Rules between a shown group and its listed subgroups. */

@@ -84,24 +84,6 @@ export function shareRange(atOrAbove: number, rated: number): { min: number; max
   return { min: k / parts, max: (k + 1) / parts };
 }
 
-/**
- * protects-small-group (ranges): a parent's exact count at or above target, minus what its other
- * subgroups can hold, must not pin a subgroup's coded range to one value (Northwest 7 at or above, of
- * Maryville 3-5 and St. Joseph 0-2: Maryville 5, St. Joseph 2). Given each subgroup's possible
- * interval [lo, hi] (exact: one value; withheld: 0 to its size), returns the index of a coded subgroup
- * whose interval the others pin, or -1.
- */
-export function rangePinned(total: number, intervals: Array<{ lo: number; hi: number; coded: boolean }>): number {
-  const sumLo = intervals.reduce((a, x) => a + x.lo, 0);
-  const sumHi = intervals.reduce((a, x) => a + x.hi, 0);
-  return intervals.findIndex((x) => {
-    if (!x.coded) return false;
-    const lo = Math.max(x.lo, total - (sumHi - x.hi));
-    const hi = Math.min(x.hi, total - (sumLo - x.lo));
-    return lo >= hi;
-  });
-}
-
 /** A coded range needs enough rated answers to hold two counts; below min-n the row is withheld. */
 export function fewRated(rated: number, minN: number): boolean {
   return rated < minN;
