@@ -121,6 +121,7 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string 
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
       if (list.length) out += `<p><strong>${title}</strong></p><ul class="text">${list.map((t) => `<li>${esc(t.text)}${t.count ? ` <span class="note">(×${t.count})</span>` : ''}</li>`).join('')}</ul>`;
     }
+    if (hidden.length || g.groupsWhy) out += `<p class="note">Texts from the withheld subgroups are not listed.</p>`;
   }
   if (g.groupsWhy) out += `<p class="note">Subgroups not listed ${esc(withheld(g.groupsWhy))}.</p>`;
   return out + hiddenLine + `</section>`;
@@ -145,21 +146,25 @@ function growth(s: Summary): string {
   let out = '';
   for (const gr of s.growth) {
     const r = s.reports.find((x) => x.profile === gr.profile)!;
-    out += `<section class="growth-report"><h2>Growth: ${esc(r.title)} <span class="meta">(${esc(gr.profile)}), ${esc(gr.from)} → ${esc(gr.to)}, ${esc(tableTitle(gr.by))}</span></h2><p class="note">${esc(CROSS_SECTION_NOTE)} Bars: share at or above target.</p>`;
+    const head = `<h2>Growth: ${esc(r.title)} <span class="meta">(${esc(gr.profile)}), ${esc(gr.from)} → ${esc(gr.to)}, ${esc(tableTitle(gr.by))}</span></h2><p class="note">${esc(CROSS_SECTION_NOTE)} Bars: share at or above target.</p>`;
+    out += `<section class="growth-report">`;
+    let first = true;
     const byGroup = new Map<string, typeof gr.rows>();
     for (const row of gr.rows) {
       const k = row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone';
       byGroup.set(k, [...(byGroup.get(k) ?? []), row]);
     }
     for (const [name, rows] of byGroup) {
-      out += `<section class="group growth"><h4>${esc(name)}</h4>`;
+      // The heading stays on the page of the first group.
+      out += `${first ? `<div class="keep">${head}` : ''}<section class="group growth"><h4>${esc(name)}</h4>`;
       for (const row of rows) {
         const change = changeText(row);
         out += `<div class="item"><div class="name">${esc(itemName(r, row.item))}</div><div>`;
         out += `<div class="hbar pair">${growthBar(gr.from, row.from)}</div><div class="hbar pair">${growthBar(gr.to, row.to)}</div></div>`;
         out += `<div class="share" title="change">${esc(change)}</div></div>`;
       }
-      out += `</section>`;
+      out += `</section>${first ? '</div>' : ''}`;
+      first = false;
     }
     out += `</section>`;
   }
@@ -188,9 +193,11 @@ export function formatHtml(s: Summary, opts: HtmlOptions = {}): string {
   if (lines.length) body += `<ul class="note">${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
   body += `</header>`;
   if (s.reports.length === 0) body += `<p>No records to summarize.</p>`;
+  // Growth is what a report comparing cycles is for: it comes first, each cycle's report after it.
+  body += growth(s);
   for (const r of s.reports) {
-    body += `<section class="report"><div class="keep"><h2>${esc(reportTitle(r))}</h2>${legend(r)}</div>`;
-    body += overview(r) + priorities(r);
+    body += `<section class="report"><div class="keep"><h2>${esc(reportTitle(r))}</h2>${legend(r)}${overview(r)}</div>`;
+    body += priorities(r);
     body += `<div class="keep"><h3>Action steps</h3>${stepsChart(r.tables[0].total)}</div>`;
     for (const t of r.tables) {
       body += `<h3 class="details">Details${t.by.length ? `, ${esc(tableTitle(t.by))}` : ''}</h3>`;
@@ -198,7 +205,6 @@ export function formatHtml(s: Summary, opts: HtmlOptions = {}): string {
     }
     body += `</section>`;
   }
-  body += growth(s);
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>${body}</body></html>\n`;
 }
 

@@ -47,6 +47,7 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[], depth: n
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
       if (list.length) out += `\n**${title}**\n\n` + list.map((t) => `- ${mdText(t.text)}${t.count ? ` (×${t.count})` : ''}`).join('\n') + '\n';
     }
+    if ((g.groups ?? []).some((c) => c.n === null) || g.groupsWhy) out += `\nTexts from the withheld subgroups are not listed.\n`;
   }
   if (g.groupsWhy) out += `\nSubgroups not listed ${withheld(g.groupsWhy)}.\n`;
   return out + '\n';
@@ -86,6 +87,7 @@ export function formatMarkdown(s: Summary, title?: string): string {
   for (const l of leftOutLines(s)) out += `${mdText(l)}\n\n`;
   if (s.includeText) out += `${mdText(TEXT_NOTE)}\n\n`;
   if (s.reports.length === 0) out += 'No records to summarize.\n';
+  out += growth(s);
   for (const r of s.reports) {
     out += `## ${mdText(reportTitle(r))}\n\n`;
     for (const t of r.tables) {
@@ -95,7 +97,6 @@ export function formatMarkdown(s: Summary, title?: string): string {
       });
     }
   }
-  out += growth(s);
   return out;
 }
 
