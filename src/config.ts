@@ -27,18 +27,22 @@ export function readLastContext(env: NodeJS.ProcessEnv = process.env): LastConte
   }
 }
 
+/** The config file as a yaml Document (comments kept), or undefined when missing or not a mapping. */
+function configDoc(file: string): ReturnType<typeof parseDocument> | undefined {
+  try {
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    return doc.errors.length === 0 && isMap(doc.contents) ? doc : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Remember the context; a respondent name is never stored here. Best effort: failure is not an error.
  * Other settings and comments in the file are kept. */
 export function writeLastContext(ctx: LastContext, env: NodeJS.ProcessEnv = process.env): void {
   try {
     const file = configFile(env);
-    let doc = parseDocument('{}');
-    try {
-      const old = parseDocument(readFileSync(file, 'utf8'));
-      if (old.errors.length === 0 && isMap(old.contents)) doc = old;
-    } catch {
-      /* no config yet */
-    }
+    const doc = configDoc(file) ?? parseDocument('{}');
     doc.set('lastContext', { ...(ctx.group ? { group: ctx.group } : {}), ...(ctx.cycle ? { cycle: ctx.cycle } : {}) });
     replaceFileAtomic(file, doc.toString());
   } catch {
@@ -63,13 +67,9 @@ export function readPendingNote(id: string, env: NodeJS.ProcessEnv = process.env
 export function writePendingNote(id: string, item: string | undefined, env: NodeJS.ProcessEnv = process.env): void {
   try {
     const file = configFile(env);
-    let doc = parseDocument('{}');
-    try {
-      const old = parseDocument(readFileSync(file, 'utf8'));
-      if (old.errors.length === 0 && isMap(old.contents)) doc = old;
-    } catch {
-      if (!item) return; // nothing to clear
-    }
+    const old = configDoc(file);
+    if (!old && !item) return; // nothing to clear
+    const doc = old ?? parseDocument('{}');
     if (item) doc.set('pendingNote', { id, item });
     else if (doc.has('pendingNote')) doc.delete('pendingNote');
     else return;
