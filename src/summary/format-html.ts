@@ -4,7 +4,7 @@
 // is escaped; withheld and coded values say why, as in every format.
 import { CSS, heat, highlighter, levelFill } from './html-style.js';
 import { NOT_RATED, type GrowthSummary, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from './model.js';
-import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
+import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
 
 export function esc(s: string | number): string {
   return String(s)
@@ -121,7 +121,8 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string 
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
       if (list.length) out += `<p><strong>${title}</strong></p><ul class="text">${list.map((t) => `<li>${esc(t.text)}${t.count ? ` <span class="note">(×${t.count})</span>` : ''}</li>`).join('')}</ul>`;
     }
-    if (hidden.length || g.groupsWhy) out += `<p class="note">Texts from the withheld subgroups are not listed.</p>`;
+    const gap = textGapNote(g);
+    if (gap) out += `<p class="note">${esc(gap)}</p>`;
   }
   if (g.groupsWhy) out += `<p class="note">Subgroups not listed ${esc(withheld(g.groupsWhy))}.</p>`;
   return out + hiddenLine + `</section>`;

@@ -1,7 +1,7 @@
 // Markdown: one section per report (profile version and cycle) and table, one table per group; the
 // legend of withheld and coded values once at the top.
 import type { GroupSummary, ReportSummary, Summary } from './model.js';
-import { changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
+import { changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
 
 /** Markdown-safe inline text: no table breaks, no HTML, no links from data, no control characters. */
 export function mdText(s: string): string {
@@ -47,7 +47,8 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[], depth: n
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
       if (list.length) out += `\n**${title}**\n\n` + list.map((t) => `- ${mdText(t.text)}${t.count ? ` (×${t.count})` : ''}`).join('\n') + '\n';
     }
-    if ((g.groups ?? []).some((c) => c.n === null) || g.groupsWhy) out += `\nTexts from the withheld subgroups are not listed.\n`;
+    const gap = textGapNote(g);
+    if (gap) out += `\n${gap}\n`;
   }
   if (g.groupsWhy) out += `\nSubgroups not listed ${withheld(g.groupsWhy)}.\n`;
   return out + '\n';

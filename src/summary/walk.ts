@@ -74,6 +74,18 @@ export function filesLine(s: Summary): string {
   return `${s.files.counted} people counted from ${s.files.found} file(s)${not}.`;
 }
 
+/** Whether any group below this one is withheld (or not listed): its texts are then incomplete. */
+export function withheldBelow(g: GroupSummary): boolean {
+  return Boolean(g.groupsWhy) || (g.groups ?? []).some((c) => c.n === null || withheldBelow(c));
+}
+
+/** The per-group note under its texts, when some are left out. */
+export function textGapNote(g: GroupSummary): string | undefined {
+  if (!withheldBelow(g)) return undefined;
+  const empty = !g.text?.improvementAreas.length && !g.text?.actionSteps.length;
+  return empty ? 'No texts listed: they would come from withheld subgroups only.' : 'Texts from withheld subgroups are not listed.';
+}
+
 /** With --include-text: where texts come from. */
 export const TEXT_NOTE = 'Own improvement areas and action-step texts are listed for shown groups only, from their shown subgroups; texts of withheld groups are left out, and a count below the minimum group size is not shown beside a text.';
 

@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from '../summary/model.js';
-import { changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
+import { changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
 import { colours, paint } from './colour.js';
 
 const BAR = 20;
@@ -55,7 +55,7 @@ function rangeTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string
 
 function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string {
   const n = g.n as number;
-  if ((g.items ?? []).length && (g.items ?? []).every((it) => !it.levels)) return rangeTable(c, p, g) + stepsLine(c, g);
+  if ((g.items ?? []).length && (g.items ?? []).every((it) => !it.levels)) return rangeTable(c, p, g) + stepsLine(c, g) + textAndBreakdown(c, g);
   const { withBar, colWidths } = layout(p.levels.length);
   const head = ['Item', ...(withBar ? ['Levels'] : []), ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', 'At or above target', 'Prioritised'];
   const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths });
@@ -69,11 +69,18 @@ function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string
     for (const area of p.improvementAreas) a.push([oneLine(area.text), dimWithheld(c, countCell(g.improvementAreas.counts?.[area.id], n, g.improvementAreas.why))]);
     out += a.toString() + '\n';
   }
-  out += stepsLine(c, g);
+  return out + stepsLine(c, g) + textAndBreakdown(c, g);
+}
+
+/** Free text (with --include-text) and a note on subgroups not listed. */
+function textAndBreakdown(c: ChalkInstance, g: GroupSummary): string {
+  let out = '';
   if (g.text) {
     for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
       if (list.length) out += `${c.bold(title)}:\n` + list.map((x) => `  - ${oneLine(x.text)}${x.count ? c.dim(` (×${x.count})`) : ''}`).join('\n') + '\n';
     }
+    const gap = textGapNote(g);
+    if (gap) out += c.dim(gap) + '\n';
   }
   if (g.groupsWhy) out += c.dim(`Subgroups not listed ${withheld(g.groupsWhy)}\n`);
   return out;

@@ -50,6 +50,10 @@ describe('anonymity', () => {
             expect(line).toMatch(/,"group","","","","",,,,,"(too-small|protects-small-group)"$/);
           }
         }
+        if (withText && (format === 'md' || format === 'html' || format === 'table')) {
+          // Everyone's texts are incomplete (both districts are withheld), and it says so.
+          expect(out.match(/No texts listed: they would come from withheld subgroups only\.|Texts from withheld subgroups are not listed\./g)?.length).toBeGreaterThanOrEqual(1);
+        }
         if (format === 'md' || format === 'table') {
           expect(out).toMatch(/district Alpha:? +n = – \[b\]/);
           expect(out).toMatch(/district Beta:? +n = – \[a\]/);
