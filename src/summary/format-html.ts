@@ -4,7 +4,7 @@
 // is escaped; withheld and coded values say why, as in every format.
 import { CSS, heat, highlighter, levelFill } from './html-style.js';
 import { NOT_RATED, type GrowthSummary, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from './model.js';
-import { changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
+import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
 
 export function esc(s: string | number): string {
   return String(s)
@@ -106,7 +106,9 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string 
   const hiddenLine = hidden.length ? `<p class="note">Withheld subgroups: ${hidden.map((c) => `${esc(`${c.key} ${c.value}`)} ${esc(withheld(c.why))}`).join(', ')}.</p>` : '';
   if (parent && parent.n === g.n && parent.groups?.length === 1) return out + `<p class="note">The same people as ${esc(groupTitle(path.slice(0, -1)))}: see above.</p>${hiddenLine}</section>`;
   const items = g.items ?? [];
-  if (items.length && items.every((it) => !it.levels)) {
+  const allWithheld = allItemsWithheld(g);
+  if (allWithheld) out += `<p class="note">${esc(allWithheld)}</p>`;
+  else if (items.length && items.every((it) => !it.levels)) {
     // A small group: ranges only, as a compact list.
     out += `<div class="ranges">${items.map((it) => `<span class="name">${esc(itemName(r, it.id))}</span><span class="share">${esc(shareCell(it))}</span>`).join('')}</div>`;
   } else out += items.map((it) => itemRow(r, g, it)).join('');

@@ -1,7 +1,7 @@
 // Markdown: one section per report (profile version and cycle) and table, one table per group; the
 // legend of withheld and coded values once at the top.
 import type { GroupSummary, ReportSummary, Summary } from './model.js';
-import { changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
+import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
 
 /** Markdown-safe inline text: no table breaks, no HTML, no links from data, no control characters. */
 export function mdText(s: string): string {
@@ -24,7 +24,9 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[], depth: n
   const levels = [...r.levels.map((l) => l.id), 'not-rated'];
   const labels = [...r.levels.map((l) => mdText(l.label)), 'Not rated'];
   const ranges = (g.items ?? []).length > 0 && (g.items ?? []).every((it) => !it.levels);
-  if (ranges) out += table(['Item', 'At or above target'], (g.items ?? []).map((it) => [mdText(itemName(r, it.id)), shareCell(it)]));
+  const allWithheld = allItemsWithheld(g);
+  if (allWithheld) out += `${mdText(allWithheld)}\n`;
+  else if (ranges) out += table(['Item', 'At or above target'], (g.items ?? []).map((it) => [mdText(itemName(r, it.id)), shareCell(it)]));
   else out += table(
     ['Item', ...labels, 'At or above target', 'Prioritised'],
     (g.items ?? []).map((it) => [

@@ -74,6 +74,14 @@ export function filesLine(s: Summary): string {
   return `${s.files.counted} people counted from ${s.files.found} file(s)${not}.`;
 }
 
+/** A group whose every item is withheld, without even a range: one plain sentence instead of a table of dashes. */
+export function allItemsWithheld(g: GroupSummary): string | undefined {
+  const items = g.items ?? [];
+  if (!items.length || items.some((it) => it.levels || it.shareRange)) return undefined;
+  const why = items[0].why;
+  return `Item results withheld ${withheld(why)}: even as ranges, they would let a reader work out a smaller group's answers from the numbers around them.`;
+}
+
 /** Whether any group below this one is withheld (or not listed): its texts are then incomplete. */
 export function withheldBelow(g: GroupSummary): boolean {
   return Boolean(g.groupsWhy) || (g.groups ?? []).some((c) => c.n === null || withheldBelow(c));

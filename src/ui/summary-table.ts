@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from '../summary/model.js';
-import { changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
+import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
 import { colours, paint } from './colour.js';
 
 const BAR = 20;
@@ -55,6 +55,8 @@ function rangeTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string
 
 function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string {
   const n = g.n as number;
+  const allWithheld = allItemsWithheld(g);
+  if (allWithheld) return c.dim(allWithheld) + '\n' + stepsLine(c, g) + textAndBreakdown(c, g);
   if ((g.items ?? []).length && (g.items ?? []).every((it) => !it.levels)) return rangeTable(c, p, g) + stepsLine(c, g) + textAndBreakdown(c, g);
   const { withBar, colWidths } = layout(p.levels.length);
   const head = ['Item', ...(withBar ? ['Levels'] : []), ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', 'At or above target', 'Prioritised'];

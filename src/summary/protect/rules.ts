@@ -14,7 +14,7 @@ export type Why = 'too-small' | 'protects-small-group' | 'small-group' | 'few-ra
 export const WHY_TEXT: Record<Why, string> = {
   'too-small': 'group too small: fewer people than the minimum group size',
   'protects-small-group': 'withheld, or shown as a range, so that a smaller group cannot be worked out by subtraction',
-  'small-group': 'shown as a range: in a group of fewer than 10 people, items show the share at or above target as a range (halves), not counts',
+  'small-group': 'shown as a range: in a group of fewer than 10 people, items show the share at or above target as a range (halves), not counts, and action steps are not counted',
   'few-rated': 'too few people rated this item to show it',
 };
 
@@ -37,7 +37,8 @@ export function tooSmall(n: number, minN: number): boolean {
  * so does how often each item was prioritised (only items rated below target can be priorities).
  */
 export function smallGroupRange(n: number, def: RowDef): boolean {
-  return (def.kind === 'rating' || def.id.startsWith('p:')) && n > 0 && n < RANGE_BELOW_N;
+  // Action-step counts too: "planned 0" in a group of 5 would tell that nobody there has a planned step.
+  return (def.kind === 'rating' || def.kind === 'steps' || def.id.startsWith('p:')) && n > 0 && n < RANGE_BELOW_N;
 }
 
 /**
