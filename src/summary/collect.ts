@@ -72,7 +72,6 @@ export class Collector {
   // The only per-record memory: id -> content hash + index of the file it was first read from (to name
   // it, or take it back out, when a conflict shows up).
   private readonly seen: IdTable;
-  private readonly conflicted = new Set<string>();
   /** Duplicates and conflicts, reported at the end (they grow with copies found, not with records). */
   private readonly later: Array<{ reason: 'duplicate' | 'conflict'; id: string; file: string; firstIndex: number; firstHash: number; hash: number; updated: string | null; contrib?: Contribution }> = [];
   private index = -1;
@@ -136,7 +135,6 @@ export class Collector {
       this.later.push({ reason: 'duplicate', id: key, file: r.file, firstIndex: first.fileIndex, firstHash: first.hash, hash, updated: r.updated });
     } else {
       // Another revision of the record, or a conflict: decided at the end, when every copy is known.
-      this.conflicted.add(key);
       this.later.push({ reason: 'conflict', id: key, file: r.file, firstIndex: first.fileIndex, firstHash: first.hash, hash, updated: r.updated, contrib: r.contrib });
     }
   }

@@ -2,7 +2,7 @@
 // front of a meeting: an overview heat map, priorities and action steps, then every group with a bar per
 // item (target marked), and growth where two cycles are compared. Every text from profiles or records
 // is escaped; withheld and coded values say why, as in every format.
-import { CSS, heat, highlighter, levelFill } from './html-style.js';
+import { CSS, heat, levelFill } from './html-style.js';
 import { NOT_RATED, type GrowthSummary, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from './model.js';
 import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
 
@@ -211,4 +211,3 @@ export function formatHtml(s: Summary, opts: HtmlOptions = {}): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>${body}</body></html>\n`;
 }
 
-export { highlighter };

@@ -1,7 +1,7 @@
 // Markdown: one section per report (profile version and cycle) and table, one table per group; the
 // legend of withheld and coded values once at the top.
 import type { GroupSummary, ReportSummary, Summary } from './model.js';
-import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, rangeText, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
+import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, reportTitle, shareCell, tableTitle, walkGroups, withheld } from './walk.js';
 
 /** Markdown-safe inline text: no table breaks, no HTML, no links from data, no control characters. */
 export function mdText(s: string): string {
@@ -103,4 +103,3 @@ export function formatMarkdown(s: Summary, title?: string): string {
   return out;
 }
 
-export { rangeText };

@@ -3,7 +3,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from '../summary/model.js';
-import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
+import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
 import { colours, paint } from './colour.js';
 
 const BAR = 20;

@@ -3,7 +3,7 @@
 // table is shown or withheld the same way in every other table of the run.
 import type { TreeNode } from '../count/trees.js';
 import { rowValues, type RowDef } from './rows.js';
-import { crossedRowsPinOne, fewRated, hiddenSubgroupsExposed, parentRowRebuilt, rowRemainderExposed, shareRange, smallGroupRange, tooSmall, type Why } from './rules.js';
+import { crossedRowsPinOne, fewRated, hiddenSubgroupsExposed, parentRowRebuilt, rowRemainderExposed, smallGroupRange, tooSmall, type Why } from './rules.js';
 import { ratedCount } from './rows.js';
 
 export class Decisions {
@@ -76,17 +76,10 @@ function primary(x: Ctx, node: TreeNode): void {
   }
 }
 
-/** What a reader knows of a subgroup's count at or above target: exact, a coded range, or 0..n. */
-function atOrAboveInterval(x: Ctx, k: TreeNode, def: RowDef): { lo: number; hi: number; coded: boolean } {
-  const n = k.counters.n;
-  if (x.d.groupHidden(k)) return { lo: 0, hi: n, coded: false };
-  const at = k.counters.atOrAbove.get(def.item!) ?? 0;
-  if (!x.d.rowWhy(k, def)) return { lo: at, hi: at, coded: false };
-  const rated = ratedCount(rowValues(k.counters, def));
-  if (!x.d.rangeShown(k, def) || fewRated(rated, x.minN)) return { lo: 0, hi: n, coded: false };
-  // The reader may take everyone as rated (the parent's "not rated" count often says so).
-  const r = shareRange(at, rated);
-  return { lo: Math.ceil(r.min * rated - 1e-9), hi: Math.floor(r.max * rated + 1e-9), coded: true };
+/** Whether a subgroup shows this row as a coded range (not exact, not withheld outright). */
+function showsRange(x: Ctx, k: TreeNode, def: RowDef): boolean {
+  if (x.d.groupHidden(k) || !x.d.rowWhy(k, def) || !x.d.rangeShown(k, def)) return false;
+  return !fewRated(ratedCount(rowValues(k.counters, def)), x.minN);
 }
 
 /**
@@ -100,7 +93,7 @@ function rangesPinned(x: Ctx, _node: TreeNode, def: RowDef, kids: TreeNode[]): v
   if (kids.some((k) => x.d.groupHidden(k))) return;
   for (const k of kids) {
     const key = `${k.id}\u0003${def.id}`;
-    if (x.d.noRange.has(key) || !atOrAboveInterval(x, k, def).coded) continue;
+    if (x.d.noRange.has(key) || !showsRange(x, k, def)) continue;
     x.d.noRange.add(key);
     x.changed = true;
   }
