@@ -40,3 +40,11 @@ export function hasUnsafeChars(s: string): boolean {
   UNSAFE.lastIndex = 0;
   return UNSAFE.test(s.replace(/\r\n/g, '\n'));
 }
+
+/**
+ * For published summaries (Markdown, CSV, HTML, the terminal table): the same characters as safeLine
+ * (or, with keepLines, as safeText) become one space, which reads better in a document than an escape.
+ */
+export function blankUnsafe(s: string, keepLines = false): string {
+  return s.replace(keepLines ? UNSAFE : UNSAFE_LINE, ' ');
+}

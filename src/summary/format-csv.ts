@@ -2,13 +2,14 @@
 // only (a withheld value is an empty cell, and the `why` column says why); `row` says whether a row is
 // a table's total or a subgroup, and `depth` how deep, so a pivot or SUM over one depth is right.
 import type { GroupSummary, Summary } from './model.js';
+import { blankUnsafe } from '../text-safety.js';
 import { itemName, walkGroups } from './walk.js';
 
 /** Quote text cells; defuse cells a spreadsheet would run as a formula; numbers stay bare. */
 export function csvCell(v: string | number | null): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
-  let s = v.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
+  let s = blankUnsafe(v, true);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }

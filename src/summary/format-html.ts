@@ -3,12 +3,12 @@
 // item (target marked), and growth where two cycles are compared. Every text from profiles or records
 // is escaped; withheld and coded values say why, as in every format.
 import { CSS, heat, levelFill } from './html-style.js';
+import { blankUnsafe } from '../text-safety.js';
 import { NOT_RATED, type GrowthSummary, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from './model.js';
 import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
 
 export function esc(s: string | number): string {
-  return String(s)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+  return blankUnsafe(String(s), true)
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

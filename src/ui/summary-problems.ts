@@ -3,6 +3,7 @@ import type { FileCounts, Problem } from '../summary/collect.js';
 import type { Summary } from '../summary/model.js';
 import type { RunNotes } from '../summary/run.js';
 import { colours } from './colour.js';
+import { blankUnsafe } from '../text-safety.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { safeLine, safeText } from '../text-safety.js';
 
@@ -34,7 +35,7 @@ function fileList(files: string[], total: number): string {
   return `: ${shown.join(', ')}${total > shown.length ? ` (and ${total - shown.length} more)` : ''}`;
 }
 
-const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+const clean = (s: string) => blankUnsafe(s);
 
 /**
  * What the run did to the data that the facilitator should know, and can fix in the records: cycles

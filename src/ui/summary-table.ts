@@ -5,6 +5,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from '../summary/model.js';
 import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
 import { colours, paint } from './colour.js';
+import { blankUnsafe } from '../text-safety.js';
 
 const BAR = 20;
 
@@ -114,7 +115,7 @@ function growthTables(c: ChalkInstance, s: Summary): string {
 
 /** Free text is data: no control or direction-changing characters reach the terminal. */
 function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  return blankUnsafe(s);
 }
 
 function dimWithheld(c: ChalkInstance, s: string): string {
