@@ -9,7 +9,11 @@ const entry = new URL('../dist/index.js', import.meta.url);
 if (!existsSync(entry)) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   process.stderr.write('Building practice-profile once (dist/ is missing) ...\n');
-  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+  const r = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    shell: process.platform === 'win32',
+  });
   if (r.status !== 0 || !existsSync(entry)) {
     process.stderr.write('practice-profile is not built: run `npm run build` in its folder.\n');
     process.exit(70);

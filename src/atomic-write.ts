@@ -1,6 +1,17 @@
 // Write files atomically (temp file + rename/link), so a crash or Ctrl-C never leaves half a file.
 import { randomUUID } from 'node:crypto';
-import { closeSync, constants, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Records are private by default (0600); a report to share is 0644 (both less the umask). */

@@ -19,7 +19,9 @@ function packageVersion(): string {
 
 export function createProgram(): Command {
   const program = new Command('profile')
-    .description('Practice profiles for coaching: self-assess in the terminal, summarize anonymously, maintain profiles as YAML.')
+    .description(
+      'Practice profiles for coaching: self-assess in the terminal, summarize anonymously, maintain profiles as YAML.',
+    )
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--profiles <dir>', 'also look for profiles in this folder (before PROFILE_PATH and the shipped ones)')
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR does the same)')
@@ -45,7 +47,18 @@ Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`,
       if (cmd.opts().color === false) process.env.NO_COLOR = '1';
     });
   program.exitOverride();
-  for (const make of [assessCommand, actionsCommand, reportCommand, historyCommand, summarizeCommand, listCommand, showCommand, diffCommand, validateCommand, schemaCommand]) {
+  for (const make of [
+    assessCommand,
+    actionsCommand,
+    reportCommand,
+    historyCommand,
+    summarizeCommand,
+    listCommand,
+    showCommand,
+    diffCommand,
+    validateCommand,
+    schemaCommand,
+  ]) {
     const sub = make();
     sub.exitOverride();
     sub.showHelpAfterError('(run with --help for usage)');

@@ -20,7 +20,14 @@ export function readLastContext(env: NodeJS.ProcessEnv = process.env): LastConte
   try {
     const v = parse(readFileSync(configFile(env), 'utf8')) as { lastContext?: LastContext } | null;
     const c = v?.lastContext ?? {};
-    const group = c.group && typeof c.group === 'object' ? Object.fromEntries(Object.entries(c.group).filter(([, x]) => typeof x === 'string' || typeof x === 'number').map(([k, x]) => [k, String(x)])) : undefined;
+    const group =
+      c.group && typeof c.group === 'object'
+        ? Object.fromEntries(
+            Object.entries(c.group)
+              .filter(([, x]) => typeof x === 'string' || typeof x === 'number')
+              .map(([k, x]) => [k, String(x)]),
+          )
+        : undefined;
     return { group, cycle: typeof c.cycle === 'string' ? c.cycle : undefined };
   } catch {
     return {};

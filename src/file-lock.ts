@@ -52,7 +52,12 @@ export function acquireLock(file: string, waitMs = LOCK_WAIT_MS): FileLock {
     if (holder && isStale(holder)) breakStale(path, holder.text);
     else if (Date.now() > deadline) {
       const who = holder?.pid ? ` (process ${holder.pid})` : '';
-      throw Object.assign(new Error(`another profile run${who} is changing it; try again in a moment (if no other run is active, delete ${path})`), { code: 'ELOCKED' });
+      throw Object.assign(
+        new Error(
+          `another profile run${who} is changing it; try again in a moment (if no other run is active, delete ${path})`,
+        ),
+        { code: 'ELOCKED' },
+      );
     } else {
       sleep(delay + Math.random() * delay);
       delay = Math.min(delay * 2, 50);

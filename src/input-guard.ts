@@ -68,7 +68,8 @@ export function decodeText(buf: Uint8Array, file: string, invalidUtf8: 'warn' | 
   const at = firstBadByte(buf);
   const where = positionOf(buf, at);
   const message = `not valid UTF-8 (byte 0x${buf[at].toString(16).toUpperCase().padStart(2, '0')}): bad bytes are read as "\ufffd"; save the file as UTF-8`;
-  if (invalidUtf8 === 'error') throw new InputError(`${message}. The file was not changed (writing it back would lose those bytes)`);
+  if (invalidUtf8 === 'error')
+    throw new InputError(`${message}. The file was not changed (writing it back would lose those bytes)`);
   return { text, warnings: [{ file, ...where, message, severity: 'warning' }] };
 }
 
@@ -79,7 +80,8 @@ export function encodingProblem(buf: Uint8Array): string | undefined {
     const bits = b(0) === 0xff && b(2) === 0 && b(3) === 0 ? 32 : 16;
     return `encoded as UTF-${bits}, not UTF-8; save the file as UTF-8 (in most editors: Save As, Encoding "UTF-8")`;
   }
-  if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff) return 'encoded as UTF-32, not UTF-8; save the file as UTF-8';
+  if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff)
+    return 'encoded as UTF-32, not UTF-8; save the file as UTF-8';
   const nul = buf.indexOf(0);
   if (nul < 0) return undefined;
   // ASCII text in UTF-16 without a BOM: every other byte is zero.
@@ -148,7 +150,13 @@ export function checkYamlSize(text: string, file: string, max = MAX_STRUCTURE): 
     if (c === 10 || c === 58 || c === 44 || c === 63 || c === 91 || c === 123) {
       if (++n > max) {
         const line = text.slice(0, i).split('\n').length;
-        return { file, line, col: 1, message: `more than ${max} lines, keys and brackets by line ${line}, far more than any record or profile has; not read`, severity: 'error' };
+        return {
+          file,
+          line,
+          col: 1,
+          message: `more than ${max} lines, keys and brackets by line ${line}, far more than any record or profile has; not read`,
+          severity: 'error',
+        };
       }
     }
   }
@@ -188,7 +196,11 @@ export function silentChanges(src: YamlSource): Diagnostic[] {
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.value === '__proto__') {
-        out.push({ ...at(pair.key.range?.[0]), message: 'the key "__proto__" is not allowed (it would be dropped when read, with its value); rename it', severity: 'error' });
+        out.push({
+          ...at(pair.key.range?.[0]),
+          message: 'the key "__proto__" is not allowed (it would be dropped when read, with its value); rename it',
+          severity: 'error',
+        });
       }
     },
   });

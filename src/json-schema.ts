@@ -21,5 +21,5 @@ export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
 }
 
 export function jsonSchemaText(kind: SchemaKind): string {
-  return JSON.stringify(jsonSchema(kind), null, 2) + '\n';
+  return `${JSON.stringify(jsonSchema(kind), null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 // Find the record files below the given folders: recursive, sorted, never leaving the folders through a
 // link and never looping. Streams paths (a list of 100,000 paths would be most of the memory of a run);
 // what is passed over is reported, so nothing is dropped silently.
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { CliError, EXIT, fsErrorText } from './errors.js';
 
@@ -18,14 +18,14 @@ export const isYamlName = (name: string): boolean => /\.ya?ml$/i.test(name);
 
 function inside(root: string, p: string): boolean {
   const rel = relative(root, p);
-  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !rel.startsWith(sep));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep));
 }
 
 /** The real paths of the folders; a usage error (exit 2) if one is missing or not a folder. */
 export function checkFolders(roots: string[]): string[] {
   if (roots.length === 0) throw new CliError('give at least one folder of record files', EXIT.usage);
   return roots.map((r) => {
-    let st;
+    let st: Stats;
     try {
       st = statSync(r);
     } catch {
@@ -36,7 +36,11 @@ export function checkFolders(roots: string[]): string[] {
   });
 }
 
-const notRegular = (file: string): ScanSkip => ({ file, reason: 'unreadable', message: 'not a regular file (a FIFO, socket or device); not read' });
+const notRegular = (file: string): ScanSkip => ({
+  file,
+  reason: 'unreadable',
+  message: 'not a regular file (a FIFO, socket or device); not read',
+});
 
 /** Every `.yaml`/`.yml` file below `roots` (and every link passed over), in a stable order. */
 export function* walkFolders(roots: string[]): Generator<ScanItem> {
@@ -50,7 +54,7 @@ export function* walkFolders(roots: string[]): Generator<ScanItem> {
   function* walk(dir: string, realDir: string): Generator<ScanItem> {
     if (seenDirs.has(realDir)) return;
     seenDirs.add(realDir);
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
@@ -73,23 +77,42 @@ export function* walkFolders(roots: string[]): Generator<ScanItem> {
 
   function* link(path: string, name: string): Generator<ScanItem> {
     let real: string;
-    let st;
+    let st: Stats;
     try {
       real = realpathSync(path);
       st = lstatSync(real);
     } catch {
-      if (isYamlName(name)) yield { skip: { file: path, reason: 'link-broken', message: 'a link that leads nowhere (or loops)' } };
+      if (isYamlName(name))
+        yield { skip: { file: path, reason: 'link-broken', message: 'a link that leads nowhere (or loops)' } };
       return;
     }
     if (!st.isDirectory() && !isYamlName(name)) return; // not a folder or a YAML file: ignored
     if (!within(real)) {
-      yield { skip: { file: path, reason: 'link-outside', message: 'a link that leads outside the folders given; not followed' } };
+      yield {
+        skip: {
+          file: path,
+          reason: 'link-outside',
+          message: 'a link that leads outside the folders given; not followed',
+        },
+      };
     } else if (!st.isDirectory() && !st.isFile()) {
       yield { skip: notRegular(path) };
     } else if (st.isFile()) {
-      yield { skip: { file: path, reason: 'same-file', message: 'a link to a file inside the folders, which is read as itself' } };
+      yield {
+        skip: {
+          file: path,
+          reason: 'same-file',
+          message: 'a link to a file inside the folders, which is read as itself',
+        },
+      };
     } else if (seenDirs.has(real)) {
-      yield { skip: { file: path, reason: 'same-file', message: 'a link to a folder that is already read (a loop?); not followed again' } };
+      yield {
+        skip: {
+          file: path,
+          reason: 'same-file',
+          message: 'a link to a folder that is already read (a loop?); not followed again',
+        },
+      };
     } else {
       yield* walk(path, real);
     }

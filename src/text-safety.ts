@@ -13,7 +13,9 @@ function escapeChar(c: string): string {
   if (c === '\r') return '\\r';
   if (c === '\t') return '\\t';
   if (code === 0x1b) return '\\e';
-  return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return code < 0x100
+    ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+    : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**

@@ -24,7 +24,7 @@ const indentOf = (l: string) => leading(l).length;
 
 /** `key: value` or `- key: value`: the column where the value starts, and the value (undefined if none). */
 function splitKeyValue(l: string): { key: string; valueCol: number; value: string } | undefined {
-  const m = /^([ \t]*(?:- +)?)([^\s#"'{[\-][^:#]*?|"[^"]*"|'[^']*'):( +)(\S.*)?$/.exec(l);
+  const m = /^([ \t]*(?:- +)?)([^\s#"'{[-][^:#]*?|"[^"]*"|'[^']*'):( +)(\S.*)?$/.exec(l);
   if (!m || m[4] === undefined) return undefined;
   return { key: m[2], valueCol: m[1].length + m[2].length + 1 + m[3].length, value: m[4] };
 }
@@ -40,13 +40,23 @@ function quoteLine(l: string, kv: { valueCol: number; value: string }): string {
 export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlError {
   const lines = text.split(/\r?\n/);
   const detail = ` (parser: ${first.message})`;
-  const at = (line: number, col: number, plain: string, hint?: string): PlainYamlError => ({ line, col, message: `line ${line}: ${plain}${detail}`, hint });
+  const at = (line: number, col: number, plain: string, hint?: string): PlainYamlError => ({
+    line,
+    col,
+    message: `line ${line}: ${plain}${detail}`,
+    hint,
+  });
   const lineText = (n: number) => lines[n - 1] ?? '';
 
   // A tab anywhere in the indentation up to the error: the parser may notice it a line or two later.
   for (let n = 1; n <= Math.min(first.line, lines.length); n++) {
     if (leading(lineText(n)).includes('\t')) {
-      return at(n, leading(lineText(n)).indexOf('\t') + 1, 'this line is indented with a tab; YAML indents with spaces only', `Replace the tab at the start of line ${n} with spaces (2 per level, lined up with the lines around it).`);
+      return at(
+        n,
+        leading(lineText(n)).indexOf('\t') + 1,
+        'this line is indented with a tab; YAML indents with spaces only',
+        `Replace the tab at the start of line ${n} with spaces (2 per level, lined up with the lines around it).`,
+      );
     }
   }
 
@@ -57,7 +67,12 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
     for (let n = Math.min(first.line, lines.length); n >= 1; n--) {
       const count = (lineText(n).replace(/\\"/g, '').match(new RegExp(q, 'g')) ?? []).length;
       if (count % 2 === 1) {
-        return at(n, lineText(n).indexOf(q) + 1, `the quoted text that starts here is never closed (no matching ${q} on this line)`, `End the text with ${q} on line ${n}; if the text itself contains ${q}, put it in ${q === '"' ? "single quotes ('...')" : 'double quotes ("...")'} instead.`);
+        return at(
+          n,
+          lineText(n).indexOf(q) + 1,
+          `the quoted text that starts here is never closed (no matching ${q} on this line)`,
+          `End the text with ${q} on line ${n}; if the text itself contains ${q}, put it in ${q === '"' ? "single quotes ('...')" : 'double quotes ("...")'} instead.`,
+        );
       }
     }
   }
@@ -70,7 +85,12 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
       const l = lineText(n);
       if (indentOf(l) === ind && /^[ \t]*(?:- +)?([^:]+):/.exec(l)?.[1]?.trim() === key) earlier = n - 1;
     }
-    return at(first.line, first.col, `the key "${key ?? '?'}" is used twice in the same mapping${earlier >= 0 ? ` (first on line ${earlier + 1})` : ''}`, 'Keep one of the two, or rename one: a key may appear only once at one level.');
+    return at(
+      first.line,
+      first.col,
+      `the key "${key ?? '?'}" is used twice in the same mapping${earlier >= 0 ? ` (first on line ${earlier + 1})` : ''}`,
+      'Keep one of the two, or rename one: a key may appear only once at one level.',
+    );
   }
 
   // "text: Note: this" -> the value holds ': ', which YAML reads as a nested key.
@@ -85,12 +105,24 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
   if (first.code === 'BAD_SCALAR_START') {
     const kv = splitKeyValue(lineText(first.line));
     const ch = kv?.value[0] ?? '';
-    return at(first.line, first.col, `a text cannot start with ${ch || 'this character'} unless it is in quotes`, kv ? `Write it as  ${quoteLine(lineText(first.line), kv)}` : 'Put the text in double quotes.');
+    return at(
+      first.line,
+      first.col,
+      `a text cannot start with ${ch || 'this character'} unless it is in quotes`,
+      kv ? `Write it as  ${quoteLine(lineText(first.line), kv)}` : 'Put the text in double quotes.',
+    );
   }
 
   if (first.code === 'UNEXPECTED_TOKEN' && /^[ \t]*(?:- +)?[^:]+: *["'][^"']*["'] *[^\s#]/.test(lineText(first.line))) {
     const kv = splitKeyValue(lineText(first.line));
-    return at(first.line, first.col, 'the text goes on after its closing quote', kv ? `Put the whole text inside the quotes, e.g.  ${kv.key}: '${kv.value.replace(/'/g, "''")}'` : 'Put the whole text inside the quotes.');
+    return at(
+      first.line,
+      first.col,
+      'the text goes on after its closing quote',
+      kv
+        ? `Put the whole text inside the quotes, e.g.  ${kv.key}: '${kv.value.replace(/'/g, "''")}'`
+        : 'Put the whole text inside the quotes.',
+    );
   }
 
   // Indentation: a line indented deeper than a line that already has a value, or not lined up with its siblings.
@@ -105,15 +137,33 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
       const open = (ch: string, close: string) => l.split(ch).length - l.split(close).length;
       if (open('[', ']') > 0 || open('{', '}') > 0) {
         const col = Math.max(lineText(n).lastIndexOf('['), lineText(n).lastIndexOf('{')) + 1;
-        return at(n, col, 'this [ list ] or { mapping } is not closed on its line', `Close it with ] or } on line ${n}, or, if the [ or { is part of a text, put the text in quotes.`);
+        return at(
+          n,
+          col,
+          'this [ list ] or { mapping } is not closed on its line',
+          `Close it with ] or } on line ${n}, or, if the [ or { is part of a text, put the text in quotes.`,
+        );
       }
     }
-    return at(first.line, first.col, 'a [ list ] or { mapping } is not closed on this line or the ones before it', 'Close it with ] or }, or write the items as a block list ("- item" on each line).');
+    return at(
+      first.line,
+      first.col,
+      'a [ list ] or { mapping } is not closed on this line or the ones before it',
+      'Close it with ] or }, or write the items as a block list ("- item" on each line).',
+    );
   }
-  return at(first.line, first.col, 'YAML cannot read this line', 'Check the quotes, the colons and the indentation (spaces only) on this line and the one above it.');
+  return at(
+    first.line,
+    first.col,
+    'YAML cannot read this line',
+    'Check the quotes, the colons and the indentation (spaces only) on this line and the one above it.',
+  );
 }
 
-function findBadIndent(lines: string[], errLine: number): { line: number; col: number; plain: string; hint: string } | undefined {
+function findBadIndent(
+  lines: string[],
+  errLine: number,
+): { line: number; col: number; plain: string; hint: string } | undefined {
   const content = (n: number) => {
     const l = lines[n - 1] ?? '';
     return l.trim() === '' || /^\s*#/.test(l) ? undefined : l;
@@ -151,7 +201,12 @@ function findBadIndent(lines: string[], errLine: number): { line: number; col: n
         return {
           line: n,
           col: ind + 1,
-          plain: `this line is not lined up with the lines above it (it starts at column ${ind + 1}; they start at column ${[...open].reverse().map((x) => x + 1).join(' or ')})`,
+          plain: `this line is not lined up with the lines above it (it starts at column ${ind + 1}; they start at column ${[
+            ...open,
+          ]
+            .reverse()
+            .map((x) => x + 1)
+            .join(' or ')})`,
           hint: `Items of one list or mapping start in the same column: indent line ${n} with ${want} spaces, as the item it belongs with.`,
         };
       }
@@ -175,7 +230,15 @@ export function gluedComments(doc: Document, lineCounter: LineCounter): CommentW
   const out: CommentWarning[] = [];
   visit(doc, {
     Scalar(key, node) {
-      if (key === 'key' || !isScalar(node) || node.type !== 'PLAIN' || !node.comment || /^\s/.test(node.comment) || !node.range) return;
+      if (
+        key === 'key' ||
+        !isScalar(node) ||
+        node.type !== 'PLAIN' ||
+        !node.comment ||
+        /^\s/.test(node.comment) ||
+        !node.range
+      )
+        return;
       const p = lineCounter.linePos(node.range[1]);
       out.push({
         line: p.line,

@@ -53,10 +53,27 @@ export function parseYaml(text: string, file: string): YamlSource {
       diagnostics.push({ file, ...p, message: 'nesting is too deep to read', severity: 'error', code: 'yaml-syntax' });
       return { file, doc, lineCounter, value: undefined, diagnostics, text };
     }
-    const plain = explainYamlError(text, { code: e.code, message: cleanYamlMessage(e.message), line: p.line, col: p.col });
+    const plain = explainYamlError(text, {
+      code: e.code,
+      message: cleanYamlMessage(e.message),
+      line: p.line,
+      col: p.col,
+    });
     const more = doc.errors.length - 1;
-    const d: Diagnostic = { file, line: plain.line, col: plain.col, message: plain.message, severity: 'error', code: 'yaml-syntax' };
-    const hint = [plain.hint, more ? `The parser reported ${more} more problem(s) after this one; most go away once it is fixed.` : ''].filter(Boolean).join(' ');
+    const d: Diagnostic = {
+      file,
+      line: plain.line,
+      col: plain.col,
+      message: plain.message,
+      severity: 'error',
+      code: 'yaml-syntax',
+    };
+    const hint = [
+      plain.hint,
+      more ? `The parser reported ${more} more problem(s) after this one; most go away once it is fixed.` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     if (hint) d.hint = hint;
     diagnostics.push(d);
   }
@@ -66,7 +83,9 @@ export function parseYaml(text: string, file: string): YamlSource {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
-      const message = /alias/i.test(msg) ? 'too many aliases (possible alias bomb); refusing to expand' : cleanYamlMessage(msg);
+      const message = /alias/i.test(msg)
+        ? 'too many aliases (possible alias bomb); refusing to expand'
+        : cleanYamlMessage(msg);
       diagnostics.push({ file, line: 1, col: 1, message, severity: 'error' });
     }
   }
@@ -89,7 +108,7 @@ export function locate(src: YamlSource, path: ReadonlyArray<PropertyKey>, prefer
       if (!pair) break;
       const key = pair.key as Node;
       const val = pair.value as Node | null;
-      range = (val?.range ?? key.range) ?? range;
+      range = val?.range ?? key.range ?? range;
       if (preferKey && seg === path[path.length - 1]) range = key.range ?? range;
       node = val;
     } else if (isSeq(node) && typeof seg === 'number') {

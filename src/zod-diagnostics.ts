@@ -11,7 +11,12 @@ export function zodDiagnostics(src: YamlSource, error: z.ZodError, schema?: z.Zo
     if (issue.code === 'unrecognized_keys') {
       const known = schema ? fieldsAt(schema, path) : [];
       for (const key of issue.keys) {
-        out.push(diagnosticAt(src, [...path, key], `unknown field "${key}"${where(path)}${didYouMean(key, known)}`, { preferKey: true, code: 'unknown-field' }));
+        out.push(
+          diagnosticAt(src, [...path, key], `unknown field "${key}"${where(path)}${didYouMean(key, known)}`, {
+            preferKey: true,
+            code: 'unknown-field',
+          }),
+        );
       }
       continue;
     }
@@ -30,13 +35,20 @@ export function zodDiagnostics(src: YamlSource, error: z.ZodError, schema?: z.Zo
  */
 function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   if (issue.code !== 'invalid_union') return [issue];
-  const branches = ((issue as { errors?: z.core.$ZodIssue[][] }).errors ?? []).filter((b) => b.length > 0 && b.every((i) => i.path.length > 0));
+  const branches = ((issue as { errors?: z.core.$ZodIssue[][] }).errors ?? []).filter(
+    (b) => b.length > 0 && b.every((i) => i.path.length > 0),
+  );
   if (branches.length !== 1) return [issue];
   return branches[0].flatMap((i) => unwrapUnion({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
 }
 
 /** Where text was expected, the usual reasons YAML read something else: an unquoted ': ' or ' #'. */
-function textHint(issue: z.core.$ZodIssue, at: { found: boolean; value?: unknown }, src: YamlSource, line?: number): string | undefined {
+function textHint(
+  issue: z.core.$ZodIssue,
+  at: { found: boolean; value?: unknown },
+  src: YamlSource,
+  line?: number,
+): string | undefined {
   if (issue.code !== 'invalid_type' || issue.expected !== 'string' || !at.found) return undefined;
   if (at.value !== null && typeof at.value === 'object' && !Array.isArray(at.value)) {
     return 'If this is text that contains ": ", YAML read it as a key and a value: put the whole text in double quotes.';
@@ -62,7 +74,9 @@ function fieldsAt(schema: z.ZodType, path: PropertyKey[]): string[] {
     return t;
   };
   const objectIn = (t: unknown): Record<string, unknown> | undefined => {
-    const def = (unwrap(t) as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; options?: unknown[] } } })?._zod?.def;
+    const def = (
+      unwrap(t) as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; options?: unknown[] } } }
+    )?._zod?.def;
     if (def?.type === 'object') return def.shape;
     if (def?.type === 'union') for (const o of def.options ?? []) if (objectIn(o)) return objectIn(o);
     return undefined;
@@ -92,7 +106,13 @@ function valueAt(root: unknown, path: PropertyKey[]): { found: boolean; value?: 
   return { found: true, value: v };
 }
 
-const EXPECTED: Record<string, string> = { record: 'a mapping (key: value lines)', object: 'a mapping (key: value lines)', array: 'a list', string: 'text', number: 'a number' };
+const EXPECTED: Record<string, string> = {
+  record: 'a mapping (key: value lines)',
+  object: 'a mapping (key: value lines)',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+};
 
 function describeIssue(issue: z.core.$ZodIssue, path: PropertyKey[], at: { found: boolean; value?: unknown }): string {
   const field = path.length ? path.map(String).join('.') : 'the file';
@@ -116,6 +136,6 @@ function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
   return `${typeof v} ${String(v)}`;
 }

@@ -41,7 +41,12 @@ export function quoted(day: string): Scalar<string> {
 
 /** The plain value of a new step, in contract order. */
 export function newStep(step: StepAnswer): Record<string, string> {
-  return { text: cleanStepText(step.text), ...(step.for ? { for: step.for } : {}), ...(step.due ? { due: step.due } : {}), status: 'planned' };
+  return {
+    text: cleanStepText(step.text),
+    ...(step.for ? { for: step.for } : {}),
+    ...(step.due ? { due: step.due } : {}),
+    status: 'planned',
+  };
 }
 
 function stepNode(doc: Document, step: StepAnswer): YAMLMap {

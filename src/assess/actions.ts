@@ -12,7 +12,16 @@ import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { parseRecordText } from '../record/read.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
-import { cleanStepText, editDoc, newStep, parseRecordDoc, removeSteps, stampUpdated, type ActionChange, type StepStatus } from './action-edit.js';
+import {
+  cleanStepText,
+  editDoc,
+  newStep,
+  parseRecordDoc,
+  removeSteps,
+  stampUpdated,
+  type ActionChange,
+  type StepStatus,
+} from './action-edit.js';
 import { isValidDay, today as todayDay } from './flow.js';
 
 export { cleanStepText, type ActionChange, type StepStatus } from './action-edit.js';
@@ -43,7 +52,8 @@ export function checkChange(rec: PracticeRecord, profile: Profile | undefined, c
   checkChanges(rec, profile, [c]);
 }
 
-const dayError = (flag: string, day: string) => new CliError(`${flag} "${day}" is not a date; a date looks like 2026-01-31`, EXIT.usage);
+const dayError = (flag: string, day: string) =>
+  new CliError(`${flag} "${day}" is not a date; a date looks like 2026-01-31`, EXIT.usage);
 
 /** Check a set of changes made together: each on its own, then as a whole (no step twice, not over the maximum). */
 export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, changes: ActionChange[]): void {
@@ -55,18 +65,30 @@ export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, 
       if (!cleanStepText(c.step.text)) throw new CliError('--add needs the text of the step', EXIT.usage);
       if (c.step.due !== undefined && !isValidDay(c.step.due)) throw dayError('--due', c.step.due);
       if (c.step.for && profile && !ratedItems(profile).some((i) => i.id === c.step.for)) {
-        throw new CliError(`--for "${c.step.for}" is not a rated item of ${rec.profile}; items: ${ratedItems(profile).map((i) => i.id).join(', ')}`, EXIT.usage);
+        throw new CliError(
+          `--for "${c.step.for}" is not a rated item of ${rec.profile}; items: ${ratedItems(profile)
+            .map((i) => i.id)
+            .join(', ')}`,
+          EXIT.usage,
+        );
       }
       continue;
     }
     if (!Number.isInteger(c.step) || c.step < 1 || c.step > n) {
-      throw new CliError(`there is no action step ${c.step}; this record has ${n === 0 ? 'none' : n === 1 ? 'step 1 only' : `steps 1 to ${n}`}`, EXIT.usage);
+      throw new CliError(
+        `there is no action step ${c.step}; this record has ${n === 0 ? 'none' : n === 1 ? 'step 1 only' : `steps 1 to ${n}`}`,
+        EXIT.usage,
+      );
     }
-    if (c.kind !== 'remove' && removed.has(c.step)) throw new CliError(`step ${c.step} is removed, so it cannot also be changed`, EXIT.usage);
+    if (c.kind !== 'remove' && removed.has(c.step))
+      throw new CliError(`step ${c.step} is removed, so it cannot also be changed`, EXIT.usage);
     if (c.kind === 'status') {
       const before = statusOf.get(c.step);
       if (before !== undefined && before !== c.status) {
-        throw new CliError(`step ${c.step} cannot be both ${before} and ${c.status}; give each step one new status`, EXIT.usage);
+        throw new CliError(
+          `step ${c.step} cannot be both ${before} and ${c.status}; give each step one new status`,
+          EXIT.usage,
+        );
       }
       if (c.on !== undefined && !isValidDay(c.on)) throw dayError('--on', c.on);
       statusOf.set(c.step, c.status);
@@ -85,7 +107,8 @@ export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, 
   const steps = rec.actionSteps ?? [];
   const before = openSteps(steps);
   const after =
-    steps.filter((s, i) => !removed.has(i + 1) && (statusOf.get(i + 1) ?? s.status) !== 'done').length + changes.filter((c) => c.kind === 'add').length;
+    steps.filter((s, i) => !removed.has(i + 1) && (statusOf.get(i + 1) ?? s.status) !== 'done').length +
+    changes.filter((c) => c.kind === 'add').length;
   if (after > max && after > before) {
     const ref = profile ? profileRef(profile) : rec.profile;
     const adding = changes.some((c) => c.kind === 'add');
@@ -101,7 +124,11 @@ export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, 
 }
 
 /** The plain value after the changes, to compare the edited file against. */
-function expectedValue(value: Record<string, unknown>, changes: ActionChange[], today: string): Record<string, unknown> {
+function expectedValue(
+  value: Record<string, unknown>,
+  changes: ActionChange[],
+  today: string,
+): Record<string, unknown> {
   const v = structuredClone(value);
   const steps = (v.actionSteps ??= []) as Record<string, unknown>[];
   for (const c of changes) {
@@ -127,15 +154,23 @@ function expectedValue(value: Record<string, unknown>, changes: ActionChange[], 
 }
 
 /** The record text after the changes. Throws (and nothing should be written) if the result is not the expected record. */
-export function applyChanges(text: string, changes: ActionChange[], file = 'record', today = todayDay(), now?: string): string {
+export function applyChanges(
+  text: string,
+  changes: ActionChange[],
+  file = 'record',
+  today = todayDay(),
+  now?: string,
+): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const before = parseRecordText(text, file);
-  if (!before.record) throw new CliError(before.diagnostics[0]?.message ?? 'not a record', EXIT.problems, before.diagnostics[0]);
+  if (!before.record)
+    throw new CliError(before.diagnostics[0]?.message ?? 'not a record', EXIT.problems, before.diagnostics[0]);
   const expected = expectedValue(before.source!.value as Record<string, unknown>, changes, today);
   if (now) expected.updated = now;
   for (const c of changes) {
     if (c.kind === 'remove') continue;
-    const plain = c.kind === 'status' && c.status !== 'done' ? replacePlainStatus(text, c.step - 1, c.status) : undefined;
+    const plain =
+      c.kind === 'status' && c.status !== 'done' ? replacePlainStatus(text, c.step - 1, c.status) : undefined;
     if (plain !== undefined) {
       text = plain;
       continue;
@@ -169,7 +204,12 @@ function replacePlainStatus(text: string, index: number, status: StepStatus): st
   const doc = parseRecordDoc(text);
   if (doc.hasIn(['actionSteps', index, 'done'])) return undefined;
   const node = doc.getIn(['actionSteps', index, 'status'], true);
-  if (isScalar(node) && node.range && node.type === 'PLAIN' && /^[a-z-]+$/.test(text.slice(node.range[0], node.range[1]))) {
+  if (
+    isScalar(node) &&
+    node.range &&
+    node.type === 'PLAIN' &&
+    /^[a-z-]+$/.test(text.slice(node.range[0], node.range[1]))
+  ) {
     return text.slice(0, node.range[0]) + status + text.slice(node.range[1]);
   }
   return undefined;
@@ -185,7 +225,12 @@ export interface SavedChanges {
  * and through a symlink to its target (the link stays a link). Read and write happen under the file's
  * lock, so two runs at once both land their changes, one after the other.
  */
-export function saveChanges(file: string, profile: Profile | undefined, changes: ActionChange[], today = todayDay()): SavedChanges {
+export function saveChanges(
+  file: string,
+  profile: Profile | undefined,
+  changes: ActionChange[],
+  today = todayDay(),
+): SavedChanges {
   let target: string;
   try {
     target = realpathSync(file);
@@ -205,7 +250,13 @@ export function saveChanges(file: string, profile: Profile | undefined, changes:
   }
 }
 
-function saveLocked(file: string, target: string, profile: Profile | undefined, changes: ActionChange[], today: string): SavedChanges {
+function saveLocked(
+  file: string,
+  target: string,
+  profile: Profile | undefined,
+  changes: ActionChange[],
+  today: string,
+): SavedChanges {
   let mode: number;
   let text: string;
   try {

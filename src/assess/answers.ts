@@ -7,7 +7,17 @@ import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { ActionStep, ImprovementAreaAnswer, RecordSchema } from '../record/schema.js';
 import { parseYaml } from '../yaml-source.js';
-import { applyAnswer, belowTarget, currentValue, isAnswered, missingAnswers, questionList, type Answer, type Draft, type Question } from './flow.js';
+import {
+  applyAnswer,
+  belowTarget,
+  currentValue,
+  isAnswered,
+  missingAnswers,
+  questionList,
+  type Answer,
+  type Draft,
+  type Question,
+} from './flow.js';
 
 // The record's own fields, all optional; kind/format/id/status/date are the tool's to set and ignored.
 const AnswersSchema = RecordSchema.extend({
@@ -46,7 +56,8 @@ export function parseGroupFlags(values: string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values) {
     const m = /^([A-Za-z][A-Za-z0-9_-]*)=(.*)$/.exec(v);
-    if (!m || !m[2].trim()) throw new CliError(`--group "${v}": expected key=value, e.g. --group district="Example R-I"`, EXIT.usage);
+    if (!m?.[2].trim())
+      throw new CliError(`--group "${v}": expected key=value, e.g. --group district="Example R-I"`, EXIT.usage);
     out[m[1]] = m[2].trim();
   }
   return out;
@@ -66,7 +77,11 @@ export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Ans
   const items = ratedItems(profile);
   const ratingQuestion = (item: string): Question => {
     const i = items.findIndex((x) => x.id === item);
-    if (i < 0) throw new CliError(`${where}: "${item}" is not a rated item of ${d.rec.profile} (items: ${items.map((x) => x.id).join(', ')})`, EXIT.usage);
+    if (i < 0)
+      throw new CliError(
+        `${where}: "${item}" is not a rated item of ${d.rec.profile} (items: ${items.map((x) => x.id).join(', ')})`,
+        EXIT.usage,
+      );
     return { kind: 'rating', item, index: i, total: items.length };
   };
   const rates = Object.keys(a.ratings ?? {}).length > 0;
@@ -74,7 +89,14 @@ export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Ans
   // earlier record or the remembered context offers, with the flags and the file on top.
   if (a.group || a.cycle || (rates && !isAnswered(profile, d, { kind: 'context' }))) {
     const offered = d.defaults ?? {};
-    run({ kind: 'context' }, { kind: 'context', group: { ...(offered.group ?? {}), ...(d.rec.group ?? {}), ...(a.group ?? {}) }, cycle: a.cycle ?? d.rec.cycle ?? offered.cycle });
+    run(
+      { kind: 'context' },
+      {
+        kind: 'context',
+        group: { ...(offered.group ?? {}), ...(d.rec.group ?? {}), ...(a.group ?? {}) },
+        cycle: a.cycle ?? d.rec.cycle ?? offered.cycle,
+      },
+    );
   }
   for (const [item, level] of Object.entries(a.ratings ?? {})) {
     run(ratingQuestion(item), { kind: 'rating', level, note: a.notes?.[item] ?? d.rec.notes?.[item] });
@@ -84,7 +106,8 @@ export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Ans
     const q = ratingQuestion(item);
     if (a.ratings?.[item]) continue;
     const level = d.rec.ratings[item] ?? d.defaults?.ratings?.[item];
-    if (!level) throw new CliError(`${where}: a note for "${item}", which has no rating; add it under ratings`, EXIT.usage);
+    if (!level)
+      throw new CliError(`${where}: a note for "${item}", which has no rating; add it under ratings`, EXIT.usage);
     run(q, { kind: 'rating', level, note });
   }
   if (a.improvementAreas) run({ kind: 'areas' }, { kind: 'areas', areas: a.improvementAreas });
@@ -92,18 +115,28 @@ export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Ans
     // Priorities are checked against ratings: take offered ratings (--from) for the items named.
     for (const item of a.priorities) {
       const level = d.defaults?.ratings?.[item];
-      if (!(item in d.rec.ratings) && level) run(ratingQuestion(item), { kind: 'rating', level, note: d.defaults?.notes?.[item] });
+      if (!(item in d.rec.ratings) && level)
+        run(ratingQuestion(item), { kind: 'rating', level, note: d.defaults?.notes?.[item] });
     }
     const below = belowTarget(profile, d.rec);
     if (a.priorities.length === 0 && below.length > 0) {
-      throw new CliError(`${where}: priorities is empty, but ${below.length === 1 ? '1 item is' : `${below.length} items are`} below target; list at least one (most important first)`, EXIT.usage);
+      throw new CliError(
+        `${where}: priorities is empty, but ${below.length === 1 ? '1 item is' : `${below.length} items are`} below target; list at least one (most important first)`,
+        EXIT.usage,
+      );
     }
     run({ kind: 'priorities' }, { kind: 'priorities', priorities: a.priorities });
   }
   const { min, max } = profile.process.actionSteps;
   if (a.actionSteps) {
-    if (a.actionSteps.length > max) throw new CliError(`${where}: ${a.actionSteps.length} action steps; ${d.rec.profile} allows at most ${max}`, EXIT.usage);
-    a.actionSteps.forEach((s, index) => run({ kind: 'step', index, optional: index >= min }, { kind: 'step', step: s }));
+    if (a.actionSteps.length > max)
+      throw new CliError(
+        `${where}: ${a.actionSteps.length} action steps; ${d.rec.profile} allows at most ${max}`,
+        EXIT.usage,
+      );
+    a.actionSteps.forEach((s, index) =>
+      run({ kind: 'step', index, optional: index >= min }, { kind: 'step', step: s }),
+    );
     // Keep a status given in the file (e.g. a step already in progress).
     d.rec.actionSteps = d.rec.actionSteps?.map((s, i) => ({ ...s, status: a.actionSteps?.[i]?.status ?? s.status }));
     if (a.actionSteps.length >= min) d = { ...d, stepsDone: true };
@@ -123,14 +156,23 @@ export function completeWithoutPrompts(profile: Profile, draft: Draft): Draft {
     if (q.kind === 'context') d = applyAnswer(profile, d, q, v ?? { kind: 'context' });
     else if (q.kind === 'areas') d = applyAnswer(profile, d, q, v ?? { kind: 'areas', areas: [] });
     else if (q.kind === 'priorities' && belowTarget(profile, d.rec).length) {
-      d = applyAnswer(profile, d, q, v ?? { kind: 'priorities', priorities: belowTarget(profile, d.rec).map((i) => i.id) });
+      d = applyAnswer(
+        profile,
+        d,
+        q,
+        v ?? { kind: 'priorities', priorities: belowTarget(profile, d.rec).map((i) => i.id) },
+      );
     } else if (v && (q.kind === 'rating' || q.kind === 'step')) d = applyAnswer(profile, d, q, v);
     else if (q.kind === 'step' && q.optional) d = applyAnswer(profile, d, q, { kind: 'step', step: null });
   }
   const missing = missingAnswers(profile, d);
   if (missing.length) {
-    throw new CliError(`cannot finish the assessment without asking:\n  - ${missing.join('\n  - ')}`, EXIT.usage, undefined,
-      'Give them in --answers <file.yaml> (the record\'s shape), or run `profile assess` in a terminal to be asked.');
+    throw new CliError(
+      `cannot finish the assessment without asking:\n  - ${missing.join('\n  - ')}`,
+      EXIT.usage,
+      undefined,
+      "Give them in --answers <file.yaml> (the record's shape), or run `profile assess` in a terminal to be asked.",
+    );
   }
   return applyAnswer(profile, d, { kind: 'review' }, { kind: 'review' });
 }

@@ -1,6 +1,13 @@
 // The assessment as pure data: the questions a profile asks, which is next, and how an answer changes the draft.
 import { randomUUID } from 'node:crypto';
-import { improvementAreaIds, isAtOrAboveTarget, levelById, profileRef, ratedItems, type RatedItem } from '../profile/model.js';
+import {
+  improvementAreaIds,
+  isAtOrAboveTarget,
+  levelById,
+  profileRef,
+  ratedItems,
+  type RatedItem,
+} from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
 
@@ -65,7 +72,10 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-export function newDraft(profile: Profile, opts: { date?: string; respondent?: string; defaults?: Defaults } = {}): Draft {
+export function newDraft(
+  profile: Profile,
+  opts: { date?: string; respondent?: string; defaults?: Defaults } = {},
+): Draft {
   const rec: PracticeRecord = {
     kind: 'practice-profile-record',
     format: 1,
@@ -187,7 +197,9 @@ export function applyAnswer(profile: Profile, draft: Draft, q: Question, a: Answ
     next.contextDone = true;
   } else if (q.kind === 'rating' && a.kind === 'rating') {
     if (!levelById(profile, a.level)) throw new Error(`"${a.level}" is not a level of ${profileRef(profile)}`);
-    const before = belowTarget(profile, r).map((i) => i.id).join();
+    const before = belowTarget(profile, r)
+      .map((i) => i.id)
+      .join();
     r.ratings = { ...r.ratings, [q.item]: a.level };
     const notes = { ...(r.notes ?? {}) };
     if (a.note?.trim()) notes[q.item] = a.note.trim();
@@ -195,14 +207,22 @@ export function applyAnswer(profile: Profile, draft: Draft, q: Question, a: Answ
     if (Object.keys(notes).length) r.notes = notes;
     else delete r.notes;
     // A changed rating changes what can be prioritised: ask the priorities again, keeping the old order.
-    if (r.priorities !== undefined && belowTarget(profile, r).map((i) => i.id).join() !== before) {
+    if (
+      r.priorities !== undefined &&
+      belowTarget(profile, r)
+        .map((i) => i.id)
+        .join() !== before
+    ) {
       next.defaults = { ...(next.defaults ?? {}), priorities: r.priorities };
       delete r.priorities;
     }
   } else if (q.kind === 'areas' && a.kind === 'areas') {
     const known = improvementAreaIds(profile);
     const bad = a.areas.filter((x): x is string => typeof x === 'string' && !known.has(x));
-    if (bad.length) throw new Error(`not an improvement area of ${profileRef(profile)}: ${bad.join(', ')} (own areas are written as "- text: ...")`);
+    if (bad.length)
+      throw new Error(
+        `not an improvement area of ${profileRef(profile)}: ${bad.join(', ')} (own areas are written as "- text: ...")`,
+      );
     r.improvementAreas = a.areas.filter((x) => typeof x === 'string' || x.text.trim() !== '');
   } else if (q.kind === 'priorities' && a.kind === 'priorities') {
     const offered = new Set(belowTarget(profile, r).map((i) => i.id));
@@ -211,7 +231,9 @@ export function applyAnswer(profile: Profile, draft: Draft, q: Question, a: Answ
     if (new Set(a.priorities).size !== a.priorities.length) throw new Error('a priority is listed twice');
     r.priorities = a.priorities;
     // A step stays linked only to an item that is still a priority (its text is kept either way).
-    r.actionSteps = r.actionSteps?.map(({ for: item, ...step }) => (item && !a.priorities.includes(item) ? step : { ...step, ...(item ? { for: item } : {}) }));
+    r.actionSteps = r.actionSteps?.map(({ for: item, ...step }) =>
+      item && !a.priorities.includes(item) ? step : { ...step, ...(item ? { for: item } : {}) },
+    );
   } else if (q.kind === 'step' && a.kind === 'step') {
     applyStep(profile, next, q.index, a.step);
   } else if (q.kind === 'review') {
@@ -235,9 +257,15 @@ function applyStep(profile: Profile, d: Draft, index: number, step: StepAnswer |
     if (step.due !== undefined && !isValidDay(step.due)) throw new Error(`"${step.due}" is not a date (YYYY-MM-DD)`);
     const text = step.text.trim();
     if (!text) throw new Error('an action step needs some text');
-    if (step.for && !ratedItems(profile).some((i) => i.id === step.for)) throw new Error(`action step linked to "${step.for}", which is not a rated item of ${profileRef(profile)}`);
+    if (step.for && !ratedItems(profile).some((i) => i.id === step.for))
+      throw new Error(`action step linked to "${step.for}", which is not a rated item of ${profileRef(profile)}`);
     // Key order as in the record contract: text, for, due, status.
-    const clean: ActionStepT = { text, ...(step.for ? { for: step.for } : {}), ...(step.due ? { due: step.due } : {}), status: steps[index]?.status ?? 'planned' };
+    const clean: ActionStepT = {
+      text,
+      ...(step.for ? { for: step.for } : {}),
+      ...(step.due ? { due: step.due } : {}),
+      status: steps[index]?.status ?? 'planned',
+    };
     steps[index] = clean;
     if (steps.length >= max) d.stepsDone = true;
   }
@@ -255,7 +283,9 @@ export function isValidDay(s: string): boolean {
 export function missingAnswers(profile: Profile, draft: Draft): string[] {
   const r = draft.rec;
   const out: string[] = [];
-  const unrated = ratedItems(profile).filter((i) => !(i.id in r.ratings)).map((i) => i.id);
+  const unrated = ratedItems(profile)
+    .filter((i) => !(i.id in r.ratings))
+    .map((i) => i.id);
   if (unrated.length) out.push(`ratings missing for: ${unrated.join(', ')}`);
   const n = r.actionSteps?.length ?? 0;
   const { min, max } = profile.process.actionSteps;

@@ -9,7 +9,12 @@ import type { AreaAnswer, Defaults } from './flow.js';
  * Map an old item id into `profile` through the whole `replaces` chain (src/profile/crosswalk.ts); null in
  * a crosswalk = no counterpart, dropped. A record of another profile keeps only ids that still exist.
  */
-export function mapItemId(profile: Profile, fromRef: string, id: string, lookup: ProfileLookup = () => undefined): string | undefined {
+export function mapItemId(
+  profile: Profile,
+  fromRef: string,
+  id: string,
+  lookup: ProfileLookup = () => undefined,
+): string | undefined {
   const mapped = (crosswalkTo(profile, fromRef, lookup)?.item ?? ((x: string) => x))(id);
   if (!mapped) return undefined;
   return ratedItems(profile).some((i) => i.id === mapped) ? mapped : undefined;
@@ -17,7 +22,12 @@ export function mapItemId(profile: Profile, fromRef: string, id: string, lookup:
 
 /** Defaults from an earlier record. `older` is the earlier record's profile, to keep dropped areas as own
  * text; `lookup` finds the versions in between, so a record two versions back maps like `summarize --as`. */
-export function defaultsFromRecord(profile: Profile, prev: PracticeRecord, older?: Profile, lookup?: ProfileLookup): Defaults {
+export function defaultsFromRecord(
+  profile: Profile,
+  prev: PracticeRecord,
+  older?: Profile,
+  lookup?: ProfileLookup,
+): Defaults {
   const find: ProfileLookup = (ref) => lookup?.(ref) ?? (older && profileRef(older) === ref ? older : undefined);
   const walk = crosswalkTo(profile, prev.profile, find);
   const map = (id: string) => mapItemId(profile, prev.profile, id, find);
@@ -36,7 +46,9 @@ export function defaultsFromRecord(profile: Profile, prev: PracticeRecord, older
   }
   if (prev.improvementAreas) {
     const known = improvementAreaIds(profile);
-    const oldAreas = new Map(older?.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)) ?? []);
+    const oldAreas = new Map(
+      older?.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)) ?? [],
+    );
     d.improvementAreas = prev.improvementAreas.flatMap((a): AreaAnswer[] => {
       if (typeof a !== 'string') return [{ text: a.text }];
       const mapped = walk ? walk.item(a) : a;
@@ -50,7 +62,9 @@ export function defaultsFromRecord(profile: Profile, prev: PracticeRecord, older
   if (prev.actionSteps) {
     // Last year's unfinished steps as a starting point: same words and link, no old due date. Steps
     // marked done stay in last year's record: they are not this year's plan.
-    d.actionSteps = prev.actionSteps.filter((s) => s.status !== 'done').map((s) => ({ text: s.text, for: s.for ? map(s.for) : undefined }));
+    d.actionSteps = prev.actionSteps
+      .filter((s) => s.status !== 'done')
+      .map((s) => ({ text: s.text, for: s.for ? map(s.for) : undefined }));
   }
   return d;
 }

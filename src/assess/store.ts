@@ -40,7 +40,8 @@ export class DraftFile {
   private write(rec: PracticeRecord): string {
     const text = serializeRecord(rec);
     if (!this.file) {
-      if (existsSync(this.dir) && !statSync(this.dir).isDirectory()) throw new CliError(`--dir ${this.dir} is not a folder`, EXIT.usage);
+      if (existsSync(this.dir) && !statSync(this.dir).isDirectory())
+        throw new CliError(`--dir ${this.dir} is not a folder`, EXIT.usage);
       this.file = writeNewRecord(this.dir, rec);
       this.lastText = text;
       return this.file;
@@ -109,7 +110,10 @@ export function findDrafts(dir: string): DraftOnDisk[] {
 const loadedDrafts = new Map<string, string>();
 
 /** A record file that must be a valid draft (for --resume), checked against its profile when it is known. */
-export function loadDraft(file: string, profileOf: (ref: string) => Profile | undefined = () => undefined): PracticeRecord {
+export function loadDraft(
+  file: string,
+  profileOf: (ref: string) => Profile | undefined = () => undefined,
+): PracticeRecord {
   const path = resolve(file);
   let text: string;
   try {
@@ -122,7 +126,13 @@ export function loadDraft(file: string, profileOf: (ref: string) => Profile | un
   const profile = load.record && profileOf(load.record.profile);
   if (load.record && profile && load.source) {
     const bad = checkRecordAgainstProfile(load.record, profile, load.source).find((d) => d.severity === 'error');
-    if (bad) throw new CliError(`cannot resume this draft: ${bad.message}`, EXIT.usage, bad, `Correct the file (profile validate ${file}), then resume again.`);
+    if (bad)
+      throw new CliError(
+        `cannot resume this draft: ${bad.message}`,
+        EXIT.usage,
+        bad,
+        `Correct the file (profile validate ${file}), then resume again.`,
+      );
   }
   if (!load.record) {
     const first = load.diagnostics[0];
@@ -130,8 +140,12 @@ export function loadDraft(file: string, profileOf: (ref: string) => Profile | un
     throw new CliError(`cannot resume this draft: ${first?.message ?? 'not a record'}`, EXIT.usage, first ?? { file });
   }
   if (load.record.status !== 'draft') {
-    throw new CliError(`${file} is already complete`, EXIT.usage, undefined,
-      `To start a new assessment from its answers: profile assess --from ${file}`);
+    throw new CliError(
+      `${file} is already complete`,
+      EXIT.usage,
+      undefined,
+      `To start a new assessment from its answers: profile assess --from ${file}`,
+    );
   }
   return load.record;
 }

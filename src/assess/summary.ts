@@ -35,7 +35,12 @@ export function personalSummary(profile: Profile, rec: PracticeRecord): Personal
   const order = rec.priorities ?? [];
   stretch.sort((a, b) => rank(order, a.id) - rank(order, b.id));
   const titleOf = (id?: string) => items.find((i) => i.id === id)?.title;
-  const plan = (rec.actionSteps ?? []).map((s) => ({ text: s.text, forTitle: titleOf(s.for), due: s.due, status: s.status }));
+  const plan = (rec.actionSteps ?? []).map((s) => ({
+    text: s.text,
+    forTitle: titleOf(s.for),
+    due: s.due,
+    status: s.status,
+  }));
   // The closing summary only reminds: the full note was shown before the first question.
   const partial = `${profileRef(profile)} is partial: parts of the source were not found, so this is not the whole picture (profile show ${profileRef(profile)} says what is missing).`;
   return { strengths, stretch, plan, ...(profile.status === 'partial' ? { partial } : {}) };

@@ -17,7 +17,9 @@ function stepNumber(v: string): number {
 
 export function actionsCommand(): Command {
   return new Command('actions')
-    .description("keep your action plan up: mark steps in progress or done, edit, add a progress note, add or remove a step")
+    .description(
+      'keep your action plan up: mark steps in progress or done, edit, add a progress note, add or remove a step',
+    )
     .argument('<record>', 'a record file written by profile assess')
     .option('--start <n>', 'mark step n in progress (repeatable, or 1,2)', stepNumbers)
     .option('--done <n>', 'mark step n done, with the date (today, or --on)', stepNumbers)

@@ -22,16 +22,26 @@ async function optionsSchema() {
 export function assessCommand(): Command {
   return new Command('assess')
     .description('rate your coaching practice on a profile, step by step; saved as you go, resumable')
-    .argument('[profile]', 'profile id, optionally @version (latest by default), e.g. ohio-process-coaching or sbic@2014')
+    .argument(
+      '[profile]',
+      'profile id, optionally @version (latest by default), e.g. ohio-process-coaching or sbic@2014',
+    )
     .option('--dir <folder>', 'where records are saved', 'records')
     .option('--resume [file]', 'continue a draft (without a file: the newest draft in --dir)')
     .option('--from <record>', "start from an earlier record's answers (the yearly review)")
     .option('--answers <file.yaml>', "answers given up front, in the record's shape (partial is fine)")
-    .option('--group <key=value>', 'a grouping such as region=Southeast (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      '--group <key=value>',
+      'a grouping such as region=Southeast (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--cycle <label>', 'cycle label, e.g. "2025-26 baseline"')
     .option('--respondent <name>', 'your name in the record (optional; never shown in summaries)')
     .option('-y, --yes', 'never ask: finish from --answers/--from or list what is missing (exit 2)')
-    .option('--plain', 'numbered questions, one line at a time, no redrawing (screen readers, logs); also with TERM=dumb')
+    .option(
+      '--plain',
+      'numbered questions, one line at a time, no redrawing (screen readers, logs); also with TERM=dumb',
+    )
     .addHelpText(
       'after',
       `

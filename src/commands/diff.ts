@@ -31,7 +31,7 @@ Examples:
       // Files named on the command line take part in the chain, ahead of the registry's copies.
       const named = new Map([pa, pb].map((p) => [profileRef(p), p]));
       const d = diffProfiles(pa, pb, (ref) => named.get(ref) ?? findByRef(reg, ref)?.profile);
-      if (opts.format === 'json') return writeOut(JSON.stringify(d, null, 2) + '\n');
+      if (opts.format === 'json') return writeOut(`${JSON.stringify(d, null, 2)}\n`);
       const { recordLines, profileDiffText } = await import('../ui/profile-diff-text.js');
       if (opts.format === 'md') {
         const { profileDiffMarkdown } = await import('../render/profile-diff-md.js');

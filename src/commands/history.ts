@@ -13,7 +13,7 @@ export function historyCommand(): Command {
     .description('your growth: your complete records of a profile side by side, oldest first, with the trend')
     .argument('[folder]', 'the folder of your records', 'records')
     .option('--profile <id>', 'which profile, when the folder has records of several (e.g. sbic)')
-    .option('--respondent <name>', 'whose records, when the folder holds more than one person\'s')
+    .option('--respondent <name>', "whose records, when the folder holds more than one person's")
     .addHelpText(
       'after',
       `

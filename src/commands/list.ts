@@ -6,7 +6,10 @@ export function listCommand(): Command {
   return new Command('list')
     .description('list every profile and version (shipped, --profiles, PROFILE_PATH)')
     .option('--json', 'machine-readable output')
-    .addHelpText('after', '\nExamples:\n  $ profile list\n  $ profile list --json\n  $ PROFILE_PATH=~/our-profiles profile list')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ profile list\n  $ profile list --json\n  $ PROFILE_PATH=~/our-profiles profile list',
+    )
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { loadRegistry, countRatedItems } = await import('../profile/registry.js');
       const { ratedUnit } = await import('../profile/model.js');
@@ -22,7 +25,7 @@ export function listCommand(): Command {
         ratedItems: countRatedItems(e.profile),
         file: e.file,
       }));
-      if (opts.json) return writeOut(JSON.stringify({ profiles: rows, problems: reg.problems }, null, 2) + '\n');
+      if (opts.json) return writeOut(`${JSON.stringify({ profiles: rows, problems: reg.problems }, null, 2)}\n`);
       const { renderProfileList } = await import('../ui/profile-list.js');
       writeOut(renderProfileList(rows, reg.problems));
     });

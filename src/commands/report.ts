@@ -15,8 +15,16 @@ export function reportCommand(): Command {
   return new Command('report')
     .description('your filled-in profile (levels, rubric text, notes, priorities, action plan) to read, print or share')
     .argument('<record>', 'a record file written by profile assess')
-    .addOption(new Option('-f, --format <format>', 'terminal, md (Markdown) or html (a page to print or open on a phone)').choices(['terminal', 'md', 'html']))
-    .option('-o, --out <file>', 'write to this file instead of the screen (html without --out: next to you, as <record>.html)')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'terminal, md (Markdown) or html (a page to print or open on a phone)',
+      ).choices(['terminal', 'md', 'html']),
+    )
+    .option(
+      '-o, --out <file>',
+      'write to this file instead of the screen (html without --out: next to you, as <record>.html)',
+    )
     .addHelpText(
       'after',
       `

@@ -6,7 +6,9 @@ import { writeOut } from './shared.js';
 
 export function schemaCommand(): Command {
   return new Command('schema')
-    .description('print the JSON Schema of profile or record files, or write both into a folder (for editors such as VS Code)')
+    .description(
+      'print the JSON Schema of profile or record files, or write both into a folder (for editors such as VS Code)',
+    )
     .addArgument(new Argument('[kind]', 'which schema to print').choices(['profile', 'record']))
     .option('--write <dir>', 'write profile.schema.json and record.schema.json into this folder (made if missing)')
     .addHelpText(

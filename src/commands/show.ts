@@ -20,7 +20,7 @@ Examples:
     .action(async (spec: string, opts: { format: 'text' | 'md' | 'json' }, cmd: Command) => {
       const { loadRegistry, resolveProfile } = await import('../profile/registry.js');
       const { profile } = resolveProfile(loadRegistry(globalOpts(cmd)), spec);
-      if (opts.format === 'json') return writeOut(JSON.stringify(profile, null, 2) + '\n');
+      if (opts.format === 'json') return writeOut(`${JSON.stringify(profile, null, 2)}\n`);
       if (opts.format === 'md') {
         const { profileMarkdown } = await import('../render/profile-md.js');
         return writeOut(profileMarkdown(profile));

@@ -9,19 +9,19 @@ const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 // zod loads inside the action so that `profile --version` does not pay for it.
 const optionsSchema = (z: typeof import('zod').z) =>
   z.strictObject({
-  by: z.array(z.string()).default([]),
-  cycle: z.array(z.string()).default([]),
-  growth: z.string().optional(),
-  as: z.string().optional(),
-  minN: z.string().default('5'),
-  includeText: z.boolean().default(false),
-  format: z.enum(FORMATS).default('table'),
-  title: z.string().optional(),
-  out: z.string().optional(),
-  force: z.boolean().default(false),
-  strict: z.boolean().default(false),
-  workers: z.boolean().optional(),
-});
+    by: z.array(z.string()).default([]),
+    cycle: z.array(z.string()).default([]),
+    growth: z.string().optional(),
+    as: z.string().optional(),
+    minN: z.string().default('5'),
+    includeText: z.boolean().default(false),
+    format: z.enum(FORMATS).default('table'),
+    title: z.string().optional(),
+    out: z.string().optional(),
+    force: z.boolean().default(false),
+    strict: z.boolean().default(false),
+    workers: z.boolean().optional(),
+  });
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
@@ -29,13 +29,27 @@ export function summarizeCommand(): Command {
   return new Command('summarize')
     .description('anonymous summary of a folder of records, by profile version and group')
     .argument('<folder...>', 'folders of record files (read recursively)')
-    .option('--by <keys>', 'group by these keys, nested (region,district); "cycle" is the record\'s cycle; repeat for more tables', collect, [])
-    .option('--cycle <label>', 'only records of this cycle (repeat for more); without it, each cycle gets its own report', collect, [])
+    .option(
+      '--by <keys>',
+      'group by these keys, nested (region,district); "cycle" is the record\'s cycle; repeat for more tables',
+      collect,
+      [],
+    )
+    .option(
+      '--cycle <label>',
+      'only records of this cycle (repeat for more); without it, each cycle gets its own report',
+      collect,
+      [],
+    )
     .option('--growth <from..to>', 'compare two cycles: share at or above target in each, and the change')
     .option('--as <profile>', 'count earlier versions as this one, through its crosswalk (e.g. sbic@2024)')
     .option('--min-n <n>', 'smallest group or count shown; smaller ones are suppressed (at least 3)', '5')
     .option('--include-text', 'also list own improvement areas and action-step texts (groups of at least --min-n only)')
-    .addOption(new Option('--format <format>', 'output format (with --out, taken from the file name when not given)').choices([...FORMATS]).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format (with --out, taken from the file name when not given)')
+        .choices([...FORMATS])
+        .default('table'),
+    )
     .option('--title <text>', 'title of an HTML or Markdown report, e.g. "SBIC 2025-26 baseline, state report"')
     .option('--out <file>', 'write the summary to this file instead of stdout')
     .option('--force', 'let --out replace an existing file')
@@ -71,16 +85,30 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       const opts = optionsSchema(z).parse(raw);
       // A plain whole number only: Number() would also take "0x5", "1e1", " 5 " or "".
       const minN = /^[0-9]+$/.test(opts.minN) ? Number(opts.minN) : NaN;
-      if (!Number.isSafeInteger(minN) || minN < 3) throw new CliError(`--min-n must be a whole number of at least 3 (got ${opts.minN})`, EXIT.usage);
+      if (!Number.isSafeInteger(minN) || minN < 3)
+        throw new CliError(`--min-n must be a whole number of at least 3 (got ${opts.minN})`, EXIT.usage);
       // --out report.html without --format: the file name says which format is wanted.
       if (opts.out && cmd.getOptionValueSource('format') !== 'cli') {
         const ext = /\.([A-Za-z0-9]+)$/.exec(opts.out)?.[1].toLowerCase();
-        if (ext && ['json', 'csv', 'md', 'markdown', 'html', 'htm'].includes(ext)) opts.format = ext === 'markdown' ? 'md' : ext.startsWith('htm') ? 'html' : (ext as typeof opts.format);
+        if (ext && ['json', 'csv', 'md', 'markdown', 'html', 'htm'].includes(ext))
+          opts.format = ext === 'markdown' ? 'md' : ext.startsWith('htm') ? 'html' : (ext as typeof opts.format);
         else if (ext && ext !== 'txt') {
-          throw new CliError(`cannot write a .${ext} file`, EXIT.usage, undefined, 'Use .html (opens in a browser, prints to PDF), .csv (opens in Excel or Sheets), .md, .json, or .txt, or say --format.');
+          throw new CliError(
+            `cannot write a .${ext} file`,
+            EXIT.usage,
+            undefined,
+            'Use .html (opens in a browser, prints to PDF), .csv (opens in Excel or Sheets), .md, .json, or .txt, or say --format.',
+          );
         }
       }
-      const by = opts.by.map((b) => b.split(',').map((s) => s.trim()).filter(Boolean)).filter((b) => b.length);
+      const by = opts.by
+        .map((b) =>
+          b
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        )
+        .filter((b) => b.length);
       for (const b of by) {
         const twice = b.find((k, i) => b.indexOf(k) !== i);
         if (twice) throw new CliError(`--by ${b.join(',')} names "${twice}" twice`, EXIT.usage);
@@ -88,11 +116,20 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       let growth: [string, string] | undefined;
       if (opts.growth !== undefined) {
         const parts = opts.growth.split('..').map((x) => x.trim());
-        if (parts.length !== 2 || !parts[0] || !parts[1]) throw new CliError(`--growth takes two cycle labels joined by "..", e.g. "2025-26 baseline..2025-26 end of year" (got ${opts.growth})`, EXIT.usage);
+        if (parts.length !== 2 || !parts[0] || !parts[1])
+          throw new CliError(
+            `--growth takes two cycle labels joined by "..", e.g. "2025-26 baseline..2025-26 end of year" (got ${opts.growth})`,
+            EXIT.usage,
+          );
         growth = [parts[0], parts[1]];
       }
       if (opts.out && existsSync(opts.out) && !opts.force) {
-        throw new CliError(`${opts.out} exists; not replacing it`, EXIT.usage, undefined, 'Use --force to replace it, or choose another --out file.');
+        throw new CliError(
+          `${opts.out} exists; not replacing it`,
+          EXIT.usage,
+          undefined,
+          'Use --force to replace it, or choose another --out file.',
+        );
       }
       const [{ runSummarize }, { formatProblem, formatCountsLine }, { progressBar }] = await Promise.all([
         import('../summary/run.js'),
@@ -130,20 +167,29 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
           (opts.force ? replaceFileAtomic : writeNewFileAtomic)(opts.out, text, { mode: 0o644 });
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-            throw new CliError(`${opts.out} exists; not replacing it`, EXIT.usage, undefined, 'Use --force to replace it, or choose another --out file.');
+            throw new CliError(
+              `${opts.out} exists; not replacing it`,
+              EXIT.usage,
+              undefined,
+              'Use --force to replace it, or choose another --out file.',
+            );
           }
           throw new CliError(`cannot write ${opts.out}: ${fsErrorText(err)}`, EXIT.problems); // full disk, read-only folder
         }
         writeErr(`wrote ${opts.out}\n`);
       } else writeOut(text);
       if (warnings > MAX_WARNINGS) {
-        writeErr(`… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted all the same; \`profile validate ${folders.join(' ')}\` lists them all\n`);
+        writeErr(
+          `… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted all the same; \`profile validate ${folders.join(' ')}\` lists them all\n`,
+        );
       }
       const { unusedByKeys } = await import('../summary/walk.js');
       const { didYouMean } = await import('../suggest.js');
       for (const key of unusedByKeys(summary)) {
         const known = notes.keysSeen.length ? ` Keys in the records: ${notes.keysSeen.slice(0, 8).join(', ')}.` : '';
-        writeErr(`warning: no counted record has a group value for "${key}" (--by)${didYouMean(key, notes.keysSeen)}: every record is in "(not given)". Check the spelling; keys are case-sensitive.${known}\n`);
+        writeErr(
+          `warning: no counted record has a group value for "${key}" (--by)${didYouMean(key, notes.keysSeen)}: every record is in "(not given)". Check the spelling; keys are case-sensitive.${known}\n`,
+        );
       }
       const { formatRunNotes } = await import('../ui/summary-problems.js');
       writeErr(formatRunNotes(notes, counts, summary, growth));
@@ -154,10 +200,15 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
     });
 }
 
-async function renderSummary(summary: import('../summary/model.js').Summary, format: (typeof FORMATS)[number], toFile: boolean, title?: string): Promise<string> {
+async function renderSummary(
+  summary: import('../summary/model.js').Summary,
+  format: (typeof FORMATS)[number],
+  toFile: boolean,
+  title?: string,
+): Promise<string> {
   switch (format) {
     case 'json':
-      return JSON.stringify(summary, null, 2) + '\n';
+      return `${JSON.stringify(summary, null, 2)}\n`;
     case 'csv':
       return (await import('../summary/format-csv.js')).formatCsv(summary);
     case 'md':

@@ -35,17 +35,18 @@ Examples:
       }
       const failed = result.errors > 0 || (opts.strict && result.warnings > 0);
       if (opts.json) {
-        writeOut(JSON.stringify({ ok: !failed, ...result }, null, 2) + '\n');
+        writeOut(`${JSON.stringify({ ok: !failed, ...result }, null, 2)}\n`);
       } else {
         const { formatDiagnostic } = await import('../ui/diagnostics.js');
         const { colours } = await import('../ui/colour.js');
         for (const f of result.files) {
           // On stdout, as eslint and tsc print theirs: `profile validate | less` and CI logs show them.
-          for (const d of f.diagnostics) writeOut(formatDiagnostic({ ...d, file: display(d.file) }, colours().out) + '\n');
+          for (const d of f.diagnostics)
+            writeOut(`${formatDiagnostic({ ...d, file: display(d.file) }, colours().out)}\n`);
         }
         const bad = result.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error')).length;
         const summary = `${files.length} file(s) checked: ${files.length - bad} ok, ${bad} with errors; ${result.errors} error(s), ${result.warnings} warning(s)`;
-        writeOut(summary + '\n');
+        writeOut(`${summary}\n`);
       }
       if (failed) process.exitCode = EXIT.problems;
     });

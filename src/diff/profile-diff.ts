@@ -1,7 +1,14 @@
 // What changed between two profile versions: items and levels added, removed, renamed (through the
 // crosswalk) and reworded (word by word), and what records of the first become under the second.
 import { diffArrays, diffWords } from 'diff';
-import { conversionReport, crosswalkTo, itemIds, type ConversionReport, type ProfileLookup, type VersionMap } from '../profile/crosswalk.js';
+import {
+  conversionReport,
+  crosswalkTo,
+  itemIds,
+  type ConversionReport,
+  type ProfileLookup,
+  type VersionMap,
+} from '../profile/crosswalk.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { DescriptorT, Profile } from '../profile/schema.js';
 
@@ -106,7 +113,8 @@ function cellLists(cells: Record<string, DescriptorT> | undefined): Record<strin
   for (const [level, cell] of Object.entries(cells ?? {})) {
     if (Array.isArray(cell)) out[`descriptor: ${level}`] = cell;
     else if (cell.sameAs) out[`descriptor: ${level}`] = [`(same as ${cell.sameAs})`];
-    else if (cell.items?.length || cell.stem) out[`descriptor: ${level}`] = [cell.stem, ...(cell.items ?? [])].filter((x): x is string => Boolean(x));
+    else if (cell.items?.length || cell.stem)
+      out[`descriptor: ${level}`] = [cell.stem, ...(cell.items ?? [])].filter((x): x is string => Boolean(x));
   }
   return out;
 }
@@ -139,12 +147,27 @@ export function lineDiff(before: string[], after: string[]): LineChange[] {
 }
 
 export function wordDiff(before: string, after: string): WordChange[] {
-  return diffWords(before, after).map((c) => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value }));
+  return diffWords(before, after).map((c) => ({
+    op: c.added ? 'added' : c.removed ? 'removed' : 'same',
+    text: c.value,
+  }));
 }
 
-function reword(id: string, from: string | undefined, field: string, before: string | undefined, after: string | undefined): Rewording | undefined {
+function reword(
+  id: string,
+  from: string | undefined,
+  field: string,
+  before: string | undefined,
+  after: string | undefined,
+): Rewording | undefined {
   if ((before ?? '') === (after ?? '')) return undefined;
-  const r: Rewording = { id, field, before: before ?? '', after: after ?? '', words: wordDiff(before ?? '', after ?? '') };
+  const r: Rewording = {
+    id,
+    field,
+    before: before ?? '',
+    after: after ?? '',
+    words: wordDiff(before ?? '', after ?? ''),
+  };
   if (from !== undefined && from !== id) r.from = from;
   return r;
 }
@@ -185,7 +208,9 @@ export function diffProfiles(a: Profile, b: Profile, lookup: ProfileLookup): Pro
       reworded.push(r);
     }
   }
-  const added = [...eb].filter(([id]) => !reached.has(id)).map(([id, e]) => ({ id, kind: e.kind, text: e.texts.title ?? e.texts.text ?? '' }));
+  const added = [...eb]
+    .filter(([id]) => !reached.has(id))
+    .map(([id, e]) => ({ id, kind: e.kind, text: e.texts.title ?? e.texts.text ?? '' }));
 
   const la = new Map(a.scale.levels.map((l) => [l.id, l]));
   const lb = new Map(b.scale.levels.map((l) => [l.id, l]));
@@ -214,12 +239,19 @@ export function diffProfiles(a: Profile, b: Profile, lookup: ProfileLookup): Pro
     const r = reword(field, undefined, field, a[field], b[field]);
     if (r) profile.push(r);
   }
-  const steps = (p: Profile) => `${p.process.actionSteps.min}-${p.process.actionSteps.max} action steps, rated per ${p.process.rate}`;
+  const steps = (p: Profile) =>
+    `${p.process.actionSteps.min}-${p.process.actionSteps.max} action steps, rated per ${p.process.rate}`;
   const r = reword('process', undefined, 'process', steps(a), steps(b));
   if (r) profile.push(r);
 
-  const ratedA = new Set(ratedItems(a).map((i) => map.item(i.id)).filter((x): x is string => x !== null));
-  const unrated = ratedItems(b).map((i) => i.id).filter((id) => !ratedA.has(id));
+  const ratedA = new Set(
+    ratedItems(a)
+      .map((i) => map.item(i.id))
+      .filter((x): x is string => x !== null),
+  );
+  const unrated = ratedItems(b)
+    .map((i) => i.id)
+    .filter((id) => !ratedA.has(id));
   return {
     from: profileRef(a),
     to: profileRef(b),
@@ -235,7 +267,19 @@ export function diffProfiles(a: Profile, b: Profile, lookup: ProfileLookup): Pro
 /** True when nothing differs (the two versions read the same). */
 export function isEmptyDiff(d: ProfileDiff): boolean {
   const { items, levels } = d;
-  return [items.added, items.removed, items.renamed, items.reworded, levels.added, levels.removed, levels.renamed, levels.reworded, d.profile].every((x) => x.length === 0) && levels.target === null;
+  return (
+    [
+      items.added,
+      items.removed,
+      items.renamed,
+      items.reworded,
+      levels.added,
+      levels.removed,
+      levels.renamed,
+      levels.reworded,
+      d.profile,
+    ].every((x) => x.length === 0) && levels.target === null
+  );
 }
 
 /** Shorten long unchanged stretches to their ends ("... "), so a one-word change in a long cell stands out. */

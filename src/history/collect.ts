@@ -24,7 +24,11 @@ export interface Collected {
 export function crosswalkMapper(target: Profile, reg: Registry): MapItem {
   return (fromRef, id) => {
     const newer: Profile[] = [];
-    for (let p: Profile | undefined = target; p && newer.length < 50; p = p.replaces ? findByRef(reg, p.replaces)?.profile : undefined) {
+    for (
+      let p: Profile | undefined = target;
+      p && newer.length < 50;
+      p = p.replaces ? findByRef(reg, p.replaces)?.profile : undefined
+    ) {
       newer.unshift(p);
       if (p.replaces === fromRef) break;
     }
@@ -43,11 +47,21 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new CliError(`not a folder: ${dir}`, EXIT.usage);
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
+    names = readdirSync(dir)
+      .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.'))
+      .sort();
   } catch (err) {
     if (err instanceof CliError) throw err;
-    const why = (err as NodeJS.ErrnoException)?.code === 'ENOENT' ? `there is no folder ${dir} here` : `cannot read the folder ${dir}: ${fsErrorText(err)}`;
-    throw new CliError(why, EXIT.usage, undefined, 'Give the folder your records are in, e.g. profile history records/ (profile assess saves them in records/).');
+    const why =
+      (err as NodeJS.ErrnoException)?.code === 'ENOENT'
+        ? `there is no folder ${dir} here`
+        : `cannot read the folder ${dir}: ${fsErrorText(err)}`;
+    throw new CliError(
+      why,
+      EXIT.usage,
+      undefined,
+      'Give the folder your records are in, e.g. profile history records/ (profile assess saves them in records/).',
+    );
   }
   const counts = { drafts: 0, broken: 0, unknown: 0, others: 0, people: 0 };
   const complete: HistoryInput[] = [];
@@ -60,31 +74,54 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
     else {
       const entry = findByRef(reg, rec.profile);
       if (!entry) counts.unknown++;
-      else if (load.source && checkRecordAgainstProfile(rec, entry.profile, load.source).some((d) => d.severity === 'error')) counts.broken++;
+      else if (
+        load.source &&
+        checkRecordAgainstProfile(rec, entry.profile, load.source).some((d) => d.severity === 'error')
+      )
+        counts.broken++;
       else complete.push({ rec, profile: entry.profile, file });
     }
   }
   const ids = [...new Set(complete.map((x) => x.profile.id))].sort();
   const id = opts.profile?.split('@')[0] ?? (ids.length === 1 ? ids[0] : undefined);
-  if (!complete.length) throw new CliError(`no complete records in ${dir}`, EXIT.usage, undefined, 'Records are written by profile assess; history shows complete ones.');
+  if (!complete.length)
+    throw new CliError(
+      `no complete records in ${dir}`,
+      EXIT.usage,
+      undefined,
+      'Records are written by profile assess; history shows complete ones.',
+    );
   if (!id) {
     const list = ids.map((i) => `${i} (${complete.filter((x) => x.profile.id === i).length})`).join(', ');
-    throw new CliError(`records of several profiles in ${dir}: ${list}; say which with --profile`, EXIT.usage, undefined, `e.g. profile history ${dir} --profile ${ids[0]}`);
+    throw new CliError(
+      `records of several profiles in ${dir}: ${list}; say which with --profile`,
+      EXIT.usage,
+      undefined,
+      `e.g. profile history ${dir} --profile ${ids[0]}`,
+    );
   }
   let mine = complete.filter((x) => x.profile.id === id);
   counts.others = complete.length - mine.length;
-  if (!mine.length) throw new CliError(`no complete records of ${id} in ${dir} (profiles there: ${ids.join(', ')})`, EXIT.usage);
+  if (!mine.length)
+    throw new CliError(`no complete records of ${id} in ${dir} (profiles there: ${ids.join(', ')})`, EXIT.usage);
   // A folder may hold other people's records (a shared drive): never mix two people into one line of growth.
   const names2 = [...new Set(mine.map((x) => x.rec.respondent).filter((r): r is string => Boolean(r)))].sort();
   if (opts.respondent) {
     const before = mine.length;
     mine = mine.filter((x) => x.rec.respondent === opts.respondent);
     counts.people = before - mine.length;
-    if (!mine.length) throw new CliError(`no complete ${id} records with respondent "${opts.respondent}" in ${dir}`, EXIT.usage);
+    if (!mine.length)
+      throw new CliError(`no complete ${id} records with respondent "${opts.respondent}" in ${dir}`, EXIT.usage);
   } else if (names2.length > 1) {
-    throw new CliError(`these ${id} records are by ${names2.length} people; history is one person's: say whose with --respondent "NAME"`, EXIT.usage);
+    throw new CliError(
+      `these ${id} records are by ${names2.length} people; history is one person's: say whose with --respondent "NAME"`,
+      EXIT.usage,
+    );
   }
-  const target = mine.map((x) => x.profile).sort((a, b) => compareVersions(a.version, b.version)).at(-1)!;
+  const target = mine
+    .map((x) => x.profile)
+    .sort((a, b) => compareVersions(a.version, b.version))
+    .at(-1)!;
   const skipped = [
     counts.drafts ? `${counts.drafts} draft${counts.drafts === 1 ? '' : 's'}` : '',
     counts.others ? `${counts.others} of another profile` : '',

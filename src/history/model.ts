@@ -61,7 +61,12 @@ export function shortLabel(label: string): string {
 
 /** Oldest first by date, then cycle, then file name: a stable order. */
 export function sortRecords<T extends HistoryInput>(inputs: T[]): T[] {
-  return [...inputs].sort((a, b) => a.rec.date.localeCompare(b.rec.date) || (a.rec.cycle ?? '').localeCompare(b.rec.cycle ?? '') || a.file.localeCompare(b.file));
+  return [...inputs].sort(
+    (a, b) =>
+      a.rec.date.localeCompare(b.rec.date) ||
+      (a.rec.cycle ?? '').localeCompare(b.rec.cycle ?? '') ||
+      a.file.localeCompare(b.file),
+  );
 }
 
 export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: MapItem): HistoryModel {
@@ -81,7 +86,15 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
         dropped.get(rec.profile)!.add(`${it?.number ? `${it.number}. ` : ''}${it?.title ?? item}`);
       }
       if (!to || !l) continue;
-      out.set(to, { level: l.id, label: l.label, short: shortLabel(l.label), colour: l.colour, hex: colourHex(l.colour), score: l.score, atTarget: isAtOrAboveTarget(profile, l.id) });
+      out.set(to, {
+        level: l.id,
+        label: l.label,
+        short: shortLabel(l.label),
+        colour: l.colour,
+        hex: colourHex(l.colour),
+        score: l.score,
+        atTarget: isAtOrAboveTarget(profile, l.id),
+      });
     }
     return out;
   });
@@ -99,10 +112,14 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
     columns,
     rows,
     atTarget: recs.map(({ rec, profile }) => {
-      const levels = Object.values(rec.ratings).map((l) => levelById(profile, l)).filter((l) => l !== undefined);
+      const levels = Object.values(rec.ratings)
+        .map((l) => levelById(profile, l))
+        .filter((l) => l !== undefined);
       return { n: levels.filter((l) => isAtOrAboveTarget(profile, l.id)).length, of: ratedItems(profile).length };
     }),
-    done: recs.map(({ rec }, column) => (rec.actionSteps ?? []).filter((s) => s.status === 'done').map((s) => ({ column, text: s.text, on: s.done }))),
+    done: recs.map(({ rec }, column) =>
+      (rec.actionSteps ?? []).filter((s) => s.status === 'done').map((s) => ({ column, text: s.text, on: s.done })),
+    ),
     trend,
     dropped: [...dropped].map(([ref, titles]) => ({ ref, titles: [...titles].sort() })),
   };

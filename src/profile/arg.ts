@@ -14,7 +14,12 @@ export function loadProfileArg(reg: Registry, arg: string): Profile {
   const r = loadProfileFile(arg);
   if (!r.profile) {
     const first = r.diagnostics.find((d) => d.severity === 'error');
-    throw new CliError(`${arg} is not a valid profile${first ? `: ${first.message}` : ''}`, EXIT.usage, first, `Run \`profile validate ${arg}\` to see every problem.${first ? ` First at ${formatLocation(first)}.` : ''}`);
+    throw new CliError(
+      `${arg} is not a valid profile${first ? `: ${first.message}` : ''}`,
+      EXIT.usage,
+      first,
+      `Run \`profile validate ${arg}\` to see every problem.${first ? ` First at ${formatLocation(first)}.` : ''}`,
+    );
   }
   return r.profile;
 }

@@ -41,10 +41,12 @@ export function levelIds(p: Profile): Set<string> {
 /** One step: ids of `newer.replaces` into `newer`. Listed ids follow the crosswalk (null = dropped);
  * an unlisted id keeps its id if it still exists, else it has no counterpart. */
 export function stepMaps(newer: Profile): { item: IdMap; level: IdMap } {
-  const make = (walk: Record<string, string | null> | undefined, ids: Set<string>): IdMap => (id) => {
-    if (walk && Object.hasOwn(walk, id)) return walk[id];
-    return ids.has(id) ? id : null;
-  };
+  const make =
+    (walk: Record<string, string | null> | undefined, ids: Set<string>): IdMap =>
+    (id) => {
+      if (walk && Object.hasOwn(walk, id)) return walk[id];
+      return ids.has(id) ? id : null;
+    };
   return { item: make(newer.crosswalk, itemIds(newer)), level: make(newer.levelCrosswalk, levelIds(newer)) };
 }
 
@@ -108,14 +110,23 @@ export function checkConversionTarget(target: Profile, profiles: Profile[]): str
   const ref = profileRef(target);
   const earlier = earlierVersions(target, (r) => byRef.get(r)).filter((r) => byRef.has(r));
   if (earlier.length > 0) return ref;
-  const targets = profiles.filter((p) => earlierVersions(p, (r) => byRef.get(r)).some((r) => byRef.has(r))).map(profileRef);
-  const later = profiles.filter((p) => p.id === target.id && p.replaces && crosswalkTo(p, ref, (r) => byRef.get(r))).map(profileRef);
+  const targets = profiles
+    .filter((p) => earlierVersions(p, (r) => byRef.get(r)).some((r) => byRef.has(r)))
+    .map(profileRef);
+  const later = profiles
+    .filter((p) => p.id === target.id && p.replaces && crosswalkTo(p, ref, (r) => byRef.get(r)))
+    .map(profileRef);
   const hint = later.length
     ? `${ref} is an earlier version: records are carried forward only. Try --as ${later[later.length - 1]}.`
     : targets.length
       ? `Versions that replace an earlier one: ${targets.join(', ')}.`
       : 'No profile in use replaces an earlier version.';
-  throw new CliError(`--as ${ref}: ${ref} replaces no earlier version, so there is nothing to count as it`, EXIT.usage, undefined, hint);
+  throw new CliError(
+    `--as ${ref}: ${ref} replaces no earlier version, so there is nothing to count as it`,
+    EXIT.usage,
+    undefined,
+    hint,
+  );
 }
 
 export interface ConversionReport {

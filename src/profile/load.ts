@@ -46,20 +46,26 @@ export function validateProfileValue(src: YamlSource): ProfileLoad {
 /** Checks across fields: unique ids, references to levels and stems, the action-step range. */
 export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const err = (path: PropertyKey[], message: string, code = 'profile-reference') => out.push(diagnosticAt(src, path, message, { code }));
+  const err = (path: PropertyKey[], message: string, code = 'profile-reference') =>
+    out.push(diagnosticAt(src, path, message, { code }));
   const levelIds = new Set<string>();
   p.scale.levels.forEach((l, i) => {
     if (levelIds.has(l.id)) err(['scale', 'levels', i, 'id'], `duplicate level id "${l.id}"`, 'duplicate-id');
     levelIds.add(l.id);
   });
   if (!levelIds.has(p.scale.target)) {
-    err(['scale', 'target'], `target "${p.scale.target}" is not one of the levels (${[...levelIds].join(', ')})${didYouMean(p.scale.target, levelIds)}`);
+    err(
+      ['scale', 'target'],
+      `target "${p.scale.target}" is not one of the levels (${[...levelIds].join(', ')})${didYouMean(p.scale.target, levelIds)}`,
+    );
   }
   const checkCells = (cells: Record<string, unknown> | undefined, path: PropertyKey[]) => {
     for (const [lvl, cell] of Object.entries(cells ?? {})) {
-      if (!levelIds.has(lvl)) err([...path, lvl], `"${lvl}" is not a level of this profile's scale${didYouMean(lvl, levelIds)}`);
+      if (!levelIds.has(lvl))
+        err([...path, lvl], `"${lvl}" is not a level of this profile's scale${didYouMean(lvl, levelIds)}`);
       const sameAs = (cell as { sameAs?: string } | null)?.sameAs;
-      if (sameAs && !levelIds.has(sameAs)) err([...path, lvl, 'sameAs'], `sameAs "${sameAs}" is not a level${didYouMean(sameAs, levelIds)}`);
+      if (sameAs && !levelIds.has(sameAs))
+        err([...path, lvl, 'sameAs'], `sameAs "${sameAs}" is not a level${didYouMean(sameAs, levelIds)}`);
     }
   };
   const { ids, diagnostics } = duplicateIds(src);
@@ -70,25 +76,53 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
     checkCells(s.descriptors, [...sp, 'descriptors']);
     s.criteria.forEach((c, ci) => {
       const cp = [...sp, 'criteria', ci];
-      if (c.stem && !(s.stems && c.stem in s.stems)) err([...cp, 'stem'], `stem "${c.stem}" is not defined in this section's stems${didYouMean(c.stem, Object.keys(s.stems ?? {}))}`);
+      if (c.stem && !(s.stems && c.stem in s.stems))
+        err(
+          [...cp, 'stem'],
+          `stem "${c.stem}" is not defined in this section's stems${didYouMean(c.stem, Object.keys(s.stems ?? {}))}`,
+        );
       checkCells(c.descriptors, [...cp, 'descriptors']);
     });
   });
   if (p.process.rate === 'criterion') {
     p.sections.forEach((s, si) => {
-      if (s.criteria.length === 0) err(['sections', si], `section "${s.id}" has no criteria, but the profile is rated per criterion`, 'no-criteria');
+      if (s.criteria.length === 0)
+        err(
+          ['sections', si],
+          `section "${s.id}" has no criteria, but the profile is rated per criterion`,
+          'no-criteria',
+        );
     });
   }
   if (p.process.actionSteps.min > p.process.actionSteps.max) {
-    err(['process', 'actionSteps'], `actionSteps: min (${p.process.actionSteps.min}) is more than max (${p.process.actionSteps.max})`, 'action-steps-range');
+    err(
+      ['process', 'actionSteps'],
+      `actionSteps: min (${p.process.actionSteps.min}) is more than max (${p.process.actionSteps.max})`,
+      'action-steps-range',
+    );
   }
-  if (p.crosswalk && !p.replaces) err(['crosswalk'], 'a crosswalk needs "replaces: <id>@<version>" to say which version it maps from', 'crosswalk-without-replaces');
+  if (p.crosswalk && !p.replaces)
+    err(
+      ['crosswalk'],
+      'a crosswalk needs "replaces: <id>@<version>" to say which version it maps from',
+      'crosswalk-without-replaces',
+    );
   for (const [from, to] of Object.entries(p.crosswalk ?? {})) {
-    if (to !== null && !ids.has(to)) err(['crosswalk', from], `crosswalk target "${to}" is not an id in this profile${didYouMean(to, ids)}`);
+    if (to !== null && !ids.has(to))
+      err(['crosswalk', from], `crosswalk target "${to}" is not an id in this profile${didYouMean(to, ids)}`);
   }
-  if (p.levelCrosswalk && !p.replaces) err(['levelCrosswalk'], 'a levelCrosswalk needs "replaces: <id>@<version>" to say which version it maps from', 'crosswalk-without-replaces');
+  if (p.levelCrosswalk && !p.replaces)
+    err(
+      ['levelCrosswalk'],
+      'a levelCrosswalk needs "replaces: <id>@<version>" to say which version it maps from',
+      'crosswalk-without-replaces',
+    );
   for (const [from, to] of Object.entries(p.levelCrosswalk ?? {})) {
-    if (to !== null && !levelIds.has(to)) err(['levelCrosswalk', from], `levelCrosswalk target "${to}" is not a level of this profile${didYouMean(to, levelIds)}`);
+    if (to !== null && !levelIds.has(to))
+      err(
+        ['levelCrosswalk', from],
+        `levelCrosswalk target "${to}" is not a level of this profile${didYouMean(to, levelIds)}`,
+      );
   }
   return out;
 }
@@ -103,7 +137,12 @@ function duplicateIds(src: YamlSource): { ids: Set<string>; diagnostics: Diagnos
     const id = (node as { id?: unknown } | null)?.id;
     if (typeof id !== 'string') return;
     const seen = first.get(id);
-    if (seen) diagnostics.push(diagnosticAt(src, [...path, 'id'], `duplicate id "${id}" (${what}); first used by ${seen}`, { code: 'duplicate-id' }));
+    if (seen)
+      diagnostics.push(
+        diagnosticAt(src, [...path, 'id'], `duplicate id "${id}" (${what}); first used by ${seen}`, {
+          code: 'duplicate-id',
+        }),
+      );
     else first.set(id, `the ${what} at line ${locate(src, [...path, 'id']).line}`);
   };
   list((src.value as { sections?: unknown } | null)?.sections).forEach((s, si) => {
@@ -122,6 +161,15 @@ function numericVersion(src: YamlSource): Diagnostic[] {
   if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return [];
   const written = src.text?.slice(node.range[0], node.range[1]).trim() ?? String(node.value);
   const read = String(node.value);
-  const message = written === read ? `version ${written} is a number in YAML; write it as text: version: "${written}"` : `version ${written} is read as the number ${read}, so this profile is ${read}, not ${written}`;
-  return [diagnosticAt(src, ['version'], message, { severity: 'warning', code: 'numeric-version', hint: `Quote it: version: "${written}"` })];
+  const message =
+    written === read
+      ? `version ${written} is a number in YAML; write it as text: version: "${written}"`
+      : `version ${written} is read as the number ${read}, so this profile is ${read}, not ${written}`;
+  return [
+    diagnosticAt(src, ['version'], message, {
+      severity: 'warning',
+      code: 'numeric-version',
+      hint: `Quote it: version: "${written}"`,
+    }),
+  ];
 }

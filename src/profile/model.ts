@@ -74,7 +74,12 @@ export function descriptorsFor(p: Profile, item: RatedItem): ResolvedDescriptor[
   });
 }
 
-function resolveCell(p: Profile, cells: Record<string, DescriptorT>, level: Level, seen: Set<string>): Omit<ResolvedDescriptor, 'missing'> {
+function resolveCell(
+  p: Profile,
+  cells: Record<string, DescriptorT>,
+  level: Level,
+  seen: Set<string>,
+): Omit<ResolvedDescriptor, 'missing'> {
   const cell = cells[level.id];
   const generic = { level, items: level.description ? [level.description] : [], generic: true };
   if (cell === undefined) return generic;

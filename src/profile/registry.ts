@@ -68,14 +68,23 @@ export function loadRegistry(opts: { profiles?: string; env?: NodeJS.ProcessEnv 
       if (first !== undefined) {
         // An earlier folder overrides the same id@version: say so, a silent choice surprises.
         shadowed.set(ref, [...(shadowed.get(ref) ?? []), file]);
-        problems.push({ file, line: 1, col: 1, message: `${ref} is also in ${first}, which comes first in the search order; this file is not used`, severity: 'warning', code: 'shadowed-profile' });
+        problems.push({
+          file,
+          line: 1,
+          col: 1,
+          message: `${ref} is also in ${first}, which comes first in the search order; this file is not used`,
+          severity: 'warning',
+          code: 'shadowed-profile',
+        });
         continue;
       }
       seen.set(ref, file);
       entries.push({ ref, file, profile: r.profile });
     }
   }
-  entries.sort((a, b) => a.profile.id.localeCompare(b.profile.id) || compareVersions(a.profile.version, b.profile.version));
+  entries.sort(
+    (a, b) => a.profile.id.localeCompare(b.profile.id) || compareVersions(a.profile.version, b.profile.version),
+  );
   return { entries, problems, dirs, shadowed };
 }
 
@@ -89,13 +98,21 @@ export function resolveProfile(reg: Registry, spec: string): RegistryEntry {
   const sameId = reg.entries.filter((e) => e.profile.id === id);
   if (sameId.length === 0) {
     const ids = [...new Set(reg.entries.map((e) => e.profile.id))];
-    throw new CliError(`unknown profile "${id}"${didYouMean(id, ids)}; known profiles: ${ids.join(', ') || 'none'}`, EXIT.usage, undefined, 'Run `profile list` to see every profile and version.');
+    throw new CliError(
+      `unknown profile "${id}"${didYouMean(id, ids)}; known profiles: ${ids.join(', ') || 'none'}`,
+      EXIT.usage,
+      undefined,
+      'Run `profile list` to see every profile and version.',
+    );
   }
   if (version === undefined) return sameId[sameId.length - 1];
   const hit = sameId.find((e) => e.profile.version === version);
   if (!hit) {
     const versions = sameId.map((e) => e.profile.version);
-    throw new CliError(`profile "${id}" has no version "${version}"${didYouMean(version, versions)}; versions: ${versions.join(', ')}`, EXIT.usage);
+    throw new CliError(
+      `profile "${id}" has no version "${version}"${didYouMean(version, versions)}; versions: ${versions.join(', ')}`,
+      EXIT.usage,
+    );
   }
   return hit;
 }

@@ -4,7 +4,10 @@ import { z } from 'zod';
 /** Short, readable, stable ids: `ef2`, `relationships.confidentiality`, `close-to-proficient`. */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'an id is lower-case letters, digits, "-" and "." (e.g. "ef2.timely-responses")');
+  .regex(
+    /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/,
+    'an id is lower-case letters, digits, "-" and "." (e.g. "ef2.timely-responses")',
+  );
 
 const Text = z.string().trim().min(1, 'must not be empty');
 
@@ -45,7 +48,7 @@ export const ImprovementArea = z.strictObject({ id: Id, text: Text });
 export const Criterion = z.strictObject({
   id: Id,
   number: z.union([z.string(), z.number()]).optional(),
-  stem: Id.optional().describe('Key into the section\'s stems'),
+  stem: Id.optional().describe("Key into the section's stems"),
   text: Text,
   calibration: Text.optional().describe('Shared-understanding note: what the item looks like in practice'),
   descriptors: z.record(Id, Descriptor).optional(),
@@ -70,12 +73,15 @@ export const Process = z.strictObject({
   actionSteps: z
     .strictObject({ min: z.number().int().min(0), max: z.number().int().min(1) })
     .default({ min: 2, max: 3 }),
-  steps: z.array(Text).optional().describe('The process in the source\'s words'),
+  steps: z.array(Text).optional().describe("The process in the source's words"),
 });
 
 export const ProfileRef = z
   .string()
-  .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a profile reference is id@version, e.g. sbic@2014');
+  .regex(
+    /^[a-z0-9]+(?:[-.][a-z0-9]+)*@[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'a profile reference is id@version, e.g. sbic@2014',
+  );
 
 export const ProfileSchema = z
   .strictObject({
@@ -89,8 +95,14 @@ export const ProfileSchema = z
     projectChoices: z
       .array(Text)
       .optional()
-      .describe('Values this file sets that the source does not give (colours, scores, target, action-step range, labels): the project\'s choices, shown as such'),
-    released: z.union([z.string(), z.number()]).transform(String).optional().describe('When this version was published, e.g. "2014" or "2024-25"'),
+      .describe(
+        "Values this file sets that the source does not give (colours, scores, target, action-step range, labels): the project's choices, shown as such",
+      ),
+    released: z
+      .union([z.string(), z.number()])
+      .transform(String)
+      .optional()
+      .describe('When this version was published, e.g. "2014" or "2024-25"'),
     source: z.strictObject({
       citation: Text,
       urls: z.array(Text).optional(),
@@ -104,11 +116,15 @@ export const ProfileSchema = z
     crosswalk: z
       .record(Id, Id.nullable())
       .optional()
-      .describe('Earlier section, criterion or improvement-area id -> id in this version (null = no counterpart). Ids not listed keep their meaning; every earlier id that is not in this version must be listed (profile validate checks it).'),
+      .describe(
+        'Earlier section, criterion or improvement-area id -> id in this version (null = no counterpart). Ids not listed keep their meaning; every earlier id that is not in this version must be listed (profile validate checks it).',
+      ),
     levelCrosswalk: z
       .record(Id, Id.nullable())
       .optional()
-      .describe('Earlier level id -> level id in this version (null = no counterpart). Needed only when the scale changed.'),
+      .describe(
+        'Earlier level id -> level id in this version (null = no counterpart). Needed only when the scale changed.',
+      ),
   })
   .describe('A practice profile, one file per version');
 

@@ -17,7 +17,12 @@ export interface Asker {
   select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back>;
   checkbox<T>(o: { message: string; choices: Choice<T>[]; checked?: T[]; back?: boolean }): Promise<T[] | Back>;
   /** `validate` returns an error message or true. With `back`, typing "<" goes back. */
-  input(o: { message: string; default?: string; validate?: (s: string) => string | true; back?: boolean }): Promise<string | Back>;
+  input(o: {
+    message: string;
+    default?: string;
+    validate?: (s: string) => string | true;
+    back?: boolean;
+  }): Promise<string | Back>;
   /** True for --plain (screen readers, logs): no tables or marks, nothing picked by Enter unless asked. */
   plain?: boolean;
   /** Plain text for the coach (a criterion card, a table). */

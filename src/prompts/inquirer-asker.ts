@@ -70,38 +70,69 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
     const first = Math.max(10, terminalWidth() - message.length - 4);
     const words = label.split(' ');
     let line = '';
-    while (words.length && (line + ' ' + words[0]).trim().length <= first) line = (line + ' ' + words.shift()).trim();
+    while (words.length && `${line} ${words[0]}`.trim().length <= first) line = `${line} ${words.shift()}`.trim();
     return words.length ? `${line}\n${wrap(words.join(' '), terminalWidth(), '  ')}` : label;
   };
-  const hint = (h?: string) => h && h.split('\n').map((l) => wrap(l, terminalWidth() - 2, '', '  ')).join('\n');
+  const hint = (h?: string) =>
+    h
+      ?.split('\n')
+      .map((l) => wrap(l, terminalWidth() - 2, '', '  '))
+      .join('\n');
   return {
-    say: (text) => process.stdout.write(wrapLines(text.endsWith('\n') ? text : text + '\n')),
+    say: (text) => process.stdout.write(wrapLines(text.endsWith('\n') ? text : `${text}\n`)),
     async select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
-      const choices: { value: T | Back; name: string; short?: string; description?: string }[] = o.choices.map((c) => ({ value: c.value, name: name(c, 2), short: answered(o.message, c.label), description: hint(c.hint) }));
-      if (!o.back) return p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false });
+      const choices: { value: T | Back; name: string; short?: string; description?: string }[] = o.choices.map((c) => ({
+        value: c.value,
+        name: name(c, 2),
+        short: answered(o.message, c.label),
+        description: hint(c.hint),
+      }));
+      if (!o.back)
+        return p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false });
       choices.push({ value: BACK, name: ch.dim(`${BACK_LABEL} (or <)`) });
-      return withBackKey((signal) => p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false }, { signal }));
+      return withBackKey((signal) =>
+        p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false }, { signal }),
+      );
     },
-    async checkbox<T>(o: { message: string; choices: Choice<T>[]; checked?: T[]; back?: boolean }): Promise<T[] | Back> {
-      const choices = o.choices.map((c) => ({ value: c.value, name: name(c, 4), short: c.label, checked: (o.checked ?? []).includes(c.value) }));
+    async checkbox<T>(o: {
+      message: string;
+      choices: Choice<T>[];
+      checked?: T[];
+      back?: boolean;
+    }): Promise<T[] | Back> {
+      const choices = o.choices.map((c) => ({
+        value: c.value,
+        name: name(c, 4),
+        short: c.label,
+        checked: (o.checked ?? []).includes(c.value),
+      }));
       const message = `${o.message} ${ch.dim(`(space to tick, Enter when done${o.back ? ', < to go back' : ''})`)}`;
       // The answer line says how many were ticked; the ticked ones follow as a list wrapped by words.
-      const theme = { style: { renderSelectedChoices: (sel: unknown[]) => (sel.length ? `${sel.length} ticked` : 'none ticked') } };
-      const run = (signal?: AbortSignal) => p.checkbox<T>({ message, choices, pageSize: 14, loop: false, theme }, signal ? { signal } : undefined);
+      const theme = {
+        style: { renderSelectedChoices: (sel: unknown[]) => (sel.length ? `${sel.length} ticked` : 'none ticked') },
+      };
+      const run = (signal?: AbortSignal) =>
+        p.checkbox<T>({ message, choices, pageSize: 14, loop: false, theme }, signal ? { signal } : undefined);
       const got = o.back ? await withBackKey((signal) => run(signal)) : await run();
       if (got !== BACK) {
-        for (const c of o.choices.filter((x) => got.includes(x.value))) process.stdout.write(wrap(c.label, terminalWidth(), '  • ', '    ') + '\n');
+        for (const c of o.choices.filter((x) => got.includes(x.value)))
+          process.stdout.write(`${wrap(c.label, terminalWidth(), '  • ', '    ')}\n`);
       }
       return got;
     },
-    async input(o: { message: string; default?: string; validate?: (s: string) => string | true; back?: boolean }): Promise<string | Back> {
+    async input(o: {
+      message: string;
+      default?: string;
+      validate?: (s: string) => string | true;
+      back?: boolean;
+    }): Promise<string | Back> {
       const paste = watchPaste();
       let got: string;
       try {
         got = await p.input({
           message: o.back ? `${o.message} ${ch.dim('(< to go back)')}` : o.message,
           default: o.default,
-          validate: (s) => (o.back && s.trim() === '<') || !o.validate ? true : o.validate(s.trim()),
+          validate: (s) => ((o.back && s.trim() === '<') || !o.validate ? true : o.validate(s.trim())),
         });
       } finally {
         await paste.stop();
@@ -110,13 +141,25 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
       // A pasted text of several lines: the first Enter answered the prompt; the rest is kept, not dropped.
       const rest = paste.rest();
       if (rest.length === 0) return got.trim();
-      const all = [got, ...rest].map((l) => l.trim()).filter(Boolean).join(' ');
+      const all = [got, ...rest]
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' ');
       const ok = o.validate ? o.validate(all) : true;
       if (ok !== true) {
-        process.stdout.write(ch.yellow(wrap(`Only the first line of the pasted text was kept (${ok})`, terminalWidth())) + '\n');
+        process.stdout.write(
+          `${ch.yellow(wrap(`Only the first line of the pasted text was kept (${ok})`, terminalWidth()))}\n`,
+        );
         return got.trim();
       }
-      process.stdout.write(ch.dim(wrap(`(The pasted text had ${rest.length + 1} lines: all are kept, joined into one: "${all}")`, terminalWidth())) + '\n');
+      process.stdout.write(
+        `${ch.dim(
+          wrap(
+            `(The pasted text had ${rest.length + 1} lines: all are kept, joined into one: "${all}")`,
+            terminalWidth(),
+          ),
+        )}\n`,
+      );
       return all;
     },
   };

@@ -50,7 +50,7 @@ export class PlainAsker implements Asker {
   }
 
   say(text: string): void {
-    this.write(wrapLines(text.endsWith('\n') ? text : text + '\n'));
+    this.write(wrapLines(text.endsWith('\n') ? text : `${text}\n`));
   }
 
   async select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
@@ -58,10 +58,20 @@ export class PlainAsker implements Asker {
     o.choices.forEach((c, i) => {
       this.write(`   ${i + 1}) ${c.label}${c.value === o.default ? '  (default)' : ''}\n`);
       // Wrapped here, not by the terminal: a screen reader or a log should never get half a word.
-      if (c.hint) this.write(c.hint.split('\n').map((l) => `${wrap(l, terminalWidth(), '        ', '          ')}\n`).join(''));
+      if (c.hint)
+        this.write(
+          c.hint
+            .split('\n')
+            .map((l) => `${wrap(l, terminalWidth(), '        ', '          ')}\n`)
+            .join(''),
+        );
     });
     const def = o.choices.findIndex((c) => c.value === o.default);
-    const help = options([`a number from 1 to ${o.choices.length} or the start of a name`, def >= 0 ? `Enter for ${def + 1}` : '', o.back ? '< to go back' : '']);
+    const help = options([
+      `a number from 1 to ${o.choices.length} or the start of a name`,
+      def >= 0 ? `Enter for ${def + 1}` : '',
+      o.back ? '< to go back' : '',
+    ]);
     for (;;) {
       const a = (await this.readLine(`   Answer (${help}): `)).trim();
       if (o.back && isBack(a)) return BACK;
@@ -71,7 +81,10 @@ export class PlainAsker implements Asker {
       // A level (or any choice) by name: "green", "close to": the one choice whose label starts so.
       const named = a ? o.choices.filter((c) => c.label.toLowerCase().startsWith(a.toLowerCase())) : [];
       if (named.length === 1) return named[0].value;
-      if (named.length > 1) this.write(`   "${a}" could be ${named.map((c) => c.label).join(' or ')}; type more of the name or a number.\n`);
+      if (named.length > 1)
+        this.write(
+          `   "${a}" could be ${named.map((c) => c.label).join(' or ')}; type more of the name or a number.\n`,
+        );
       else this.write(`   Please type ${help}.\n`);
     }
   }
@@ -80,7 +93,12 @@ export class PlainAsker implements Asker {
     this.write(`\n? ${o.message}\n`);
     const checked = o.choices.map((c, i) => ((o.checked ?? []).includes(c.value) ? i + 1 : 0)).filter(Boolean);
     o.choices.forEach((c, i) => this.write(`   ${i + 1}) ${c.label}${checked.includes(i + 1) ? '  (ticked)' : ''}\n`));
-    const help = options(['numbers separated by commas', '0 for none', checked.length ? `Enter to keep ${checked.join(',')}` : 'Enter for none', o.back ? '< to go back' : '']);
+    const help = options([
+      'numbers separated by commas',
+      '0 for none',
+      checked.length ? `Enter to keep ${checked.join(',')}` : 'Enter for none',
+      o.back ? '< to go back' : '',
+    ]);
     for (;;) {
       const a = (await this.readLine(`   Answer (${help}): `)).trim();
       if (o.back && isBack(a)) return BACK;
@@ -94,7 +112,12 @@ export class PlainAsker implements Asker {
     }
   }
 
-  async input(o: { message: string; default?: string; validate?: (s: string) => string | true; back?: boolean }): Promise<string | Back> {
+  async input(o: {
+    message: string;
+    default?: string;
+    validate?: (s: string) => string | true;
+    back?: boolean;
+  }): Promise<string | Back> {
     const def = o.default ? ` [${o.default}]` : '';
     for (;;) {
       const raw = await this.readPasted(`\n? ${o.message}${def}${o.back ? ' (< to go back)' : ''}\n   > `);

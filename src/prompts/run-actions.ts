@@ -1,5 +1,13 @@
 // `profile actions`: show a record's action steps and change them, by flags or interactively.
-import { cleanStepText, draftProblem, maxSteps, openSteps, saveChanges, type ActionChange, type StepStatus } from '../assess/actions.js';
+import {
+  cleanStepText,
+  draftProblem,
+  maxSteps,
+  openSteps,
+  saveChanges,
+  type ActionChange,
+  type StepStatus,
+} from '../assess/actions.js';
 import type { ActionStepT } from '../record/schema.js';
 import { isValidDay, today as todayDay } from '../assess/flow.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
@@ -92,7 +100,10 @@ export async function runActions(o: ActionsOptions): Promise<void> {
       const pick = await a.select({
         message: full ? `Change a step? (${max} open steps, the most this profile allows at a time)` : 'Change a step?',
         choices: [
-          ...steps.map((s, i) => ({ value: String(i + 1), label: `${i + 1}. ${safeLine(s.text)} (${s.status.replace('-', ' ')}${isOverdue(s, today) ? ', OVERDUE' : ''})` })),
+          ...steps.map((s, i) => ({
+            value: String(i + 1),
+            label: `${i + 1}. ${safeLine(s.text)} (${s.status.replace('-', ' ')}${isOverdue(s, today) ? ', OVERDUE' : ''})`,
+          })),
           ...(full ? [] : [{ value: 'add', label: 'Add a step' }]),
           { value: 'quit', label: 'Done' },
         ],
@@ -106,7 +117,9 @@ export async function runActions(o: ActionsOptions): Promise<void> {
           continue;
         }
         if (full) {
-          a.say(`This record already has ${max} open action steps, the most ${rec.profile} allows at a time; mark one done first.`);
+          a.say(
+            `This record already has ${max} open action steps, the most ${rec.profile} allows at a time; mark one done first.`,
+          );
           continue;
         }
         const t = await a.input({ message: 'What will you do?', back: true });
@@ -114,10 +127,16 @@ export async function runActions(o: ActionsOptions): Promise<void> {
         let forId: string | undefined;
         const prios = (rec.priorities ?? []).map((p) => items.find((i) => i.id === p)).filter((i) => i !== undefined);
         if (prios.length) {
-          const f = await a.select({ message: 'Which priority does it address?', choices: [...prios.map((i) => ({ value: i.id, label: i.title })), { value: '', label: '(not linked)' }] });
+          const f = await a.select({
+            message: 'Which priority does it address?',
+            choices: [...prios.map((i) => ({ value: i.id, label: i.title })), { value: '', label: '(not linked)' }],
+          });
           forId = f === BACK || !f ? undefined : f;
         }
-        const due = await a.input({ message: 'Due date (YYYY-MM-DD, optional)', validate: (s) => (!s || isValidDay(s) ? true : 'A date looks like 2026-01-31.') });
+        const due = await a.input({
+          message: 'Due date (YYYY-MM-DD, optional)',
+          validate: (s) => (!s || isValidDay(s) ? true : 'A date looks like 2026-01-31.'),
+        });
         change = { kind: 'add', step: { text: t, for: forId, due: due === BACK || !due ? undefined : due } };
       } else {
         const got = await askStepChange(a, Number(pick), steps[Number(pick) - 1], today);
@@ -153,25 +172,36 @@ function changesFromFlags(o: ActionsOptions, today: string): ActionChange[] {
     ...(o.done ?? []).map((step) => ({ kind: 'status' as const, step, status: 'done' as StepStatus, on: o.on })),
     ...(o.plan ?? []).map((step) => ({ kind: 'status' as const, step, status: 'planned' as StepStatus })),
   ];
-  if (o.add !== undefined && o.step !== undefined) throw new CliError('--add makes a new step and --step changes one: use one at a time', EXIT.usage);
+  if (o.add !== undefined && o.step !== undefined)
+    throw new CliError('--add makes a new step and --step changes one: use one at a time', EXIT.usage);
   if (o.add !== undefined) changes.push({ kind: 'add', step: { text: o.add, for: o.for, due: o.due } });
   else if (o.for !== undefined) throw new CliError('--for goes with --add "text"', EXIT.usage);
   if (o.step !== undefined) {
     const step = o.step;
-    if (o.text === undefined && o.note === undefined && o.due === undefined) throw new CliError(`--step ${step}: say what to change with --text, --due or --note`, EXIT.usage);
+    if (o.text === undefined && o.note === undefined && o.due === undefined)
+      throw new CliError(`--step ${step}: say what to change with --text, --due or --note`, EXIT.usage);
     if (o.text !== undefined) changes.push({ kind: 'text', step, text: o.text });
     if (o.due !== undefined) changes.push({ kind: 'due', step, due: o.due === '-' || o.due === '' ? null : o.due });
     if (o.note !== undefined) changes.push({ kind: 'note', step, text: o.note, on: o.on ?? today });
   } else if (o.add === undefined && (o.text !== undefined || o.note !== undefined || o.due !== undefined)) {
-    throw new CliError(`${o.text !== undefined ? '--text' : o.note !== undefined ? '--note' : '--due'} goes with --step <n> (which step to change)`, EXIT.usage);
+    throw new CliError(
+      `${o.text !== undefined ? '--text' : o.note !== undefined ? '--note' : '--due'} goes with --step <n> (which step to change)`,
+      EXIT.usage,
+    );
   }
-  if (o.on !== undefined && !o.done?.length && o.note === undefined) throw new CliError('--on goes with --done or --note', EXIT.usage);
+  if (o.on !== undefined && !o.done?.length && o.note === undefined)
+    throw new CliError('--on goes with --done or --note', EXIT.usage);
   changes.push(...(o.remove ?? []).map((step) => ({ kind: 'remove' as const, step })));
   return changes;
 }
 
 /** What to do with one picked step: a new status, or an edit. */
-async function askStepChange(a: Asker, step: number, s: ActionStepT, today: string): Promise<ActionChange | typeof BACK> {
+async function askStepChange(
+  a: Asker,
+  step: number,
+  s: ActionStepT,
+  today: string,
+): Promise<ActionChange | typeof BACK> {
   const what = await a.select<string>({
     message: `Step ${step}: ${safeLine(s.text)}`,
     choices: [
@@ -206,6 +236,13 @@ async function askStepChange(a: Asker, step: number, s: ActionStepT, today: stri
     if (d === BACK || (!d && !s.due)) return BACK;
     return { kind: 'due', step, due: d === '-' || !d ? null : d };
   }
-  const sure = await a.select({ message: `Remove step ${step} ("${safeLine(s.text)}")?`, choices: [{ value: 'no', label: 'No, keep it' }, { value: 'yes', label: 'Yes, remove it' }], default: 'no' });
+  const sure = await a.select({
+    message: `Remove step ${step} ("${safeLine(s.text)}")?`,
+    choices: [
+      { value: 'no', label: 'No, keep it' },
+      { value: 'yes', label: 'Yes, remove it' },
+    ],
+    default: 'no',
+  });
   return sure === 'yes' ? { kind: 'remove', step } : BACK;
 }

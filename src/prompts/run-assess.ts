@@ -49,8 +49,16 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   let draft: Draft;
   let resumeFile: string | undefined = typeof o.resume === 'string' ? o.resume : undefined;
   if (o.resume === true || (!o.resume && interactive && !o.from && !o.answers)) {
-    const drafts = findDrafts(o.dir).filter((x) => !o.profile || x.record.profile.split('@')[0] === o.profile.split('@')[0]);
-    if (o.resume === true && drafts.length === 0) throw new CliError(`no draft to resume in ${o.dir}/`, EXIT.usage, undefined, 'Start one with: profile assess <profile>');
+    const drafts = findDrafts(o.dir).filter(
+      (x) => !o.profile || x.record.profile.split('@')[0] === o.profile.split('@')[0],
+    );
+    if (o.resume === true && drafts.length === 0)
+      throw new CliError(
+        `no draft to resume in ${o.dir}/`,
+        EXIT.usage,
+        undefined,
+        'Start one with: profile assess <profile>',
+      );
     if (drafts.length) resumeFile = await pickDraft(drafts, o.resume === true, interactive, getAsker);
   }
   if (resumeFile) {
@@ -64,9 +72,20 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       const prev = loadRecord(o.from);
       spec ??= prev.profile.split('@')[0];
       entry = resolveProfile(reg, spec);
-      defaults = defaultsFromRecord(entry.profile, prev, findByRef(reg, prev.profile)?.profile, (ref) => findByRef(reg, ref)?.profile);
+      defaults = defaultsFromRecord(
+        entry.profile,
+        prev,
+        findByRef(reg, prev.profile)?.profile,
+        (ref) => findByRef(reg, ref)?.profile,
+      );
     } else {
-      if (!spec && !interactive) throw new CliError('which profile? e.g. `profile assess ohio-process-coaching`', EXIT.usage, undefined, 'Run `profile list` to see the profiles.');
+      if (!spec && !interactive)
+        throw new CliError(
+          'which profile? e.g. `profile assess ohio-process-coaching`',
+          EXIT.usage,
+          undefined,
+          'Run `profile list` to see the profiles.',
+        );
       spec ??= await pickProfile(reg, await getAsker());
       entry = resolveProfile(reg, spec);
     }
@@ -84,7 +103,12 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   // 2. What is already known skips its question (the override pattern).
   const answers: Partial<ReturnType<typeof readAnswersFile>> = o.answers ? readAnswersFile(o.answers) : {};
   const group = parseGroupFlags(o.group);
-  const known = { ...answers, ...(Object.keys(group).length ? { group: { ...(answers.group ?? {}), ...group } } : {}), ...(o.cycle ? { cycle: o.cycle } : {}), ...(o.respondent ? { respondent: o.respondent } : {}) };
+  const known = {
+    ...answers,
+    ...(Object.keys(group).length ? { group: { ...(answers.group ?? {}), ...group } } : {}),
+    ...(o.cycle ? { cycle: o.cycle } : {}),
+    ...(o.respondent ? { respondent: o.respondent } : {}),
+  };
   const before = JSON.stringify(draft.rec);
   draft = applyKnownAnswers(profile, draft, known, o.answers ? `--answers ${o.answers}` : 'options');
 
@@ -96,7 +120,9 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     const copied = o.from ? Object.keys(draft.rec.ratings).filter((id) => !rated.has(id)) : [];
     if (copied.length) {
       process.stderr.write(
-        colours().err.yellow(`warning: ${copied.length} rating(s) copied unchanged from ${o.from} (${copied.join(', ')}): this review repeats last time's for them. To rate anew, run in a terminal without --yes, or give them in --answers.\n`),
+        colours().err.yellow(
+          `warning: ${copied.length} rating(s) copied unchanged from ${o.from} (${copied.join(', ')}): this review repeats last time's for them. To rate anew, run in a terminal without --yes, or give them in --answers.\n`,
+        ),
       );
     }
     const file = store.save(stamped(draft.rec));
@@ -113,9 +139,16 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     announced = true;
     return file;
   };
-  if (resumeFile) a.say(`Resuming ${show(resumeFile)} (${profile.title}): ${Object.keys(draft.rec.ratings).length} of ${ratedItems(profile).length} rated so far.`);
-  else a.say(`${ch.bold(wrap(`${profile.title} (${entry.ref})`, terminalWidth()))}\n${wrap('Private and reflective: this is for your own growth, not an evaluation.', terminalWidth())}`);
-  if (profile.status === 'partial' && !resumeFile) a.say(ch.yellow(wrap(`Partial profile: ${partialNote(profile)} You rate what it has.`, terminalWidth())));
+  if (resumeFile)
+    a.say(
+      `Resuming ${show(resumeFile)} (${profile.title}): ${Object.keys(draft.rec.ratings).length} of ${ratedItems(profile).length} rated so far.`,
+    );
+  else
+    a.say(
+      `${ch.bold(wrap(`${profile.title} (${entry.ref})`, terminalWidth()))}\n${wrap('Private and reflective: this is for your own growth, not an evaluation.', terminalWidth())}`,
+    );
+  if (profile.status === 'partial' && !resumeFile)
+    a.say(ch.yellow(wrap(`Partial profile: ${partialNote(profile)} You rate what it has.`, terminalWidth())));
   if (JSON.stringify(draft.rec) !== before) save(draft.rec);
   try {
     // A note left open when the last session ended (a crash, a closed terminal) is asked again first.
@@ -125,7 +158,15 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     const start = at >= 0 ? { kind: 'rating' as const, item: items[at].id, index: at, total: items.length } : undefined;
     if (start) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
     const id = draft.rec.id;
-    draft = await runSession({ profile, draft, asker: a, save, ch, start, pendingNote: (item) => writePendingNote(id, item) });
+    draft = await runSession({
+      profile,
+      draft,
+      asker: a,
+      save,
+      ch,
+      start,
+      pendingNote: (item) => writePendingNote(id, item),
+    });
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') {
       (err as Error & { resumeHint?: string }).resumeHint = store.file
@@ -147,26 +188,50 @@ function show(file: string): string {
 
 function mustFind(reg: Registry, ref: string): RegistryEntry {
   const e = findByRef(reg, ref);
-  if (!e) throw new CliError(`profile ${ref} (used by the draft) is not available`, EXIT.usage, undefined, 'Run `profile list`, or pass --profiles <folder>.');
+  if (!e)
+    throw new CliError(
+      `profile ${ref} (used by the draft) is not available`,
+      EXIT.usage,
+      undefined,
+      'Run `profile list`, or pass --profiles <folder>.',
+    );
   return e;
 }
 
-async function pickDraft(drafts: DraftOnDisk[], asked: boolean, interactive: boolean, getAsker: () => Promise<Asker>): Promise<string | undefined> {
-  const label = (x: DraftOnDisk) => `${show(x.file)}  (${x.record.profile}, ${x.record.date}, ${Object.keys(x.record.ratings).length} rated)`;
+async function pickDraft(
+  drafts: DraftOnDisk[],
+  asked: boolean,
+  interactive: boolean,
+  getAsker: () => Promise<Asker>,
+): Promise<string | undefined> {
+  const label = (x: DraftOnDisk) =>
+    `${show(x.file)}  (${x.record.profile}, ${x.record.date}, ${Object.keys(x.record.ratings).length} rated)`;
   if (asked && drafts.length === 1) return drafts[0].file;
   if (!interactive) {
-    throw new CliError(`several drafts in the folder; say which one:\n  ${drafts.map(label).join('\n  ')}`, EXIT.usage, undefined, 'profile assess --resume <file>');
+    throw new CliError(
+      `several drafts in the folder; say which one:\n  ${drafts.map(label).join('\n  ')}`,
+      EXIT.usage,
+      undefined,
+      'profile assess --resume <file>',
+    );
   }
   const a = await getAsker();
   const choices = drafts.map((x) => ({ value: x.file, label: `Resume ${label(x)}` }));
   if (!asked) choices.push({ value: '', label: 'Start a new assessment' });
-  const got = await a.select({ message: asked ? 'Which draft?' : 'You have an unfinished assessment. Resume it?', choices, default: drafts[0].file });
+  const got = await a.select({
+    message: asked ? 'Which draft?' : 'You have an unfinished assessment. Resume it?',
+    choices,
+    default: drafts[0].file,
+  });
   return typeof got === 'string' && got ? got : undefined;
 }
 
 async function pickProfile(reg: Registry, a: Asker): Promise<string> {
   const latest = new Map(reg.entries.map((e) => [e.profile.id, e] as const)); // entries are sorted, last = latest
-  const got = await a.select({ message: 'Which practice profile?', choices: [...latest.values()].map((e) => ({ value: e.ref, label: `${e.profile.title} (${e.ref})` })) });
+  const got = await a.select({
+    message: 'Which practice profile?',
+    choices: [...latest.values()].map((e) => ({ value: e.ref, label: `${e.profile.title} (${e.ref})` })),
+  });
   if (typeof got !== 'string') throw new CliError('no profile chosen', EXIT.usage);
   return got;
 }

@@ -23,9 +23,16 @@ export function runReport(o: ReportOptions): void {
   const m = buildReport(profile, rec);
   const format = o.format ?? 'terminal';
   // A file gets no colour codes; the screen gets them only where colours() allows.
-  const text = format === 'md' ? reportMarkdown(m) : format === 'html' ? reportHtml(m) : reportText(m, o.out ? new Chalk({ level: 0 }) : colours().out);
+  const text =
+    format === 'md'
+      ? reportMarkdown(m)
+      : format === 'html'
+        ? reportHtml(m)
+        : reportText(m, o.out ? new Chalk({ level: 0 }) : colours().out);
   // A page of HTML on the screen helps no one: without --out it goes to a file named after the record.
-  const out = o.out ?? (format === 'html' && process.stdout.isTTY ? basename(o.file).replace(/\.ya?ml$/i, '') + '.html' : undefined);
+  const out =
+    o.out ??
+    (format === 'html' && process.stdout.isTTY ? `${basename(o.file).replace(/\.ya?ml$/i, '')}.html` : undefined);
   if (!out) {
     process.stdout.write(text);
     return;
@@ -35,5 +42,7 @@ export function runReport(o: ReportOptions): void {
   } catch (err) {
     throw new CliError(`cannot write ${out}: ${fsErrorText(err)}`, EXIT.problems);
   }
-  process.stdout.write(`Wrote ${out}${format === 'html' ? ' (open it in a browser to read, print or save as PDF)' : ''}\n`);
+  process.stdout.write(
+    `Wrote ${out}${format === 'html' ? ' (open it in a browser to read, print or save as PDF)' : ''}\n`,
+  );
 }

@@ -55,7 +55,12 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
     o.save(d.rec);
     // New priorities can unlink a step from an item that is no longer one: say so, nothing silent.
     (d.rec.actionSteps ?? []).forEach((s, i) => {
-      if (linksBefore[i] && !s.for) asker.say(ch.dim(`Action step ${i + 1} ("${s.text}") is no longer linked to a priority; you can link it again in the review.`));
+      if (linksBefore[i] && !s.for)
+        asker.say(
+          ch.dim(
+            `Action step ${i + 1} ("${s.text}") is no longer linked to a priority; you can link it again in the review.`,
+          ),
+        );
     });
     q = nextQuestion(profile, d);
   }
@@ -65,7 +70,9 @@ type ReviewPick = 'save' | Question | typeof BACK;
 
 async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInstance): Promise<ReviewPick> {
   const width = Math.min(process.stdout.columns || 110, 120);
-  asker.say(`\nReview your answers\n${asker.plain ? reviewList(profile, d.rec, width) : reviewTable(profile, d.rec, ch, width)}`);
+  asker.say(
+    `\nReview your answers\n${asker.plain ? reviewList(profile, d.rec, width) : reviewTable(profile, d.rec, ch, width)}`,
+  );
   const items = ratedItems(profile);
   const steps = d.rec.actionSteps ?? [];
   const { min, max } = profile.process.actionSteps;
@@ -76,7 +83,9 @@ async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInst
     { value: 'areas', label: 'Change improvement areas' },
   ];
   if (d.rec.priorities?.length) choices.push({ value: 'priorities', label: 'Change priorities' });
-  steps.forEach((_, k) => choices.push({ value: `step:${k}`, label: `Change action step ${k + 1}${k >= min ? ' (or remove it)' : ''}` }));
+  steps.forEach((_, k) =>
+    choices.push({ value: `step:${k}`, label: `Change action step ${k + 1}${k >= min ? ' (or remove it)' : ''}` }),
+  );
   if (steps.length < max) choices.push({ value: `step:${steps.length}`, label: 'Add another action step' });
   const got = await asker.select({ message: 'Save, or change an answer?', choices, default: 'save', back: true });
   if (got === BACK || got === 'save') return got;

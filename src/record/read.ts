@@ -30,13 +30,15 @@ export function parseRecordText(text: string, file: string): RecordLoad {
 
 export function validateRecordValue(src: YamlSource): RecordLoad {
   const parsed = RecordSchema.safeParse(src.value);
-  if (!parsed.success) return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error, RecordSchema), source: src };
+  if (!parsed.success)
+    return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error, RecordSchema), source: src };
   return { file: src.file, record: parsed.data, diagnostics: [], source: src };
 }
 
 /** What kind of file this YAML value claims to be, from its `kind:` field. */
 export function detectKind(value: unknown): 'profile' | 'record' | 'unknown' {
-  const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+  const kind =
+    value && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
   if (kind === 'practice-profile') return 'profile';
   if (kind === 'practice-profile-record') return 'record';
   return 'unknown';

@@ -35,18 +35,30 @@ export const RecordSchema = z
   .strictObject({
     kind: z.literal(RECORD_KIND),
     format: z.literal(RECORD_FORMAT),
-    id: z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'id must be a UUID'),
+    id: z
+      .string()
+      .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'id must be a UUID'),
     profile: ProfileRef,
     status: z.enum(['complete', 'draft']),
     date: Day,
     cycle: Text.optional(),
-    group: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a group key is a word such as region or district'), z.union([Text, z.number().transform(String)])).optional(),
+    group: z
+      .record(
+        z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a group key is a word such as region or district'),
+        z.union([Text, z.number().transform(String)]),
+      )
+      .optional(),
     respondent: Text.optional(),
     updated: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'updated is a date and time, e.g. 2026-01-15T10:30:00Z')
+      .regex(
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+        'updated is a date and time, e.g. 2026-01-15T10:30:00Z',
+      )
       .optional()
-      .describe('When the record was last changed (written by assess and actions). A resent copy with a later updated replaces the earlier one in summaries.'),
+      .describe(
+        'When the record was last changed (written by assess and actions). A resent copy with a later updated replaces the earlier one in summaries.',
+      ),
     ratings: z.record(Id, Id).default({}),
     notes: z.record(Id, Text).optional(),
     improvementAreas: z.array(ImprovementAreaAnswer).optional(),

@@ -6,7 +6,23 @@ import { Document, parse, Scalar, visit, type Node } from 'yaml';
 import { replaceFileAtomic, writeNewFileAtomic } from '../atomic-write.js';
 import { RECORD_FORMAT, RECORD_KIND, type PracticeRecord, type RecordInput } from './schema.js';
 
-const KEY_ORDER = ['kind', 'format', 'id', 'profile', 'status', 'date', 'cycle', 'group', 'respondent', 'updated', 'ratings', 'notes', 'improvementAreas', 'priorities', 'actionSteps'];
+const KEY_ORDER = [
+  'kind',
+  'format',
+  'id',
+  'profile',
+  'status',
+  'date',
+  'cycle',
+  'group',
+  'respondent',
+  'updated',
+  'ratings',
+  'notes',
+  'improvementAreas',
+  'priorities',
+  'actionSteps',
+];
 
 /** Record YAML with the contract's key order, so files diff well and read the same every time. */
 export function serializeRecord(rec: RecordInput | PracticeRecord): string {

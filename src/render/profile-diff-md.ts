@@ -4,7 +4,19 @@ import { condense, isEmptyDiff } from '../diff/profile-diff.js';
 
 const esc = (s: string) => s.replace(/([\\`*_~|<[\]])/g, '\\$1').replace(/\r?\n/g, ' ');
 const words = (ws: WordChange[]) =>
-  condense(ws).map((w) => (w.op === 'same' ? esc(w.text) : w.text.trim() === '' ? w.text : w.op === 'removed' ? `~~${esc(w.text.trim())}~~ ` : `**${esc(w.text.trim())}** `)).join('').replace(/ +/g, ' ').trim();
+  condense(ws)
+    .map((w) =>
+      w.op === 'same'
+        ? esc(w.text)
+        : w.text.trim() === ''
+          ? w.text
+          : w.op === 'removed'
+            ? `~~${esc(w.text.trim())}~~ `
+            : `**${esc(w.text.trim())}** `,
+    )
+    .join('')
+    .replace(/ +/g, ' ')
+    .trim();
 
 function rewordings(title: string, rs: Rewording[]): string[] {
   if (!rs.length) return [];
@@ -12,22 +24,46 @@ function rewordings(title: string, rs: Rewording[]): string[] {
     r.lines
       ? r.lines
           .filter((l) => l.op !== 'same')
-          .map((l) => (l.op === 'changed' ? words(l.words!) : l.op === 'removed' ? `~~${esc(l.text)}~~` : `**${esc(l.text)}**`))
+          .map((l) =>
+            l.op === 'changed' ? words(l.words!) : l.op === 'removed' ? `~~${esc(l.text)}~~` : `**${esc(l.text)}**`,
+          )
           .join('<br>')
       : words(r.words);
-  return [`### ${title}`, '', '| id | field | change (~~removed~~ **added**) |', '| --- | --- | --- |', ...rs.map((r) => `| \`${r.id}\`${r.from ? ` (was \`${r.from}\`)` : ''} | ${esc(r.field)} | ${change(r)} |`), ''];
+  return [
+    `### ${title}`,
+    '',
+    '| id | field | change (~~removed~~ **added**) |',
+    '| --- | --- | --- |',
+    ...rs.map((r) => `| \`${r.id}\`${r.from ? ` (was \`${r.from}\`)` : ''} | ${esc(r.field)} | ${change(r)} |`),
+    '',
+  ];
 }
 
 export function profileDiffMarkdown(d: ProfileDiff, recordLines: string[]): string {
   const out: string[] = [`## \`${d.from}\` → \`${d.to}\``, ''];
-  out.push(d.linked ? `\`${d.to}\` replaces \`${d.from}\`${d.via.length ? ` (through ${d.via.map((v) => `\`${v}\``).join(', ')})` : ''}: ids follow the crosswalk.` : `\`${d.to}\` does not replace \`${d.from}\`: ids are compared as they are.`, '');
+  out.push(
+    d.linked
+      ? `\`${d.to}\` replaces \`${d.from}\`${d.via.length ? ` (through ${d.via.map((v) => `\`${v}\``).join(', ')})` : ''}: ids follow the crosswalk.`
+      : `\`${d.to}\` does not replace \`${d.from}\`: ids are compared as they are.`,
+    '',
+  );
   if (isEmptyDiff(d)) return out.concat('No differences.', '').join('\n');
   const { items, levels } = d;
-  const list = (title: string, lines: string[]) => (lines.length ? [`### ${title}`, '', ...lines.map((l) => `- ${l}`), ''] : []);
+  const list = (title: string, lines: string[]) =>
+    lines.length ? [`### ${title}`, '', ...lines.map((l) => `- ${l}`), ''] : [];
   out.push(
-    ...list('Items renamed', items.renamed.map((i) => `\`${i.from}\` → \`${i.to}\` (${i.kind})`)),
-    ...list('Items removed', items.removed.map((i) => `\`${i.id}\` (${i.kind}): ${esc(i.text)}`)),
-    ...list('Items added', items.added.map((i) => `\`${i.id}\` (${i.kind}): ${esc(i.text)}`)),
+    ...list(
+      'Items renamed',
+      items.renamed.map((i) => `\`${i.from}\` → \`${i.to}\` (${i.kind})`),
+    ),
+    ...list(
+      'Items removed',
+      items.removed.map((i) => `\`${i.id}\` (${i.kind}): ${esc(i.text)}`),
+    ),
+    ...list(
+      'Items added',
+      items.added.map((i) => `\`${i.id}\` (${i.kind}): ${esc(i.text)}`),
+    ),
     ...rewordings('Reworded', items.reworded),
     ...list('Levels', [
       ...levels.renamed.map((l) => `\`${l.from}\` → \`${l.to}\``),

@@ -8,14 +8,20 @@ const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace
 export function profileMarkdown(p: Profile): string {
   const out: string[] = [`# ${esc(p.title)}`, ''];
   if (p.subtitle) out.push(`*${esc(p.subtitle)}*`, '');
-  out.push(`Profile \`${profileRef(p)}\`${p.released ? `, released ${p.released}` : ''}${p.replaces ? `; replaces \`${p.replaces}\`` : ''}.`, '');
+  out.push(
+    `Profile \`${profileRef(p)}\`${p.released ? `, released ${p.released}` : ''}${p.replaces ? `; replaces \`${p.replaces}\`` : ''}.`,
+    '',
+  );
   if (p.status === 'partial') out.push(`> **Partial transcription.** ${esc(p.statusNote ?? '')}`, '');
-  if (p.projectChoices?.length) out.push("**Not in the source (the project's choices):**", '', ...p.projectChoices.map((x) => `- ${esc(x)}`), '');
+  if (p.projectChoices?.length)
+    out.push("**Not in the source (the project's choices):**", '', ...p.projectChoices.map((x) => `- ${esc(x)}`), '');
   if (p.purpose) out.push('## Purpose', '', p.purpose, '');
   if (p.foundation) out.push(`**Foundation.** ${esc(p.foundation)}`, '');
   out.push('## Scale', '');
   for (const l of p.scale.levels) {
-    out.push(`- **${esc(l.label)}**${l.id === p.scale.target ? ' (target)' : ''}${l.description ? `: ${esc(l.description)}` : ''}`);
+    out.push(
+      `- **${esc(l.label)}**${l.id === p.scale.target ? ' (target)' : ''}${l.description ? `: ${esc(l.description)}` : ''}`,
+    );
   }
   out.push('');
   if (p.process.steps?.length) {
@@ -27,8 +33,10 @@ export function profileMarkdown(p: Profile): string {
   else for (const s of p.sections) out.push(...criteriaSection(s));
   if (p.crosswalk && p.replaces) {
     out.push(`## Crosswalk from ${p.replaces}`, '', '| earlier id | id in this version |', '| --- | --- |');
-    for (const [from, to] of Object.entries(p.crosswalk)) out.push(`| \`${from}\` | ${to ? `\`${to}\`` : '(no counterpart)'} |`);
-    for (const [from, to] of Object.entries(p.levelCrosswalk ?? {})) out.push(`| level \`${from}\` | ${to ? `level \`${to}\`` : '(no counterpart)'} |`);
+    for (const [from, to] of Object.entries(p.crosswalk))
+      out.push(`| \`${from}\` | ${to ? `\`${to}\`` : '(no counterpart)'} |`);
+    for (const [from, to] of Object.entries(p.levelCrosswalk ?? {}))
+      out.push(`| level \`${from}\` | ${to ? `level \`${to}\`` : '(no counterpart)'} |`);
     out.push('');
   }
   out.push('## Source', '', esc(p.source.citation), ...(p.source.urls ?? []).map((u) => `- <${u}>`), '');
@@ -49,13 +57,24 @@ function rubricTable(p: Profile): string[] {
   const levels = p.scale.levels;
   const hasEvidence = p.sections.some((s) => s.evidence?.length);
   const unit = ratedUnit(p);
-  const head = [unit.charAt(0).toUpperCase() + unit.slice(1), ...levels.map((l) => esc(l.label) + (l.id === p.scale.target ? ' (target)' : '')), ...(hasEvidence ? ['Evidence'] : [])];
+  const head = [
+    unit.charAt(0).toUpperCase() + unit.slice(1),
+    ...levels.map((l) => esc(l.label) + (l.id === p.scale.target ? ' (target)' : '')),
+    ...(hasEvidence ? ['Evidence'] : []),
+  ];
   const rows = ratedItems(p).map((item) => {
     const title = `**${item.number ? `${item.number}. ` : ''}${esc(item.title)}** \`${item.id}\``;
     const cells = descriptorsFor(p, item).map(cell);
     return [title, ...cells, ...(hasEvidence ? [(item.section.evidence ?? []).map(esc).join('<br>')] : [])];
   });
-  return ['## Rubric', '', `| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
+  return [
+    '## Rubric',
+    '',
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ];
 }
 
 function criteriaSection(s: Section): string[] {
@@ -73,7 +92,12 @@ function criteriaSection(s: Section): string[] {
   }
   out.push('');
   if (s.improvementAreas.length) {
-    out.push('**Improvement areas** (not an exhaustive list; add your own)', '', ...s.improvementAreas.map((a) => `- [ ] ${esc(a.text)} \`${a.id}\``), '');
+    out.push(
+      '**Improvement areas** (not an exhaustive list; add your own)',
+      '',
+      ...s.improvementAreas.map((a) => `- [ ] ${esc(a.text)} \`${a.id}\``),
+      '',
+    );
   }
   if (s.evidence?.length) out.push(`**Evidence:** ${s.evidence.map(esc).join('; ')}`, '');
   if (s.note) out.push(`*${esc(s.note)}*`, '');

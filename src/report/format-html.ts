@@ -8,7 +8,9 @@ function esc(s: string): string {
 
 /** Black or white text, whichever reads better on the level's colour. */
 function ink(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.18 ? '#000' : '#fff';
 }
 
@@ -43,12 +45,20 @@ footer{color:#555;font-size:.85em;margin-top:1.2em}
 export function reportHtml(m: ReportModel): string {
   const b: string[] = [];
   b.push(`<h1>${esc(m.title)}</h1>`);
-  const meta = [`<code>${esc(m.ref)}</code>`, `date ${esc(m.date)}`, m.cycle ? `cycle ${esc(m.cycle)}` : '', ...m.group.map(([k, v]) => `${esc(k)}: ${esc(v)}`), m.respondent ? `by ${esc(m.respondent)}` : ''];
+  const meta = [
+    `<code>${esc(m.ref)}</code>`,
+    `date ${esc(m.date)}`,
+    m.cycle ? `cycle ${esc(m.cycle)}` : '',
+    ...m.group.map(([k, v]) => `${esc(k)}: ${esc(v)}`),
+    m.respondent ? `by ${esc(m.respondent)}` : '',
+  ];
   b.push(`<p class="meta">${meta.filter(Boolean).join(' · ')}</p>`);
   if (m.draft) b.push('<p class="box"><b>Draft</b>: this assessment is not finished yet.</p>');
   if (m.partial) b.push(`<p class="box"><b>Partial profile</b>: ${esc(m.partial)}</p>`);
   b.push(`<p><b>${m.atTarget} of ${m.items.length}</b> at or above target.</p>`);
-  b.push(`<ul class="scale" aria-label="Scale">${m.scale.map((l) => `<li>${pill(l)}${l.target ? ' <small>(target)</small>' : ''}${l.meaning ? ` ${esc(l.meaning)}` : ''}</li>`).join('')}</ul>`);
+  b.push(
+    `<ul class="scale" aria-label="Scale">${m.scale.map((l) => `<li>${pill(l)}${l.target ? ' <small>(target)</small>' : ''}${l.meaning ? ` ${esc(l.meaning)}` : ''}</li>`).join('')}</ul>`,
+  );
   b.push('<h2>Ratings</h2>');
   let group: string | undefined;
   let stem: string | undefined;
@@ -57,7 +67,14 @@ export function reportHtml(m: ReportModel): string {
     if (it.stem && (it.stem !== stem || it.group !== group)) b.push(`<p class="stem">${esc(it.stem)}</p>`);
     group = it.group;
     stem = it.stem;
-    const cell = it.level ? [it.descriptor.stem ? `<div>${esc(it.descriptor.stem)}</div>` : '', it.descriptor.items.length > 1 ? `<ul>${it.descriptor.items.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>` : it.descriptor.items.map((x) => `<div>${esc(x)}</div>`).join('')].join('') : '';
+    const cell = it.level
+      ? [
+          it.descriptor.stem ? `<div>${esc(it.descriptor.stem)}</div>` : '',
+          it.descriptor.items.length > 1
+            ? `<ul>${it.descriptor.items.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`
+            : it.descriptor.items.map((x) => `<div>${esc(x)}</div>`).join(''),
+        ].join('')
+      : '';
     b.push(
       `<div class="item"><div class="head"><span class="t">${it.number ? `${esc(it.number)}. ` : ''}${esc(it.title)}</span>${pill(it.level)}${it.priority ? `<span class="prio">priority ${it.priority}</span>` : ''}</div>` +
         (cell ? `<div class="cell">${cell}</div>` : '') +
@@ -66,9 +83,17 @@ export function reportHtml(m: ReportModel): string {
     );
   }
   b.push('<h2>Improvement areas</h2>');
-  b.push(m.areas.length ? `<ul>${m.areas.map((a) => `<li>${esc(a.text)}${a.own ? ' <i>(own)</i>' : ''}</li>`).join('')}</ul>` : '<p><i>None ticked.</i></p>');
+  b.push(
+    m.areas.length
+      ? `<ul>${m.areas.map((a) => `<li>${esc(a.text)}${a.own ? ' <i>(own)</i>' : ''}</li>`).join('')}</ul>`
+      : '<p><i>None ticked.</i></p>',
+  );
   b.push('<h2>Priorities</h2>');
-  b.push(m.priorities.length ? `<ol>${m.priorities.map((p) => `<li>${p.number ? `${esc(p.number)}. ` : ''}${esc(p.title)} ${pill(p.level)}</li>`).join('')}</ol>` : '<p><i>None.</i></p>');
+  b.push(
+    m.priorities.length
+      ? `<ol>${m.priorities.map((p) => `<li>${p.number ? `${esc(p.number)}. ` : ''}${esc(p.title)} ${pill(p.level)}</li>`).join('')}</ol>`
+      : '<p><i>None.</i></p>',
+  );
   b.push('<h2>Action plan</h2>');
   if (!m.steps.length) b.push('<p><i>No action steps.</i></p>');
   else {
@@ -79,7 +104,9 @@ export function reportHtml(m: ReportModel): string {
       b.push(
         `<li class="step">${esc(s.text)} · <span class="st">${STATUS_WORDS[s.status]}</span>${s.overdue ? ' · <span class="over">overdue</span>' : ''}` +
           (sub ? `<div class="sub">${sub}</div>` : '') +
-          (s.progress.length ? `<ul class="sub">${s.progress.map((p) => `<li>${esc(p.date)}: ${esc(p.text)}</li>`).join('')}</ul>` : '') +
+          (s.progress.length
+            ? `<ul class="sub">${s.progress.map((p) => `<li>${esc(p.date)}: ${esc(p.text)}</li>`).join('')}</ul>`
+            : '') +
           '</li>',
       );
     }

@@ -8,12 +8,19 @@ function md(s: string): string {
 
 export function reportMarkdown(m: ReportModel): string {
   const out: string[] = [`# ${md(m.title)}`, ''];
-  const meta = [`Profile \`${m.ref}\``, `date ${m.date}`, m.cycle ? `cycle ${md(m.cycle)}` : '', ...m.group.map(([k, v]) => `${md(k)}: ${md(v)}`), m.respondent ? `by ${md(m.respondent)}` : ''];
+  const meta = [
+    `Profile \`${m.ref}\``,
+    `date ${m.date}`,
+    m.cycle ? `cycle ${md(m.cycle)}` : '',
+    ...m.group.map(([k, v]) => `${md(k)}: ${md(v)}`),
+    m.respondent ? `by ${md(m.respondent)}` : '',
+  ];
   out.push(meta.filter(Boolean).join(' · '), '');
   if (m.draft) out.push('> **Draft**: this assessment is not finished yet.', '');
   if (m.partial) out.push(`> **Partial profile**: ${md(m.partial)}`, '');
   out.push(`**${m.atTarget} of ${m.items.length}** at or above target.`, '', 'Scale:', '');
-  for (const l of m.scale) out.push(`- **${md(l.label)}**${l.target ? ' (target)' : ''}${l.meaning ? `: ${md(l.meaning)}` : ''}`);
+  for (const l of m.scale)
+    out.push(`- **${md(l.label)}**${l.target ? ' (target)' : ''}${l.meaning ? `: ${md(l.meaning)}` : ''}`);
   out.push('', '## Ratings', '');
   let group: string | undefined;
   let stem: string | undefined;
@@ -25,7 +32,9 @@ export function reportMarkdown(m: ReportModel): string {
     group = it.group;
     stem = it.stem;
     const level = it.level ? `**${md(it.level.label)}**${it.level.atTarget ? '' : ' (below target)'}` : '_not rated_';
-    out.push(`- **${it.number ? `${md(it.number)}. ` : ''}${md(it.title)}**: ${level}${it.priority ? ` · priority ${it.priority}` : ''}`);
+    out.push(
+      `- **${it.number ? `${md(it.number)}. ` : ''}${md(it.title)}**: ${level}${it.priority ? ` · priority ${it.priority}` : ''}`,
+    );
     if (it.level) {
       const cell = [it.descriptor.stem, ...it.descriptor.items].filter(Boolean).map((x) => md(x!));
       if (cell.length) out.push(`  - Rubric: ${cell.join(' ')}`);
@@ -35,13 +44,24 @@ export function reportMarkdown(m: ReportModel): string {
   out.push(...(out.at(-1) === '' ? [] : ['']), '## Improvement areas', '');
   out.push(...(m.areas.length ? m.areas.map((a) => `- ${md(a.text)}${a.own ? ' _(own)_' : ''}`) : ['_None ticked._']));
   out.push('', '## Priorities', '');
-  out.push(...(m.priorities.length ? m.priorities.map((p) => `${p.n}. ${p.number ? `${md(p.number)}. ` : ''}${md(p.title)}${p.level ? ` (${md(p.level.label)})` : ''}`) : ['_None._']));
+  out.push(
+    ...(m.priorities.length
+      ? m.priorities.map(
+          (p) =>
+            `${p.n}. ${p.number ? `${md(p.number)}. ` : ''}${md(p.title)}${p.level ? ` (${md(p.level.label)})` : ''}`,
+        )
+      : ['_None._']),
+  );
   out.push('', '## Action plan', '');
   if (!m.steps.length) out.push('_No action steps._');
   for (const s of m.steps) {
     const dates = stepDates(s);
-    out.push(`${s.n}. ${s.status === 'done' ? '[x]' : '[ ]'} ${md(s.text)} (**${STATUS_WORDS[s.status]}**${s.overdue ? ', **overdue**' : ''})`);
-    const extra = [s.forTitle ? `for: ${md(s.forTitle)}` : '', dates.replace(' (overdue)', '')].filter(Boolean).join(' · ');
+    out.push(
+      `${s.n}. ${s.status === 'done' ? '[x]' : '[ ]'} ${md(s.text)} (**${STATUS_WORDS[s.status]}**${s.overdue ? ', **overdue**' : ''})`,
+    );
+    const extra = [s.forTitle ? `for: ${md(s.forTitle)}` : '', dates.replace(' (overdue)', '')]
+      .filter(Boolean)
+      .join(' · ');
     if (extra) out.push(`   - ${extra}`);
     for (const p of s.progress) out.push(`   - ${p.date}: ${md(p.text)}`);
   }

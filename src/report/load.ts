@@ -10,11 +10,23 @@ export function loadOwnRecord(file: string, reg: Registry): { rec: PracticeRecor
   const load = readRecordFile(file);
   if (!load.record) {
     const first = load.diagnostics[0];
-    throw new CliError(first?.message ?? 'not a record', first?.message.startsWith('cannot read') ? EXIT.usage : EXIT.problems, first ?? { file });
+    throw new CliError(
+      first?.message ?? 'not a record',
+      first?.message.startsWith('cannot read') ? EXIT.usage : EXIT.problems,
+      first ?? { file },
+    );
   }
   const entry = findByRef(reg, load.record.profile);
-  if (!entry) throw new CliError(`profile ${load.record.profile} (used by ${file}) is not available`, EXIT.usage, undefined, 'Run `profile list`, or pass --profiles <folder>.');
-  const bad = load.source && checkRecordAgainstProfile(load.record, entry.profile, load.source).find((d) => d.severity === 'error');
+  if (!entry)
+    throw new CliError(
+      `profile ${load.record.profile} (used by ${file}) is not available`,
+      EXIT.usage,
+      undefined,
+      'Run `profile list`, or pass --profiles <folder>.',
+    );
+  const bad =
+    load.source &&
+    checkRecordAgainstProfile(load.record, entry.profile, load.source).find((d) => d.severity === 'error');
   if (bad) throw new CliError(bad.message, EXIT.problems, bad, `Check the file with: profile validate ${file}`);
   return { rec: load.record, profile: entry.profile };
 }

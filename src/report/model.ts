@@ -74,7 +74,15 @@ export function isOverdue(step: { due?: string; status: string }, today: string)
 
 export function reportLevel(profile: Profile, id: string | undefined): ReportLevel | undefined {
   const l = id ? levelById(profile, id) : undefined;
-  return l && { id: l.id, label: l.label, colour: l.colour, hex: colourHex(l.colour), atTarget: isAtOrAboveTarget(profile, l.id) };
+  return (
+    l && {
+      id: l.id,
+      label: l.label,
+      colour: l.colour,
+      hex: colourHex(l.colour),
+      atTarget: isAtOrAboveTarget(profile, l.id),
+    }
+  );
 }
 
 export function buildReport(profile: Profile, rec: PracticeRecord, today = todayIso()): ReportModel {
@@ -107,18 +115,31 @@ export function buildReport(profile: Profile, rec: PracticeRecord, today = today
   return {
     title: profile.title,
     ref: profileRef(profile),
-    partial: profile.status === 'partial' ? profile.statusNote ?? 'Some parts of the source were not found.' : undefined,
+    partial:
+      profile.status === 'partial' ? (profile.statusNote ?? 'Some parts of the source were not found.') : undefined,
     draft: rec.status === 'draft',
     date: rec.date,
     cycle: rec.cycle,
     group: Object.entries(rec.group ?? {}).map(([k, v]) => [k, String(v)]),
     respondent: rec.respondent,
-    scale: profile.scale.levels.map((l) => ({ ...reportLevel(profile, l.id)!, target: l.id === profile.scale.target, meaning: l.description })),
+    scale: profile.scale.levels.map((l) => ({
+      ...reportLevel(profile, l.id)!,
+      target: l.id === profile.scale.target,
+      meaning: l.description,
+    })),
     items: reportItems,
     atTarget: reportItems.filter((i) => i.level?.atTarget).length,
     rated: reportItems.filter((i) => i.level).length,
-    areas: (rec.improvementAreas ?? []).map((a) => (typeof a === 'string' ? { text: areaText.get(a) ?? a, own: false } : { text: a.text, own: true })),
-    priorities: prio.map((id, k) => ({ n: k + 1, id, number: byId.get(id)?.number, title: byId.get(id)?.title ?? id, level: reportLevel(profile, rec.ratings[id]) })),
+    areas: (rec.improvementAreas ?? []).map((a) =>
+      typeof a === 'string' ? { text: areaText.get(a) ?? a, own: false } : { text: a.text, own: true },
+    ),
+    priorities: prio.map((id, k) => ({
+      n: k + 1,
+      id,
+      number: byId.get(id)?.number,
+      title: byId.get(id)?.title ?? id,
+      level: reportLevel(profile, rec.ratings[id]),
+    })),
     steps: (rec.actionSteps ?? []).map((s, k) => ({
       n: k + 1,
       text: s.text,
@@ -133,9 +154,15 @@ export function buildReport(profile: Profile, rec: PracticeRecord, today = today
   };
 }
 
-export const STATUS_WORDS: Record<ReportStep['status'], string> = { planned: 'planned', 'in-progress': 'in progress', done: 'done' };
+export const STATUS_WORDS: Record<ReportStep['status'], string> = {
+  planned: 'planned',
+  'in-progress': 'in progress',
+  done: 'done',
+};
 
 /** "due 2026-01-31 (overdue)", "done 2026-01-12": the dates of a step in words. */
 export function stepDates(s: ReportStep): string {
-  return [s.due ? `due ${s.due}${s.overdue ? ' (overdue)' : ''}` : '', s.done ? `done ${s.done}` : ''].filter(Boolean).join(' · ');
+  return [s.due ? `due ${s.due}${s.overdue ? ' (overdue)' : ''}` : '', s.done ? `done ${s.done}` : '']
+    .filter(Boolean)
+    .join(' · ');
 }

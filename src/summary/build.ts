@@ -6,8 +6,20 @@ import { CYCLE_KEY, type Cell, type CellTable } from './count/cells.js';
 import { buildTree, compareValues, smallNotGiven, type TreeNode } from './count/trees.js';
 import type { FileCounts } from './collect.js';
 import { buildGrowth } from './growth.js';
-import { NO_CYCLE, NOT_GIVEN, SUMMARY_FORMAT_VERSION, WHY_TEXT, type CountRow, type GroupSummary, type ItemStats, type ReportSummary, type Summary, type TextCount, type Why } from './model.js';
-import { Decisions, protectSection } from './protect/engine.js';
+import {
+  NO_CYCLE,
+  NOT_GIVEN,
+  SUMMARY_FORMAT_VERSION,
+  WHY_TEXT,
+  type CountRow,
+  type GroupSummary,
+  type ItemStats,
+  type ReportSummary,
+  type Summary,
+  type TextCount,
+  type Why,
+} from './model.js';
+import { type Decisions, protectSection } from './protect/engine.js';
 import { ratedCount, rowDefs, rowValues, type RowDef } from './protect/rows.js';
 import { fewRated, shareRange } from './protect/rules.js';
 
@@ -44,12 +56,23 @@ export interface SectionResult {
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** An item row as it may be shown: exact, coded as a range, or withheld with a reason. */
-export function itemStats(node: TreeNode, def: RowDef, why: Why | undefined, minN: number, rangeShown = true): ItemStats {
+export function itemStats(
+  node: TreeNode,
+  def: RowDef,
+  why: Why | undefined,
+  minN: number,
+  rangeShown = true,
+): ItemStats {
   const values = rowValues(node.counters, def);
   const rated = ratedCount(values);
   const at = node.counters.atOrAbove.get(def.item!) ?? 0;
   if (!why) {
-    return { id: def.item!, levels: Object.fromEntries(def.keys.map((k, i) => [k, values[i]])), atOrAboveTarget: at, share: rated ? round3(at / rated) : null };
+    return {
+      id: def.item!,
+      levels: Object.fromEntries(def.keys.map((k, i) => [k, values[i]])),
+      atOrAboveTarget: at,
+      share: rated ? round3(at / rated) : null,
+    };
   }
   const out: ItemStats = { id: def.item!, levels: null, atOrAboveTarget: null, share: null, why };
   // A withheld group shows nothing; a coded row shows a range when enough people rated it.
@@ -65,7 +88,11 @@ function countRow(node: TreeNode, def: RowDef, why: Why | undefined): CountRow {
   return { counts: Object.fromEntries(def.keys.map((k, i) => [k, v[i]])) };
 }
 
-function texts(cells: Cell[], publishable: Set<Cell>, minN: number): { improvementAreas: TextCount[]; actionSteps: TextCount[] } {
+function texts(
+  cells: Cell[],
+  publishable: Set<Cell>,
+  minN: number,
+): { improvementAreas: TextCount[]; actionSteps: TextCount[] } {
   const areas = new Map<string, number>();
   const steps = new Map<string, number>();
   for (const c of cells) {
@@ -75,7 +102,9 @@ function texts(cells: Cell[], publishable: Set<Cell>, minN: number): { improveme
   }
   // Sorted by text, never by file order; a count below min-n is not shown beside a text.
   const list = (m: Map<string, number>) =>
-    [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([text, count]) => ({ text, count: count >= minN ? count : null }));
+    [...m]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([text, count]) => ({ text, count: count >= minN ? count : null }));
   return { improvementAreas: list(areas), actionSteps: list(steps) };
 }
 
@@ -118,7 +147,9 @@ function renderGroup(x: RenderCtx, node: TreeNode, by: string[], depth: number):
     key,
     value,
     n: node.counters.n,
-    items: x.defs.filter((r) => r.kind === 'rating').map((r) => itemStats(node, r, x.d.rowWhy(node, r), x.opts.minN, x.d.rangeShown(node, r))),
+    items: x.defs
+      .filter((r) => r.kind === 'rating')
+      .map((r) => itemStats(node, r, x.d.rowWhy(node, r), x.opts.minN, x.d.rangeShown(node, r))),
   };
   for (const def of x.defs) {
     const field = def.id === 'areas' ? 'improvementAreas' : def.id === 'steps' ? 'actionSteps' : undefined;
@@ -143,11 +174,23 @@ function renderGroup(x: RenderCtx, node: TreeNode, by: string[], depth: number):
 }
 
 /** Build one report section: its tables, protected together. */
-function buildSection(table: CellTable, cells: Cell[], p: Profile, cycleNorm: string | null, opts: BuildOptions): SectionResult {
+function buildSection(
+  table: CellTable,
+  cells: Cell[],
+  p: Profile,
+  cycleNorm: string | null,
+  opts: BuildOptions,
+): SectionResult {
   const defs = rowDefs(p);
   const trees = opts.by.map((by) => ({ root: buildTree(cells, table.keys, by), by }));
   const d = protectSection(trees, defs, opts.minN);
-  const x: RenderCtx = { table, defs, d, opts, publishable: opts.includeText ? publishableCells(cells, trees, d) : new Set() };
+  const x: RenderCtx = {
+    table,
+    defs,
+    d,
+    opts,
+    publishable: opts.includeText ? publishableCells(cells, trees, d) : new Set(),
+  };
   const report: ReportSummary = {
     profile: profileRef(p),
     title: p.title,
@@ -158,10 +201,23 @@ function buildSection(table: CellTable, cells: Cell[], p: Profile, cycleNorm: st
     improvementAreas: p.sections.flatMap((s) => s.improvementAreas.map((a) => ({ id: a.id, text: a.text }))),
     tables: trees.map((t) => ({ by: t.by, total: renderGroup(x, t.root, t.by, 0) })),
   };
-  return { profile: p, cycleNorm, report, trees, decisions: d, defs, name: (n) => displayValue(table, n.key ?? '', n.value) };
+  return {
+    profile: p,
+    cycleNorm,
+    report,
+    trees,
+    decisions: d,
+    defs,
+    name: (n) => displayValue(table, n.key ?? '', n.value),
+  };
 }
 
-export function buildSummary(table: CellTable, profiles: Map<string, Profile>, counts: FileCounts, opts: BuildOptions): { summary: Summary; notes: BuildNotes } {
+export function buildSummary(
+  table: CellTable,
+  profiles: Map<string, Profile>,
+  counts: FileCounts,
+  opts: BuildOptions,
+): { summary: Summary; notes: BuildNotes } {
   const notes: BuildNotes = { leftOut: [], leftOutCells: [] };
   const sections = [...table.sections.values()].sort(
     (a, b) => a.profile.localeCompare(b.profile, 'en', { numeric: true }) || compareValues(a.cycle, b.cycle),
@@ -201,7 +257,8 @@ export function buildSummary(table: CellTable, profiles: Map<string, Profile>, c
     g.groups?.forEach(collect);
   };
   reports.forEach((r) => r.tables.forEach((t) => collect(t.total)));
-  for (const g of growth) for (const row of g.rows) for (const side of [row.from, row.to]) if (side.why) used.add(side.why);
+  for (const g of growth)
+    for (const row of g.rows) for (const side of [row.from, row.to]) if (side.why) used.add(side.why);
   const hideTotals = reports.some((r) => r.tables[0].total.n === null);
   const summary: Summary = {
     kind: 'practice-profile-summary',

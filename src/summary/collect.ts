@@ -7,7 +7,17 @@ import { IdTable } from './id-table.js';
 import { PeopleTable } from './people-table.js';
 import type { ScanSkip } from '../scan.js';
 
-export const SKIP_REASONS = ['invalid', 'draft', 'duplicate', 'conflict', 'older-revision', 'not-a-record', 'too-large', 'unreadable', 'link'] as const;
+export const SKIP_REASONS = [
+  'invalid',
+  'draft',
+  'duplicate',
+  'conflict',
+  'older-revision',
+  'not-a-record',
+  'too-large',
+  'unreadable',
+  'link',
+] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface Problem {
@@ -54,7 +64,14 @@ export function hash53(s: string): number {
 const shortHash = (hex: string): number => parseInt(hex.slice(0, 8), 16) >>> 0;
 
 export class Collector {
-  readonly counts: FileCounts = { found: 0, counted: 0, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>, otherCycles: new Map(), folded: 0, foldedFiles: [] };
+  readonly counts: FileCounts = {
+    found: 0,
+    counted: 0,
+    skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>,
+    otherCycles: new Map(),
+    folded: 0,
+    foldedFiles: [],
+  };
   /** Counted records with no value for some --by key (few): where they are, to name them if left out. */
   readonly missing: Array<{ index: number; cell: string; key: string }> = [];
   private readonly foldedIdx: number[] = [];
@@ -73,7 +90,16 @@ export class Collector {
   // it, or take it back out, when a conflict shows up).
   private readonly seen: IdTable;
   /** Duplicates and conflicts, reported at the end (they grow with copies found, not with records). */
-  private readonly later: Array<{ reason: 'duplicate' | 'conflict'; id: string; file: string; firstIndex: number; firstHash: number; hash: number; updated: string | null; contrib?: Contribution }> = [];
+  private readonly later: Array<{
+    reason: 'duplicate' | 'conflict';
+    id: string;
+    file: string;
+    firstIndex: number;
+    firstHash: number;
+    hash: number;
+    updated: string | null;
+    contrib?: Contribution;
+  }> = [];
   private index = -1;
 
   constructor(
@@ -109,7 +135,11 @@ export class Collector {
       case 'not-record':
         return this.skip('not-a-record', r.file, `${r.message}; skipped`);
       case 'too-large':
-        return this.skip('too-large', r.file, `too large for a record (${(r.size / 1024 / 1024).toFixed(1)} MB); not read`);
+        return this.skip(
+          'too-large',
+          r.file,
+          `too large for a record (${(r.size / 1024 / 1024).toFixed(1)} MB); not read`,
+        );
       case 'unreadable':
         return this.skip('unreadable', r.file, r.message);
       case 'record':
@@ -132,10 +162,27 @@ export class Collector {
       this.addPerson(r);
     } else if (first.hash === hash) {
       this.counts.skipped.duplicate++;
-      this.later.push({ reason: 'duplicate', id: key, file: r.file, firstIndex: first.fileIndex, firstHash: first.hash, hash, updated: r.updated });
+      this.later.push({
+        reason: 'duplicate',
+        id: key,
+        file: r.file,
+        firstIndex: first.fileIndex,
+        firstHash: first.hash,
+        hash,
+        updated: r.updated,
+      });
     } else {
       // Another revision of the record, or a conflict: decided at the end, when every copy is known.
-      this.later.push({ reason: 'conflict', id: key, file: r.file, firstIndex: first.fileIndex, firstHash: first.hash, hash, updated: r.updated, contrib: r.contrib });
+      this.later.push({
+        reason: 'conflict',
+        id: key,
+        file: r.file,
+        firstIndex: first.fileIndex,
+        firstHash: first.hash,
+        hash,
+        updated: r.updated,
+        contrib: r.contrib,
+      });
     }
   }
 
@@ -149,11 +196,15 @@ export class Collector {
     const again = paths.has(copies[0].firstIndex) ? this.reread(firstFile) : undefined;
     if (again?.kind !== 'record' || shortHash(again.hash) !== copies[0].firstHash) {
       this.report({ reason: 'warning', file: firstFile, message: 'changed during the run; counted as first read' });
-      for (const c of copies) this.skip('conflict', c.file, `same record id as ${firstFile} but different content; not counted`);
+      for (const c of copies)
+        this.skip('conflict', c.file, `same record id as ${firstFile} but different content; not counted`);
       return;
     }
     const wasCounted = !gone.has(copies[0].firstIndex) && !this.notAdded.has(copies[0].firstIndex);
-    const all = [{ file: firstFile, hash: copies[0].firstHash, updated: again.updated, contrib: again.contrib, first: true }, ...copies.map((c) => ({ file: c.file, hash: c.hash, updated: c.updated, contrib: c.contrib!, first: false }))];
+    const all = [
+      { file: firstFile, hash: copies[0].firstHash, updated: again.updated, contrib: again.contrib, first: true },
+      ...copies.map((c) => ({ file: c.file, hash: c.hash, updated: c.updated, contrib: c.contrib!, first: false })),
+    ];
     // Copies of the same revision are duplicates of each other; compare the distinct ones.
     const distinct = all.filter((c, i) => all.findIndex((d) => d.hash === c.hash) === i);
     const times = distinct.map((c) => (c.updated ? Date.parse(c.updated) : NaN));
@@ -168,7 +219,12 @@ export class Collector {
       for (const c of all) {
         if (c === win) continue;
         if (c.hash === win.hash) this.skip('duplicate', c.file, `same record as ${win.file} (a copy); counted once`);
-        else this.skip('older-revision', c.file, `an earlier revision of ${win.file} (updated ${win.updated}); the later one is counted`);
+        else
+          this.skip(
+            'older-revision',
+            c.file,
+            `an earlier revision of ${win.file} (updated ${win.updated}); the later one is counted`,
+          );
       }
       return;
     }
@@ -177,8 +233,15 @@ export class Collector {
       this.agg.add(again.contrib, -1);
       this.counts.counted--;
     }
-    const why = times.some((t) => Number.isNaN(t)) ? 'and no updated: to tell which is later' : 'and the same updated: time';
-    for (const c of all) this.skip('conflict', c.file, `same record id as ${(c.first ? copies[0].file : firstFile)} but different content, ${why}; none of them is counted`);
+    const why = times.some((t) => Number.isNaN(t))
+      ? 'and no updated: to tell which is later'
+      : 'and the same updated: time';
+    for (const c of all)
+      this.skip(
+        'conflict',
+        c.file,
+        `same record id as ${c.first ? copies[0].file : firstFile} but different content, ${why}; none of them is counted`,
+      );
   }
 
   /**
@@ -189,7 +252,11 @@ export class Collector {
     for (const k of r.contrib.groupKeys ?? []) if (this.keysSeen.size < 100) this.keysSeen.add(k);
     if (r.contrib.groups.includes(null) && this.missing.length < 10_000) {
       const keys = this.agg.keys.filter((k) => k !== CYCLE_KEY);
-      this.missing.push({ index: this.index, cell: this.agg.place(r.contrib).key, key: keys[r.contrib.groups.indexOf(null)] ?? '' });
+      this.missing.push({
+        index: this.index,
+        cell: this.agg.place(r.contrib).key,
+        key: keys[r.contrib.groups.indexOf(null)] ?? '',
+      });
     }
     const who = r.contrib.respondent;
     if (who === null) {
@@ -233,7 +300,12 @@ export class Collector {
       if (again?.kind === 'record') {
         this.agg.add(again.contrib, -1);
         gone.add(idx);
-      } else this.report({ reason: 'warning', file: file ?? '(a file that has since gone)', message: 'changed during the run; its person may be counted twice' });
+      } else
+        this.report({
+          reason: 'warning',
+          file: file ?? '(a file that has since gone)',
+          message: 'changed during the run; its person may be counted twice',
+        });
     }
     for (const l of this.later) {
       if (l.reason !== 'duplicate') continue;

@@ -18,7 +18,8 @@ const SPECIAL_WORD = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 // Only the ASCII space is indentation or separation here. JS's trim() also strips NBSP, U+2028, U+3000,
 // VT, FF, a BOM..., which YAML keeps as content (or reads differently): any such character, a tab, or
 // another control character makes the whole file go to the full parser.
-const UNSURE_CHAR = /[\x00-\x08\t\v\f\x0e-\x1f\x7f-\x9f\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff]/;
+const UNSURE_CHAR =
+  /[\x00-\x08\t\v\f\x0e-\x1f\x7f-\x9f\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff]/;
 /** Strip ASCII spaces only (never String.prototype.trim, which strips Unicode whitespace too). */
 const trimSp = (s: string): string => {
   let a = 0;
@@ -32,7 +33,8 @@ const trimStartSp = (s: string): string => {
   while (a < s.length && s.charCodeAt(a) === 32) a++;
   return a === 0 ? s : s.slice(a);
 };
-const NUMBERISH = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const NUMBERISH =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /** A scalar as YAML 1.2 (core schema) reads it, or bail when it is not one of the simple cases. */
 function scalar(raw: string): Value {
@@ -49,7 +51,8 @@ function scalar(raw: string): Value {
     return inner.replace(/''/g, "'");
   }
   // Indicators, comments, mapping separators, anchors, tags, block scalars: all left to the full parser.
-  if (/^[-?:,[\]{}#&*!|>%@`]/.test(s) || s.includes(': ') || s.endsWith(':') || s.includes(' #') || s.includes('\t')) bail();
+  if (/^[-?:,[\]{}#&*!|>%@`]/.test(s) || s.includes(': ') || s.endsWith(':') || s.includes(' #') || s.includes('\t'))
+    bail();
   if (SPECIAL_WORD.test(s)) bail();
   if (/^[0-9]+$/.test(s)) return s.length < 16 ? Number(s) : bail();
   if (NUMBERISH.test(s)) bail();
@@ -92,7 +95,8 @@ function map(lines: Line[], pos: { i: number }, indent: number): Value {
     }
     const next = lines[pos.i];
     if (next && next.indent > indent) out[key] = block(lines, pos, next.indent);
-    else if (next && next.indent === indent && (next.text === '-' || next.text.startsWith('- '))) out[key] = list(lines, pos, indent);
+    else if (next && next.indent === indent && (next.text === '-' || next.text.startsWith('- ')))
+      out[key] = list(lines, pos, indent);
     else bail(); // an empty value is null: rare in records, left to the full parser
   }
   if (pos.i < lines.length && lines[pos.i].indent > indent) bail();

@@ -4,38 +4,82 @@
 // is escaped; withheld and coded values say why, as in every format.
 import { CSS, heat, levelFill } from './html-style.js';
 import { blankUnsafe } from '../text-safety.js';
-import { NOT_RATED, type GrowthSummary, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from './model.js';
-import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, pct, reportTitle, shareCell, tableTitle, WITHHELD, withheld } from './walk.js';
+import {
+  NOT_RATED,
+  type GrowthSummary,
+  type GroupSummary,
+  type ItemStats,
+  type ReportSummary,
+  type Summary,
+} from './model.js';
+import {
+  allItemsWithheld,
+  changeText,
+  CROSS_SECTION_NOTE,
+  cycleTotalNote,
+  leftOutLines,
+  TEXT_NOTE,
+  textGapNote,
+  countCell,
+  filesLine,
+  groupTitle,
+  itemName,
+  legendLines,
+  pct,
+  reportTitle,
+  shareCell,
+  tableTitle,
+  WITHHELD,
+  withheld,
+} from './walk.js';
 
 export function esc(s: string | number): string {
-  return blankUnsafe(String(s), true)
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return blankUnsafe(String(s), true).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const levelsOf = (r: ReportSummary) => [...r.levels, { id: NOT_RATED, label: 'Not rated', colour: '#e0e0e0' }];
 
 function legend(r: ReportSummary): string {
   return `<p class="legend">${levelsOf(r)
-    .map((l, i) => `<span><i class="sw" style="${levelFill(l.colour, l.id === NOT_RATED ? 0 : i)}"></i>${esc(l.label)}</span>`)
-    .join('')}<span><i class="sw" style="border:0;border-left:2px solid #000"></i>target: ${esc(r.levels.find((l) => l.id === r.target)?.label ?? r.target)}</span></p>`;
+    .map(
+      (l, i) =>
+        `<span><i class="sw" style="${levelFill(l.colour, l.id === NOT_RATED ? 0 : i)}"></i>${esc(l.label)}</span>`,
+    )
+    .join(
+      '',
+    )}<span><i class="sw" style="border:0;border-left:2px solid #000"></i>target: ${esc(r.levels.find((l) => l.id === r.target)?.label ?? r.target)}</span></p>`;
 }
 
 /** A stacked bar of an item's levels, highest first, with a mark where "at or above target" ends. */
 function itemBar(r: ReportSummary, it: ItemStats, n: number): string {
-  if (!it.levels) return `<div class="bar coded" role="img" aria-label="${esc(it.shareRange ? `at or above target ${shareCell(it)}` : 'withheld')}"></div>`;
+  if (!it.levels)
+    return `<div class="bar coded" role="img" aria-label="${esc(it.shareRange ? `at or above target ${shareCell(it)}` : 'withheld')}"></div>`;
   const parts = levelsOf(r)
     .map((l, i) => ({ l, i, v: it.levels![l.id] }))
     .filter((x) => x.v > 0)
-    .map((x) => `<span style="width:${((x.v / n) * 100).toFixed(2)}%;${levelFill(x.l.colour, x.l.id === NOT_RATED ? 0 : x.i)}" title="${esc(`${x.l.label}: ${x.v}`)}"></span>`);
-  const mark = it.atOrAboveTarget !== null ? `<i class="target" style="left:${((it.atOrAboveTarget / n) * 100).toFixed(2)}%"></i>` : '';
-  const label = levelsOf(r).map((l) => `${l.label} ${it.levels![l.id]}`).join(', ');
+    .map(
+      (x) =>
+        `<span style="width:${((x.v / n) * 100).toFixed(2)}%;${levelFill(x.l.colour, x.l.id === NOT_RATED ? 0 : x.i)}" title="${esc(`${x.l.label}: ${x.v}`)}"></span>`,
+    );
+  const mark =
+    it.atOrAboveTarget !== null
+      ? `<i class="target" style="left:${((it.atOrAboveTarget / n) * 100).toFixed(2)}%"></i>`
+      : '';
+  const label = levelsOf(r)
+    .map((l) => `${l.label} ${it.levels![l.id]}`)
+    .join(', ');
   return `<div class="bar" role="img" aria-label="${esc(label)}">${parts.join('')}${mark}</div>`;
 }
 
 function itemRow(r: ReportSummary, g: GroupSummary, it: ItemStats): string {
   const n = g.n!;
   const counts = it.levels
-    ? levelsOf(r).map((l) => `<span>${esc(l.label)}: ${esc(countCell(it.levels![l.id], n))}</span>`).join('')
+    ? levelsOf(r)
+        .map((l) => `<span>${esc(l.label)}: ${esc(countCell(it.levels![l.id], n))}</span>`)
+        .join('')
     : `<span class="note">${esc(withheld(it.why))}: level counts not shown</span>`;
   const prio = `<span>prioritised: ${esc(countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why?.[it.id]))}</span>`;
   return `<div class="item"><div class="name">${esc(itemName(r, it.id))}</div>${itemBar(r, it, n)}<div class="share" title="at or above target">${esc(shareCell(it))}</div><div class="counts">${counts}${prio}</div></div>`;
@@ -43,7 +87,10 @@ function itemRow(r: ReportSummary, g: GroupSummary, it: ItemStats): string {
 
 function hbars(rows: Array<{ label: string; value: number; text: string }>, max: number): string {
   return rows
-    .map((x) => `<div class="hbar"><span>${esc(x.label)}</span><div class="track"><div class="fill" style="width:${max ? ((x.value / max) * 100).toFixed(1) : 0}%"></div></div><span class="val">${esc(x.text)}</span></div>`)
+    .map(
+      (x) =>
+        `<div class="hbar"><span>${esc(x.label)}</span><div class="track"><div class="fill" style="width:${max ? ((x.value / max) * 100).toFixed(1) : 0}%"></div></div><span class="val">${esc(x.text)}</span></div>`,
+    )
     .join('');
 }
 
@@ -60,9 +107,20 @@ function stepsChart(g: GroupSummary): string {
   if (!c) return `<p class="note">Action steps ${esc(withheld(g.actionSteps?.why))}</p>`;
   const total = Object.values(c).reduce((a, b) => a + b, 0);
   if (!total) return `<p class="note">No action steps recorded.</p>`;
-  const parts = Object.entries(c).map(([k, v]) => (v ? `<span style="width:${((v / total) * 100).toFixed(2)}%;background:${STEP_COLOURS[k]}" title="${esc(`${STEP_LABELS[k]}: ${v}`)}"></span>` : ''));
-  const words = Object.entries(c).map(([k, v]) => `<span><i class="sw" style="background:${STEP_COLOURS[k]}"></i>${STEP_LABELS[k]} ${v} (${Math.round((v / total) * 100)}%)</span>`);
-  return `<div class="steps" role="img" aria-label="${esc(Object.entries(c).map(([k, v]) => `${STEP_LABELS[k]} ${v}`).join(', '))}">${parts.join('')}</div><p class="legend">${words.join('')}</p>`;
+  const parts = Object.entries(c).map(([k, v]) =>
+    v
+      ? `<span style="width:${((v / total) * 100).toFixed(2)}%;background:${STEP_COLOURS[k]}" title="${esc(`${STEP_LABELS[k]}: ${v}`)}"></span>`
+      : '',
+  );
+  const words = Object.entries(c).map(
+    ([k, v]) =>
+      `<span><i class="sw" style="background:${STEP_COLOURS[k]}"></i>${STEP_LABELS[k]} ${v} (${Math.round((v / total) * 100)}%)</span>`,
+  );
+  return `<div class="steps" role="img" aria-label="${esc(
+    Object.entries(c)
+      .map(([k, v]) => `${STEP_LABELS[k]} ${v}`)
+      .join(', '),
+  )}">${parts.join('')}</div><p class="legend">${words.join('')}</p>`;
 }
 
 /** Groups by items: the share at or above target, the first thing a reader looks for. */
@@ -71,7 +129,9 @@ function overview(r: ReportSummary): string {
   const rows: GroupSummary[] = [t.total, ...(t.total.groups ?? [])];
   const num = (id: string) => r.items.find((x) => x.id === id)?.number ?? id;
   let out = `<div class="keep"><h3>Overview: share at or above target</h3><div class="scroll"><table class="heat"><thead><tr><th>Group</th><th class="num">n</th>`;
-  out += r.items.map((it) => `<th class="num" title="${esc(itemName(r, it.id))}">${esc(num(it.id))}</th>`).join('') + `</tr></thead><tbody>`;
+  out +=
+    r.items.map((it) => `<th class="num" title="${esc(itemName(r, it.id))}">${esc(num(it.id))}</th>`).join('') +
+    `</tr></thead><tbody>`;
   for (const g of rows) {
     out += `<tr><td>${esc(g.key === null ? 'Everyone' : `${g.key} ${g.value}`)}</td><td class="num">${esc(g.n === null ? withheld(g.why) : g.n)}</td>`;
     for (const item of r.items) {
@@ -92,7 +152,11 @@ function priorities(r: ReportSummary): string {
   const out = `<h3>Most often prioritised</h3>`;
   if (!c || g.n === null) return `<div class="keep">${out}<p class="note">${esc(withheld(g.why))}</p></div>`;
   const rows = r.items
-    .map((i) => ({ label: itemName(r, i.id), value: c[i.id] ?? -1, text: countCell(c[i.id], g.n, g.priorities?.why?.[i.id]) }))
+    .map((i) => ({
+      label: itemName(r, i.id),
+      value: c[i.id] ?? -1,
+      text: countCell(c[i.id], g.n, g.priorities?.why?.[i.id]),
+    }))
     .sort((a, b) => b.value - a.value)
     .map((x) => ({ ...x, value: Math.max(0, x.value) }));
   return `<div class="keep">${out}<div class="chart">${hbars(rows, g.n)}</div></div>`;
@@ -103,8 +167,14 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string 
   // A long group may break between items when printed (each item stays whole); a short one stays whole.
   let out = `<section class="group${(g.items?.length ?? 0) > 5 ? ' long' : ''}"><h4>${esc(groupTitle(path))} <span class="meta">n = ${esc(String(g.n))}</span></h4>`;
   const hidden = (g.groups ?? []).filter((c) => c.n === null);
-  const hiddenLine = hidden.length ? `<p class="note">Withheld subgroups: ${hidden.map((c) => `${esc(`${c.key} ${c.value}`)} ${esc(withheld(c.why))}`).join(', ')}.</p>` : '';
-  if (parent && parent.n === g.n && parent.groups?.length === 1) return out + `<p class="note">The same people as ${esc(groupTitle(path.slice(0, -1)))}: see above.</p>${hiddenLine}</section>`;
+  const hiddenLine = hidden.length
+    ? `<p class="note">Withheld subgroups: ${hidden.map((c) => `${esc(`${c.key} ${c.value}`)} ${esc(withheld(c.why))}`).join(', ')}.</p>`
+    : '';
+  if (parent && parent.n === g.n && parent.groups?.length === 1)
+    return (
+      out +
+      `<p class="note">The same people as ${esc(groupTitle(path.slice(0, -1)))}: see above.</p>${hiddenLine}</section>`
+    );
   const items = g.items ?? [];
   const allWithheld = allItemsWithheld(g);
   if (allWithheld) out += `<p class="note">${esc(allWithheld)}</p>`;
@@ -115,19 +185,27 @@ function group(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string 
   if (r.improvementAreas.length && g.improvementAreas) {
     const a = g.improvementAreas;
     out += `<table><thead><tr><th>Improvement area</th><th class="num">Ticked</th></tr></thead><tbody>`;
-    out += r.improvementAreas.map((x) => `<tr><td>${esc(x.text)}</td><td class="num">${esc(countCell(a.counts?.[x.id], g.n, a.why))}</td></tr>`).join('');
+    out += r.improvementAreas
+      .map(
+        (x) => `<tr><td>${esc(x.text)}</td><td class="num">${esc(countCell(a.counts?.[x.id], g.n, a.why))}</td></tr>`,
+      )
+      .join('');
     out += `</tbody></table>`;
   }
   out += `<div class="stepline"><span class="note">Action steps</span>${stepsChart(g)}</div>`;
   if (g.text) {
-    for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
-      if (list.length) out += `<p><strong>${title}</strong></p><ul class="text">${list.map((t) => `<li>${esc(t.text)}${t.count ? ` <span class="note">(×${t.count})</span>` : ''}</li>`).join('')}</ul>`;
+    for (const [title, list] of [
+      ['Own improvement areas', g.text.improvementAreas],
+      ['Action steps (text)', g.text.actionSteps],
+    ] as const) {
+      if (list.length)
+        out += `<p><strong>${title}</strong></p><ul class="text">${list.map((t) => `<li>${esc(t.text)}${t.count ? ` <span class="note">(×${t.count})</span>` : ''}</li>`).join('')}</ul>`;
     }
     const gap = textGapNote(g);
     if (gap) out += `<p class="note">${esc(gap)}</p>`;
   }
   if (g.groupsWhy) out += `<p class="note">Subgroups not listed ${esc(withheld(g.groupsWhy))}.</p>`;
-  return out + hiddenLine + `</section>`;
+  return `${out + hiddenLine}</section>`;
 }
 
 /** Shown groups get a block each; withheld ones are listed in one line under their parent. */
@@ -139,7 +217,8 @@ function groups(r: ReportSummary, g: GroupSummary, path: GroupSummary[]): string
 }
 
 function growthBar(label: string, side: GrowthSummary['rows'][number]['from']): string {
-  const text = side.n === null ? withheld(side.why) : side.n === 0 ? 'no records' : `${shareCell(side)} (n = ${side.n})`;
+  const text =
+    side.n === null ? withheld(side.why) : side.n === 0 ? 'no records' : `${shareCell(side)} (n = ${side.n})`;
   const exact = side.share !== null && !side.why;
   const fill = exact ? `<div class="fill" style="width:${(side.share! * 100).toFixed(1)}%"></div>` : '';
   return `<span>${esc(label)}</span><div class="track${exact ? '' : ' withheld'}">${fill}</div><span class="val">${esc(text)}</span>`;
@@ -204,10 +283,12 @@ export function formatHtml(s: Summary, opts: HtmlOptions = {}): string {
     body += `<div class="keep"><h3>Action steps</h3>${stepsChart(r.tables[0].total)}</div>`;
     for (const t of r.tables) {
       body += `<h3 class="details">Details${t.by.length ? `, ${esc(tableTitle(t.by))}` : ''}</h3>`;
-      body += t.total.n === null ? `<p class="note">Everyone: ${esc(withheld(t.total.why))}</p>` : `<div class="groups">${groups(r, t.total, [])}</div>`;
+      body +=
+        t.total.n === null
+          ? `<p class="note">Everyone: ${esc(withheld(t.total.why))}</p>`
+          : `<div class="groups">${groups(r, t.total, [])}</div>`;
     }
     body += `</section>`;
   }
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body>${body}</body></html>\n`;
 }
-

@@ -14,7 +14,12 @@ function sideOf(r: SectionResult | undefined, node: TreeNode | undefined, item: 
   if (hidden) return { n: null, share: null, why: hidden };
   const def = r.defs.find((d) => d.item === item)!;
   const st = itemStats(node, def, r.decisions.rowWhy(node, def), minN, r.decisions.rangeShown(node, def));
-  return { n: node.counters.n, share: st.share, ...(st.shareRange ? { shareRange: st.shareRange } : {}), ...(st.why ? { why: st.why } : {}) };
+  return {
+    n: node.counters.n,
+    share: st.share,
+    ...(st.shareRange ? { shareRange: st.shareRange } : {}),
+    ...(st.why ? { why: st.why } : {}),
+  };
 }
 
 /** The groups a report lists (withheld ones included, their subgroups not), by id, with their path. */
@@ -31,7 +36,11 @@ function listed(r: SectionResult | undefined, t: number): Map<string, { node: Tr
   return out;
 }
 
-export function buildGrowth(results: SectionResult[], [from, to]: NonNullable<BuildOptions['growth']>, minN: number): GrowthSummary[] {
+export function buildGrowth(
+  results: SectionResult[],
+  [from, to]: NonNullable<BuildOptions['growth']>,
+  minN: number,
+): GrowthSummary[] {
   const out: GrowthSummary[] = [];
   const profiles = [...new Set(results.map((r) => r.report.profile))];
   for (const ref of profiles) {
@@ -54,8 +63,17 @@ export function buildGrowth(results: SectionResult[], [from, to]: NonNullable<Bu
           if (def.kind !== 'rating') continue;
           const fromSide = sideOf(a, ea?.node, def.item!, minN);
           const toSide = sideOf(b, eb?.node, def.item!, minN);
-          const change = fromSide.share !== null && toSide.share !== null && !fromSide.why && !toSide.why ? Math.round((toSide.share - fromSide.share) * 1000) / 1000 : null;
-          rows.push({ path: path.map((n) => ({ key: n.key!, value: names(n) })), item: def.item!, from: fromSide, to: toSide, change });
+          const change =
+            fromSide.share !== null && toSide.share !== null && !fromSide.why && !toSide.why
+              ? Math.round((toSide.share - fromSide.share) * 1000) / 1000
+              : null;
+          rows.push({
+            path: path.map((n) => ({ key: n.key!, value: names(n) })),
+            item: def.item!,
+            from: fromSide,
+            to: toSide,
+            change,
+          });
         }
       }
       out.push({ profile: ref, from, to, comparison: 'cross-sections', by: t.by, rows });
@@ -63,4 +81,3 @@ export function buildGrowth(results: SectionResult[], [from, to]: NonNullable<Bu
   }
   return out;
 }
-

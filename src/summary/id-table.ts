@@ -27,7 +27,10 @@ export class IdTable {
   private find(slots: Uint32Array, w: readonly number[]): number {
     const cap = slots.length / WORDS;
     // Mix all four words: hand-made ids (0000...0001) must spread as well as random ones.
-    let h = Math.imul(w[0] ^ Math.imul(w[1], 0x9e3779b1) ^ Math.imul(w[2], 0x85ebca6b) ^ Math.imul(w[3], 0xc2b2ae35), 0x27d4eb2f);
+    let h = Math.imul(
+      w[0] ^ Math.imul(w[1], 0x9e3779b1) ^ Math.imul(w[2], 0x85ebca6b) ^ Math.imul(w[3], 0xc2b2ae35),
+      0x27d4eb2f,
+    );
     h = (h ^ (h >>> 15)) >>> 0;
     for (let i = h & (cap - 1); ; i = (i + 1) & (cap - 1)) {
       const o = i * WORDS;
@@ -50,7 +53,11 @@ export class IdTable {
     const old = this.slots;
     this.slots = new Uint32Array(old.length * 2);
     for (let o = 0; o < old.length; o += WORDS) {
-      if (old[o + 5] !== 0) this.slots.set(old.subarray(o, o + WORDS), this.find(this.slots, old.subarray(o, o + 4) as unknown as number[]));
+      if (old[o + 5] !== 0)
+        this.slots.set(
+          old.subarray(o, o + WORDS),
+          this.find(this.slots, old.subarray(o, o + 4) as unknown as number[]),
+        );
     }
   }
 }

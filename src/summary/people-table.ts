@@ -18,7 +18,7 @@ export class PeopleTable {
 
   private find(slots: Float64Array, key: number): number {
     const cap = slots.length / 2;
-    let i = (Math.imul(key % 0x7fffffff | 0, 0x9e3779b1) >>> 0) & (cap - 1);
+    let i = (Math.imul((key % 0x7fffffff) | 0, 0x9e3779b1) >>> 0) & (cap - 1);
     while (slots[i * 2] !== 0 && slots[i * 2] !== key) i = (i + 1) & (cap - 1);
     return i;
   }

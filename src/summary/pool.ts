@@ -44,11 +44,17 @@ export async function readFiles(
     for (const it of items) onItem(it.skip ? { skip: it.skip } : { result: readRecordResult(it.file!, ctx) });
     return;
   }
-  const init: WorkerInit = { profilesDir: opts.profilesDir, opts: { keys: ctx.keys, as: ctx.as, includeText: ctx.includeText } };
+  const init: WorkerInit = {
+    profilesDir: opts.profilesDir,
+    opts: { keys: ctx.keys, as: ctx.as, includeText: ctx.includeText },
+  };
   const count = Math.max(1, Math.min(2, availableParallelism()));
   // A small young generation: a worker's garbage is all short-lived, and a big nursery only adds RSS.
   const limits = { maxYoungGenerationSizeMb: 8 };
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: limits }));
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: limits }),
+  );
   const iter = items[Symbol.iterator]();
   let exhausted = false;
   // Batches in flight keep their walk items, so skips and results come out in walk order.

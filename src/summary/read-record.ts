@@ -42,7 +42,15 @@ export interface Contribution {
 }
 
 export type FileResult =
-  | { kind: 'record'; file: string; id: string; hash: string; updated: string | null; contrib: Contribution; warnings: Diagnostic[] }
+  | {
+      kind: 'record';
+      file: string;
+      id: string;
+      hash: string;
+      updated: string | null;
+      contrib: Contribution;
+      warnings: Diagnostic[];
+    }
   | { kind: 'draft'; file: string }
   | { kind: 'invalid'; file: string; diagnostics: Diagnostic[] }
   | { kind: 'not-record'; file: string; message: string }
@@ -99,13 +107,26 @@ export function readRecordResult(file: string, ctx: ReadContext): FileResult {
   try {
     return readRecord(file, ctx);
   } catch (err) {
-    return { kind: 'invalid', file, diagnostics: [{ file, line: 1, col: 1, message: `could not be read: ${(err as Error)?.message ?? String(err)}`, severity: 'error' }] };
+    return {
+      kind: 'invalid',
+      file,
+      diagnostics: [
+        {
+          file,
+          line: 1,
+          col: 1,
+          message: `could not be read: ${(err as Error)?.message ?? String(err)}`,
+          severity: 'error',
+        },
+      ],
+    };
   }
 }
 
 function readRecord(file: string, ctx: ReadContext): FileResult {
   const { text, size, error } = readSmallFile(file);
-  if (error !== undefined) return { kind: 'unreadable', file, message: error === 'not a regular file' ? error : `cannot read: ${error}` };
+  if (error !== undefined)
+    return { kind: 'unreadable', file, message: error === 'not a regular file' ? error : `cannot read: ${error}` };
   if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
   const flood = checkYamlSize(text, file); // a key or line flood would stall either parser
   if (flood) return { kind: 'invalid', file, diagnostics: [flood] };
@@ -113,19 +134,24 @@ function readRecord(file: string, ctx: ReadContext): FileResult {
   if (quick) return quick;
   const deep = tooDeep(text, file);
   if (deep) return { kind: 'invalid', file, diagnostics: [deep] };
-  let load;
+  let load: ReturnType<typeof parseRecordText>;
   try {
     load = parseRecordText(text, file);
   } catch (err) {
     // The parser should report, not throw; if it does (e.g. pathological input), the file is still reported.
-    return { kind: 'invalid', file, diagnostics: [{ file, line: 1, col: 1, message: `cannot parse: ${(err as Error).message}`, severity: 'error' }] };
+    return {
+      kind: 'invalid',
+      file,
+      diagnostics: [{ file, line: 1, col: 1, message: `cannot parse: ${(err as Error).message}`, severity: 'error' }],
+    };
   }
   const value = load.source?.value;
   if (!load.record) {
     if (load.source && load.source.diagnostics.length === 0) {
       const kind = detectKind(value);
       if (kind === 'profile') return { kind: 'not-record', file, message: 'a practice profile, not a record' };
-      if (kind === 'unknown') return { kind: 'not-record', file, message: 'not a record (no "kind: practice-profile-record")' };
+      if (kind === 'unknown')
+        return { kind: 'not-record', file, message: 'not a record (no "kind: practice-profile-record")' };
     }
     return { kind: 'invalid', file, diagnostics: firstDistinct(load.diagnostics) };
   }
@@ -167,10 +193,24 @@ function readFast(text: string, file: string, ctx: ReadContext): FileResult | un
   if (!profile) return undefined;
   if (hasNumberGroup(value)) return undefined; // `region: 007` reads as 7: the full path warns about it
   // Positions are only needed if there is something to report; then the full path finds them.
-  const stub: YamlSource = { file, doc: { contents: null } as unknown as YamlSource['doc'], lineCounter: new LineCounter(), value, diagnostics: [] };
+  const stub: YamlSource = {
+    file,
+    doc: { contents: null } as unknown as YamlSource['doc'],
+    lineCounter: new LineCounter(),
+    value,
+    diagnostics: [],
+  };
   if (checkRecordAgainstProfile(rec, profile, stub).length) return undefined;
   const { contrib, notes } = contribute(rec, profile, ctx);
-  return { kind: 'record', file, id: rec.id.toLowerCase(), hash: hashRecord(rec), updated: rec.updated ?? null, contrib, warnings: notes.map((message) => asWarning(file, message)) };
+  return {
+    kind: 'record',
+    file,
+    id: rec.id.toLowerCase(),
+    hash: hashRecord(rec),
+    updated: rec.updated ?? null,
+    contrib,
+    warnings: notes.map((message) => asWarning(file, message)),
+  };
 }
 
 /** Deeper than any record; the parser's own limit is the stack, which differs between threads. */
@@ -201,7 +241,14 @@ function tooDeep(text: string, file: string): Diagnostic | undefined {
       col += (nl < 0 ? text.length : nl) - i - 1;
       i = (nl < 0 ? text.length : nl) - 1;
     } else if (c === '[' || c === '{') {
-      if (++depth > MAX_FLOW_DEPTH) return { file, line, col, message: `nested more than ${MAX_FLOW_DEPTH} levels deep; not a record`, severity: 'error' };
+      if (++depth > MAX_FLOW_DEPTH)
+        return {
+          file,
+          line,
+          col,
+          message: `nested more than ${MAX_FLOW_DEPTH} levels deep; not a record`,
+          severity: 'error',
+        };
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
   return undefined;
@@ -210,12 +257,14 @@ function tooDeep(text: string, file: string): Diagnostic | undefined {
 /** A broken file can yield hundreds of the same message (deep nesting): a few distinct ones say enough. */
 function firstDistinct(ds: Diagnostic[], max = 5): Diagnostic[] {
   const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.line}:${d.col}:${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  }).slice(0, max);
+  return ds
+    .filter((d) => {
+      const k = `${d.line}:${d.col}:${d.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .slice(0, max);
 }
 
 function profileLine(text: string): { line: number; col: number } {
@@ -228,7 +277,9 @@ function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
@@ -240,7 +291,10 @@ function canonicalJson(v: unknown): string {
  * is a duplicate (counted once); any difference in what the record says is a conflict.
  */
 export function hashRecord(rec: PracticeRecord): string {
-  return createHash('sha1').update(canonicalJson({ ...rec, id: rec.id.toLowerCase() })).digest('hex').slice(0, 16);
+  return createHash('sha1')
+    .update(canonicalJson({ ...rec, id: rec.id.toLowerCase() }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 const asWarning = (file: string, message: string): Diagnostic => ({ file, message, severity: 'warning' });
@@ -259,12 +313,16 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
     if (to === null) continue; // the crosswalk maps it to nothing: no counterpart, by design
     const first = rated.get(to);
     if (first !== undefined) {
-      notes.push(`ratings of "${first}" and "${item}" both map to "${to}" in ${profileRef(profile)}; only the rating of "${first}" is counted for it`);
+      notes.push(
+        `ratings of "${first}" and "${item}" both map to "${to}" in ${profileRef(profile)}; only the rating of "${first}" is counted for it`,
+      );
       continue;
     }
     const lv = lvl(level) ?? level;
     if (!hasLevel(profile, lv)) {
-      notes.push(`level "${level}" (rating of "${item}") is not a level of ${profileRef(profile)}; that rating is not counted`);
+      notes.push(
+        `level "${level}" (rating of "${item}") is not a level of ${profileRef(profile)}; that rating is not counted`,
+      );
       continue;
     }
     rated.set(to, item);
@@ -278,7 +336,9 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
     profile: profileRef(profile),
     // Own keys only: "--by constructor" must not find Object.prototype.constructor.
     groups: ctx.keys.map((k) => (rec.group && Object.hasOwn(rec.group, k) ? rec.group[k] : null)),
-    ...(ctx.keys.some((k) => !rec.group || !Object.hasOwn(rec.group, k)) ? { groupKeys: Object.keys(rec.group ?? {}) } : {}),
+    ...(ctx.keys.some((k) => !rec.group || !Object.hasOwn(rec.group, k))
+      ? { groupKeys: Object.keys(rec.group ?? {}) }
+      : {}),
     cycle: rec.cycle ?? null,
     respondent: rec.respondent ?? null,
     date: rec.date,

@@ -48,30 +48,50 @@ function cyclesKept(opts: SummarizeOptions): string[] | undefined {
   return kept;
 }
 
-export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: Summary; counts: FileCounts; notes: RunNotes }> {
+export async function runSummarize(
+  opts: SummarizeOptions,
+): Promise<{ summary: Summary; counts: FileCounts; notes: RunNotes }> {
   const reg = loadRegistry({ profiles: opts.profilesDir });
   // Resolve "sbic" to its latest version and fail early (exit 2) on an unknown one.
-  const as = opts.as ? checkConversionTarget(resolveProfile(reg, opts.as).profile, reg.entries.map((e) => e.profile)) : undefined;
+  const as = opts.as
+    ? checkConversionTarget(
+        resolveProfile(reg, opts.as).profile,
+        reg.entries.map((e) => e.profile),
+      )
+    : undefined;
   checkFolders(opts.folders);
   const by = opts.by.filter((b) => b.length).length ? opts.by.filter((b) => b.length) : [[]];
   const keys = [...new Set(by.flat())];
   const perCycle = !keys.includes(CYCLE_KEY);
-  if (opts.growth && !perCycle) throw new CliError('--growth compares two cycles\' reports; it cannot be used with --by cycle', EXIT.usage);
-  if (opts.growth && normValue(opts.growth[0]) === normValue(opts.growth[1])) throw new CliError(`--growth needs two different cycles (got "${opts.growth[0]}" twice)`, EXIT.usage);
+  if (opts.growth && !perCycle)
+    throw new CliError("--growth compares two cycles' reports; it cannot be used with --by cycle", EXIT.usage);
+  if (opts.growth && normValue(opts.growth[0]) === normValue(opts.growth[1]))
+    throw new CliError(`--growth needs two different cycles (got "${opts.growth[0]}" twice)`, EXIT.usage);
   const cycles = cyclesKept(opts);
   const readKeys = keys.filter((k) => k !== CYCLE_KEY);
-  const ctx = makeReadContext(reg.entries.map((e) => e.profile), { keys: readKeys, as, includeText: opts.includeText });
+  const ctx = makeReadContext(
+    reg.entries.map((e) => e.profile),
+    { keys: readKeys, as, includeText: opts.includeText },
+  );
   const table = new CellTable(keys, readKeys, perCycle);
   const report = opts.onProblem ?? (() => {});
   // A first, cheap walk counts the files: for the progress bar, the choice of threads, the id table.
   const total = countFiles(opts.folders);
-  const collector = new Collector(table, (f) => readRecordResult(f, ctx), report, total, { cycles: cycles ? new Set(cycles.map(normValue)) : undefined });
-  let done = 0;
-  await readFiles(walkFolders(opts.folders), total, ctx, { workers: opts.workers, profilesDir: opts.profilesDir }, (item) => {
-    if (item.skip) return collector.acceptScanSkip(item.skip);
-    collector.accept(item.result);
-    if (++done % 256 === 0 || done === total) opts.onProgress?.(done, total);
+  const collector = new Collector(table, (f) => readRecordResult(f, ctx), report, total, {
+    cycles: cycles ? new Set(cycles.map(normValue)) : undefined,
   });
+  let done = 0;
+  await readFiles(
+    walkFolders(opts.folders),
+    total,
+    ctx,
+    { workers: opts.workers, profilesDir: opts.profilesDir },
+    (item) => {
+      if (item.skip) return collector.acceptScanSkip(item.skip);
+      collector.accept(item.result);
+      if (++done % 256 === 0 || done === total) opts.onProgress?.(done, total);
+    },
+  );
   collector.finish((indices) => filesAt(opts.folders, indices));
   table.prune();
   // A cycle label that no record has is a typo far more often than a wish for an empty report.
@@ -79,19 +99,45 @@ export async function runSummarize(opts: SummarizeOptions): Promise<{ summary: S
   const known = new Set(found.map(normValue));
   for (const c of [...(opts.cycles ?? []), ...(opts.growth ?? [])]) {
     if (!known.has(normValue(c))) {
-      const list = found.length ? `cycles found: ${found.map((x) => `"${x}"`).join(', ')}` : 'no record has a cycle label';
-      throw new CliError(`no record has cycle "${c}"; ${list}`, EXIT.usage, undefined, 'Check the spelling (case and spacing do not matter).');
+      const list = found.length
+        ? `cycles found: ${found.map((x) => `"${x}"`).join(', ')}`
+        : 'no record has a cycle label';
+      throw new CliError(
+        `no record has cycle "${c}"; ${list}`,
+        EXIT.usage,
+        undefined,
+        'Check the spelling (case and spacing do not matter).',
+      );
     }
   }
-  const { summary, notes } = buildSummary(table, ctx.profiles, collector.counts, { minN: opts.minN, by, as, cycles, growth: opts.growth, includeText: opts.includeText });
+  const { summary, notes } = buildSummary(table, ctx.profiles, collector.counts, {
+    minN: opts.minN,
+    by,
+    as,
+    cycles,
+    growth: opts.growth,
+    includeText: opts.includeText,
+  });
   // Name the files of records left out for want of a group value, so they can be fixed.
   const leftKeys = new Set(notes.leftOutCells.map((c) => c.key));
   const leftOut = collector.missing.filter((m) => leftKeys.has(m.cell));
-  const paths = leftOut.length ? filesAt(opts.folders, new Set(leftOut.map((m) => m.index))) : new Map<number, string>();
+  const paths = leftOut.length
+    ? filesAt(opts.folders, new Set(leftOut.map((m) => m.index)))
+    : new Map<number, string>();
   const leftOutFiles = leftOut.flatMap((m) => {
     const file = paths.get(m.index);
     return file && m.key ? [{ key: m.key, file }] : [];
   });
   const { leftOutCells: _cells, ...rest } = notes;
-  return { summary, counts: collector.counts, notes: { ...rest, variants: table.variants(), leftOutFiles, foldedFiles: collector.counts.foldedFiles, keysSeen: [...collector.keysSeen] } };
+  return {
+    summary,
+    counts: collector.counts,
+    notes: {
+      ...rest,
+      variants: table.variants(),
+      leftOutFiles,
+      foldedFiles: collector.counts.foldedFiles,
+      keysSeen: [...collector.keysSeen],
+    },
+  };
 }

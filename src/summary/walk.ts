@@ -1,7 +1,20 @@
 // Helpers every summary format shares: walking groups, titles, and the words for withheld or coded values.
-import { NOT_GIVEN, type GrowthSummary, type GroupSummary, type ItemStats, type ReportSummary, type ShareRange, type Summary, type Why } from './model.js';
+import {
+  NOT_GIVEN,
+  type GrowthSummary,
+  type GroupSummary,
+  type ItemStats,
+  type ReportSummary,
+  type ShareRange,
+  type Summary,
+  type Why,
+} from './model.js';
 
-export function walkGroups(root: GroupSummary, visit: (g: GroupSummary, path: GroupSummary[]) => void, path: GroupSummary[] = []): void {
+export function walkGroups(
+  root: GroupSummary,
+  visit: (g: GroupSummary, path: GroupSummary[]) => void,
+  path: GroupSummary[] = [],
+): void {
   const here = [...path, root];
   visit(root, here);
   for (const c of root.groups ?? []) walkGroups(c, visit, here);
@@ -10,7 +23,10 @@ export function walkGroups(root: GroupSummary, visit: (g: GroupSummary, path: Gr
 /** "region Southeast / district Example R-I", or "Everyone" for the total. */
 export function groupTitle(path: GroupSummary[]): string {
   if (path.length <= 1) return 'Everyone';
-  return path.slice(1).map((g) => `${g.key} ${g.value}`).join(' / ');
+  return path
+    .slice(1)
+    .map((g) => `${g.key} ${g.value}`)
+    .join(' / ');
 }
 
 /** "sbic@2024, cycle 2025-26 baseline" */
@@ -24,7 +40,12 @@ export function tableTitle(by: string[]): string {
 }
 
 /** Short marks for why a value is withheld or coded, explained once per document (legendLines). */
-export const WHY_MARK: Record<Why, string> = { 'too-small': 'a', 'protects-small-group': 'b', 'small-group': 'c', 'few-rated': 'd' };
+export const WHY_MARK: Record<Why, string> = {
+  'too-small': 'a',
+  'protects-small-group': 'b',
+  'small-group': 'c',
+  'few-rated': 'd',
+};
 
 export const WITHHELD = '–';
 
@@ -58,7 +79,9 @@ export function countCell(v: number | null | undefined, n: number | null, why?: 
 
 /** One line per reason used, for the legend under a table or a document. */
 export function legendLines(s: Summary): string[] {
-  return (Object.entries(s.why) as Array<[Why, string]>).sort((a, b) => (WHY_MARK[a[0]] < WHY_MARK[b[0]] ? -1 : 1)).map(([w, text]) => `[${WHY_MARK[w]}] ${text}`);
+  return (Object.entries(s.why) as Array<[Why, string]>)
+    .sort((a, b) => (WHY_MARK[a[0]] < WHY_MARK[b[0]] ? -1 : 1))
+    .map(([w, text]) => `[${WHY_MARK[w]}] ${text}`);
 }
 
 /** "120 people counted from 130 files; not counted: 3 invalid, 7 draft", without giving away a withheld n. */
@@ -68,9 +91,11 @@ export function filesLine(s: Summary): string {
   if (s.files.otherCycles) parts.push(`${s.files.otherCycles} of other cycles (--cycle)`);
   if (s.files.folded) parts.push(`${s.files.folded} repeat records of the same person, counted once as their latest`);
   const not = parts.length ? `; not counted: ${parts.join(', ')}` : '';
-  if (s.files.counted === null) return `Total number of people not shown (one report has fewer than ${s.minN}, and the total would give its number away)${not}.`;
+  if (s.files.counted === null)
+    return `Total number of people not shown (one report has fewer than ${s.minN}, and the total would give its number away)${not}.`;
   const cycles = new Set(s.reports.map((r) => r.cycle)).size;
-  if (s.perCycle && cycles > 1) return `${s.files.counted} reviews counted from ${s.files.found} file(s), in ${cycles} cycles: each cycle counts a person once, so a coach who answered in two cycles is in both${not}.`;
+  if (s.perCycle && cycles > 1)
+    return `${s.files.counted} reviews counted from ${s.files.found} file(s), in ${cycles} cycles: each cycle counts a person once, so a coach who answered in two cycles is in both${not}.`;
   return `${s.files.counted} people counted from ${s.files.found} file(s)${not}.`;
 }
 
@@ -91,16 +116,20 @@ export function withheldBelow(g: GroupSummary): boolean {
 export function textGapNote(g: GroupSummary): string | undefined {
   if (!withheldBelow(g)) return undefined;
   const empty = !g.text?.improvementAreas.length && !g.text?.actionSteps.length;
-  return empty ? 'No texts listed: they would come from withheld subgroups only.' : 'Texts from withheld subgroups are not listed.';
+  return empty
+    ? 'No texts listed: they would come from withheld subgroups only.'
+    : 'Texts from withheld subgroups are not listed.';
 }
 
 /** With --include-text: where texts come from. */
-export const TEXT_NOTE = 'Own improvement areas and action-step texts are listed for shown groups only, from their shown subgroups; texts of withheld groups are left out, and a count below the minimum group size is not shown beside a text.';
+export const TEXT_NOTE =
+  'Own improvement areas and action-step texts are listed for shown groups only, from their shown subgroups; texts of withheld groups are left out, and a count below the minimum group size is not shown beside a text.';
 
 /** "Some records without a district are left out of this report ..." (the report's own words). */
 export function leftOutLines(s: Summary): string[] {
   return s.leftOut.map(
-    (l) => `${l.records === null ? 'A few records' : `${l.records} records`} without a ${l.key} are left out of this report: too few to show as a group of their own.`,
+    (l) =>
+      `${l.records === null ? 'A few records' : `${l.records} records`} without a ${l.key} are left out of this report: too few to show as a group of their own.`,
   );
 }
 
@@ -123,14 +152,18 @@ export function unusedByKeys(s: Summary): string[] {
 /** The item's title as numbered in the profile: "2. Provide effective feedback". */
 export function itemName(r: ReportSummary, id: string): string {
   const meta = r.items.find((x) => x.id === id);
-  return meta ? `${meta.number ? meta.number + '. ' : ''}${meta.title}` : id;
+  return meta ? `${meta.number ? `${meta.number}. ` : ''}${meta.title}` : id;
 }
 
 /**
  * A change in percentage points, from the rounded shares as shown, so the numbers on the page add up:
  * 28% -> 78% is "+50 pts". null (not shown exactly on both sides) is "–".
  */
-export function changeText(row: { change: number | null; from: { share: number | null }; to: { share: number | null } }): string {
+export function changeText(row: {
+  change: number | null;
+  from: { share: number | null };
+  to: { share: number | null };
+}): string {
   if (row.change === null || row.from.share === null || row.to.share === null) return WITHHELD;
   const d = Math.round(row.to.share * 100) - Math.round(row.from.share * 100);
   return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)} pts`;
@@ -140,7 +173,9 @@ export function changeText(row: { change: number | null; from: { share: number |
  * Growth rows to print: a group withheld (or absent) in both cycles gets one row for all its items
  * instead of one row of dashes per item.
  */
-export function growthRowsToShow(rows: GrowthSummary['rows']): Array<GrowthSummary['rows'][number] & { allItems?: boolean }> {
+export function growthRowsToShow(
+  rows: GrowthSummary['rows'],
+): Array<GrowthSummary['rows'][number] & { allItems?: boolean }> {
   const out: Array<GrowthSummary['rows'][number] & { allItems?: boolean }> = [];
   const key = (r: GrowthSummary['rows'][number]) => JSON.stringify(r.path);
   const empty = (side: GrowthSummary['rows'][number]['from']) => side.n === null || side.n === 0;
@@ -162,5 +197,7 @@ export const CROSS_SECTION_NOTE =
 
 /** With --by cycle, the total adds the cycles: one person who answered in both is in it twice. */
 export function cycleTotalNote(s: Summary): string | undefined {
-  return s.by.some((b) => b.includes('cycle')) ? 'With --by cycle, "Everyone" adds the cycles together: a coach who answered in two cycles is counted in each. Read the cycle groups, not the total.' : undefined;
+  return s.by.some((b) => b.includes('cycle'))
+    ? 'With --by cycle, "Everyone" adds the cycles together: a coach who answered in two cycles is counted in each. Read the cycle groups, not the total.'
+    : undefined;
 }

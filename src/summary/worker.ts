@@ -13,7 +13,10 @@ export interface BatchRequest {
 }
 
 const init = workerData as WorkerInit;
-const ctx = makeReadContext(loadRegistry({ profiles: init.profilesDir }).entries.map((e) => e.profile), init.opts);
+const ctx = makeReadContext(
+  loadRegistry({ profiles: init.profilesDir }).entries.map((e) => e.profile),
+  init.opts,
+);
 
 parentPort?.on('message', (msg: BatchRequest) => {
   const results = msg.files.map((f) => readRecordResult(f, ctx));

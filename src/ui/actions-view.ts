@@ -8,7 +8,14 @@ import { terminalWidth, wrap } from './wrap.js';
 
 const MARK: Record<string, string> = { planned: '[ ] planned', 'in-progress': '[~] in progress', done: '[x] done' };
 
-export function actionsList(rec: PracticeRecord, items: RatedItem[], ch: ChalkInstance, today: string, max?: number, width = terminalWidth()): string {
+export function actionsList(
+  rec: PracticeRecord,
+  items: RatedItem[],
+  ch: ChalkInstance,
+  today: string,
+  max?: number,
+  width = terminalWidth(),
+): string {
   const steps = rec.actionSteps ?? [];
   if (!steps.length) return 'No action steps yet. Add one with: profile actions <record> --add "text"\n';
   const title = (id?: string) => items.find((i) => i.id === id)?.title ?? id;
@@ -16,14 +23,23 @@ export function actionsList(rec: PracticeRecord, items: RatedItem[], ch: ChalkIn
   // Text from the file passes safeLine first: control and bidi characters are shown escaped, never obeyed.
   const lines = steps.map((s, i) => {
     const late = isOverdue(s, today);
-    const head = `${i + 1}. ${colour(s.status)(MARK[s.status])}${late ? ' ' + ch.red.bold('OVERDUE') : ''}`;
+    const head = `${i + 1}. ${colour(s.status)(MARK[s.status])}${late ? ` ${ch.red.bold('OVERDUE')}` : ''}`;
     const out = [head, wrap(safeLine(s.text), width, '   ')];
-    const extra = safeLine([s.for ? `for: ${title(s.for)}` : '', s.due ? `due ${s.due}` : '', s.done ? `done ${s.done}` : ''].filter(Boolean).join(' · '));
+    const extra = safeLine(
+      [s.for ? `for: ${title(s.for)}` : '', s.due ? `due ${s.due}` : '', s.done ? `done ${s.done}` : '']
+        .filter(Boolean)
+        .join(' · '),
+    );
     if (extra) out.push(ch.dim(wrap(extra, width, '   ')));
     for (const p of s.progress ?? []) out.push(wrap(safeLine(`${p.date}: ${p.text}`), width, '   - ', '     '));
     return out.join('\n');
   });
   const open = steps.filter((s) => s.status !== 'done').length;
-  const count = max === undefined ? '' : ch.dim(`\n${open} open of at most ${max}${open < max ? '; you can add a step' : '; mark one done to add another'}.`);
-  return lines.join('\n') + count + '\n';
+  const count =
+    max === undefined
+      ? ''
+      : ch.dim(
+          `\n${open} open of at most ${max}${open < max ? '; you can add a step' : '; mark one done to add another'}.`,
+        );
+  return `${lines.join('\n') + count}\n`;
 }

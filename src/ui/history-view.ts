@@ -13,12 +13,27 @@ function cellText(c: HistoryCell | undefined): string {
   return c ? `■ ${c.short}` : '–';
 }
 
-export function historyText(model: HistoryModel, ch: ChalkInstance, skipped: string[] = [], width = terminalWidth()): string {
+export function historyText(
+  model: HistoryModel,
+  ch: ChalkInstance,
+  skipped: string[] = [],
+  width = terminalWidth(),
+): string {
   const m = safeStrings(model);
   const out: string[] = [ch.bold(wrap(`${m.title}: your reviews`, width)), ''];
-  m.columns.forEach((c, i) => out.push(wrap([c.date, c.cycle, c.ref === m.ref ? '' : `${c.ref}, through the crosswalk`].filter(Boolean).join(' · '), width, `  ${key(i)}  `, '     ')));
+  m.columns.forEach((c, i) =>
+    out.push(
+      wrap(
+        [c.date, c.cycle, c.ref === m.ref ? '' : `${c.ref}, through the crosswalk`].filter(Boolean).join(' · '),
+        width,
+        `  ${key(i)}  `,
+        '     ',
+      ),
+    ),
+  );
   out.push(ch.dim(wrap('– = not rated in that review (or no counterpart in its version).', width)));
-  for (const d of m.dropped) out.push(ch.dim(wrap(`Not in ${m.ref}, so not shown: ${d.titles.join('; ')} (from ${d.ref}).`, width)));
+  for (const d of m.dropped)
+    out.push(ch.dim(wrap(`Not in ${m.ref}, so not shown: ${d.titles.join('; ')} (from ${d.ref}).`, width)));
   if (skipped.length) out.push(ch.dim(wrap(`Files not shown: ${skipped.join(', ')}.`, width)));
   out.push('', wrap(trendLine(m), width));
   // Cells in equal columns when they fit on one line; otherwise one review per line.
@@ -31,8 +46,22 @@ export function historyText(model: HistoryModel, ch: ChalkInstance, skipped: str
       const coloured = c ? `${key(i)} ${paint(ch, c.colour, '■')} ${paint(ch, c.colour, c.short)}` : ch.dim(plain);
       return { plain, coloured };
     });
-    const change = r.change === undefined ? '' : r.change > 0 ? ch.green('↑ up') : r.change < 0 ? ch.red('↓ down') : ch.dim('= same');
-    if (oneLine) out.push('   ' + cells.map((c, i) => (i < cells.length - 1 ? c.coloured + ' '.repeat(cellWidth - c.plain.length) : c.coloured)).join('') + (change ? `   ${change}` : ''));
+    const change =
+      r.change === undefined
+        ? ''
+        : r.change > 0
+          ? ch.green('↑ up')
+          : r.change < 0
+            ? ch.red('↓ down')
+            : ch.dim('= same');
+    if (oneLine)
+      out.push(
+        '   ' +
+          cells
+            .map((c, i) => (i < cells.length - 1 ? c.coloured + ' '.repeat(cellWidth - c.plain.length) : c.coloured))
+            .join('') +
+          (change ? `   ${change}` : ''),
+      );
     else out.push(...cells.map((c, i) => `   ${c.coloured}${i === cells.length - 1 && change ? `   ${change}` : ''}`));
   }
   const done = m.done.flatMap((steps, i) => (steps.length ? [{ i, steps }] : []));
@@ -43,5 +72,5 @@ export function historyText(model: HistoryModel, ch: ChalkInstance, skipped: str
     out.push(`  ${key(i)} ${m.columns[i].date}${next ? `, before the ${next.date} review` : ', since then'}:`);
     for (const s of steps) out.push(wrap(`${s.text}${s.on ? ` (done ${s.on})` : ''}`, width, '    • ', '      '));
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -8,7 +8,9 @@ import { terminalWidth, wrap } from './wrap.js';
 export function profileDiffText(d: ProfileDiff, width = terminalWidth()): string {
   const c = colours().out;
   const words = (ws: WordChange[]) =>
-    condense(ws).map((w) => (w.op === 'same' ? w.text : w.op === 'removed' ? c.red(`[-${w.text}-]`) : c.green(`{+${w.text}+}`))).join('');
+    condense(ws)
+      .map((w) => (w.op === 'same' ? w.text : w.op === 'removed' ? c.red(`[-${w.text}-]`) : c.green(`{+${w.text}+}`)))
+      .join('');
   const rewordLines = (rs: Rewording[], out: string[]) => {
     for (const r of rs) {
       out.push(`  ${c.yellow('~')} ${c.bold(r.id)}${r.from ? c.dim(` (was ${r.from})`) : ''}  ${r.field}`);
@@ -32,13 +34,16 @@ export function profileDiffText(d: ProfileDiff, width = terminalWidth()): string
         : `${d.to} does not replace ${d.from}: ids are compared as they are.`,
     ),
   );
-  if (isEmptyDiff(d)) return out.concat('', 'No differences.').join('\n') + '\n';
+  if (isEmptyDiff(d)) return `${out.concat('', 'No differences.').join('\n')}\n`;
   const { items, levels } = d;
   if (items.added.length + items.removed.length + items.renamed.length) {
     out.push('', c.bold('Items'));
-    for (const i of items.renamed) out.push(`  ${c.yellow('~')} ${i.from} -> ${c.bold(i.to)}  ${c.dim(`${i.kind}, renamed`)}`);
-    for (const i of items.removed) out.push(wrap(`${c.red('-')} ${i.id}  ${c.dim(i.kind)}  ${i.text}`, width, '  ', '      '));
-    for (const i of items.added) out.push(wrap(`${c.green('+')} ${c.bold(i.id)}  ${c.dim(i.kind)}  ${i.text}`, width, '  ', '      '));
+    for (const i of items.renamed)
+      out.push(`  ${c.yellow('~')} ${i.from} -> ${c.bold(i.to)}  ${c.dim(`${i.kind}, renamed`)}`);
+    for (const i of items.removed)
+      out.push(wrap(`${c.red('-')} ${i.id}  ${c.dim(i.kind)}  ${i.text}`, width, '  ', '      '));
+    for (const i of items.added)
+      out.push(wrap(`${c.green('+')} ${c.bold(i.id)}  ${c.dim(i.kind)}  ${i.text}`, width, '  ', '      '));
   }
   if (items.reworded.length) {
     out.push('', c.bold('Reworded'));
@@ -58,7 +63,7 @@ export function profileDiffText(d: ProfileDiff, width = terminalWidth()): string
   }
   out.push('', c.bold(`Records of ${d.from} under ${d.to}`));
   out.push(...recordLines(d).map((l) => wrap(l, width, '  ', '    ')));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** Plain sentences on what happens to existing records (shared with Markdown). */
@@ -66,7 +71,8 @@ export function recordLines(d: ProfileDiff): string[] {
   const r = d.records;
   const out: string[] = [];
   for (const [from, to] of r.renamed) out.push(`${from}: counted as ${to}`);
-  for (const [olds, to] of r.merged) out.push(`${olds.join(', ')}: all land on ${to}; only the first rating of a record is counted`);
+  for (const [olds, to] of r.merged)
+    out.push(`${olds.join(', ')}: all land on ${to}; only the first rating of a record is counted`);
   for (const id of r.dropped) out.push(`${id}: dropped (no counterpart in ${d.to})`);
   for (const [from, to] of r.levelsRenamed) out.push(`level ${from}: counted as ${to}`);
   for (const id of r.levelsDropped) out.push(`level ${id}: dropped; ratings at this level are not counted`);

@@ -21,9 +21,12 @@ export function renderProfileList(rows: ProfileRow[], problems: Diagnostic[]): s
     const partial = r.status === 'partial' ? c.yellow(' (partial)') : '';
     return `${c.bold(r.ref.padEnd(w))}  ${r.title}${partial}  ${c.dim(items)}`;
   });
-  let out = lines.join('\n') + '\n';
+  let out = `${lines.join('\n')}\n`;
   if (problems.length) {
-    out += `\n${problems.length} problem(s) in profile files (skipped):\n` + problems.map((d) => formatDiagnostic(d)).join('\n') + '\n';
+    out +=
+      `\n${problems.length} problem(s) in profile files (skipped):\n` +
+      problems.map((d) => formatDiagnostic(d)).join('\n') +
+      '\n';
   }
   return out;
 }

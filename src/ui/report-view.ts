@@ -13,17 +13,42 @@ function level(ch: ChalkInstance, l: ReportLevel | undefined): string {
 export function safeStrings<T>(v: T): T {
   if (typeof v === 'string') return safeLine(v) as T;
   if (Array.isArray(v)) return v.map(safeStrings) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, safeStrings(x)])) as T;
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, safeStrings(x)])) as T;
   return v;
 }
 
 export function reportText(model: ReportModel, ch: ChalkInstance, width = terminalWidth()): string {
   const m = safeStrings(model);
-  const out: string[] = [ch.bold(wrap(m.title, width)), ch.dim(wrap([m.ref, `date ${m.date}`, m.cycle ? `cycle ${m.cycle}` : '', ...m.group.map(([k, v]) => `${k}: ${v}`), m.respondent ? `by ${m.respondent}` : ''].filter(Boolean).join(' · '), width))];
+  const out: string[] = [
+    ch.bold(wrap(m.title, width)),
+    ch.dim(
+      wrap(
+        [
+          m.ref,
+          `date ${m.date}`,
+          m.cycle ? `cycle ${m.cycle}` : '',
+          ...m.group.map(([k, v]) => `${k}: ${v}`),
+          m.respondent ? `by ${m.respondent}` : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        width,
+      ),
+    ),
+  ];
   if (m.draft) out.push(ch.yellow('Draft: this assessment is not finished yet.'));
   if (m.partial) out.push(ch.yellow(wrap(`Partial profile: ${m.partial}`, width)));
   out.push('', `${m.atTarget} of ${m.items.length} at or above target. Scale:`);
-  for (const l of m.scale) out.push(wrap(`${l.label}${l.target ? ' (target)' : ''}${l.meaning ? `: ${l.meaning}` : ''}`, width, '  ■ ', '    ').replace('■', paint(ch, l.colour, '■')));
+  for (const l of m.scale)
+    out.push(
+      wrap(
+        `${l.label}${l.target ? ' (target)' : ''}${l.meaning ? `: ${l.meaning}` : ''}`,
+        width,
+        '  ■ ',
+        '    ',
+      ).replace('■', paint(ch, l.colour, '■')),
+    );
   let group: string | undefined;
   let stem: string | undefined;
   for (const it of m.items) {
@@ -34,26 +59,66 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
     out.push('', ch.bold(wrap(`${it.number ? `${it.number}. ` : ''}${it.title}`, width, '', '   ')));
     // Wrapped as plain words first, then the level is coloured, so a narrow window never cuts a word.
     const plain = `${it.level ? `■ ${it.level.label}${it.level.atTarget ? '' : ' (below target)'}` : '(not rated)'}${it.priority ? ` · priority ${it.priority}` : ''}`;
-    out.push(wrap(plain, width, '   ', '     ').replace(it.level ? `■ ${it.level.label}` : '(not rated)', level(ch, it.level)));
+    out.push(
+      wrap(plain, width, '   ', '     ').replace(it.level ? `■ ${it.level.label}` : '(not rated)', level(ch, it.level)),
+    );
     if (it.level) {
       if (it.descriptor.stem) out.push(ch.dim(wrap(it.descriptor.stem, width, '   ')));
-      for (const x of it.descriptor.items) out.push(ch.dim(wrap(x, width, it.descriptor.items.length > 1 ? '   • ' : '   ', it.descriptor.items.length > 1 ? '     ' : '   ')));
+      for (const x of it.descriptor.items)
+        out.push(
+          ch.dim(
+            wrap(
+              x,
+              width,
+              it.descriptor.items.length > 1 ? '   • ' : '   ',
+              it.descriptor.items.length > 1 ? '     ' : '   ',
+            ),
+          ),
+        );
     }
     if (it.note) out.push(wrap(`Note: ${it.note}`, width, '   ', '         '));
   }
   out.push('', ch.bold('Improvement areas'));
-  out.push(...(m.areas.length ? m.areas.map((a) => wrap(`${a.text}${a.own ? ' (own)' : ''}`, width, '  • ', '    ')) : ['  (none ticked)']));
+  out.push(
+    ...(m.areas.length
+      ? m.areas.map((a) => wrap(`${a.text}${a.own ? ' (own)' : ''}`, width, '  • ', '    '))
+      : ['  (none ticked)']),
+  );
   out.push('', ch.bold('Priorities'));
-  out.push(...(m.priorities.length ? m.priorities.map((p) => wrap(`${p.number ? `${p.number}. ` : ''}${p.title}${p.level ? ` (${p.level.label})` : ''}`, width, `  ${p.n}) `, '     ')) : ['  (none)']));
+  out.push(
+    ...(m.priorities.length
+      ? m.priorities.map((p) =>
+          wrap(
+            `${p.number ? `${p.number}. ` : ''}${p.title}${p.level ? ` (${p.level.label})` : ''}`,
+            width,
+            `  ${p.n}) `,
+            '     ',
+          ),
+        )
+      : ['  (none)']),
+  );
   out.push('', ch.bold('Action plan'));
   if (!m.steps.length) out.push('  (no action steps)');
   for (const s of m.steps) {
-    const status = s.status === 'done' ? ch.green(STATUS_WORDS[s.status]) : s.status === 'in-progress' ? ch.yellow(STATUS_WORDS[s.status]) : STATUS_WORDS[s.status];
-    out.push(wrap(s.text, width, `  ${s.n}. `, '     ') + `\n     [${status}]${s.overdue ? ' ' + ch.red.bold('OVERDUE') : ''}`);
-    const extra = [s.forTitle ? `for: ${s.forTitle}` : '', stepDates(s).replace(' (overdue)', '')].filter(Boolean).join(' · ');
+    const status =
+      s.status === 'done'
+        ? ch.green(STATUS_WORDS[s.status])
+        : s.status === 'in-progress'
+          ? ch.yellow(STATUS_WORDS[s.status])
+          : STATUS_WORDS[s.status];
+    out.push(
+      `${wrap(s.text, width, `  ${s.n}. `, '     ')}\n     [${status}]${s.overdue ? ` ${ch.red.bold('OVERDUE')}` : ''}`,
+    );
+    const extra = [s.forTitle ? `for: ${s.forTitle}` : '', stepDates(s).replace(' (overdue)', '')]
+      .filter(Boolean)
+      .join(' · ');
     if (extra) out.push(ch.dim(wrap(extra, width, '     ')));
     for (const p of s.progress) out.push(wrap(`${p.date}: ${p.text}`, width, '     - ', '       '));
   }
-  out.push('', ch.dim(wrap('Private: your own record, for you and your coaching partner; not an evaluation.', width)), '');
+  out.push(
+    '',
+    ch.dim(wrap('Private: your own record, for you and your coaching partner; not an evaluation.', width)),
+    '',
+  );
   return out.join('\n');
 }

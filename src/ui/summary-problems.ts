@@ -12,7 +12,7 @@ export function formatProblem(p: Problem): string {
   if (p.diagnostics?.length) {
     const lines = p.diagnostics.map((d) => formatDiagnostic(d));
     if (p.reason !== 'warning') lines.push(`${c.bold(safeLine(p.file))}  ${c.dim(safeText(p.message))}`);
-    return lines.join('\n') + '\n';
+    return `${lines.join('\n')}\n`;
   }
   const tag = p.reason === 'warning' ? c.yellow('warning') : c.yellow('skipped');
   return `${c.bold(safeLine(p.file))}  ${tag}  ${safeText(p.message)}\n`;
@@ -24,8 +24,9 @@ export function formatCountsLine(counts: FileCounts, hideTotals = false): string
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${n} ${reason}`);
   const not = parts.length ? `; not counted: ${parts.join(', ')}` : '';
-  if (hideTotals) return c.dim(`Number of records counted not shown (it would give a small group's size away)${not}`) + '\n';
-  return c.dim(`${counts.found} file(s) found, ${counts.counted} record(s) counted${not}`) + '\n';
+  if (hideTotals)
+    return `${c.dim(`Number of records counted not shown (it would give a small group's size away)${not}`)}\n`;
+  return `${c.dim(`${counts.found} file(s) found, ${counts.counted} record(s) counted${not}`)}\n`;
 }
 
 /** ": a.yaml, b.yaml (and 3 more)" for the first few files of a note. */
@@ -51,16 +52,25 @@ export function formatRunNotes(notes: RunNotes, counts: FileCounts, s: Summary, 
   if (s.perCycle && s.reports.length) {
     const cycles = new Set(s.reports.map((r) => r.cycle));
     if (cycles.size > 1 && !s.cycles && !growth) {
-      lines.push(`${c.dim('note')}  ${cycles.size} cycles found; each has its own report. Use --cycle LABEL for one, or --growth "FROM..TO" to compare two.`);
+      lines.push(
+        `${c.dim('note')}  ${cycles.size} cycles found; each has its own report. Use --cycle LABEL for one, or --growth "FROM..TO" to compare two.`,
+      );
     }
   }
   if (counts.folded) {
-    lines.push(`${c.dim('note')}  ${counts.folded} record(s) folded: the same respondent answered more than once in one cycle; each person counts once, as their latest record${fileList(notes.foldedFiles, counts.folded)}`);
+    lines.push(
+      `${c.dim('note')}  ${counts.folded} record(s) folded: the same respondent answered more than once in one cycle; each person counts once, as their latest record${fileList(notes.foldedFiles, counts.folded)}`,
+    );
   }
-  if (s.includeText) lines.push(`${c.dim('note')}  --include-text shows what coaches wrote, word for word: read it for names and other details before you share the report`);
+  if (s.includeText)
+    lines.push(
+      `${c.dim('note')}  --include-text shows what coaches wrote, word for word: read it for names and other details before you share the report`,
+    );
   for (const v of notes.variants) {
     const others = v.others.map((o) => `"${clean(o.spelling)}" (${o.records})`).join(', ');
-    lines.push(`${c.yellow('warning')}  ${clean(v.key)}: ${others} counted as "${clean(v.shown)}" (they differ only by case or spacing). Correct the records to make this go away.`);
+    lines.push(
+      `${c.yellow('warning')}  ${clean(v.key)}: ${others} counted as "${clean(v.shown)}" (they differ only by case or spacing). Correct the records to make this go away.`,
+    );
   }
   for (const l of notes.leftOut) {
     const files = notes.leftOutFiles.filter((f) => f.key === l.key).map((f) => f.file);
@@ -68,5 +78,5 @@ export function formatRunNotes(notes: RunNotes, counts: FileCounts, s: Summary, 
       `${c.yellow('warning')}  ${l.records} record(s) without a "${clean(l.key)}" value left out of the report: too few to be a group of their own, and adding them to a group would be wrong. Add "${clean(l.key)}:" under group: in those records to count them${fileList(files, l.records)}`,
     );
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -3,7 +3,27 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { NOT_RATED, type GroupSummary, type ItemStats, type ReportSummary, type Summary } from '../summary/model.js';
-import { allItemsWithheld, changeText, CROSS_SECTION_NOTE, growthRowsToShow, cycleTotalNote, leftOutLines, TEXT_NOTE, textGapNote, countCell, filesLine, groupTitle, itemName, legendLines, reportTitle, shareCell, tableTitle, walkGroups, WITHHELD, withheld } from '../summary/walk.js';
+import {
+  allItemsWithheld,
+  changeText,
+  CROSS_SECTION_NOTE,
+  growthRowsToShow,
+  cycleTotalNote,
+  leftOutLines,
+  TEXT_NOTE,
+  textGapNote,
+  countCell,
+  filesLine,
+  groupTitle,
+  itemName,
+  legendLines,
+  reportTitle,
+  shareCell,
+  tableTitle,
+  walkGroups,
+  WITHHELD,
+  withheld,
+} from '../summary/walk.js';
 import { colours, paint } from './colour.js';
 import { blankUnsafe } from '../text-safety.js';
 
@@ -13,7 +33,10 @@ function bar(c: ChalkInstance, p: ReportSummary, it: ItemStats, n: number): stri
   // A coded or withheld row has no level counts: one dotted bar.
   if (!it.levels) return c.dim('·'.repeat(BAR));
   const levels = [...p.levels, { id: NOT_RATED, label: 'not rated', colour: 'grey' }];
-  const segments = levels.map((l, i) => ({ v: it.levels![l.id], draw: (k: number) => paint(c, l.colour, glyph(c, i, l.id).repeat(k)) }));
+  const segments = levels.map((l, i) => ({
+    v: it.levels![l.id],
+    draw: (k: number) => paint(c, l.colour, glyph(c, i, l.id).repeat(k)),
+  }));
   let used = 0;
   let out = '';
   segments.forEach((seg, i) => {
@@ -44,33 +67,66 @@ function layout(levels: number): { withBar: boolean; colWidths: number[] } {
   if (full.reduce((a, b) => a + b, 0) + borders <= cols) return { withBar: true, colWidths: full };
   const level = 12;
   const rest = levels * level + 9 + 9 + 13 + (levels + 5); // level, not rated, target, prioritised columns and borders
-  return { withBar: false, colWidths: [Math.max(12, Math.min(26, cols - rest)), ...Array(levels).fill(level), 9, 9, 13] };
+  return {
+    withBar: false,
+    colWidths: [Math.max(12, Math.min(26, cols - rest)), ...Array(levels).fill(level), 9, 9, 13],
+  };
 }
 
 /** A small group shows ranges only: one short table. */
 function rangeTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string {
-  const t = new Table({ head: [c.bold('Item'), c.bold('At or above target')], style: { head: [], border: [] }, wordWrap: true, colWidths: [50, 22] });
+  const t = new Table({
+    head: [c.bold('Item'), c.bold('At or above target')],
+    style: { head: [], border: [] },
+    wordWrap: true,
+    colWidths: [50, 22],
+  });
   for (const it of g.items ?? []) t.push([oneLine(itemName(p, it.id)), dimWithheld(c, shareCell(it))]);
-  return t.toString() + '\n';
+  return `${t.toString()}\n`;
 }
 
 function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string {
   const n = g.n as number;
   const allWithheld = allItemsWithheld(g);
-  if (allWithheld) return c.dim(allWithheld) + '\n' + stepsLine(c, g) + textAndBreakdown(c, g);
-  if ((g.items ?? []).length && (g.items ?? []).every((it) => !it.levels)) return rangeTable(c, p, g) + stepsLine(c, g) + textAndBreakdown(c, g);
+  if (allWithheld) return `${c.dim(allWithheld)}\n${stepsLine(c, g)}${textAndBreakdown(c, g)}`;
+  if ((g.items ?? []).length && (g.items ?? []).every((it) => !it.levels))
+    return rangeTable(c, p, g) + stepsLine(c, g) + textAndBreakdown(c, g);
   const { withBar, colWidths } = layout(p.levels.length);
-  const head = ['Item', ...(withBar ? ['Levels'] : []), ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label), 'Not rated', 'At or above target', 'Prioritised'];
+  const head = [
+    'Item',
+    ...(withBar ? ['Levels'] : []),
+    ...p.levels.map((l) => paint(c, l.colour, '■ ') + l.label),
+    'Not rated',
+    'At or above target',
+    'Prioritised',
+  ];
   const t = new Table({ head: head.map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths });
   for (const it of g.items ?? []) {
-    const cells = [...p.levels.map((l) => l.id), NOT_RATED].map((l) => dimWithheld(c, it.levels ? countCell(it.levels[l], n) : withheld(it.shareRange ? undefined : it.why)));
-    t.push([oneLine(itemName(p, it.id)), ...(withBar ? [bar(c, p, it, n)] : []), ...cells, dimWithheld(c, shareCell(it)), dimWithheld(c, countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why?.[it.id]))]);
+    const cells = [...p.levels.map((l) => l.id), NOT_RATED].map((l) =>
+      dimWithheld(c, it.levels ? countCell(it.levels[l], n) : withheld(it.shareRange ? undefined : it.why)),
+    );
+    t.push([
+      oneLine(itemName(p, it.id)),
+      ...(withBar ? [bar(c, p, it, n)] : []),
+      ...cells,
+      dimWithheld(c, shareCell(it)),
+      dimWithheld(c, countCell(g.priorities?.counts?.[it.id], n, g.priorities?.why?.[it.id])),
+    ]);
   }
-  let out = t.toString() + '\n';
+  let out = `${t.toString()}\n`;
   if (p.improvementAreas.length && g.improvementAreas) {
-    const a = new Table({ head: [c.bold('Improvement area'), c.bold('Ticked')], style: { head: [], border: [] }, wordWrap: true, colWidths: [60] });
-    for (const area of p.improvementAreas) a.push([oneLine(area.text), dimWithheld(c, countCell(g.improvementAreas.counts?.[area.id], n, g.improvementAreas.why))]);
-    out += a.toString() + '\n';
+    const a = new Table({
+      head: [c.bold('Improvement area'), c.bold('Ticked')],
+      style: { head: [], border: [] },
+      wordWrap: true,
+      colWidths: [60],
+    });
+    for (const area of p.improvementAreas)
+      a.push([
+        oneLine(area.text),
+        dimWithheld(c, countCell(g.improvementAreas.counts?.[area.id], n, g.improvementAreas.why)),
+      ]);
+    out += `${a.toString()}\n`;
   }
   return out + stepsLine(c, g) + textAndBreakdown(c, g);
 }
@@ -79,11 +135,18 @@ function groupTable(c: ChalkInstance, p: ReportSummary, g: GroupSummary): string
 function textAndBreakdown(c: ChalkInstance, g: GroupSummary): string {
   let out = '';
   if (g.text) {
-    for (const [title, list] of [['Own improvement areas', g.text.improvementAreas], ['Action steps (text)', g.text.actionSteps]] as const) {
-      if (list.length) out += `${c.bold(title)}:\n` + list.map((x) => `  - ${oneLine(x.text)}${x.count ? c.dim(` (×${x.count})`) : ''}`).join('\n') + '\n';
+    for (const [title, list] of [
+      ['Own improvement areas', g.text.improvementAreas],
+      ['Action steps (text)', g.text.actionSteps],
+    ] as const) {
+      if (list.length)
+        out +=
+          `${c.bold(title)}:\n` +
+          list.map((x) => `  - ${oneLine(x.text)}${x.count ? c.dim(` (×${x.count})`) : ''}`).join('\n') +
+          '\n';
     }
     const gap = textGapNote(g);
-    if (gap) out += c.dim(gap) + '\n';
+    if (gap) out += `${c.dim(gap)}\n`;
   }
   if (g.groupsWhy) out += c.dim(`Subgroups not listed ${withheld(g.groupsWhy)}\n`);
   return out;
@@ -101,14 +164,36 @@ function growthTables(c: ChalkInstance, s: Summary): string {
   for (const gr of s.growth) {
     const r = s.reports.find((x) => x.profile === gr.profile)!;
     out += `\n${c.bold.underline(`Growth: ${r.title} (${gr.profile}), ${oneLine(gr.from)} → ${oneLine(gr.to)}, ${tableTitle(gr.by)}`)}\n${c.dim(CROSS_SECTION_NOTE)}\n`;
-    const t = new Table({ head: ['Group', 'Item', `n ${oneLine(gr.from)}`, oneLine(gr.from), `n ${oneLine(gr.to)}`, oneLine(gr.to), 'Change'].map((h) => c.bold(h)), style: { head: [], border: [] }, wordWrap: true, colWidths: [24, 30, 9, 14, 9, 14, 10] });
+    const t = new Table({
+      head: [
+        'Group',
+        'Item',
+        `n ${oneLine(gr.from)}`,
+        oneLine(gr.from),
+        `n ${oneLine(gr.to)}`,
+        oneLine(gr.to),
+        'Change',
+      ].map((h) => c.bold(h)),
+      style: { head: [], border: [] },
+      wordWrap: true,
+      colWidths: [24, 30, 9, 14, 9, 14, 10],
+    });
     for (const row of growthRowsToShow(gr.rows)) {
-      const side = (x: typeof row.from) => dimWithheld(c, x.n === null ? withheld(x.why) : x.n === 0 ? WITHHELD : shareCell(x));
+      const side = (x: typeof row.from) =>
+        dimWithheld(c, x.n === null ? withheld(x.why) : x.n === 0 ? WITHHELD : shareCell(x));
       const change = changeText(row);
       const n = (x: typeof row.from) => dimWithheld(c, x.n === null ? withheld(x.why) : String(x.n));
-      t.push([oneLine(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'), row.allItems ? 'all items' : oneLine(itemName(r, row.item)), n(row.from), side(row.from), n(row.to), side(row.to), change]);
+      t.push([
+        oneLine(row.path.length ? row.path.map((p) => `${p.key} ${p.value}`).join(' / ') : 'Everyone'),
+        row.allItems ? 'all items' : oneLine(itemName(r, row.item)),
+        n(row.from),
+        side(row.from),
+        n(row.to),
+        side(row.to),
+        change,
+      ]);
     }
-    out += t.toString() + '\n';
+    out += `${t.toString()}\n`;
   }
   return out;
 }
@@ -133,7 +218,8 @@ export function renderSummaryTable(s: Summary, opts: { colour: boolean }): strin
       walkGroups(t.total, (g, path) => {
         out += `\n${c.bold(oneLine(groupTitle(path)))}  n = ${g.n === null ? c.dim(withheld(g.why)) : g.n}\n`;
         const parent = path[path.length - 2];
-        if (g.n !== null && parent && parent.n === g.n && parent.groups?.length === 1) out += c.dim(`The same people as ${oneLine(groupTitle(path.slice(0, -1)))}: see above.\n`);
+        if (g.n !== null && parent && parent.n === g.n && parent.groups?.length === 1)
+          out += c.dim(`The same people as ${oneLine(groupTitle(path.slice(0, -1)))}: see above.\n`);
         else if (g.n !== null) out += groupTable(c, r, g);
       });
     }
@@ -141,9 +227,9 @@ export function renderSummaryTable(s: Summary, opts: { colour: boolean }): strin
   out += growthTables(c, s);
   const note = cycleTotalNote(s);
   if (note) out += `\n${c.yellow(note)}\n`;
-  for (const l of leftOutLines(s)) out += c.dim(l) + '\n';
-  if (s.includeText) out += c.dim(TEXT_NOTE) + '\n';
+  for (const l of leftOutLines(s)) out += `${c.dim(l)}\n`;
+  if (s.includeText) out += `${c.dim(TEXT_NOTE)}\n`;
   out += `\n${c.dim(`Minimum group size ${s.minN}. ${filesLine(s)}`)}\n`;
-  for (const l of legendLines(s)) out += c.dim(l) + '\n';
+  for (const l of legendLines(s)) out += `${c.dim(l)}\n`;
   return out;
 }

@@ -44,7 +44,8 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
   const results: FileResult[] = parsed.map((p) => {
     const diagnostics = [...p.diagnostics];
     if (p.src && p.kind === 'profile' && p.profile) diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup));
-    if (p.src && p.kind === 'record' && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...checkRecord(p.src, lookup, () => [...local.keys(), ...registry.entries.map((e) => e.ref)]));
+    if (p.src && p.kind === 'record' && !diagnostics.some((d) => d.severity === 'error'))
+      diagnostics.push(...checkRecord(p.src, lookup, () => [...local.keys(), ...registry.entries.map((e) => e.ref)]));
     if (p.src && p.profile) diagnostics.push(...shadowed(p, parsed, registry));
     return { file: p.file, kind: p.kind, diagnostics };
   });
@@ -61,11 +62,26 @@ function parseOne(file: string): Parsed {
   let warnings: Diagnostic[];
   try {
     if (statSync(file).size > MAX_FILE_BYTES) {
-      return { file, kind: 'unknown', diagnostics: [{ file, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not a profile or record`, severity: 'error', code: 'too-large' }] };
+      return {
+        file,
+        kind: 'unknown',
+        diagnostics: [
+          {
+            file,
+            message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not a profile or record`,
+            severity: 'error',
+            code: 'too-large',
+          },
+        ],
+      };
     }
     ({ text, warnings } = readTextFile(file, { maxBytes: MAX_FILE_BYTES, invalidUtf8: 'warn' }));
   } catch (err) {
-    return { file, kind: 'unknown', diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error', code: 'unreadable' }] };
+    return {
+      file,
+      kind: 'unknown',
+      diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error', code: 'unreadable' }],
+    };
   }
   const tooBig = checkYamlSize(text, file);
   if (tooBig) return { file, kind: 'unknown', diagnostics: [tooBig] };
@@ -76,14 +92,29 @@ function parseOne(file: string): Parsed {
 function parseText(text: string, file: string): Parsed {
   const src = parseYaml(text, file);
   if (src.diagnostics.length) return { file, src, kind: 'unknown', diagnostics: src.diagnostics };
-  const glued = gluedComments(src.doc, src.lineCounter).map((w): Diagnostic => ({ file, line: w.line, col: w.col, message: w.message, hint: w.hint, severity: 'warning', code: 'comment-in-text' }));
+  const glued = gluedComments(src.doc, src.lineCounter).map(
+    (w): Diagnostic => ({
+      file,
+      line: w.line,
+      col: w.col,
+      message: w.message,
+      hint: w.hint,
+      severity: 'warning',
+      code: 'comment-in-text',
+    }),
+  );
   const kind = detectKind(src.value);
   if (kind === 'unknown') {
     const has = src.value && typeof src.value === 'object' && 'kind' in (src.value as object);
     const message = has
       ? 'unknown kind; expected "practice-profile" or "practice-profile-record"'
       : 'no "kind:" field; a profile starts with "kind: practice-profile", a record with "kind: practice-profile-record"';
-    return { file, src, kind, diagnostics: [diagnosticAt(src, has ? ['kind'] : [], message, { code: 'unknown-kind' })] };
+    return {
+      file,
+      src,
+      kind,
+      diagnostics: [diagnosticAt(src, has ? ['kind'] : [], message, { code: 'unknown-kind' })],
+    };
   }
   if (kind === 'record') return { file, src, kind, diagnostics: glued };
   const r = validateProfileValue(src);
@@ -95,9 +126,25 @@ function parseText(text: string, file: string): Parsed {
 function checkFileName(p: Profile, src: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   const version = basename(src.file).replace(/\.ya?ml$/i, '');
-  if (version !== p.version) out.push(diagnosticAt(src, ['version'], `version "${p.version}" does not match the file name "${basename(src.file)}" (expected ${p.version}.yaml)`, { severity: 'warning', code: 'file-name' }));
+  if (version !== p.version)
+    out.push(
+      diagnosticAt(
+        src,
+        ['version'],
+        `version "${p.version}" does not match the file name "${basename(src.file)}" (expected ${p.version}.yaml)`,
+        { severity: 'warning', code: 'file-name' },
+      ),
+    );
   const id = basename(dirname(src.file));
-  if (id !== p.id) out.push(diagnosticAt(src, ['id'], `id "${p.id}" does not match the folder "${id}" (profiles live at <id>/<version>.yaml)`, { severity: 'warning', code: 'file-name' }));
+  if (id !== p.id)
+    out.push(
+      diagnosticAt(
+        src,
+        ['id'],
+        `id "${p.id}" does not match the folder "${id}" (profiles live at <id>/<version>.yaml)`,
+        { severity: 'warning', code: 'file-name' },
+      ),
+    );
   return out;
 }
 
@@ -109,20 +156,53 @@ function checkFileName(p: Profile, src: YamlSource): Diagnostic[] {
 function checkProfileLinks(p: Profile, src: YamlSource, lookup: (ref: string) => Profile | undefined): Diagnostic[] {
   if (!p.replaces) return [];
   const older = lookup(p.replaces);
-  if (!older) return [diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", which was not found`, { severity: 'warning', code: 'replaces-not-found', hint: 'Validate both versions together, e.g. `profile validate <folder>`, or put the earlier version in --profiles.' })];
-  if (older.id !== p.id) return [diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", a different profile id`, { severity: 'warning', code: 'replaces-other-profile' })];
+  if (!older)
+    return [
+      diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", which was not found`, {
+        severity: 'warning',
+        code: 'replaces-not-found',
+        hint: 'Validate both versions together, e.g. `profile validate <folder>`, or put the earlier version in --profiles.',
+      }),
+    ];
+  if (older.id !== p.id)
+    return [
+      diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", a different profile id`, {
+        severity: 'warning',
+        code: 'replaces-other-profile',
+      }),
+    ];
   const out: Diagnostic[] = [];
-  const check = (field: 'crosswalk' | 'levelCrosswalk', what: 'id' | 'level', oldIds: Set<string>, newIds: Set<string>) => {
+  const check = (
+    field: 'crosswalk' | 'levelCrosswalk',
+    what: 'id' | 'level',
+    oldIds: Set<string>,
+    newIds: Set<string>,
+  ) => {
     const walk = p[field] ?? {};
     for (const from of Object.keys(walk)) {
-      if (!oldIds.has(from)) out.push(diagnosticAt(src, [field, from], `${field} maps "${from}", which is not ${what === 'id' ? 'an id' : 'a level'} in ${p.replaces}${didYouMean(from, oldIds)}`, { preferKey: true, code: 'crosswalk-unknown-id' }));
+      if (!oldIds.has(from))
+        out.push(
+          diagnosticAt(
+            src,
+            [field, from],
+            `${field} maps "${from}", which is not ${what === 'id' ? 'an id' : 'a level'} in ${p.replaces}${didYouMean(from, oldIds)}`,
+            { preferKey: true, code: 'crosswalk-unknown-id' },
+          ),
+        );
     }
     const added = [...newIds].filter((id) => !oldIds.has(id));
     for (const id of oldIds) {
       if (newIds.has(id) || Object.hasOwn(walk, id)) continue;
       const guess = closest(id, added);
       const hint = `Add it under "${field}:" in this file: "${id}: ${guess ?? '<new id>'}", or "${id}: null" if it has no counterpart (its ratings are then dropped on purpose).`;
-      out.push(diagnosticAt(src, p[field] ? [field] : ['replaces'], `${what} "${id}" of ${p.replaces} is not in ${profileRef(p)} and not in its ${field}${guess ? ` (renamed to "${guess}"?)` : ''}: records of ${p.replaces} would lose it`, { code: 'crosswalk-unmapped', hint, preferKey: true }));
+      out.push(
+        diagnosticAt(
+          src,
+          p[field] ? [field] : ['replaces'],
+          `${what} "${id}" of ${p.replaces} is not in ${profileRef(p)} and not in its ${field}${guess ? ` (renamed to "${guess}"?)` : ''}: records of ${p.replaces} would lose it`,
+          { code: 'crosswalk-unmapped', hint, preferKey: true },
+        ),
+      );
     }
   };
   check('crosswalk', 'id', itemIds(older), itemIds(p));
@@ -139,14 +219,36 @@ function shadowed(p: Parsed, all: Parsed[], registry: Registry): Diagnostic[] {
   const unused = (registry.shadowed?.get(ref) ?? []).filter((f) => resolve(f) !== me);
   const other = before ? before.file : inUse && resolve(inUse.file) !== me ? inUse.file : unused[0];
   if (!other) return [];
-  const used = inUse ? (resolve(inUse.file) === me ? 'this file is the one in use' : `${inUse.file} is the one in use (--profiles, then PROFILE_PATH, then the shipped profiles)`) : 'only one of them can be used';
-  return [diagnosticAt(p.src!, ['version'], `${ref} is also defined in ${other}; ${used}`, { severity: 'warning', code: 'shadowed-profile', hint: 'Give one of them another version (or id), or remove it.' })];
+  const used = inUse
+    ? resolve(inUse.file) === me
+      ? 'this file is the one in use'
+      : `${inUse.file} is the one in use (--profiles, then PROFILE_PATH, then the shipped profiles)`
+    : 'only one of them can be used';
+  return [
+    diagnosticAt(p.src!, ['version'], `${ref} is also defined in ${other}; ${used}`, {
+      severity: 'warning',
+      code: 'shadowed-profile',
+      hint: 'Give one of them another version (or id), or remove it.',
+    }),
+  ];
 }
 
-function checkRecord(src: YamlSource, lookup: (ref: string) => Profile | undefined, known: () => string[]): Diagnostic[] {
+function checkRecord(
+  src: YamlSource,
+  lookup: (ref: string) => Profile | undefined,
+  known: () => string[],
+): Diagnostic[] {
   const r = validateRecordValue(src);
   if (!r.record) return r.diagnostics;
   const profile = lookup(r.record.profile);
-  if (!profile) return [diagnosticAt(src, ['profile'], `unknown profile "${r.record.profile}"${didYouMean(r.record.profile, known())} (run \`profile list\` to see the profiles)`, { code: 'unknown-profile' })];
+  if (!profile)
+    return [
+      diagnosticAt(
+        src,
+        ['profile'],
+        `unknown profile "${r.record.profile}"${didYouMean(r.record.profile, known())} (run \`profile list\` to see the profiles)`,
+        { code: 'unknown-profile' },
+      ),
+    ];
   return checkRecordAgainstProfile(r.record, profile, src);
 }

@@ -17,8 +17,11 @@ async function report(label, summary) {
   const t0 = Date.now();
   const r = await auditSummary(summary);
   const ms = Date.now() - t0;
-  console.log(`${label}: ${r.leaks.length ? `${r.leaks.length} LEAK(S)` : 'no leak'} (${r.checked} quantities checked, ${r.zeroPins} zero pins, ${ms} ms)`);
-  for (const l of r.leaks.slice(0, 10)) console.log(`  leak: ${l.report} ${l.cycle ?? ''} ${l.set}: ${l.what}${l.value !== null ? ` = ${l.value}` : ''}`);
+  console.log(
+    `${label}: ${r.leaks.length ? `${r.leaks.length} LEAK(S)` : 'no leak'} (${r.checked} quantities checked, ${r.zeroPins} zero pins, ${ms} ms)`,
+  );
+  for (const l of r.leaks.slice(0, 10))
+    console.log(`  leak: ${l.report} ${l.cycle ?? ''} ${l.set}: ${l.what}${l.value !== null ? ` = ${l.value}` : ''}`);
   if (r.leaks.length) failed = true;
   return r;
 }
@@ -29,7 +32,14 @@ if (files.length) {
   process.exit(failed ? 1 : 0);
 }
 
-const summarize = (dir, args) => JSON.parse(execFileSync(process.execPath, [BIN, 'summarize', dir, '--format', 'json', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }));
+const summarize = (dir, args) =>
+  JSON.parse(
+    execFileSync(process.execPath, [BIN, 'summarize', dir, '--format', 'json', ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 28,
+    }),
+  );
 const pct = (e) => (e ? `${((100 * e.shown) / e.rows).toFixed(0)}% of ${e.rows} rows` : 'none');
 
 function check(label, got, want) {
@@ -85,7 +95,10 @@ try {
     await report('  privacy', s);
     for (const r of s.reports) {
       const total = r.tables[0].total;
-      const e = { rows: r.items.length, shown: total.n === null ? 0 : total.items.filter((it) => it.share !== null || it.shareRange).length };
+      const e = {
+        rows: r.items.length,
+        shown: total.n === null ? 0 : total.items.filter((it) => it.share !== null || it.shareRange).length,
+      };
       check(`${r.profile} state rows with a share at or above target`, e, 1);
     }
     const byRegion = summarize(small, ['--cycle', cycle, '--by', 'region,district']);

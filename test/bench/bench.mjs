@@ -63,13 +63,40 @@ try {
     // Warm the page cache so both sides read from memory.
     execFileSync(process.execPath, [baseline, dir]);
     const base = measure(process.execPath, [baseline, dir]);
-    const sum = measure(process.execPath, [BIN, 'summarize', dir, '--by', 'region,district', '--format', 'json', '--out', join(work, `out-${n}.json`), '--force']);
+    const sum = measure(process.execPath, [
+      BIN,
+      'summarize',
+      dir,
+      '--by',
+      'region,district',
+      '--format',
+      'json',
+      '--out',
+      join(work, `out-${n}.json`),
+      '--force',
+    ]);
     results.push({ n, base, sum });
     console.log(`  baseline (yaml parse loop)  ${fmt(base.ms)}  ${base.mb.toFixed(0).padStart(5)} MB peak`);
-    console.log(`  profile summarize           ${fmt(sum.ms)}  ${sum.mb.toFixed(0).padStart(5)} MB peak  (threads chosen by load: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
+    console.log(
+      `  profile summarize           ${fmt(sum.ms)}  ${sum.mb.toFixed(0).padStart(5)} MB peak  (threads chosen by load: ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
+    );
     // For information only: the same run with worker threads forced on, whatever the machine's load.
-    const forced = measure(process.execPath, [BIN, 'summarize', dir, '--by', 'region,district', '--format', 'json', '--out', join(work, `out-${n}.json`), '--force', '--workers']);
-    console.log(`  profile summarize --workers ${fmt(forced.ms)}  ${forced.mb.toFixed(0).padStart(5)} MB peak  (info, not a target)`);
+    const forced = measure(process.execPath, [
+      BIN,
+      'summarize',
+      dir,
+      '--by',
+      'region,district',
+      '--format',
+      'json',
+      '--out',
+      join(work, `out-${n}.json`),
+      '--force',
+      '--workers',
+    ]);
+    console.log(
+      `  profile summarize --workers ${fmt(forced.ms)}  ${forced.mb.toFixed(0).padStart(5)} MB peak  (info, not a target)`,
+    );
     rmSync(dir, { recursive: true, force: true });
   }
 } finally {
@@ -81,7 +108,9 @@ let ok = true;
 for (const r of results) {
   const pass = r.sum.ms <= r.base.ms;
   ok &&= pass;
-  console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${r.n} records: summarize ${r.sum.ms.toFixed(0)} ms <= baseline ${r.base.ms.toFixed(0)} ms`);
+  console.log(
+    `  ${pass ? 'PASS' : 'FAIL'}  ${r.n} records: summarize ${r.sum.ms.toFixed(0)} ms <= baseline ${r.base.ms.toFixed(0)} ms`,
+  );
 }
 const small = results.find((r) => r.n === 10000);
 const big = results.find((r) => r.n === 100000);
@@ -89,6 +118,8 @@ if (small && big) {
   const ratio = big.sum.mb / small.sum.mb;
   const pass = ratio <= 1.5;
   ok &&= pass;
-  console.log(`  ${pass ? 'PASS' : 'FAIL'}  peak memory 100,000 / 10,000 = ${ratio.toFixed(2)} (${big.sum.mb.toFixed(0)} MB / ${small.sum.mb.toFixed(0)} MB) <= 1.5`);
+  console.log(
+    `  ${pass ? 'PASS' : 'FAIL'}  peak memory 100,000 / 10,000 = ${ratio.toFixed(2)} (${big.sum.mb.toFixed(0)} MB / ${small.sum.mb.toFixed(0)} MB) <= 1.5`,
+  );
 }
 process.exitCode = ok ? 0 : 1;

@@ -10,8 +10,35 @@ import { chromium } from 'playwright-core';
 const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'pp-shot-'));
 const html = join(work, 'summary.html');
-execFileSync(process.execPath, [join(ROOT, 'bin/profile.js'), 'summarize', join(ROOT, 'test/fixtures/summarize/state'), '--cycle', '2025-26 baseline', '--by', 'region,district', '--title', 'Example state, 2025-26 baseline', '--out', html], { stdio: 'inherit' });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+execFileSync(
+  process.execPath,
+  [
+    join(ROOT, 'bin/profile.js'),
+    'summarize',
+    join(ROOT, 'test/fixtures/summarize/state'),
+    '--cycle',
+    '2025-26 baseline',
+    '--by',
+    'region,district',
+    '--title',
+    'Example state, 2025-26 baseline',
+    '--out',
+    html,
+  ],
+  { stdio: 'inherit' },
+);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
   await page.goto(pathToFileURL(html).href);

@@ -29,7 +29,10 @@ function cli(args) {
     child.on('close', (code) => done({ code, stdout, stderr, ms: performance.now() - t0 }));
   });
 }
-const yamlFiles = (dir) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
+const yamlFiles = (dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(dir, f));
 const leftovers = (dir) => readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'));
 
 let lost = 0;
@@ -40,10 +43,17 @@ async function concurrentActions(n = 20) {
   const profiles = join(work, 'profiles', 'ohio-process-coaching');
   mkdirSync(profiles, { recursive: true });
   const shipped = readFileSync(join(ROOT, 'profiles/ohio-process-coaching/3.15.yaml'), 'utf8');
-  writeFileSync(join(profiles, '3.15.yaml'), shipped.replace('actionSteps: { min: 2, max: 3 }', `actionSteps: { min: 2, max: ${n + 2} }`));
+  writeFileSync(
+    join(profiles, '3.15.yaml'),
+    shipped.replace('actionSteps: { min: 2, max: 3 }', `actionSteps: { min: 2, max: ${n + 2} }`),
+  );
   const file = join(work, 'r.yaml');
   copyFileSync(join(ROOT, 'test/fixtures/assess/with-comments.yaml'), file);
-  const runs = await Promise.all(Array.from({ length: n }, (_, i) => cli(['--profiles', join(work, 'profiles'), 'actions', file, '--add', `stress step ${i}`])));
+  const runs = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      cli(['--profiles', join(work, 'profiles'), 'actions', file, '--add', `stress step ${i}`]),
+    ),
+  );
   const texts = new Set(parse(readFileSync(file, 'utf8')).actionSteps.map((s) => s.text));
   let ok = 0;
   let missing = 0;
@@ -55,24 +65,35 @@ async function concurrentActions(n = 20) {
   });
   if (leftovers(work).length) problems.push(`actions left ${leftovers(work).join(', ')}`);
   lost += missing;
-  console.log(`  ${n} concurrent actions --add: ${ok} updated, ${n - ok} refused, ${missing} lost; slowest run ${Math.max(...runs.map((r) => r.ms)).toFixed(0)} ms`);
+  console.log(
+    `  ${n} concurrent actions --add: ${ok} updated, ${n - ok} refused, ${missing} lost; slowest run ${Math.max(...runs.map((r) => r.ms)).toFixed(0)} ms`,
+  );
 }
 
 async function concurrentResume(n = 10) {
   const dir = join(work, 'drafts');
   mkdirSync(dir);
   const draft = join(dir, 'draft.yaml');
-  writeFileSync(draft, `kind: practice-profile-record\nformat: 1\nid: 0b0e4a4e-6c55-4b43-9d0c-2f8f7d5b3a11\nprofile: ohio-process-coaching@3.15\nstatus: draft\ndate: 2025-10-01\nratings:\n  communication.method: green\n`);
+  writeFileSync(
+    draft,
+    `kind: practice-profile-record\nformat: 1\nid: 0b0e4a4e-6c55-4b43-9d0c-2f8f7d5b3a11\nprofile: ohio-process-coaching@3.15\nstatus: draft\ndate: 2025-10-01\nratings:\n  communication.method: green\n`,
+  );
   const answers = readFileSync(join(ROOT, 'test/fixtures/assess/ohio-answers.yaml'), 'utf8');
-  for (let i = 0; i < n; i++) writeFileSync(join(work, `answers-${i}.yaml`), answers.replace('cycle: 2025-26 baseline', `cycle: run ${i}`));
-  const runs = await Promise.all(Array.from({ length: n }, (_, i) => cli(['assess', '--resume', draft, '--answers', join(work, `answers-${i}.yaml`), '--yes', '--dir', dir])));
+  for (let i = 0; i < n; i++)
+    writeFileSync(join(work, `answers-${i}.yaml`), answers.replace('cycle: 2025-26 baseline', `cycle: run ${i}`));
+  const runs = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      cli(['assess', '--resume', draft, '--answers', join(work, `answers-${i}.yaml`), '--yes', '--dir', dir]),
+    ),
+  );
   const cycles = new Set(yamlFiles(dir).map((f) => parse(readFileSync(f, 'utf8')).cycle));
   const tally = { saved: 0, forked: 0, refused: 0, lost: 0 };
   runs.forEach((r, i) => {
     const kept = cycles.has(`run ${i}`);
     if (r.code === 0) tally[kept ? 'saved' : 'lost']++;
     else if (/changed elsewhere/.test(r.stderr)) tally[kept ? 'forked' : 'lost']++;
-    else if (/already complete/.test(r.stderr)) tally.refused++; // came after another run finished the draft
+    else if (/already complete/.test(r.stderr))
+      tally.refused++; // came after another run finished the draft
     else {
       tally.lost++;
       problems.push(`assess run ${i}: exit ${r.code}: ${r.stderr.trim()}`);
@@ -80,27 +101,41 @@ async function concurrentResume(n = 10) {
   });
   if (leftovers(dir).length) problems.push(`assess left ${leftovers(dir).join(', ')}`);
   lost += tally.lost;
-  console.log(`  ${n} concurrent assess --resume: ${tally.saved} saved, ${tally.forked} forked to a new file (and said so), ${tally.refused} refused as already complete, ${tally.lost} lost`);
+  console.log(
+    `  ${n} concurrent assess --resume: ${tally.saved} saved, ${tally.forked} forked to a new file (and said so), ${tally.refused} refused as already complete, ${tally.lost} lost`,
+  );
 }
 
 async function summarizeWhileAdding(n = 10_000) {
   const dir = join(work, 'corpus');
   writeCorpus(dir, n, 7);
   // Another process copies records in (plain writes, as a file manager would) while summarize runs.
-  const adder = spawn(process.execPath, ['--input-type=module', '-e', `
+  const adder = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `
     import { writeFileSync } from 'node:fs';
     import { makeRecord, prng, recordYaml } from ${JSON.stringify(join(ROOT, 'test/support/corpus.mjs'))};
     const rng = prng(99);
     let i = 0;
     const tick = () => { for (let k = 0; k < 20; k++, i++) writeFileSync(${JSON.stringify(dir)} + '/added-' + i + '.yaml', recordYaml(makeRecord(rng, 100000 + i))); setTimeout(tick, 5); };
-    tick();`], { stdio: 'ignore' });
+    tick();`,
+    ],
+    { stdio: 'ignore' },
+  );
   const r = await cli(['summarize', dir, '--by', 'region', '--format', 'json', '--min-n', '5']);
   adder.kill();
   await new Promise((done) => adder.on('close', done));
   const counted = /(\d+) file\(s\) found, (\d+) record\(s\) counted/.exec(r.stderr);
-  if (r.code !== 0 || /bug/.test(r.stderr)) problems.push(`summarize while adding: exit ${r.code}: ${r.stderr.slice(-500)}`);
-  if (counted && Number(counted[2]) < n) problems.push(`summarize while adding counted ${counted[2]} of the ${n} records that were there from the start`);
-  console.log(`  summarize ${n} records while another process adds files: exit ${r.code}, ${counted ? `${counted[1]} found, ${counted[2]} counted` : 'counts hidden'}, ${(r.ms / 1000).toFixed(1)} s; ${readdirSync(dir).filter((f) => f.startsWith('added-')).length} files added by the other process`);
+  if (r.code !== 0 || /bug/.test(r.stderr))
+    problems.push(`summarize while adding: exit ${r.code}: ${r.stderr.slice(-500)}`);
+  if (counted && Number(counted[2]) < n)
+    problems.push(`summarize while adding counted ${counted[2]} of the ${n} records that were there from the start`);
+  console.log(
+    `  summarize ${n} records while another process adds files: exit ${r.code}, ${counted ? `${counted[1]} found, ${counted[2]} counted` : 'counts hidden'}, ${(r.ms / 1000).toFixed(1)} s; ${readdirSync(dir).filter((f) => f.startsWith('added-')).length} files added by the other process`,
+  );
   // Per-file times over the corpus, read the way summarize reads them.
   return timeFiles(yamlFiles(dir).slice(0, 2000), 'corpus (first 2,000)');
 }
@@ -109,16 +144,29 @@ async function summarizeWhileAdding(n = 10_000) {
 function hostileRecords() {
   const dir = join(work, 'hostile');
   mkdirSync(dir);
-  const head = '# hostile\nkind: practice-profile-record\nformat: 1\nid: 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\nprofile: ohio-process-coaching@3.15\nstatus: complete\ndate: 2025-10-01\n';
+  const head =
+    '# hostile\nkind: practice-profile-record\nformat: 1\nid: 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\nprofile: ohio-process-coaching@3.15\nstatus: complete\ndate: 2025-10-01\n';
   const keys = (n) => Array.from({ length: n }, (_, i) => i.toString(36));
   const files = {
-    'key-flood.yaml': `${head}group:\n${keys(86_000).map((k) => `  k${k}: v\n`).join('')}`,
-    'flow-flood.yaml': `${head}group: {${keys(110_000).map((k) => `k${k}`).join(', ')}}\n`,
-    'json-flood.yaml': `${head}group: {${keys(70_000).map((k) => `"k${k}":1`).join(',')}}\n`,
+    'key-flood.yaml': `${head}group:\n${keys(86_000)
+      .map((k) => `  k${k}: v\n`)
+      .join('')}`,
+    'flow-flood.yaml': `${head}group: {${keys(110_000)
+      .map((k) => `k${k}`)
+      .join(', ')}}\n`,
+    'json-flood.yaml': `${head}group: {${keys(70_000)
+      .map((k) => `"k${k}":1`)
+      .join(',')}}\n`,
     'list-flood.yaml': `${head}priorities:\n${'  - a\n'.repeat(170_000)}`,
     'long-line.yaml': `${head}cycle: ${'x'.repeat(1_000_000)}\n`,
     'deep.yaml': `${head}group: ${'['.repeat(200_000)}\n`,
-    'alias-bomb.yaml': `${head}a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 20 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\n`,
+    'alias-bomb.yaml': `${head}a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from(
+      { length: 20 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(', ')}]`,
+    ).join('\n')}\n`,
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text.slice(0, 1024 * 1024 - 1));
   return dir;
@@ -127,7 +175,10 @@ function hostileRecords() {
 async function timeFiles(files, label) {
   const { makeReadContext, readRecordResult } = await import(join(ROOT, 'dist/summary/read-record.js'));
   const { loadRegistry } = await import(join(ROOT, 'dist/profile/registry.js'));
-  const ctx = makeReadContext(loadRegistry({}).entries.map((e) => e.profile), { keys: ['region'], includeText: false });
+  const ctx = makeReadContext(
+    loadRegistry({}).entries.map((e) => e.profile),
+    { keys: ['region'], includeText: false },
+  );
   let worst = { ms: 0, file: '' };
   for (const f of files) {
     const t0 = performance.now();
@@ -135,7 +186,9 @@ async function timeFiles(files, label) {
     const ms = performance.now() - t0;
     if (ms > worst.ms) worst = { ms, file: f, kind: r.kind };
   }
-  console.log(`  ${label}: longest single file ${worst.ms.toFixed(1)} ms (${worst.file.split('/').pop()}, ${worst.kind})`);
+  console.log(
+    `  ${label}: longest single file ${worst.ms.toFixed(1)} ms (${worst.file.split('/').pop()}, ${worst.kind})`,
+  );
   return worst;
 }
 
@@ -152,10 +205,13 @@ try {
   for (const f of yamlFiles(dir)) {
     const r = await cli(['validate', f]);
     // long-line.yaml is a record (with warnings); the others are refused. None may hang or crash.
-    if (r.code === null || r.code > 1 || /bug/.test(r.stderr)) problems.push(`validate ${f}: exit ${r.code}: ${r.stderr.slice(-300)}`);
+    if (r.code === null || r.code > 1 || /bug/.test(r.stderr))
+      problems.push(`validate ${f}: exit ${r.code}: ${r.stderr.slice(-300)}`);
     if (r.ms > cliWorst.ms) cliWorst = { ms: r.ms, file: f };
   }
-  console.log(`  profile validate (whole run, start-up included): longest ${cliWorst.ms.toFixed(0)} ms (${cliWorst.file.split('/').pop()})`);
+  console.log(
+    `  profile validate (whole run, start-up included): longest ${cliWorst.ms.toFixed(0)} ms (${cliWorst.file.split('/').pop()})`,
+  );
   const s = await cli(['summarize', dir]);
   console.log(`  profile summarize on all of them: ${s.ms.toFixed(0)} ms, exit ${s.code}`);
 

@@ -50,7 +50,10 @@ describe('profile actions --add (built CLI)', () => {
     });
     const link = join(box.cwd, 'link.yaml');
     symlinkSync(file, link);
-    const r = run(['actions', link, '--add', 'Visit a peer coach', '--for', 'communication.pausing', '--due', '2026-03-01'], box);
+    const r = run(
+      ['actions', link, '--add', 'Visit a peer coach', '--for', 'communication.pausing', '--due', '2026-03-01'],
+      box,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
@@ -111,7 +114,23 @@ describe('profile actions: edits by flags (built CLI)', () => {
   it('--step edits text and due, --note adds a dated note, --done --on records the day, --remove drops a step', () => {
     const box = sandbox();
     const file = copy(box);
-    let r = run(['actions', file, '--step', '2', '--text', 'Count to five, every time', '--due', '2026-03-01', '--note', 'Tried it twice', '--on', '2026-01-10'], box);
+    let r = run(
+      [
+        'actions',
+        file,
+        '--step',
+        '2',
+        '--text',
+        'Count to five, every time',
+        '--due',
+        '2026-03-01',
+        '--note',
+        'Tried it twice',
+        '--on',
+        '2026-01-10',
+      ],
+      box,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     r = run(['actions', file, '--done', '1', '--on', '2026-01-12'], box);
@@ -120,7 +139,13 @@ describe('profile actions: edits by flags (built CLI)', () => {
     let text = readFileSync(file, 'utf8');
     expect(text).toContain('    due: "2026-03-01"');
     expect(text).toContain('    done: "2026-01-12"');
-    expect(parse(text).actionSteps[1]).toEqual({ text: 'Count to five, every time', for: 'communication.pausing', due: '2026-03-01', status: 'planned', progress: [{ date: '2026-01-10', text: 'Tried it twice' }] });
+    expect(parse(text).actionSteps[1]).toEqual({
+      text: 'Count to five, every time',
+      for: 'communication.pausing',
+      due: '2026-03-01',
+      status: 'planned',
+      progress: [{ date: '2026-01-10', text: 'Tried it twice' }],
+    });
     // One done, so two are open: a third and a fourth step fit under the maximum of 3 open.
     expect(run(['actions', file, '--add', 'Third'], box).code).toBe(0);
     r = run(['actions', file, '--add', 'Fourth'], box);
@@ -132,7 +157,10 @@ describe('profile actions: edits by flags (built CLI)', () => {
     r = run(['actions', file, '--remove', '1,3'], box);
     expect(r.code).toBe(0);
     text = readFileSync(file, 'utf8');
-    expect(parse(text).actionSteps.map((s: { text: string }) => s.text)).toEqual(['Count to five, every time', 'Fourth']);
+    expect(parse(text).actionSteps.map((s: { text: string }) => s.text)).toEqual([
+      'Count to five, every time',
+      'Fourth',
+    ]);
     expect(recordErrors(text, ohio)).toEqual([]);
     expect(text).toContain('# My own notes at the top');
   });
@@ -141,7 +169,9 @@ describe('profile actions: edits by flags (built CLI)', () => {
     const box = sandbox();
     const file = copy(box);
     expect(run(['actions', file, '--text', 'x'], box).stderr).toMatch(/--text goes with --step <n>/);
-    expect(run(['actions', file, '--step', '1'], box).stderr).toMatch(/--step 1: say what to change with --text, --due or --note/);
+    expect(run(['actions', file, '--step', '1'], box).stderr).toMatch(
+      /--step 1: say what to change with --text, --due or --note/,
+    );
     expect(run(['actions', file, '--on', '2026-01-01'], box).stderr).toMatch(/--on goes with --done or --note/);
     expect(run(['actions', file, '--step', '9', '--text', 'x'], box).stderr).toMatch(/no action step 9/);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(fixture('with-comments.yaml'), 'utf8'));

@@ -15,7 +15,11 @@ describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
     const box = sandbox();
     const file = join(box.cwd, 'rec.yaml');
     copyFileSync(fixture('report', 'ohio-2025.yaml'), file);
-    const t = new TmuxSession(`env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} actions rec.yaml`, box.cwd, 80);
+    const t = new TmuxSession(
+      `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} actions rec.yaml`,
+      box.cwd,
+      80,
+    );
     sessions.push(t);
     await t.waitFor((s) => s.includes('2. [ ] planned OVERDUE'), 'the list with the overdue step');
     expect(t.screen()).toContain('2 open of at most 3; you can add a step.');
@@ -32,7 +36,10 @@ describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
     await t.answer('Change a step?', () => t.keys('1', 'Enter'));
     await t.answer('Step 1: Plan three', () => t.keys('7', 'Enter')); // Remove this step
     await t.answer('Remove step 1', () => t.keys('2', 'Enter'));
-    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('1. [ ] planned OVERDUE')), 'the list after the removal');
+    await t.waitFor(
+      (s) => s.split('\n').some((l) => l.startsWith('1. [ ] planned OVERDUE')),
+      'the list after the removal',
+    );
 
     await t.answer('Change a step?', () => t.keys('4', 'Enter')); // Done (2 steps, then "Add a step")
     await t.waitFor(() => t.dead(), 'exit');
@@ -40,11 +47,14 @@ describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
     const text = readFileSync(file, 'utf8');
     expect(recordErrors(text, profileOf('ohio-process-coaching'))).toEqual([]);
     const steps = parse(text).actionSteps;
-    expect(steps.map((s: { text: string }) => s.text)).toEqual(['Ask a partner to observe two meetings', 'Keep a log of questions that opened up the talk']);
+    expect(steps.map((s: { text: string }) => s.text)).toEqual([
+      'Ask a partner to observe two meetings',
+      'Keep a log of questions that opened up the talk',
+    ]);
     expect(steps[1].progress).toHaveLength(2);
     expect(steps[1].progress[1].text).toBe('Shared the log with the team');
     expect(text).toMatch(/date: "\d{4}-\d{2}-\d{2}"\n\s+text: Shared the log/);
-    expect(text).toContain('# A coach\'s Ohio record mid-year');
+    expect(text).toContain("# A coach's Ohio record mid-year");
   });
 });
 

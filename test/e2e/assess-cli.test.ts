@@ -11,7 +11,10 @@ const run = (args: string[], box: { cwd: string; env: NodeJS.ProcessEnv }) => ru
 describe('profile assess, no terminal (built CLI)', () => {
   it('--answers writes a complete, valid record and leaves the remembered context alone', () => {
     const box = sandbox();
-    const r = run(['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--respondent', 'Jane Doe'], box);
+    const r = run(
+      ['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--respondent', 'Jane Doe'],
+      box,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const files = recordsIn(join(box.cwd, 'records'));
@@ -20,7 +23,12 @@ describe('profile assess, no terminal (built CLI)', () => {
     const text = readFileSync(files[0], 'utf8');
     expect(recordErrors(text, profileOf('ohio-process-coaching'))).toEqual([]);
     const rec = parse(text);
-    expect(rec).toMatchObject({ status: 'complete', respondent: 'Jane Doe', cycle: '2025-26 baseline', priorities: ['communication.questioning', 'communication.feedback-assumptions'] });
+    expect(rec).toMatchObject({
+      status: 'complete',
+      respondent: 'Jane Doe',
+      cycle: '2025-26 baseline',
+      priorities: ['communication.questioning', 'communication.feedback-assumptions'],
+    });
     expect(r.stdout).toContain('Stretch areas');
     expect(r.stdout).toContain('Plan three open questions before each team meeting');
     // The remembered context is the coach's, set at a terminal (see the tmux test): a script leaves it.
@@ -42,20 +50,38 @@ describe('profile assess, no terminal (built CLI)', () => {
     const r = run(['assess', 'sbic'], box);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('ratings missing for: relationships, feedback, coaching-plan, solution-dialogue, progress-monitoring');
+    expect(r.stderr).toContain(
+      'ratings missing for: relationships, feedback, coaching-plan, solution-dialogue, progress-monitoring',
+    );
     expect(run(['assess'], box).code).toBe(2); // no profile named: says which is needed, no hang
   });
 
   it('two assessments on one day give two files; --group/--cycle/--dir work', () => {
     const box = sandbox();
-    const args = ['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--dir', 'mine', '--group', 'building=North High', '--cycle', '2026 review'];
+    const args = [
+      'assess',
+      'ohio-process-coaching',
+      '--answers',
+      fixture('ohio-answers.yaml'),
+      '--dir',
+      'mine',
+      '--group',
+      'building=North High',
+      '--cycle',
+      '2026 review',
+    ];
     expect(run(args, box).code).toBe(0);
     expect(run(args, box).code).toBe(0);
     const files = recordsIn(join(box.cwd, 'mine'));
     expect(files).toHaveLength(2);
     const recs = files.map((f) => parse(readFileSync(f, 'utf8')));
     expect(recs[0].id).not.toBe(recs[1].id);
-    expect(recs[0].group).toEqual({ state: 'OH', region: 'Region 5', district: 'Example City Schools', building: 'North High' });
+    expect(recs[0].group).toEqual({
+      state: 'OH',
+      region: 'Region 5',
+      district: 'Example City Schools',
+      building: 'North High',
+    });
     expect(recs[0].cycle).toBe('2026 review');
   });
 
@@ -82,21 +108,26 @@ describe('profile actions (built CLI)', () => {
     const before = readFileSync(file, 'utf8');
     const r = run(['actions', file, '--done', '1'], box);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/1\. \[x\] done\n   Plan three open questions/);
+    expect(r.stdout).toMatch(/1\. \[x\] done\n {3}Plan three open questions/);
     const after = readFileSync(file, 'utf8');
     // Only that step changes (its status, and the day it was done right after it), and the record says
     // when it was last changed (updated:, so a resent copy replaces the earlier one in summaries).
     const stamp = /^updated: "?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"?\n/m; // quoted by actions; by assess once records quote dates
     expect(before).toMatch(stamp); // assess wrote one
     expect(after).toMatch(stamp); // actions renewed it
-    const added = after.split('\n').filter((l) => /^    done: "\d{4}-\d{2}-\d{2}"$/.test(l));
+    const added = after.split('\n').filter((l) => /^ {4}done: "\d{4}-\d{2}-\d{2}"$/.test(l));
     expect(added).toHaveLength(1);
-    expect(after.replace(`${added[0]}\n`, '').replace(stamp, '').replace('status: done', 'status: planned')).toBe(before.replace(stamp, ''));
+    expect(after.replace(`${added[0]}\n`, '').replace(stamp, '').replace('status: done', 'status: planned')).toBe(
+      before.replace(stamp, ''),
+    );
     const bad = run(['actions', file, '--done', '5'], box);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('there is no action step 5');
     expect(readFileSync(file, 'utf8')).toBe(after);
-    const add = run(['actions', file, '--add', 'Visit a peer coach', '--for', 'communication.pausing', '--due', '2026-03-01'], box);
+    const add = run(
+      ['actions', file, '--add', 'Visit a peer coach', '--for', 'communication.pausing', '--due', '2026-03-01'],
+      box,
+    );
     expect(add.code).toBe(0);
     expect(recordErrors(readFileSync(file, 'utf8'), profileOf('ohio-process-coaching'))).toEqual([]);
   });

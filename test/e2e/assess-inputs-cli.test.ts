@@ -11,7 +11,9 @@ const run = (args: string[], box: Box) => runCli(args, { ...box, timeout: 15_000
 
 /** A complete Ohio record (group OH / Region 5 / Example City Schools) to start from. */
 function lastYear(box: Box): string {
-  expect(run(['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--dir', 'old'], box).code).toBe(0);
+  expect(
+    run(['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--dir', 'old'], box).code,
+  ).toBe(0);
   return recordsIn(join(box.cwd, 'old'))[0];
 }
 const write = (box: Box, name: string, text: string) => {
@@ -26,30 +28,35 @@ const only = (box: Box) => {
 };
 
 describe('--from with other answers', () => {
-  it('keeps last year\'s group when --cycle is given', () => {
+  it("keeps last year's group when --cycle is given", () => {
     const box = sandbox();
     const r = run(['assess', '--from', lastYear(box), '--yes', '--cycle', '2026-27'], box);
     expect(r.stderr).toMatch(/^warning: 9 rating\(s\) copied unchanged from/);
-    expect(only(box)).toMatchObject({ cycle: '2026-27', group: { state: 'OH', region: 'Region 5', district: 'Example City Schools' } });
+    expect(only(box)).toMatchObject({
+      cycle: '2026-27',
+      group: { state: 'OH', region: 'Region 5', district: 'Example City Schools' },
+    });
   });
-  it('keeps last year\'s group when --answers has ratings', () => {
+  it("keeps last year's group when --answers has ratings", () => {
     const box = sandbox();
     const a = write(box, 'a.yaml', 'ratings:\n  communication.method: pink\n');
     expect(run(['assess', '--from', lastYear(box), '--answers', a], box).code).toBe(0);
     expect(only(box)).toMatchObject({ group: { state: 'OH' }, ratings: { 'communication.method': 'pink' } });
   });
-  it('a note in --answers attaches to last year\'s rating', () => {
+  it("a note in --answers attaches to last year's rating", () => {
     const box = sandbox();
     const a = write(box, 'n.yaml', 'notes:\n  communication.method: new note\n');
     expect(run(['assess', '--from', lastYear(box), '--answers', a], box).code).toBe(0);
     expect(only(box).notes['communication.method']).toBe('new note');
   });
-  it('priorities in --answers may name items rated only in last year\'s record', () => {
+  it("priorities in --answers may name items rated only in last year's record", () => {
     const box = sandbox();
     const a = write(box, 'p.yaml', 'priorities: [communication.feedback-goals]\n');
     const r = run(['assess', '--from', lastYear(box), '--answers', a], box);
     // Last year's ratings are carried over, and stderr says so (never silently).
-    expect(r.stderr).toMatch(/^warning: 8 rating\(s\) copied unchanged from .* this review repeats last time's for them/);
+    expect(r.stderr).toMatch(
+      /^warning: 8 rating\(s\) copied unchanged from .* this review repeats last time's for them/,
+    );
     expect(only(box).priorities).toEqual(['communication.feedback-goals']);
   });
 });
@@ -57,8 +64,16 @@ describe('--from with other answers', () => {
 describe('--answers mistakes are refused (exit 2), nothing written', () => {
   for (const [name, text, message] of [
     ['a note for an unknown item', 'notes:\n  nope: hi\n', '"nope" is not a rated item'],
-    ['a note for an unrated item', 'notes:\n  communication.method: hi\n', 'a note for "communication.method", which has no rating'],
-    ['no priorities while items are below target', 'ratings:\n  communication.method: pink\npriorities: []\n', 'priorities is empty, but 1 item is below target'],
+    [
+      'a note for an unrated item',
+      'notes:\n  communication.method: hi\n',
+      'a note for "communication.method", which has no rating',
+    ],
+    [
+      'no priorities while items are below target',
+      'ratings:\n  communication.method: pink\npriorities: []\n',
+      'priorities is empty, but 1 item is below target',
+    ],
   ] as const) {
     it(name, () => {
       const box = sandbox();
@@ -74,14 +89,21 @@ describe('saving', () => {
   it('--dir that is a file: a clear usage error, not a crash', () => {
     const box = sandbox();
     write(box, 'afile', 'x');
-    const r = run(['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--dir', 'afile'], box);
+    const r = run(
+      ['assess', 'ohio-process-coaching', '--answers', fixture('ohio-answers.yaml'), '--dir', 'afile'],
+      box,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--dir afile is not a folder');
   });
   it('--resume refuses a draft that rates an item its profile lacks', () => {
     const box = sandbox();
     mkdirSync(join(box.cwd, 'records'));
-    const d = write(box, 'records/d.yaml', 'kind: practice-profile-record\nformat: 1\nid: 3f2b8c1e-7a4d-4c1b-9e8f-2a6b5c4d3e21\nprofile: ohio-process-coaching@3.15\nstatus: draft\ndate: 2025-09-14\nratings:\n  bogus.item: green\n');
+    const d = write(
+      box,
+      'records/d.yaml',
+      'kind: practice-profile-record\nformat: 1\nid: 3f2b8c1e-7a4d-4c1b-9e8f-2a6b5c4d3e21\nprofile: ohio-process-coaching@3.15\nstatus: draft\ndate: 2025-09-14\nratings:\n  bogus.item: green\n',
+    );
     const r = run(['assess', '--resume', d, '--answers', fixture('ohio-answers.yaml')], box);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/d\.yaml:8:3: cannot resume this draft: "bogus\.item" is not a rated item/);
@@ -100,4 +122,3 @@ describe('the remembered context', () => {
     expect(readFileSync(join(cfg, 'config.yaml'), 'utf8')).toBe('hello\n');
   });
 });
-

@@ -66,7 +66,12 @@ function checkRecord(file: string): Record<string, any> {
   expect(rec.improvementAreas).toEqual(['communication.powerful-questioning', { text: 'Using video for feedback' }]);
   expect(rec.priorities).toEqual(['communication.questioning', 'communication.rapport']);
   expect(rec.actionSteps).toEqual([
-    { text: 'Plan three open questions before each team meeting', for: 'communication.questioning', due: '2026-01-31', status: 'planned' },
+    {
+      text: 'Plan three open questions before each team meeting',
+      for: 'communication.questioning',
+      due: '2026-01-31',
+      status: 'planned',
+    },
     { text: 'Ask a partner to observe one meeting', for: 'communication.rapport', status: 'planned' },
   ]);
   return rec;
@@ -86,7 +91,9 @@ describe.skipIf(!hasTmux)('profile assess in a real terminal (tmux)', () => {
     expect(screen).toMatch(/Stretch areas.*\n.*6\. Powerful questioning/);
     // The context typed at a terminal is remembered for next time; the respondent never is.
     const config = parse(readFileSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'), 'utf8'));
-    expect(config).toEqual({ lastContext: { group: { state: 'OH', region: 'Region 5', district: 'Example City' }, cycle: '2025-26 baseline' } });
+    expect(config).toEqual({
+      lastContext: { group: { state: 'OH', region: 'Region 5', district: 'Example City' }, cycle: '2025-26 baseline' },
+    });
   });
 
   it('survives kill -9 half-way: --resume continues at the first unanswered question, nothing lost', async () => {
@@ -98,10 +105,16 @@ describe.skipIf(!hasTmux)('profile assess in a real terminal (tmux)', () => {
     process.kill(t.pid(), 'SIGKILL');
     await t.waitFor(() => t.dead(), 'the process to die');
     const [draft] = recordsIn(join(box.cwd, 'records'));
-    expect(parse(readFileSync(draft, 'utf8'))).toMatchObject({ status: 'draft', ratings: { 'communication.rapport': 'yellow' } });
+    expect(parse(readFileSync(draft, 'utf8'))).toMatchObject({
+      status: 'draft',
+      ratings: { 'communication.rapport': 'yellow' },
+    });
 
     const t2 = start('assess --resume', box);
-    await t2.waitFor((s) => s.replace(/\s+/g, ' ').includes('4 of 9 rated so far') && s.includes('Rating 5 of 9'), 'resume at rating 5');
+    await t2.waitFor(
+      (s) => s.replace(/\s+/g, ' ').includes('4 of 9 rated so far') && s.includes('Rating 5 of 9'),
+      'resume at rating 5',
+    );
     expect(t2.screen()).not.toContain('Rating 4 of 9');
     await rate(t2, 4, 9);
     await finish(t2);

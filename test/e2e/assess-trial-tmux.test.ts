@@ -10,7 +10,11 @@ const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
 
 function start(args: string, box = sandbox(), width = 60): { t: TmuxSession; box: ReturnType<typeof sandbox> } {
-  const t = new TmuxSession(`env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} ${args}`, box.cwd, width);
+  const t = new TmuxSession(
+    `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} ${args}`,
+    box.cwd,
+    width,
+  );
   sessions.push(t);
   return { t, box };
 }
@@ -26,7 +30,9 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
   it('partial notice, cards wrapped by words, < from a note, checkbox without Back, levels in priorities, pasted lines kept, review fits', async () => {
     const { t, box } = start('assess ohio-process-coaching');
     const first = await t.waitFor((s) => s.includes('? State'), 'the first question');
-    expect(first.replace(/\s+/g, ' ')).toContain('Partial profile: Only component I (Effective Communication, criteria 1-9 and its improvement areas) could be found.');
+    expect(first.replace(/\s+/g, ' ')).toContain(
+      'Partial profile: Only component I (Effective Communication, criteria 1-9 and its improvement areas) could be found.',
+    );
     expect(first.indexOf('Partial profile')).toBeLessThan(first.indexOf('? State'));
     // "<" in the context goes back a field, keeping what was typed there.
     await t.answer('State', () => t.type('OH'));
@@ -60,7 +66,10 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     expect(after(t.screen(), '? Tick those')).not.toContain('← Back');
     // "<" goes back from the checkbox too: to the last rating, then on again.
     t.keys('<');
-    await t.waitFor((s) => after(s, 'Tick those that apply').includes('? Where is your practice now?'), 'rating 9 again');
+    await t.waitFor(
+      (s) => after(s, 'Tick those that apply').includes('? Where is your practice now?'),
+      'rating 9 again',
+    );
     await t.answer('Where is your practice now?', () => t.keys('Enter'));
     await t.answer('Private note', () => t.type(''));
     await t.waitFor((s) => after(s, 'Private note').includes('? Tick those that apply'), 'the areas again');
@@ -70,9 +79,14 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     await t.answer('Tick those that apply', () => t.keys('Enter'));
     await t.answer('Add an improvement area', () => t.type(''));
     // Priorities show each item's level.
-    const prio = await t.waitFor((s) => s.includes('? Priority 1') && after(s, 'Priorities:').includes('practising)'), 'the priorities');
+    const prio = await t.waitFor(
+      (s) => s.includes('? Priority 1') && after(s, 'Priorities:').includes('practising)'),
+      'the priorities',
+    );
     const offered = after(prio, 'Priorities:');
-    expect(offered).toMatch(/1\. Identifying and using the communication method[\s\S]*\(Yellow - moderately\s+practising\)/);
+    expect(offered).toMatch(
+      /1\. Identifying and using the communication method[\s\S]*\(Yellow - moderately\s+practising\)/,
+    );
     // Each choice is wrapped by words (no line of it is cut inside a word).
     expect(offered).toContain('❯ 1. Identifying and using the communication method (e.g.\n  email, phone, in person)');
     await t.answer('Priority 1', () => t.keys('Enter'));
@@ -85,10 +99,15 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     await t.answer('Due date', () => t.type(''));
     await t.answer('Action step 3', () => t.type(''));
     const review = await t.waitFor((s) => s.includes('? Save, or change an answer?'), 'the review');
-    for (const l of after(review, 'Review your answers').split('\n').filter((x) => /[│┌└├]/.test(x))) expect(l.length, l).toBeLessThanOrEqual(60);
+    for (const l of after(review, 'Review your answers')
+      .split('\n')
+      .filter((x) => /[│┌└├]/.test(x)))
+      expect(l.length, l).toBeLessThanOrEqual(60);
     await t.answer('Save, or change an answer?', () => t.keys('Enter'));
     const end = await t.waitFor((s) => s.includes('Your action plan') && t.dead(), 'the summary');
-    expect(after(end, 'Saved').replace(/\s+/g, ' ')).toContain('Note: ohio-process-coaching@3.15 is partial: parts of the source were not found');
+    expect(after(end, 'Saved').replace(/\s+/g, ' ')).toContain(
+      'Note: ohio-process-coaching@3.15 is partial: parts of the source were not found',
+    );
     const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
     expect(rec.ratings['communication.method']).toBe('yellow');
     expect(rec.notes).toEqual({ 'communication.method': 'First line of my note second line' });
@@ -123,7 +142,12 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     const seen = new Map<string, number>();
     const answer = async (prompt: string, text: string) => {
       const n = seen.get(prompt) ?? 0;
-      await t.waitFor((s) => s.split(prompt).length - 1 > n && (after(s, prompt).includes('Answer (') || after(s, prompt).includes('   > ')), `plain prompt ${prompt}`);
+      await t.waitFor(
+        (s) =>
+          s.split(prompt).length - 1 > n &&
+          (after(s, prompt).includes('Answer (') || after(s, prompt).includes('   > ')),
+        `plain prompt ${prompt}`,
+      );
       seen.set(prompt, n + 1);
       t.type(text);
     };
@@ -132,7 +156,10 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
       t.type('');
     }
     for (let i = 0; i < 9; i++) {
-      await t.waitFor((s) => s.split('Rating ').length > i + 1 && after(s, `Rating ${i + 1} of 9`).includes('Answer ('), `rating ${i + 1}`);
+      await t.waitFor(
+        (s) => s.split('Rating ').length > i + 1 && after(s, `Rating ${i + 1} of 9`).includes('Answer ('),
+        `rating ${i + 1}`,
+      );
       t.type(i === 5 ? 'pink' : i % 3 === 0 ? 'yel' : 'green');
       await t.waitFor((s) => after(s, `Rating ${i + 1} of 9`).includes('? Private note'), `note ${i + 1}`);
       if (i === 0) {
@@ -146,7 +173,9 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     await answer('? Add an improvement area', '');
     await t.waitFor((s) => after(s, '? Priority 1').includes('Answer ('), 'priority 1');
     const p1 = after(t.screen(), '? Priority 1');
-    expect(p1).toMatch(/ {3}\d\) Identifying and using the communication method[\s\S]*\(Yellow - moderately\s+practising\)/);
+    expect(p1).toMatch(
+      / {3}\d\) Identifying and using the communication method[\s\S]*\(Yellow - moderately\s+practising\)/,
+    );
     expect(p1).not.toMatch(/\d\) \d\. /); // numbered once
     expect(p1).not.toContain('(default)');
     t.type(''); // Enter alone picks nothing
@@ -175,4 +204,5 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
   });
 });
 
-if (!hasTmux) describe('assess trial fixes in a real terminal', () => it.skip('skipped: tmux is not installed', () => {}));
+if (!hasTmux)
+  describe('assess trial fixes in a real terminal', () => it.skip('skipped: tmux is not installed', () => {}));

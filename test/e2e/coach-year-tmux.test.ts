@@ -10,12 +10,16 @@ const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
 
 function start(args: string, width = 120, box = sandbox()): { t: TmuxSession; box: ReturnType<typeof sandbox> } {
-  const t = new TmuxSession(`env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} ${args}`, box.cwd, width);
+  const t = new TmuxSession(
+    `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} ${args}`,
+    box.cwd,
+    width,
+  );
   sessions.push(t);
   return { t, box };
 }
 
-describe.skipIf(!hasTmux)('the coach\'s year in a real terminal (tmux)', () => {
+describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
   for (const width of [60, 120]) {
     it(`history of three records at ${width} columns: side by side, trend, steps done, every line fits`, async () => {
       const { t } = start(`history ${fixture('history', 'coach')}`, width);
@@ -23,18 +27,22 @@ describe.skipIf(!hasTmux)('the coach\'s year in a real terminal (tmux)', () => {
       for (const line of screen.split('\n')) expect(line.length, line).toBeLessThanOrEqual(width);
       expect(screen).toContain('Since 2024-09-12: 2 up, 0 the same, 0 down');
       expect(screen).toContain('A  2024-09-12 · 2024-25 baseline · sbic@2014, through');
-      if (width === 120) expect(screen).toMatch(/A ■ Far from Proficient +B ■ Close to Proficient +C ■ Proficient +↑ up/);
+      if (width === 120)
+        expect(screen).toMatch(/A ■ Far from Proficient +B ■ Close to Proficient +C ■ Proficient +↑ up/);
       else expect(screen).toMatch(/A ■ Far from Proficient\n +B ■ Close to Proficient\n +C ■ Proficient +↑ up/);
       expect(screen).toContain('• Read the solution-dialogue protocol');
       expect(screen).toContain('(done 2024-10-30)');
     });
   }
 
-  it('assess --from shows last time beside each question and the last priorities, with the record\'s context', async () => {
+  it("assess --from shows last time beside each question and the last priorities, with the record's context", async () => {
     // A remembered context from another session must not replace the record's own.
     const box = sandbox();
     mkdirSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile'), { recursive: true });
-    writeFileSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'), 'lastContext:\n  group:\n    state: OH\n  cycle: remembered cycle\n');
+    writeFileSync(
+      join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'),
+      'lastContext:\n  group:\n    state: OH\n  cycle: remembered cycle\n',
+    );
     const { t } = start(`assess sbic --from ${fixture('assess', 'sbic-2014-complete.yaml')}`, 120, box);
     await t.answer('State', () => t.type(''));
     const ctx = t.screen();
@@ -43,11 +51,18 @@ describe.skipIf(!hasTmux)('the coach\'s year in a real terminal (tmux)', () => {
     await t.answer('Region', () => t.type(''));
     await t.answer('District', () => t.type(''));
     await t.answer('Building', () => t.type(''));
-    await t.waitFor((s) => s.includes('Cycle (e.g. 2025-26 baseline; last time: 2025-26 baseline)'), 'the cycle with last time');
+    await t.waitFor(
+      (s) => s.includes('Cycle (e.g. 2025-26 baseline; last time: 2025-26 baseline)'),
+      'the cycle with last time',
+    );
     expect(t.screen()).not.toContain('remembered cycle');
     await t.answer('Cycle', () => t.type('2026-27 baseline'));
     await t.waitFor((s) => s.includes('Rating 1 of 5'), 'rating 1');
-    await t.waitFor((x) => x.includes('Last time (2025-09-14, 2025-26 baseline): Proficient') && /❯ ■ Proficient \(last time\)/.test(x), 'last time for item 1, marked and under the cursor');
+    await t.waitFor(
+      (x) =>
+        x.includes('Last time (2025-09-14, 2025-26 baseline): Proficient') && /❯ ■ Proficient \(last time\)/.test(x),
+      'last time for item 1, marked and under the cursor',
+    );
     await t.answer('Where is your practice now?', () => t.keys('Up', 'Enter')); // Exemplary this time
     await t.answer('Private note', () => t.type(''));
     // Item 2 (feedback) is new in 2024: nothing from last time.
@@ -58,7 +73,12 @@ describe.skipIf(!hasTmux)('the coach\'s year in a real terminal (tmux)', () => {
     await t.answer('Private note', () => t.type(''));
     await t.answer('Where is your practice now?', () => t.keys('Down', 'Down', 'Enter'));
     await t.answer('Private note', () => t.type(''));
-    await t.waitFor((x) => x.includes('Last time (2025-09-14, 2025-26 baseline): Close to Proficient') && /❯ ■ Close to Proficient \(last time\)/.test(x), 'last time for solution dialogue, marked and under the cursor');
+    await t.waitFor(
+      (x) =>
+        x.includes('Last time (2025-09-14, 2025-26 baseline): Close to Proficient') &&
+        /❯ ■ Close to Proficient \(last time\)/.test(x),
+      'last time for solution dialogue, marked and under the cursor',
+    );
     await t.answer('Where is your practice now?', () => t.keys('Enter'));
     await t.answer('Private note', () => t.type(''));
     await t.answer('Where is your practice now?', () => t.keys('Down', 'Enter'));
@@ -66,9 +86,12 @@ describe.skipIf(!hasTmux)('the coach\'s year in a real terminal (tmux)', () => {
     await t.answer('Tick those that apply', () => t.keys('Enter'));
     await t.answer('Add an improvement area', () => t.type(''));
     s = await t.waitFor((x) => x.includes('? Priority 1') && x.includes('(Close to Proficient)'), 'priorities');
-    expect(s).toContain('Last time (2025-09-14, 2025-26 baseline) your priorities were:\n  1) 4. Use solution dialogue (then Close to Proficient)');
+    expect(s).toContain(
+      'Last time (2025-09-14, 2025-26 baseline) your priorities were:\n  1) 4. Use solution dialogue (then Close to Proficient)',
+    );
     expect(s).toMatch(/4\. Use solution dialogue \(Close to Proficient\)/);
   });
 });
 
-if (!hasTmux) describe('the coach\'s year in a real terminal', () => it.skip('skipped: tmux is not installed', () => {}));
+if (!hasTmux)
+  describe("the coach's year in a real terminal", () => it.skip('skipped: tmux is not installed', () => {}));

@@ -14,7 +14,11 @@ interface Exit {
 
 function start(args: string[], box: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: box.cwd, env: { ...process.env, NO_COLOR: '1', ...box.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: box.cwd,
+      env: { ...process.env, NO_COLOR: '1', ...box.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stderr }));
@@ -40,11 +44,15 @@ describe('concurrent runs on one file (built CLI)', () => {
     const lost: string[] = [];
     for (let i = 0; i < PAIRS; i++) {
       copyFileSync(fixture('assess', 'with-comments.yaml'), file);
-      const [a, b] = await Promise.all([start(['actions', file, '--done', '1'], box), start(['actions', file, '--start', '2'], box)]);
+      const [a, b] = await Promise.all([
+        start(['actions', file, '--done', '1'], box),
+        start(['actions', file, '--start', '2'], box),
+      ]);
       const steps = parse(readFileSync(file, 'utf8')).actionSteps;
       const doneKept = steps[0].status === 'done';
       const startKept = steps[1].status === 'in-progress';
-      if ((a.code === 0 && !doneKept) || (b.code === 0 && !startKept)) lost.push(`pair ${i}: exits ${a.code}/${b.code}, statuses ${steps[0].status}/${steps[1].status}`);
+      if ((a.code === 0 && !doneKept) || (b.code === 0 && !startKept))
+        lost.push(`pair ${i}: exits ${a.code}/${b.code}, statuses ${steps[0].status}/${steps[1].status}`);
       expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
     }
     expect(lost).toEqual([]);
@@ -60,15 +68,28 @@ describe('concurrent runs on one file (built CLI)', () => {
     for (let i = 0; i < PAIRS; i++) {
       const dir = join(box.cwd, `d${i}`);
       const draft = join(dir, 'draft.yaml');
-      const args = (answersFile: string) => ['assess', '--resume', draft, '--answers', answersFile, '--yes', '--dir', dir];
+      const args = (answersFile: string) => [
+        'assess',
+        '--resume',
+        draft,
+        '--answers',
+        answersFile,
+        '--yes',
+        '--dir',
+        dir,
+      ];
       mkdirSync(dir);
       writeFileSync(draft, DRAFT);
       const [a, b] = await Promise.all([start(args('a.yaml'), box), start(args('b.yaml'), box)]);
       const cycles = readdirSync(dir)
         .filter((f) => f.endsWith('.yaml'))
         .map((f) => parse(readFileSync(join(dir, f), 'utf8')).cycle as string);
-      for (const [who, r] of [['A', a], ['B', b]] as const) {
-        if (r.code === 0 && !cycles.includes(`run ${who}`)) lost.push(`pair ${i}: run ${who} said saved, its answers are gone (files hold ${cycles.join(', ')})`);
+      for (const [who, r] of [
+        ['A', a],
+        ['B', b],
+      ] as const) {
+        if (r.code === 0 && !cycles.includes(`run ${who}`))
+          lost.push(`pair ${i}: run ${who} said saved, its answers are gone (files hold ${cycles.join(', ')})`);
         // A run that did not save says why: another session had changed the draft (or finished it).
         if (r.code !== 0) expect(r.stderr, `pair ${i} run ${who}`).toMatch(/changed elsewhere|already complete/);
       }

@@ -15,7 +15,7 @@ function renamedVersion(crosswalk: string): string {
   const text = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8')
     .replace('version: "2024"', 'version: "2026"')
     .replace('replaces: sbic@2014', 'replaces: sbic@2024')
-    .replace(/# 2014 function.*\ncrosswalk:\n(  .*\n)+/, crosswalk)
+    .replace(/# 2014 function.*\ncrosswalk:\n( {2}.*\n)+/, crosswalk)
     .replace('- id: progress-monitoring', '- id: monitoring');
   writeFileSync(join(dir, 'sbic/2026.yaml'), text);
   return dir;
@@ -25,7 +25,9 @@ describe('validate: a version change that would lose ratings', () => {
   it('a rename without a crosswalk entry fails, naming the id and the likely new one', () => {
     const r = runCli(['validate', renamedVersion('')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/sbic\/2026\.yaml:\d+:\d+  error  id "progress-monitoring" of sbic@2024 is not in sbic@2026 and not in its crosswalk \(renamed to "monitoring"\?\)/);
+    expect(r.stdout).toMatch(
+      /sbic\/2026\.yaml:\d+:\d+ {2}error {2}id "progress-monitoring" of sbic@2024 is not in sbic@2026 and not in its crosswalk \(renamed to "monitoring"\?\)/,
+    );
     expect(r.stdout).toContain('hint: Add it under "crosswalk:" in this file: "progress-monitoring: monitoring"');
   });
   it('mapped, or mapped to null on purpose, passes', () => {
@@ -40,7 +42,12 @@ describe('validate: a version change that would lose ratings', () => {
     const r = runCli(['validate', dir, '--json']);
     expect(r.code).toBe(1);
     const d = JSON.parse(r.stdout).files.flatMap((f: { diagnostics: unknown[] }) => f.diagnostics);
-    expect(d).toEqual([expect.objectContaining({ code: 'crosswalk-unmapped', message: expect.stringContaining('level "far" of ch@2024 is not in ch@2026') })]);
+    expect(d).toEqual([
+      expect.objectContaining({
+        code: 'crosswalk-unmapped',
+        message: expect.stringContaining('level "far" of ch@2024 is not in ch@2026'),
+      }),
+    ]);
   });
   it('the shipped profiles and the chain fixture account for every id', () => {
     expect(runCli(['validate', 'profiles']).code).toBe(0);
@@ -76,7 +83,18 @@ describe('--as and --from on a three-version chain', () => {
   };
   it('summarize --as ch@2026 counts ch@2014 records through ch@2024 (items renamed, levels merged)', () => {
     // 12 records: groups of fewer than 10 show ranges only, not counts.
-    const r = runCli(['--profiles', chain, 'summarize', records(12), '--as', 'ch@2026', '--format', 'json', '--min-n', '3']);
+    const r = runCli([
+      '--profiles',
+      chain,
+      'summarize',
+      records(12),
+      '--as',
+      'ch@2026',
+      '--format',
+      'json',
+      '--min-n',
+      '3',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.reports.map((x: { profile: string }) => x.profile)).toEqual(['ch@2026']);
@@ -89,7 +107,10 @@ describe('--as and --from on a three-version chain', () => {
   });
   it('assess --from the same record asks only for what --as leaves unrated', () => {
     const box = sandbox();
-    const r = runCli(['--profiles', chain, 'assess', 'ch@2026', '--from', fixture('crosswalk', 'records', 'ch-2014.yaml'), '--yes'], box);
+    const r = runCli(
+      ['--profiles', chain, 'assess', 'ch@2026', '--from', fixture('crosswalk', 'records', 'ch-2014.yaml'), '--yes'],
+      box,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ratings missing for: coaching-plan');
   });

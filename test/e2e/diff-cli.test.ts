@@ -50,7 +50,9 @@ describe('profile diff', () => {
   });
   it('a rubric cell is compared line by line: one changed line, not the whole cell', () => {
     const d = JSON.parse(runCli(['diff', 'sbic@2014', 'sbic@2024', '-f', 'json']).stdout);
-    const ev = d.items.reworded.find((r: { id: string; field: string }) => r.id === 'relationships' && r.field === 'evidence');
+    const ev = d.items.reworded.find(
+      (r: { id: string; field: string }) => r.id === 'relationships' && r.field === 'evidence',
+    );
     expect(ev.lines).toEqual([
       { op: 'removed', text: 'Fidelity Checklist' },
       { op: 'removed', text: 'Student Data' },
@@ -59,14 +61,16 @@ describe('profile diff', () => {
   it('md: tables a pull request can show', () => {
     const r = diff('ch@2014', 'ch@2026', '-f', 'md');
     expect(r.stdout).toContain('## `ch@2014` → `ch@2026`');
-    expect(r.stdout).toContain('| `relationships.trust` (was `relationships.rapport`) | text | Building ~~rapport~~ **trust** |');
+    expect(r.stdout).toContain(
+      '| `relationships.trust` (was `relationships.rapport`) | text | Building ~~rapport~~ **trust** |',
+    );
   });
   it('a profile file being edited, against the shipped version; the same version twice is "No differences."', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pp-diff-'));
     const text = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8')
       .replace('version: "2024"', 'version: "2026"')
       .replace('replaces: sbic@2014', 'replaces: sbic@2024')
-      .replace(/# 2014 function.*\ncrosswalk:\n(  .*\n)+/, 'crosswalk:\n  progress-monitoring: monitoring\n')
+      .replace(/# 2014 function.*\ncrosswalk:\n( {2}.*\n)+/, 'crosswalk:\n  progress-monitoring: monitoring\n')
       .replace('- id: progress-monitoring', '- id: monitoring')
       .replace('Celebrating growth within the practices', 'Celebrating growth in the practices');
     cpSync(join(ROOT, 'profiles/sbic'), join(dir, 'sbic'), { recursive: true });
@@ -74,11 +78,15 @@ describe('profile diff', () => {
     const r = runCli(['diff', 'sbic@2024', join(dir, 'sbic/2026.yaml')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('~ progress-monitoring -> monitoring');
-    expect(r.stdout).toContain('  ~ feedback  descriptor: exemplary\n      ~ Celebrating growth [-within-]{+in+} the practices\n');
+    expect(r.stdout).toContain(
+      '  ~ feedback  descriptor: exemplary\n      ~ Celebrating growth [-within-]{+in+} the practices\n',
+    );
     expect(runCli(['diff', 'sbic@2024', 'sbic@2024']).stdout).toContain('No differences.');
   });
   it('unrelated profiles are compared id by id, and say so; a missing one is exit 2', () => {
-    expect(runCli(['diff', 'ohio-process-coaching', 'sbic@2024']).stdout).toContain('sbic@2024 does not replace ohio-process-coaching@3.15: ids are compared as they are.');
+    expect(runCli(['diff', 'ohio-process-coaching', 'sbic@2024']).stdout).toContain(
+      'sbic@2024 does not replace ohio-process-coaching@3.15: ids are compared as they are.',
+    );
     expect(runCli(['diff', 'sbic@2014', 'sbic@1999']).code).toBe(2);
     expect(runCli(['diff', 'sbic@2014', 'no/such.yaml']).code).toBe(2);
   });
@@ -91,6 +99,8 @@ describe('profile show prints the crosswalk', () => {
     expect(t).toContain('  progress-monitoring -> monitoring');
     expect(t).toContain('  level far -> level not-yet');
     expect(runCli(['show', 'sbic@2024']).stdout).toContain('  improvement-process -> (no counterpart: dropped)');
-    expect(runCli(['--profiles', chain, 'show', 'ch@2026', '-f', 'md']).stdout).toContain('| level `emerging` | level `not-yet` |');
+    expect(runCli(['--profiles', chain, 'show', 'ch@2026', '-f', 'md']).stdout).toContain(
+      '| level `emerging` | level `not-yet` |',
+    );
   });
 });

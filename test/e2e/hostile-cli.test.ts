@@ -69,7 +69,11 @@ describe('one-file commands refuse a FIFO or a device at once', () => {
     ['assess --from FIFO', ['assess', '--from', fifo, '--yes', '--dir', box.cwd], 2],
     ['assess --answers FIFO', ['assess', 'ohio-process-coaching', '--answers', fifo, '--yes', '--dir', box.cwd], 2],
     ['assess --resume FIFO', ['assess', '--resume', fifo, '--yes', '--dir', box.cwd], 2],
-    ['assess --answers /dev/zero', ['assess', 'ohio-process-coaching', '--answers', '/dev/zero', '--yes', '--dir', box.cwd], 2],
+    [
+      'assess --answers /dev/zero',
+      ['assess', 'ohio-process-coaching', '--answers', '/dev/zero', '--yes', '--dir', box.cwd],
+      2,
+    ],
   ];
   for (const [name, args, code] of cases) {
     it(name, () => {
@@ -103,9 +107,14 @@ describe('a key flood is refused within a second, like any bad file', () => {
   mkdirSync(dir);
   record(box, 'good.yaml', dir);
   // 86,000 group keys plus a comment: the comment sends the file past the fast reader to the full parser.
-  writeFileSync(join(dir, 'flood.yaml'), `# hostile\nkind: practice-profile-record\ngroup:\n${Array.from({ length: 86_000 }, (_, i) => `  k${i}: v\n`).join('')}`);
+  writeFileSync(
+    join(dir, 'flood.yaml'),
+    `# hostile\nkind: practice-profile-record\ngroup:\n${Array.from({ length: 86_000 }, (_, i) => `  k${i}: v\n`).join('')}`,
+  );
   // No comment: the fast reader would take it, and 170,000 list items cost it a second.
-  const head = readFileSync(fixture('assess', 'with-comments.yaml'), 'utf8').split('\nratings:')[0].replace(/^#.*\n/, '');
+  const head = readFileSync(fixture('assess', 'with-comments.yaml'), 'utf8')
+    .split('\nratings:')[0]
+    .replace(/^#.*\n/, '');
   writeFileSync(join(dir, 'list.yaml'), `${head}\npriorities:\n${'  - a\n'.repeat(170_000)}`);
   it('summarize reports it as invalid and counts the rest', () => {
     const t0 = Date.now();
@@ -124,48 +133,93 @@ describe('a key flood is refused within a second, like any bad file', () => {
 });
 
 describe('write errors: a plain message, exit 1, no temp file left', () => {
-  it.skipIf(isRoot && !canMount())('a read-only folder: summarize --out, actions, assess --resume and a new assess', () => {
-    const box = sandbox();
-    const records = join(box.cwd, 'records');
-    const ro = join(box.cwd, 'ro');
-    mkdirSync(records);
-    mkdirSync(ro);
-    record(box, 'a.yaml', records);
-    const rec = record(box, 'r.yaml', ro);
-    const before = readFileSync(rec, 'utf8');
-    writeFileSync(join(ro, 'draft.yaml'), readFileSync(fixture('assess', 'with-comments.yaml'), 'utf8').replace('status: complete', 'status: draft'));
-    expect(readOnly(ro)).toBe(true);
+  it.skipIf(isRoot && !canMount())(
+    'a read-only folder: summarize --out, actions, assess --resume and a new assess',
+    () => {
+      const box = sandbox();
+      const records = join(box.cwd, 'records');
+      const ro = join(box.cwd, 'ro');
+      mkdirSync(records);
+      mkdirSync(ro);
+      record(box, 'a.yaml', records);
+      const rec = record(box, 'r.yaml', ro);
+      const before = readFileSync(rec, 'utf8');
+      writeFileSync(
+        join(ro, 'draft.yaml'),
+        readFileSync(fixture('assess', 'with-comments.yaml'), 'utf8').replace('status: complete', 'status: draft'),
+      );
+      expect(readOnly(ro)).toBe(true);
 
-    const s = run(['summarize', records, '--out', join(ro, 'report.md'), '--format', 'md'], box);
-    expect([s.code, s.stderr]).toEqual([1, expect.stringMatching(/error: cannot write .*report\.md: (permission denied|the drive is read-only)\n/)]);
-    const a = run(['actions', rec, '--done', '1'], box);
-    expect([a.code, a.stderr]).toEqual([1, expect.stringMatching(/error: cannot write .*r\.yaml: (permission denied|the drive is read-only)\n/)]);
-    const d = run(['assess', '--resume', join(ro, 'draft.yaml'), '--answers', fixture('assess', 'ohio-answers.yaml'), '--yes', '--dir', ro], box);
-    expect([d.code, d.stderr]).toEqual([1, expect.stringMatching(/cannot save the record in .*ro: (permission denied|the drive is read-only)\n/)]);
-    const n = run(['assess', 'ohio-process-coaching', '--answers', fixture('assess', 'ohio-answers.yaml'), '--yes', '--dir', ro], box);
-    expect([n.code, n.stderr]).toEqual([1, expect.stringMatching(/cannot save the record in .*ro: (permission denied|the drive is read-only)\n/)]);
-    for (const r of [s, a, d, n]) expect(r.stderr).not.toMatch(/bug/);
-    expect(readFileSync(rec, 'utf8')).toBe(before);
-    expect(leftovers(ro)).toEqual([]);
-  });
+      const s = run(['summarize', records, '--out', join(ro, 'report.md'), '--format', 'md'], box);
+      expect([s.code, s.stderr]).toEqual([
+        1,
+        expect.stringMatching(/error: cannot write .*report\.md: (permission denied|the drive is read-only)\n/),
+      ]);
+      const a = run(['actions', rec, '--done', '1'], box);
+      expect([a.code, a.stderr]).toEqual([
+        1,
+        expect.stringMatching(/error: cannot write .*r\.yaml: (permission denied|the drive is read-only)\n/),
+      ]);
+      const d = run(
+        [
+          'assess',
+          '--resume',
+          join(ro, 'draft.yaml'),
+          '--answers',
+          fixture('assess', 'ohio-answers.yaml'),
+          '--yes',
+          '--dir',
+          ro,
+        ],
+        box,
+      );
+      expect([d.code, d.stderr]).toEqual([
+        1,
+        expect.stringMatching(/cannot save the record in .*ro: (permission denied|the drive is read-only)\n/),
+      ]);
+      const n = run(
+        ['assess', 'ohio-process-coaching', '--answers', fixture('assess', 'ohio-answers.yaml'), '--yes', '--dir', ro],
+        box,
+      );
+      expect([n.code, n.stderr]).toEqual([
+        1,
+        expect.stringMatching(/cannot save the record in .*ro: (permission denied|the drive is read-only)\n/),
+      ]);
+      for (const r of [s, a, d, n]) expect(r.stderr).not.toMatch(/bug/);
+      expect(readFileSync(rec, 'utf8')).toBe(before);
+      expect(leftovers(ro)).toEqual([]);
+    },
+  );
 
-  it.skipIf(!isRoot || !canMount())('a full disk (a 64 KB drive, as root): the same, and not even an empty temp file', () => {
-    const box = sandbox();
-    const records = join(box.cwd, 'records');
-    const full = join(box.cwd, 'full');
-    mkdirSync(records);
-    mkdirSync(full);
-    for (let i = 0; i < 3; i++) record(box, `a${i}.yaml`, records);
-    let rec = '';
-    expect(fullDisk(full, (d) => (rec = record(box, 'r.yaml', d)))).toBe(true);
-    const before = readFileSync(rec, 'utf8');
-    const s = run(['summarize', records, '--out', join(full, 'report.html'), '--format', 'html', '--min-n', '3'], box);
-    expect([s.code, s.stderr]).toEqual([1, expect.stringMatching(/error: cannot write .*report\.html: the disk is full\n/)]);
-    const a = run(['actions', rec, '--add', 'x'.repeat(200)], box);
-    expect([a.code, a.stderr]).toEqual([1, expect.stringMatching(/error: cannot write .*r\.yaml: the disk is full\n/)]);
-    expect(readFileSync(rec, 'utf8')).toBe(before);
-    expect(leftovers(full)).toEqual([]);
-  });
+  it.skipIf(!isRoot || !canMount())(
+    'a full disk (a 64 KB drive, as root): the same, and not even an empty temp file',
+    () => {
+      const box = sandbox();
+      const records = join(box.cwd, 'records');
+      const full = join(box.cwd, 'full');
+      mkdirSync(records);
+      mkdirSync(full);
+      for (let i = 0; i < 3; i++) record(box, `a${i}.yaml`, records);
+      let rec = '';
+      expect(fullDisk(full, (d) => (rec = record(box, 'r.yaml', d)))).toBe(true);
+      const before = readFileSync(rec, 'utf8');
+      const s = run(
+        ['summarize', records, '--out', join(full, 'report.html'), '--format', 'html', '--min-n', '3'],
+        box,
+      );
+      expect([s.code, s.stderr]).toEqual([
+        1,
+        expect.stringMatching(/error: cannot write .*report\.html: the disk is full\n/),
+      ]);
+      const a = run(['actions', rec, '--add', 'x'.repeat(200)], box);
+      expect([a.code, a.stderr]).toEqual([
+        1,
+        expect.stringMatching(/error: cannot write .*r\.yaml: the disk is full\n/),
+      ]);
+      expect(readFileSync(rec, 'utf8')).toBe(before);
+      expect(leftovers(full)).toEqual([]);
+    },
+  );
 });
 
 function canMount(): boolean {
@@ -185,7 +239,10 @@ describe('control characters never reach the terminal', () => {
     const box = sandbox();
     const dir = join(box.cwd, 'records');
     mkdirSync(dir);
-    writeFileSync(join(dir, `evil${ESC}]0;TITLE\x07${ESC}[2J\u202Egpj.yaml`), 'kind: practice-profile-record\nformat: 1\n');
+    writeFileSync(
+      join(dir, `evil${ESC}]0;TITLE\x07${ESC}[2J\u202Egpj.yaml`),
+      'kind: practice-profile-record\nformat: 1\n',
+    );
     const r = run(['summarize', dir], box);
     expect(r.stderr).not.toMatch(/[\x07\x1b\u202e]/);
     expect(r.stderr).toContain('evil\\e]0;TITLE\\x07\\e[2J\\u202Egpj.yaml');
@@ -202,7 +259,10 @@ describe('control characters never reach the terminal', () => {
   it('actions lists a step with ESC and a lone CR escaped', () => {
     const box = sandbox();
     const f = record(box);
-    writeFileSync(f, readFileSync(f, 'utf8').replace('Count to five before speaking', '"Count\\r\\e]0;pwned\\a \\u202Eevil"'));
+    writeFileSync(
+      f,
+      readFileSync(f, 'utf8').replace('Count to five before speaking', '"Count\\r\\e]0;pwned\\a \\u202Eevil"'),
+    );
     const r = run(['actions', f], box);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/[\x07\x1b\r\u202e]/);
@@ -214,7 +274,10 @@ describe('no silent changes', () => {
   const box = sandbox();
   it('validate: __proto__ is an error, 0x1F/1e3/007 and invalid UTF-8 are warnings, UTF-16 an encoding error', () => {
     const p = run(['validate', hostile('proto-group.yaml')], box);
-    expect([p.code, p.stdout]).toEqual([1, expect.stringMatching(/proto-group\.yaml:9:3 {2}error {2}the key "__proto__" is not allowed/)]);
+    expect([p.code, p.stdout]).toEqual([
+      1,
+      expect.stringMatching(/proto-group\.yaml:9:3 {2}error {2}the key "__proto__" is not allowed/),
+    ]);
     const n = run(['validate', hostile('number-groups.yaml')], box);
     expect(n.code).toBe(0);
     expect(n.stdout).toMatch(/number-groups\.yaml:9:11 {2}warning {2}group region: 0x1F is read as the number 31/);
@@ -222,7 +285,10 @@ describe('no silent changes', () => {
     const u = run(['validate', hostile('bad-utf8.yaml')], box);
     expect(u.stdout).toMatch(/bad-utf8\.yaml:10:16 {2}warning {2}not valid UTF-8 \(byte 0xE9\)/);
     const w = run(['validate', hostile('utf16.yaml')], box);
-    expect([w.code, w.stdout]).toEqual([1, expect.stringMatching(/utf16\.yaml {2}error {2}cannot read: encoded as UTF-16, not UTF-8/)]);
+    expect([w.code, w.stdout]).toEqual([
+      1,
+      expect.stringMatching(/utf16\.yaml {2}error {2}cannot read: encoded as UTF-16, not UTF-8/),
+    ]);
     expect(w.stdout + w.stderr).not.toMatch(/kind/);
   });
   it('summarize: the same, and 0x1F is not counted as a silent "31"', () => {

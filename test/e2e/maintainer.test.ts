@@ -12,7 +12,9 @@ describe('profile list', () => {
     const r = runCli(['list']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ohio-process-coaching@3\.15\s+Ohio SPDG Process Coaching Practice Profile.*9 criteria/);
-    expect(r.stdout).toMatch(/sbic@2014\s+School-Based Implementation Coaching Practice Profile.*4 essential functions/);
+    expect(r.stdout).toMatch(
+      /sbic@2014\s+School-Based Implementation Coaching Practice Profile.*4 essential functions/,
+    );
     expect(r.stdout).toMatch(/sbic@2024\s+.*5 essential functions/);
   });
   it('--json lists refs and rated item counts', () => {
@@ -27,7 +29,11 @@ describe('profile list', () => {
   it('finds profiles in --profiles and PROFILE_PATH folders too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pp-profiles-'));
     cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), join(dir, 'ours/2025.yaml'), { recursive: true });
-    const text = readFileSync(join(dir, 'ours/2025.yaml'), 'utf8').replace('id: sbic\n', 'id: ours\n').replace('version: "2024"', 'version: "2025"').replace(/replaces: .*\n/, '').replace(/crosswalk:\n(  .*\n)+/, '');
+    const text = readFileSync(join(dir, 'ours/2025.yaml'), 'utf8')
+      .replace('id: sbic\n', 'id: ours\n')
+      .replace('version: "2024"', 'version: "2025"')
+      .replace(/replaces: .*\n/, '')
+      .replace(/crosswalk:\n( {2}.*\n)+/, '');
     writeFileSync(join(dir, 'ours/2025.yaml'), text.replace(/^# 2014 function.*\n/m, ''));
     expect(runCli(['list', '--profiles', dir]).stdout).toContain('ours@2025');
     expect(runCli(['list'], { env: { PROFILE_PATH: dir } }).stdout).toContain('ours@2025');
@@ -39,8 +45,15 @@ describe('profile show', () => {
   it('sbic@2014 --format md reads like the paper rubric', () => {
     const r = runCli(['show', 'sbic@2014', '--format', 'md']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| Essential function | Exemplary | Proficient (target) | Close to Proficient | Far from Proficient | Evidence |');
-    for (const title of ['Developing and maintaining coaching relationships', 'Facilitating the improvement process', 'Communicating in a timely and responsive manner', 'Engaging in solution-driven dialogue']) {
+    expect(r.stdout).toContain(
+      '| Essential function | Exemplary | Proficient (target) | Close to Proficient | Far from Proficient | Evidence |',
+    );
+    for (const title of [
+      'Developing and maintaining coaching relationships',
+      'Facilitating the improvement process',
+      'Communicating in a timely and responsive manner',
+      'Engaging in solution-driven dialogue',
+    ]) {
       expect(r.stdout).toContain(title);
     }
     expect(r.stdout).toContain('• Explains that confidentiality will be maintained.');
@@ -72,26 +85,34 @@ describe('profile validate', () => {
     expect(r.stdout).toMatch(/3 file\(s\) checked: 3 ok, 0 with errors; 0 error\(s\), 0 warning\(s\)/);
     expect(r.code).toBe(0);
   });
-  it('(a) a YAML syntax error: file:line:col, in plain words with a hint, then the parser\'s detail; exit 1', () => {
+  it("(a) a YAML syntax error: file:line:col, in plain words with a hint, then the parser's detail; exit 1", () => {
     const r = runCli(['validate', fixture('syntax')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/test\/fixtures\/validate\/syntax\/3\.15\.yaml:80:15 +error +line 80: the quoted text that starts here is never closed .*\(parser: Missing closing "quote\)\n +hint: End the text with " on line 80/);
+    expect(r.stdout).toMatch(
+      /test\/fixtures\/validate\/syntax\/3\.15\.yaml:80:15 +error +line 80: the quoted text that starts here is never closed .*\(parser: Missing closing "quote\)\n +hint: End the text with " on line 80/,
+    );
     expect(r.stdout.match(/ {2}error {2}/g)).toHaveLength(1); // one diagnostic, not the parser's cascade
   });
   it('did you mean: fields, levels, profile names', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pp-typo-'));
-    const text = readFileSync(join(ROOT, 'profiles/sbic/2014.yaml'), 'utf8').replace('target: proficient', 'target: proficent').replace('statusNote:', 'statusnote:');
+    const text = readFileSync(join(ROOT, 'profiles/sbic/2014.yaml'), 'utf8')
+      .replace('target: proficient', 'target: proficent')
+      .replace('statusNote:', 'statusnote:');
     writeFileSync(join(dir, '2014.yaml'), text);
     const r = runCli(['validate', join(dir, '2014.yaml')]);
     expect(r.stdout).toContain('unknown field "statusnote" (did you mean "statusNote"?)');
     writeFileSync(join(dir, '2014.yaml'), text.replace('statusnote:', 'statusNote:'));
-    expect(runCli(['validate', join(dir, '2014.yaml')]).stdout).toContain('target "proficent" is not one of the levels (exemplary, proficient, close-to-proficient, far-from-proficient) (did you mean "proficient"?)');
+    expect(runCli(['validate', join(dir, '2014.yaml')]).stdout).toContain(
+      'target "proficent" is not one of the levels (exemplary, proficient, close-to-proficient, far-from-proficient) (did you mean "proficient"?)',
+    );
     expect(runCli(['show', 'sbci']).stderr).toContain('unknown profile "sbci" (did you mean "sbic"?)');
   });
   it('(b) two criteria with one id: points at the second id', () => {
     const r = runCli(['validate', fixture('duplicate-id')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('duplicate-id/3.15.yaml:89:13  error  duplicate id "communication.pausing" (criterion); first used by the criterion at line 84');
+    expect(r.stdout).toContain(
+      'duplicate-id/3.15.yaml:89:13  error  duplicate id "communication.pausing" (criterion); first used by the criterion at line 84',
+    );
   });
   it('(c) a record rating a level the profile lacks: points at the value', () => {
     const r = runCli(['validate', fixture('bad-level')]);
@@ -113,12 +134,17 @@ describe('profile validate', () => {
   });
   it('cross-checks a crosswalk against the version it replaces', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pp-xwalk-'));
-    const text = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8').replace('  timely-communication: null', '  timely-communications: null');
+    const text = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8').replace(
+      '  timely-communication: null',
+      '  timely-communications: null',
+    );
     cpSync(join(ROOT, 'profiles/sbic/2014.yaml'), join(dir, 'sbic/2014.yaml'), { recursive: true });
     writeFileSync(join(dir, 'sbic/2024.yaml'), text);
     const r = runCli(['validate', dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/sbic\/2024\.yaml:\d+:3  error  crosswalk maps "timely-communications", which is not an id in sbic@2014/);
+    expect(r.stdout).toMatch(
+      /sbic\/2024\.yaml:\d+:3 {2}error {2}crosswalk maps "timely-communications", which is not an id in sbic@2014/,
+    );
   });
 });
 
@@ -133,7 +159,9 @@ describe('profile schema', () => {
   });
   it('shipped profiles point editors at the schema', () => {
     for (const f of ['sbic/2014.yaml', 'sbic/2024.yaml', 'ohio-process-coaching/3.15.yaml']) {
-      expect(readFileSync(join(ROOT, 'profiles', f), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../templates/schema/profile.schema.json');
+      expect(readFileSync(join(ROOT, 'profiles', f), 'utf8').split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=../../templates/schema/profile.schema.json',
+      );
     }
   });
 });
@@ -142,11 +170,14 @@ describe('the program', () => {
   it('--help lists commands with examples; an unknown command is exit 2', () => {
     const r = runCli(['--help']);
     expect(r.stdout).toContain('Examples:');
-    for (const c of ['assess', 'summarize', 'list', 'show', 'diff', 'validate', 'schema']) expect(r.stdout).toContain(c);
+    for (const c of ['assess', 'summarize', 'list', 'show', 'diff', 'validate', 'schema'])
+      expect(r.stdout).toContain(c);
     expect(runCli(['frobnicate']).code).toBe(2);
   });
   it('--version prints the package version', () => {
-    expect(runCli(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(runCli(['--version']).stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    );
   });
 });
 

@@ -9,7 +9,15 @@ import { fixture, runCli, sandbox } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Pages in a PDF that chromium wrote (its page objects are plain dictionaries). */
 const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
@@ -26,7 +34,10 @@ describe.skipIf(!hasChromium)('profile report --format html in chromium', () => 
     it(`${name}: fits 1280 and 390 px, loads nothing, prints on 1-2 pages`, async () => {
       const box = sandbox();
       const out = join(box.cwd, 'report.html');
-      const r = runCli(['report', fixture('report', name), '--format', 'html', '--out', out], { cwd: box.cwd, env: box.env });
+      const r = runCli(['report', fixture('report', name), '--format', 'html', '--out', out], {
+        cwd: box.cwd,
+        env: box.env,
+      });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       for (const width of [1280, 390]) {
@@ -34,7 +45,9 @@ describe.skipIf(!hasChromium)('profile report --format html in chromium', () => 
         const requests: string[] = [];
         page.on('request', (q) => requests.push(q.url()));
         await page.goto(pathToFileURL(out).href);
-        const [scroll, client] = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as number[];
+        const [scroll, client] = (await page.evaluate(
+          '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+        )) as number[];
         expect(scroll, `horizontal overflow at ${width} px`).toBeLessThanOrEqual(client);
         expect(await page.locator('h2', { hasText: 'Action plan' }).isVisible()).toBe(true);
         expect(requests).toEqual([pathToFileURL(out).href]);
@@ -53,4 +66,6 @@ describe.skipIf(!hasChromium)('profile report --format html in chromium', () => 
   }
 });
 
-if (!hasChromium) describe('profile report in a browser', () => it.skip(`skipped: chromium is not installed at ${CHROMIUM} (apt-get install -y chromium)`, () => {}));
+if (!hasChromium)
+  describe('profile report in a browser', () =>
+    it.skip(`skipped: chromium is not installed at ${CHROMIUM} (apt-get install -y chromium)`, () => {}));

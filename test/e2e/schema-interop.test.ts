@@ -7,7 +7,8 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { fixture, recordsIn, ROOT, runCli, sandbox } from '../helpers/cli.js';
 
-const schema = (kind: string) => JSON.parse(readFileSync(join(ROOT, 'templates/schema', `${kind}.schema.json`), 'utf8'));
+const schema = (kind: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'templates/schema', `${kind}.schema.json`), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const checkProfile = ajv.compile(schema('profile'));
 const checkRecord = ajv.compile(schema('record'));
@@ -18,7 +19,9 @@ const errorsOf = (check: typeof checkRecord, file: string) => {
 
 describe('shipped profiles', () => {
   const files = readdirSync(join(ROOT, 'profiles')).flatMap((id) =>
-    readdirSync(join(ROOT, 'profiles', id)).filter((f) => f.endsWith('.yaml')).map((f) => join(ROOT, 'profiles', id, f)),
+    readdirSync(join(ROOT, 'profiles', id))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => join(ROOT, 'profiles', id, f)),
   );
   it('are all found', () => expect(files.length).toBeGreaterThanOrEqual(3));
   it.each(files.map((f) => [f.slice(ROOT.length)]))('%s passes ajv + js-yaml', (f) => {
@@ -36,7 +39,10 @@ describe('records the tool writes', () => {
       ['sbic@2024', 'sbic-2024-answers.yaml'],
     ];
     for (const [profile, file] of answers) {
-      const r = runCli(['assess', profile, '--answers', fixture('assess', file), '--group', 'region=3.10', '--cycle', '2025-26'], box);
+      const r = runCli(
+        ['assess', profile, '--answers', fixture('assess', file), '--group', 'region=3.10', '--cycle', '2025-26'],
+        box,
+      );
       expect(r.code, r.stderr).toBe(0);
     }
     const files = recordsIn(join(box.cwd, 'records'));
@@ -68,7 +74,9 @@ describe('the schema in a maintainer repository', () => {
     const target = /\$schema=(\S+)/.exec(modeline)![1];
     const resolved = resolve(join(repo, 'ours'), target);
     expect(existsSync(resolved), resolved).toBe(true);
-    expect(readFileSync(resolved, 'utf8')).toBe(readFileSync(join(ROOT, 'templates/schema/profile.schema.json'), 'utf8'));
+    expect(readFileSync(resolved, 'utf8')).toBe(
+      readFileSync(join(ROOT, 'templates/schema/profile.schema.json'), 'utf8'),
+    );
     expect(existsSync(join(repo, 'schema/record.schema.json'))).toBe(true);
     // The schema folder is not mistaken for a profile, and the copy validates there (file-name warnings aside).
     expect(runCli(['validate', repo, '--json'], box).stdout).toContain('"errors": 0');

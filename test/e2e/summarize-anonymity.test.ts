@@ -29,7 +29,15 @@ describe('anonymity', () => {
   for (const format of FORMATS) {
     for (const withText of [false, true]) {
       it(`${format}${withText ? ' --include-text' : ''}: nothing personal, small groups hidden`, () => {
-        const run = runCli(['summarize', DIR, '--by', 'region,district', '--format', format, ...(withText ? ['--include-text'] : [])]);
+        const run = runCli([
+          'summarize',
+          DIR,
+          '--by',
+          'region,district',
+          '--format',
+          format,
+          ...(withText ? ['--include-text'] : []),
+        ]);
         expect(run.code).toBe(0);
         const out = run.stdout;
         forbidden(out, withText);
@@ -52,7 +60,11 @@ describe('anonymity', () => {
         }
         if (withText && (format === 'md' || format === 'html' || format === 'table')) {
           // Everyone's texts are incomplete (both districts are withheld), and it says so.
-          expect(out.match(/No texts listed: they would come from withheld subgroups only\.|Texts from withheld subgroups are not listed\./g)?.length).toBeGreaterThanOrEqual(1);
+          expect(
+            out.match(
+              /No texts listed: they would come from withheld subgroups only\.|Texts from withheld subgroups are not listed\./g,
+            )?.length,
+          ).toBeGreaterThanOrEqual(1);
         }
         if (format === 'md' || format === 'table') {
           expect(out).toMatch(/district Alpha:? +n = – \[b\]/);
@@ -76,7 +88,8 @@ describe('anonymity', () => {
         expect(text).not.toMatch(/n = [279]\b|\b[279] \(\d+%\)|>[279]</);
         continue;
       }
-      const counts = format === 'json' ? JSON.stringify([JSON.parse(out).reports[0].tables[0].total, JSON.parse(out).files]) : out;
+      const counts =
+        format === 'json' ? JSON.stringify([JSON.parse(out).reports[0].tables[0].total, JSON.parse(out).files]) : out;
       expect(counts).not.toMatch(/\b[279]\b/);
     }
   });

@@ -11,7 +11,15 @@ import { fixture, runCli, sandbox } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 const STATE = fixture('summarize', 'state');
 
@@ -20,7 +28,10 @@ const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type
 /** WCAG contrast ratio of two "rgb(r, g, b)" colours. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map((x) => Number(x) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0'])
+      .slice(0, 3)
+      .map((x) => Number(x) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -44,7 +55,10 @@ describe.skipIf(!hasChromium)('profile summarize --format html in chromium', () 
     it(`${c.name}: fits 1280 and 390 px, every chart present, loads nothing, prints within ${c.pages} pages`, async () => {
       const box = sandbox();
       const out = join(box.cwd, 'summary.html');
-      const r = runCli(['summarize', STATE, ...c.args, '--title', 'Test state report', '--out', out], { cwd: box.cwd, env: box.env });
+      const r = runCli(['summarize', STATE, ...c.args, '--title', 'Test state report', '--out', out], {
+        cwd: box.cwd,
+        env: box.env,
+      });
       expect(r.code, r.stderr).toBe(0);
       for (const width of [1280, 390]) {
         const page = await browser.newPage({ viewport: { width, height: 900 } });
@@ -52,7 +66,9 @@ describe.skipIf(!hasChromium)('profile summarize --format html in chromium', () 
         page.on('request', (q) => requests.push(q.url()));
         await page.goto(pathToFileURL(out).href);
         expect(requests).toEqual([pathToFileURL(out).href]);
-        const [scroll, client] = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as number[];
+        const [scroll, client] = (await page.evaluate(
+          '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+        )) as number[];
         expect(scroll, `horizontal overflow at ${width} px`).toBeLessThanOrEqual(client);
         expect(await page.locator('h1').textContent()).toBe('Test state report');
         expect(await page.locator('table.heat').count()).toBeGreaterThan(0);
@@ -61,7 +77,9 @@ describe.skipIf(!hasChromium)('profile summarize --format html in chromium', () 
         expect(await page.locator('.bar .target').count()).toBeGreaterThan(0);
         if (c.name === 'growth') expect(await page.locator('.growth .pair').count()).toBeGreaterThan(0);
         // Heat-map cells: dark text on the lightest and darkest green both readable (WCAG AA, 4.5:1).
-        const cells = (await page.evaluate(`[...document.querySelectorAll('table.heat td[style]')].map((td) => { const s = getComputedStyle(td); return [s.color, s.backgroundColor]; })`)) as string[][];
+        const cells = (await page.evaluate(
+          `[...document.querySelectorAll('table.heat td[style]')].map((td) => { const s = getComputedStyle(td); return [s.color, s.backgroundColor]; })`,
+        )) as string[][];
         expect(cells.length).toBeGreaterThan(0);
         for (const [fg, bg] of cells) expect(contrast(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
         await page.screenshot({ path: join(ARTIFACTS, `summary-${c.name}-${width}.png`), fullPage: true });
@@ -78,4 +96,6 @@ describe.skipIf(!hasChromium)('profile summarize --format html in chromium', () 
   }
 });
 
-if (!hasChromium) describe('profile summarize in a browser', () => it.skip(`skipped: chromium is not installed at ${CHROMIUM} (apt-get install -y chromium)`, () => {}));
+if (!hasChromium)
+  describe('profile summarize in a browser', () =>
+    it.skip(`skipped: chromium is not installed at ${CHROMIUM} (apt-get install -y chromium)`, () => {}));

@@ -19,7 +19,14 @@ interface Expected {
 function expectedFor(recs: Rec[]): Expected {
   const ref = recs[0].profile as keyof typeof PROFILES;
   const p = PROFILES[ref];
-  const e: Expected = { n: recs.length, levels: {}, at: {}, prio: {}, areas: {}, steps: { planned: 0, 'in-progress': 0, done: 0 } };
+  const e: Expected = {
+    n: recs.length,
+    levels: {},
+    at: {},
+    prio: {},
+    areas: {},
+    steps: { planned: 0, 'in-progress': 0, done: 0 },
+  };
   for (const it of p.items) {
     e.levels[it] = Object.fromEntries([...p.levels, 'not-rated'].map((l) => [l, 0]));
     e.at[it] = 0;
@@ -74,7 +81,9 @@ function compare(g: Record<string, any>, e: Expected, minN: number): number {
 function leftOut(recs: Rec[], minN: number): Set<Rec> {
   const out = new Set<Rec>();
   const by = new Map<string, Rec[]>();
-  for (const r of recs) if (!r.group.district) by.set(`${r.profile}|${r.group.region}`, [...(by.get(`${r.profile}|${r.group.region}`) ?? []), r]);
+  for (const r of recs)
+    if (!r.group.district)
+      by.set(`${r.profile}|${r.group.region}`, [...(by.get(`${r.profile}|${r.group.region}`) ?? []), r]);
   for (const [key, list] of by) {
     const inRegion = recs.filter((r) => `${r.profile}|${r.group.region}` === key).length;
     if (list.length < minN && inRegion >= minN) list.forEach((r) => out.add(r));
@@ -92,7 +101,17 @@ describe('summarize on a generated corpus', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('matches the true aggregates per profile, region and district', () => {
-    const run = runCli(['summarize', dir, '--by', 'region,district', '--format', 'json', '--min-n', '3', '--no-workers']);
+    const run = runCli([
+      'summarize',
+      dir,
+      '--by',
+      'region,district',
+      '--format',
+      'json',
+      '--min-n',
+      '3',
+      '--no-workers',
+    ]);
     expect(run.code).toBe(0);
     const s = JSON.parse(run.stdout);
     const dropped = leftOut(recs, 3);
@@ -112,7 +131,11 @@ describe('summarize on a generated corpus', () => {
         }
       }
     }
-    expect(s.reports.map((p: { profile: string }) => p.profile)).toEqual(['ohio-process-coaching@3.15', 'sbic@2014', 'sbic@2024']);
+    expect(s.reports.map((p: { profile: string }) => p.profile)).toEqual([
+      'ohio-process-coaching@3.15',
+      'sbic@2014',
+      'sbic@2024',
+    ]);
     expect(shown).toBeGreaterThan(500); // most numbers are shown, so the comparison means something
   });
 

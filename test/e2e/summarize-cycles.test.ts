@@ -15,7 +15,10 @@ const LEVELS = ['exemplary', 'proficient', 'close-to-proficient', 'far-from-prof
 let dir: string;
 let n = 0;
 const rng = prng(42);
-const uuid = () => `${(++n).toString(16).padStart(8, '0')}-0000-4000-a000-${Math.floor(rng() * 1e12).toString(16).padStart(12, '0')}`;
+const uuid = () =>
+  `${(++n).toString(16).padStart(8, '0')}-0000-4000-a000-${Math.floor(rng() * 1e12)
+    .toString(16)
+    .padStart(12, '0')}`;
 
 /** One sbic@2024 record; feedback at `fb`, the other items spread so no group is all one level. */
 function put(o: { cycle: string; region?: string; district?: string; who: string; fb: string; date?: string }): void {
@@ -23,7 +26,19 @@ function put(o: { cycle: string; region?: string; district?: string; who: string
   const group: Record<string, string> = { state: 'MO' };
   if (o.region) group.region = o.region;
   if (o.district) group.district = o.district;
-  const r = { id: uuid(), profile: 'sbic@2024', date: o.date ?? (o.cycle === BASE ? '2025-09-15' : '2026-05-20'), cycle: o.cycle, group, respondent: o.who, ratings, notes: {}, improvementAreas: [], priorities: [], actionSteps: [{ text: 'A step', status: 'planned' as const }] };
+  const r = {
+    id: uuid(),
+    profile: 'sbic@2024',
+    date: o.date ?? (o.cycle === BASE ? '2025-09-15' : '2026-05-20'),
+    cycle: o.cycle,
+    group,
+    respondent: o.who,
+    ratings,
+    notes: {},
+    improvementAreas: [],
+    priorities: [],
+    actionSteps: [{ text: 'A step', status: 'planned' as const }],
+  };
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `r${n}.yaml`), recordYaml(r).replace('notes:\n', ''));
 }
@@ -33,7 +48,8 @@ const json = (...args: string[]) => {
   expect(run.code, run.stderr).toBe(0);
   return { s: JSON.parse(run.stdout), stderr: run.stderr };
 };
-const fb = (g: { items: Array<{ id: string; levels: Record<string, number> | null; share: number | null }> }) => g.items.find((i) => i.id === 'feedback')!;
+const fb = (g: { items: Array<{ id: string; levels: Record<string, number> | null; share: number | null }> }) =>
+  g.items.find((i) => i.id === 'feedback')!;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pp-cycles-'));
@@ -44,8 +60,18 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function twoCycles(): void {
   for (let i = 0; i < 12; i++) {
     const region = i < 6 ? 'North' : 'South';
-    put({ cycle: BASE, region, who: `Coach ${i}`, fb: i % 3 === 0 ? 'proficient' : i % 3 === 1 ? 'close-to-proficient' : 'far-from-proficient' });
-    put({ cycle: END, region, who: `Coach ${i}`, fb: i % 4 === 0 ? 'close-to-proficient' : i % 4 === 1 ? 'exemplary' : 'proficient' });
+    put({
+      cycle: BASE,
+      region,
+      who: `Coach ${i}`,
+      fb: i % 3 === 0 ? 'proficient' : i % 3 === 1 ? 'close-to-proficient' : 'far-from-proficient',
+    });
+    put({
+      cycle: END,
+      region,
+      who: `Coach ${i}`,
+      fb: i % 4 === 0 ? 'close-to-proficient' : i % 4 === 1 ? 'exemplary' : 'proficient',
+    });
   }
 }
 
@@ -65,19 +91,29 @@ describe('cycles', () => {
     const { s, stderr } = json('--cycle', '2025-26  BASELINE');
     expect(s.reports).toHaveLength(1);
     expect(s.reports[0].cycle).toBe(BASE);
-    expect(fb(s.reports[0].tables[0].total).levels).toMatchObject({ proficient: 4, 'close-to-proficient': 4, 'far-from-proficient': 4 });
+    expect(fb(s.reports[0].tables[0].total).levels).toMatchObject({
+      proficient: 4,
+      'close-to-proficient': 4,
+      'far-from-proficient': 4,
+    });
     expect(stderr).toMatch(/left out, by --cycle: "2025-26 end of year" \(12\)/);
   });
 
-  it('--by cycle groups by the record\'s cycle and nests (cycle,region)', () => {
+  it("--by cycle groups by the record's cycle and nests (cycle,region)", () => {
     twoCycles();
     const { s } = json('--by', 'cycle,region');
     expect(s.perCycle).toBe(false);
     expect(s.reports).toHaveLength(1);
     const total = s.reports[0].tables[0].total;
     expect(total.n).toBe(24);
-    expect(total.groups.map((g: { value: string; n: number }) => [g.value, g.n])).toEqual([[BASE, 12], [END, 12]]);
-    expect(total.groups[0].groups.map((g: { value: string; n: number }) => [g.value, g.n])).toEqual([['North', 6], ['South', 6]]);
+    expect(total.groups.map((g: { value: string; n: number }) => [g.value, g.n])).toEqual([
+      [BASE, 12],
+      [END, 12],
+    ]);
+    expect(total.groups[0].groups.map((g: { value: string; n: number }) => [g.value, g.n])).toEqual([
+      ['North', 6],
+      ['South', 6],
+    ]);
   });
 
   it('--growth compares the share at or above target in two cycles, in every format', () => {
@@ -85,8 +121,16 @@ describe('cycles', () => {
     const { s } = json('--growth', `${BASE}..${END}`, '--by', 'region');
     expect(s.growth).toHaveLength(1);
     const g = s.growth[0];
-    expect(g).toMatchObject({ profile: 'sbic@2024', from: BASE, to: END, comparison: 'cross-sections', by: ['region'] });
-    const everyone = g.rows.find((r: { path: unknown[]; item: string }) => r.path.length === 0 && r.item === 'feedback');
+    expect(g).toMatchObject({
+      profile: 'sbic@2024',
+      from: BASE,
+      to: END,
+      comparison: 'cross-sections',
+      by: ['region'],
+    });
+    const everyone = g.rows.find(
+      (r: { path: unknown[]; item: string }) => r.path.length === 0 && r.item === 'feedback',
+    );
     expect(everyone.from).toMatchObject({ n: 12, share: 0.333 });
     expect(everyone.to).toMatchObject({ n: 12, share: 0.75 });
     expect(everyone.change).toBe(0.417);
@@ -106,7 +150,10 @@ describe('cycles', () => {
 
   it('a cycle label no record has is a usage error that lists the cycles found', () => {
     twoCycles();
-    for (const args of [['--cycle', '2025-26 basline'], ['--growth', `${BASE}..2025-26 end-of-year`]]) {
+    for (const args of [
+      ['--cycle', '2025-26 basline'],
+      ['--growth', `${BASE}..2025-26 end-of-year`],
+    ]) {
       const run = runCli(['summarize', dir, ...args]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`cycles found: "${BASE}", "${END}"`);
@@ -125,7 +172,9 @@ describe('cycles', () => {
     twoCycles();
     put({ cycle: BASE, region: 'North', who: 'Coach 0', fb: 'exemplary', date: '2025-10-01' });
     const md = runCli(['summarize', dir, '--cycle', BASE, '--format', 'md']).stdout;
-    expect(md).toContain('not counted: 12 of other cycles (--cycle), 1 repeat records of the same person, counted once as their latest');
+    expect(md).toContain(
+      'not counted: 12 of other cycles (--cycle), 1 repeat records of the same person, counted once as their latest',
+    );
   });
 
   it('--out report.html without --format writes HTML', () => {
@@ -138,7 +187,7 @@ describe('cycles', () => {
 });
 
 describe('people, spellings and missing values', () => {
-  it('one respondent\'s several records in a cycle count once, as the latest', () => {
+  it("one respondent's several records in a cycle count once, as the latest", () => {
     for (let i = 0; i < 5; i++) put({ cycle: BASE, who: `Coach ${i}`, fb: 'proficient' });
     // Coach 0 sent an earlier and a later record: the later (far from proficient) counts.
     put({ cycle: BASE, who: 'coach 0', fb: 'exemplary', date: '2025-09-01' });
@@ -147,8 +196,15 @@ describe('people, spellings and missing values', () => {
     const { s, stderr } = json();
     const total = s.reports[0].tables[0].total;
     expect(total.n).toBe(10);
-    expect(fb(total).levels).toMatchObject({ exemplary: 0, proficient: 4, 'close-to-proficient': 5, 'far-from-proficient': 1 });
-    expect(stderr).toMatch(/2 record\(s\) folded: the same respondent answered more than once.*: .*r\d+\.yaml, .*r\d+\.yaml/);
+    expect(fb(total).levels).toMatchObject({
+      exemplary: 0,
+      proficient: 4,
+      'close-to-proficient': 5,
+      'far-from-proficient': 1,
+    });
+    expect(stderr).toMatch(
+      /2 record\(s\) folded: the same respondent answered more than once.*: .*r\d+\.yaml, .*r\d+\.yaml/,
+    );
   });
 
   it('a record resent after an update counts once, as its latest revision; equal revisions conflict', () => {
@@ -157,25 +213,48 @@ describe('people, spellings and missing values', () => {
     const first = join(dir, readdirSync(dir).sort()[0]);
     const text = readFileSync(first, 'utf8');
     writeFileSync(first, text.replace('status: complete\n', 'status: complete\nupdated: "2025-09-15T10:00:00Z"\n'));
-    writeFileSync(join(dir, 'resent.yaml'), text.replace('status: complete\n', 'status: complete\nupdated: "2025-11-02T08:30:00Z"\n').replace('feedback: proficient', 'feedback: exemplary'));
+    writeFileSync(
+      join(dir, 'resent.yaml'),
+      text
+        .replace('status: complete\n', 'status: complete\nupdated: "2025-11-02T08:30:00Z"\n')
+        .replace('feedback: proficient', 'feedback: exemplary'),
+    );
     const { s, stderr } = json('--min-n', '3');
     const total = s.reports[0].tables[0].total;
     expect(total.n).toBe(6);
     expect(s.files.skipped['older-revision']).toBe(1);
-    expect(stderr).toMatch(/r\d+\.yaml +skipped +an earlier revision of .*resent\.yaml \(updated 2025-11-02T08:30:00Z\); the later one is counted/);
+    expect(stderr).toMatch(
+      /r\d+\.yaml +skipped +an earlier revision of .*resent\.yaml \(updated 2025-11-02T08:30:00Z\); the later one is counted/,
+    );
     // The same revision time twice with different content: neither can be chosen.
-    writeFileSync(join(dir, 'resent.yaml'), text.replace('status: complete\n', 'status: complete\nupdated: "2025-09-15T10:00:00Z"\n').replace('feedback: proficient', 'feedback: exemplary'));
+    writeFileSync(
+      join(dir, 'resent.yaml'),
+      text
+        .replace('status: complete\n', 'status: complete\nupdated: "2025-09-15T10:00:00Z"\n')
+        .replace('feedback: proficient', 'feedback: exemplary'),
+    );
     const again = json('--min-n', '3');
     expect(again.s.files.skipped.conflict).toBe(2);
     expect(again.stderr).toMatch(/the same updated: time; none of them is counted/);
   });
 
   it('group values that differ only by case or spacing are one group, with a warning', () => {
-    for (let i = 0; i < 6; i++) put({ cycle: BASE, region: 'North', district: i === 5 ? 'cape  r-ii' : 'Cape R-II', who: `C${i}`, fb: LEVELS[i % 4] });
-    for (let i = 0; i < 6; i++) put({ cycle: BASE, region: 'North', district: 'Sikeston', who: `D${i}`, fb: LEVELS[i % 4] });
+    for (let i = 0; i < 6; i++)
+      put({
+        cycle: BASE,
+        region: 'North',
+        district: i === 5 ? 'cape  r-ii' : 'Cape R-II',
+        who: `C${i}`,
+        fb: LEVELS[i % 4],
+      });
+    for (let i = 0; i < 6; i++)
+      put({ cycle: BASE, region: 'North', district: 'Sikeston', who: `D${i}`, fb: LEVELS[i % 4] });
     const { s, stderr } = json('--by', 'region,district');
     const north = s.reports[0].tables[0].total.groups[0];
-    expect(north.groups.map((g: { value: string; n: number }) => [g.value, g.n])).toEqual([['Cape R-II', 6], ['Sikeston', 6]]);
+    expect(north.groups.map((g: { value: string; n: number }) => [g.value, g.n])).toEqual([
+      ['Cape R-II', 6],
+      ['Sikeston', 6],
+    ]);
     expect(stderr).toMatch(/district: "cape {2}r-ii" \(1\) counted as "Cape R-II"/);
   });
 
@@ -186,20 +265,31 @@ describe('people, spellings and missing values', () => {
     const { s, stderr } = json('--by', 'region');
     const total = s.reports[0].tables[0].total;
     expect(total.n).toBe(37);
-    expect(total.groups.map((g: { value: string; n: number }) => [g.value, g.n])).toEqual([['North', 25], ['South', 12]]);
+    expect(total.groups.map((g: { value: string; n: number }) => [g.value, g.n])).toEqual([
+      ['North', 25],
+      ['South', 12],
+    ]);
     expect(stderr).toMatch(/1 record\(s\) without a "region" value left out of the report.*: .*r\d+\.yaml/);
     expect(s.leftOut).toEqual([{ key: 'region', records: null }]);
-    expect(runCli(['summarize', dir, '--by', 'region', '--format', 'md']).stdout).toContain('A few records without a region are left out of this report');
+    expect(runCli(['summarize', dir, '--by', 'region', '--format', 'md']).stdout).toContain(
+      'A few records without a region are left out of this report',
+    );
   });
 
   it('a record without a district stays in every total where small districts are withheld anyway', () => {
-    for (let i = 0; i < 12; i++) put({ cycle: BASE, region: 'North', district: 'Big', who: `B${i}`, fb: LEVELS[i % 4] });
-    for (let i = 0; i < 4; i++) put({ cycle: BASE, region: 'North', district: 'Tiny', who: `T${i}`, fb: LEVELS[i % 4] });
+    for (let i = 0; i < 12; i++)
+      put({ cycle: BASE, region: 'North', district: 'Big', who: `B${i}`, fb: LEVELS[i % 4] });
+    for (let i = 0; i < 4; i++)
+      put({ cycle: BASE, region: 'North', district: 'Tiny', who: `T${i}`, fb: LEVELS[i % 4] });
     put({ cycle: BASE, region: 'North', who: 'No district', fb: 'exemplary' });
     const { s } = json('--by', 'region,district');
     const north = s.reports[0].tables[0].total.groups[0];
     expect(north.n).toBe(17);
-    expect(north.groups.map((g: { value: string; n: number | null }) => [g.value, g.n])).toEqual([['Big', 12], ['Tiny', null], ['(not given)', null]]);
+    expect(north.groups.map((g: { value: string; n: number | null }) => [g.value, g.n])).toEqual([
+      ['Big', 12],
+      ['Tiny', null],
+      ['(not given)', null],
+    ]);
     expect(s.leftOut).toEqual([]);
   });
 });

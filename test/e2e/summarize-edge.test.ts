@@ -62,7 +62,14 @@ describe('summarize edge cases', () => {
   });
 
   it('other Unicode whitespace and control characters are read as yaml reads them', () => {
-    const lines = ['\u00a0 relationships: exemplary', '  feedback: proficient\u2028', '  feedback: proficient\u3000', '  feedback: proficient\v', '  feedback: proficient\f', '  feedback: prof\ufefficient'];
+    const lines = [
+      '\u00a0 relationships: exemplary',
+      '  feedback: proficient\u2028',
+      '  feedback: proficient\u3000',
+      '  feedback: proficient\v',
+      '  feedback: proficient\f',
+      '  feedback: prof\ufefficient',
+    ];
     lines.forEach((l, i) => put(`r${i}.yaml`, record(i, { feedbackLine: l })));
     const s = json(summarize('--no-workers'));
     expect(s.files.counted).toBe(0);
@@ -74,8 +81,11 @@ describe('summarize edge cases', () => {
     // comments, quoting, key order, indentation, an upper-case id, CRLF line endings
     const copy = record(1, { id: uuid(1).toUpperCase() })
       .replace('kind: practice-profile-record', '# forwarded by mail\nkind: "practice-profile-record"')
-      .replace(/^  ([a-z-]+: [a-z-]+)$/gm, '    $1') // ratings and group indented by 4
-      .replace('    relationships: exemplary\n    feedback: proficient', "    feedback: 'proficient'\n    relationships: exemplary  # good")
+      .replace(/^ {2}([a-z-]+: [a-z-]+)$/gm, '    $1') // ratings and group indented by 4
+      .replace(
+        '    relationships: exemplary\n    feedback: proficient',
+        "    feedback: 'proficient'\n    relationships: exemplary  # good",
+      )
       .replace('status: complete\n', '')
       .replace('date: 2025-09-14', 'date: "2025-09-14"\nstatus: complete')
       .replace(/\n/g, '\r\n');
@@ -104,31 +114,40 @@ describe('summarize edge cases', () => {
     for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const s = json(summarize('--by', key, '--no-workers'));
       const groups = s.reports[0].tables[0].total.groups;
-      expect(groups.map((g: { value: unknown }) => g.value), key).toEqual(['(not given)']);
+      expect(
+        groups.map((g: { value: unknown }) => g.value),
+        key,
+      ).toEqual(['(not given)']);
     }
     // and an own group key of that name is used
     for (let i = 3; i < 6; i++) put(`r${i}.yaml`, record(i, { group: 'group:\n  constructor: Alpha' }));
     const s = json(summarize('--by', 'constructor'));
-    expect(s.reports[0].tables[0].total.groups.map((g: { value: unknown }) => g.value).sort()).toEqual(['(not given)', 'Alpha']);
+    expect(s.reports[0].tables[0].total.groups.map((g: { value: unknown }) => g.value).sort()).toEqual([
+      '(not given)',
+      'Alpha',
+    ]);
   });
 
-  it.skipIf(process.platform === 'win32')('a FIFO named like a record is reported as skipped, not dropped (and never blocks)', () => {
-    for (let i = 0; i < 3; i++) put(`r${i}.yaml`, record(i));
-    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
-    mkdirSync(join(dir, 'sub'));
-    execFileSync('mkfifo', [join(dir, 'sub', 'other.yml')]);
-    execFileSync('mkfifo', [join(dir, 'not-yaml.txt')]);
-    for (const workers of ['--no-workers', '--workers']) {
-      const run = summarize(workers);
-      const s = json(run);
-      expect(s.files.found).toBe(5);
-      expect(s.files.counted).toBe(3);
-      expect(s.files.skipped.unreadable).toBe(2);
-      expect(run.stderr).toMatch(/pipe\.yaml +skipped +not a regular file/);
-      expect(run.stderr).toMatch(/other\.yml +skipped +not a regular file/);
-      expect(run.stderr).not.toMatch(/not-yaml\.txt/);
-    }
-  });
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO named like a record is reported as skipped, not dropped (and never blocks)',
+    () => {
+      for (let i = 0; i < 3; i++) put(`r${i}.yaml`, record(i));
+      execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+      mkdirSync(join(dir, 'sub'));
+      execFileSync('mkfifo', [join(dir, 'sub', 'other.yml')]);
+      execFileSync('mkfifo', [join(dir, 'not-yaml.txt')]);
+      for (const workers of ['--no-workers', '--workers']) {
+        const run = summarize(workers);
+        const s = json(run);
+        expect(s.files.found).toBe(5);
+        expect(s.files.counted).toBe(3);
+        expect(s.files.skipped.unreadable).toBe(2);
+        expect(run.stderr).toMatch(/pipe\.yaml +skipped +not a regular file/);
+        expect(run.stderr).toMatch(/other\.yml +skipped +not a regular file/);
+        expect(run.stderr).not.toMatch(/not-yaml\.txt/);
+      }
+    },
+  );
 
   it('--as: two items mapping to one, and a level the target lacks, are counted with a warning, not dropped silently', () => {
     const profiles = fixture('summarize', 'crosswalk-profiles');
@@ -153,14 +172,30 @@ describe('summarize edge cases', () => {
     // Ten records: in a group of fewer than 10 where all gave one level, the row would be a range.
     for (let i = 0; i < 10; i++) put(`r${i}.yaml`, old(i, 'exemplary'));
     for (const workers of ['--no-workers', '--workers']) {
-      const run = runCli(['--profiles', profiles, 'summarize', dir, '--as', 'xw@2024', '--format', 'json', '--min-n', '3', workers]);
+      const run = runCli([
+        '--profiles',
+        profiles,
+        'summarize',
+        dir,
+        '--as',
+        'xw@2024',
+        '--format',
+        'json',
+        '--min-n',
+        '3',
+        workers,
+      ]);
       const s = json(run);
       expect(s.files.counted).toBe(10);
       const items = s.reports[0].tables[0].total.items;
       const rel = items.find((x: { id: string }) => x.id === 'relationships');
       expect(rel.levels.proficient).toBe(10); // the first rating that maps there
-      expect(run.stderr).toMatch(/r0\.yaml.*warning +ratings of "relationships" and "improvement-process" both map to "relationships" in xw@2024/);
-      expect(run.stderr).toMatch(/r0\.yaml.*warning +level "not-started" \(rating of "solution-dialogue"\) is not a level of xw@2024/);
+      expect(run.stderr).toMatch(
+        /r0\.yaml.*warning +ratings of "relationships" and "improvement-process" both map to "relationships" in xw@2024/,
+      );
+      expect(run.stderr).toMatch(
+        /r0\.yaml.*warning +level "not-started" \(rating of "solution-dialogue"\) is not a level of xw@2024/,
+      );
     }
   });
 

@@ -15,7 +15,7 @@ describe('summarize on a messy folder', () => {
     outside = mkdtempSync(join(tmpdir(), 'pp-outside-'));
     cpSync(join(FIXTURES, 'messy'), dir, { recursive: true });
     // A 10 MB file: reported as too large, never parsed.
-    writeFileSync(join(dir, 'huge.yaml'), 'kind: practice-profile-record\n' + '# padding\n'.repeat(1_100_000));
+    writeFileSync(join(dir, 'huge.yaml'), `kind: practice-profile-record\n${'# padding\n'.repeat(1_100_000)}`);
     // A link loop, a link to the folder itself, and a link leading outside.
     mkdirSync(join(dir, 'sub'));
     symlinkSync('..', join(dir, 'sub', 'loop'));
@@ -47,7 +47,9 @@ describe('summarize on a messy folder', () => {
     });
     expect(s.reports[0].tables[0].total.n).toBe(4);
     const err = run.stderr;
-    expect(err).toMatch(/syntax-error\.yaml:12:18 +error +line 12: this \[ list \] or \{ mapping \} is not closed on its line/);
+    expect(err).toMatch(
+      /syntax-error\.yaml:12:18 +error +line 12: this \[ list \] or \{ mapping \} is not closed on its line/,
+    );
     expect(err).toMatch(/wrong-types\.yaml:2:9 +error +format: must be 1/);
     expect(err).toMatch(/unknown-profile\.yaml:4:1 +error +unknown profile "sbic@1999"/);
     expect(err).toMatch(/unknown-item\.yaml:\d+:\d+ +error +"no-such-item" is not a rated item/);
@@ -56,8 +58,12 @@ describe('summarize on a messy folder', () => {
     expect(err).toMatch(/deep\.yaml:\d+:\d+ +error/);
     expect(err).toMatch(/huge\.yaml +skipped +too large for a record/);
     expect(err).toMatch(/draft\.yaml +skipped +a draft/);
-    expect(err).toMatch(/dup-original\.yaml +skipped +same record as .*dup-forwarded-copy\.yaml \(a copy\); counted once/);
-    expect(err).toMatch(/conflict-a\.yaml +skipped +same record id as .*conflict-b\.yaml but different content, and no updated: to tell which is later; none of them is counted/);
+    expect(err).toMatch(
+      /dup-original\.yaml +skipped +same record as .*dup-forwarded-copy\.yaml \(a copy\); counted once/,
+    );
+    expect(err).toMatch(
+      /conflict-a\.yaml +skipped +same record id as .*conflict-b\.yaml but different content, and no updated: to tell which is later; none of them is counted/,
+    );
     expect(err).toMatch(/a-profile\.yaml +skipped +a practice profile, not a record/);
     expect(err).toMatch(/not-a-record\.yaml +skipped +not a record/);
     expect(err).toMatch(/loop +skipped +a link to a folder that is already read/);
@@ -110,7 +116,11 @@ describe('--by with a key no record has', () => {
   it('warns (a typo would otherwise give one silent "(not given)" group)', () => {
     const r = runCli(['summarize', join(FIXTURES, 'anonymity'), '--by', 'Region', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: no counted record has a group value for "Region" (--by) (did you mean "region"?)');
-    expect(runCli(['summarize', join(FIXTURES, 'anonymity'), '--by', 'region', '--format', 'json']).stderr).not.toContain('warning');
+    expect(r.stderr).toContain(
+      'warning: no counted record has a group value for "Region" (--by) (did you mean "region"?)',
+    );
+    expect(
+      runCli(['summarize', join(FIXTURES, 'anonymity'), '--by', 'region', '--format', 'json']).stderr,
+    ).not.toContain('warning');
   });
 });

@@ -61,7 +61,8 @@ describe('a realistic state, one cycle', () => {
       for (const r of s.reports) {
         const total = r.tables[0].total;
         expect(total.n).not.toBeNull();
-        for (const it of total.items!) expect(it.share !== null || it.shareRange !== undefined, `${r.profile} ${it.id}`).toBe(true);
+        for (const it of total.items!)
+          expect(it.share !== null || it.shareRange !== undefined, `${r.profile} ${it.id}`).toBe(true);
       }
       expect((await auditSummary(s)).leaks).toEqual([]);
     }

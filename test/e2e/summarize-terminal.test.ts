@@ -19,7 +19,10 @@ describe.skipIf(!existsSync('/usr/bin/script'))('summarize on a terminal', () =>
     const out = join(dir, '..', `pp-tty-${process.pid}.json`);
     try {
       const cmd = `node ${ROOT}bin/profile.js summarize ${dir} --format json --out ${out} --force`;
-      const seen = execFileSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const seen = execFileSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       expect(seen).toMatch(/reading records \[#*-*\] \d+\/600/);
     } finally {
       rmSync(out, { force: true });

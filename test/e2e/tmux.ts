@@ -12,7 +12,24 @@ export class TmuxSession {
 
   constructor(command: string, cwd: string, width = 120) {
     // `exec` so the pane's process is node itself (kill -9 hits it); remain-on-exit keeps the last screen.
-    this.tmux('new-session', '-d', '-x', String(width), '-y', '40', '-s', this.name, '-c', cwd, `exec ${command}`, ';', 'set-option', '-w', 'remain-on-exit', 'on');
+    this.tmux(
+      'new-session',
+      '-d',
+      '-x',
+      String(width),
+      '-y',
+      '40',
+      '-s',
+      this.name,
+      '-c',
+      cwd,
+      `exec ${command}`,
+      ';',
+      'set-option',
+      '-w',
+      'remain-on-exit',
+      'on',
+    );
     this.socketPath = this.tmux('display-message', '-p', '-t', this.name, '#{socket_path}').trim();
   }
 
@@ -62,7 +79,9 @@ export class TmuxSession {
 
   /** Lines "✔ <message>" = prompts with this message already answered. */
   answered(message: string): number {
-    return this.screen().split('\n').filter((l) => l.startsWith(`✔ ${message}`)).length;
+    return this.screen()
+      .split('\n')
+      .filter((l) => l.startsWith(`✔ ${message}`)).length;
   }
 
   /** Wait for the prompt `message` to be active, send the keys, wait until it shows as answered. */

@@ -25,43 +25,81 @@ describe('profile validate', () => {
   });
   it('a version written as a number: 3.10 becomes 3.1, and says so', () => {
     const dir = tmp('pp-numver-');
-    const text = readFileSync(join(ROOT, 'profiles/ohio-process-coaching/3.15.yaml'), 'utf8').replace('version: "3.15"', 'version: 3.10');
+    const text = readFileSync(join(ROOT, 'profiles/ohio-process-coaching/3.15.yaml'), 'utf8').replace(
+      'version: "3.15"',
+      'version: 3.10',
+    );
     writeFileSync(join(dir, '3.10.yaml'), text);
     const ds = diagnostics(runCli(['validate', join(dir, '3.10.yaml'), '--json']).stdout);
-    expect(ds).toContainEqual(expect.objectContaining({ code: 'numeric-version', severity: 'warning', message: 'version 3.10 is read as the number 3.1, so this profile is 3.1, not 3.10', hint: 'Quote it: version: "3.10"' }));
+    expect(ds).toContainEqual(
+      expect.objectContaining({
+        code: 'numeric-version',
+        severity: 'warning',
+        message: 'version 3.10 is read as the number 3.1, so this profile is 3.1, not 3.10',
+        hint: 'Quote it: version: "3.10"',
+      }),
+    );
   });
   it('the same id@version in --profiles and shipped: warned in validate and in list', () => {
     const dir = tmp('pp-shadow-');
     cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), join(dir, 'sbic/2024.yaml'), { recursive: true });
     const r = runCli(['--profiles', dir, 'validate', dir, '--json']);
     const ds = diagnostics(r.stdout);
-    expect(ds).toContainEqual(expect.objectContaining({ code: 'shadowed-profile', severity: 'warning', message: expect.stringMatching(/^sbic@2024 is also defined in .*profiles\/sbic\/2024\.yaml; this file is the one in use/) }));
-    expect(runCli(['--profiles', dir, 'list']).stdout).toMatch(/profiles\/sbic\/2024\.yaml:1:1  warning  sbic@2024 is also in .*pp-shadow-.*\/sbic\/2024\.yaml, which comes first in the search order; this file is not used/);
+    expect(ds).toContainEqual(
+      expect.objectContaining({
+        code: 'shadowed-profile',
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^sbic@2024 is also defined in .*profiles\/sbic\/2024\.yaml; this file is the one in use/,
+        ),
+      }),
+    );
+    expect(runCli(['--profiles', dir, 'list']).stdout).toMatch(
+      /profiles\/sbic\/2024\.yaml:1:1 {2}warning {2}sbic@2024 is also in .*pp-shadow-.*\/sbic\/2024\.yaml, which comes first in the search order; this file is not used/,
+    );
     // Two copies in the folders validated: the second is warned.
     cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), join(dir, 'copy/sbic/2024.yaml'), { recursive: true });
-    expect(diagnostics(runCli(['validate', dir, '--json']).stdout).filter((d) => d.code === 'shadowed-profile')).toHaveLength(2);
+    expect(
+      diagnostics(runCli(['validate', dir, '--json']).stdout).filter((d) => d.code === 'shadowed-profile'),
+    ).toHaveLength(2);
   });
   it('a date that is not on the calendar is an error', () => {
     const dir = tmp('pp-date-');
-    const text = readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace('date: 2025-09-14', 'date: "2026-02-30"');
+    const text = readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace(
+      'date: 2025-09-14',
+      'date: "2026-02-30"',
+    );
     writeFileSync(join(dir, 'r.yaml'), text);
     const r = runCli(['validate', join(dir, 'r.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/r\.yaml:7:7  error  date: not a calendar date \(e\.g\. 2026-02-30\)/);
+    expect(r.stdout).toMatch(/r\.yaml:7:7 {2}error {2}date: not a calendar date \(e\.g\. 2026-02-30\)/);
   });
   it('did you mean: a mistyped level and item in a record, a mistyped profile', () => {
     const dir = tmp('pp-dym-');
-    const text = readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace('relationships: proficient', 'relationships: proficent').replace('solution-dialogue: close', 'solution-dialog: close');
+    const text = readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8')
+      .replace('relationships: proficient', 'relationships: proficent')
+      .replace('solution-dialogue: close', 'solution-dialog: close');
     writeFileSync(join(dir, 'r.yaml'), text);
     const out = runCli(['validate', join(dir, 'r.yaml')]).stdout;
     expect(out).toContain('(did you mean "proficient"?)');
     expect(out).toContain('"solution-dialog" is not a rated item of sbic@2014 (did you mean "solution-dialogue"?)');
-    writeFileSync(join(dir, 'r.yaml'), readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace('profile: sbic@2014', 'profile: sbic@2041'));
-    expect(runCli(['validate', join(dir, 'r.yaml')]).stdout).toContain('unknown profile "sbic@2041" (did you mean "sbic@2014"?)');
+    writeFileSync(
+      join(dir, 'r.yaml'),
+      readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace(
+        'profile: sbic@2014',
+        'profile: sbic@2041',
+      ),
+    );
+    expect(runCli(['validate', join(dir, 'r.yaml')]).stdout).toContain(
+      'unknown profile "sbic@2041" (did you mean "sbic@2014"?)',
+    );
   });
   it('an unquoted ": " in a list item: the schema error says to quote it', () => {
     const dir = tmp('pp-colon-');
-    const text = readFileSync(join(ROOT, 'profiles/sbic/2014.yaml'), 'utf8').replace('- Explains that confidentiality will be maintained.', '- Explains: confidentiality will be maintained.');
+    const text = readFileSync(join(ROOT, 'profiles/sbic/2014.yaml'), 'utf8').replace(
+      '- Explains that confidentiality will be maintained.',
+      '- Explains: confidentiality will be maintained.',
+    );
     writeFileSync(join(dir, '2014.yaml'), text);
     const ds = diagnostics(runCli(['validate', join(dir, '2014.yaml'), '--json']).stdout);
     expect(ds).toContainEqual(expect.objectContaining({ hint: expect.stringContaining('contains ": "') }));
@@ -71,12 +109,25 @@ describe('profile validate', () => {
 describe('an unquoted # in a text', () => {
   it('"Notes #1" is warned: the text ends before the #', () => {
     const dir = tmp('pp-hash-');
-    const text = readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace('  - text: Using video for feedback', '  - text: Using video #feedback');
+    const text = readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace(
+      '  - text: Using video for feedback',
+      '  - text: Using video #feedback',
+    );
     writeFileSync(join(dir, 'r.yaml'), text);
     const ds = diagnostics(runCli(['validate', join(dir, 'r.yaml'), '--json']).stdout);
-    expect(ds).toContainEqual(expect.objectContaining({ code: 'comment-in-text', severity: 'warning', message: '"#feedback" is read as a comment, so the text ends at "Using video"' }));
+    expect(ds).toContainEqual(
+      expect.objectContaining({
+        code: 'comment-in-text',
+        severity: 'warning',
+        message: '"#feedback" is read as a comment, so the text ends at "Using video"',
+      }),
+    );
     // An ordinary comment, "# like this", is not warned: the shipped profiles and the template have many.
-    expect(diagnostics(runCli(['validate', 'profiles', 'templates/profile.yaml', '--json']).stdout).filter((d) => d.code === 'comment-in-text')).toEqual([]);
+    expect(
+      diagnostics(runCli(['validate', 'profiles', 'templates/profile.yaml', '--json']).stdout).filter(
+        (d) => d.code === 'comment-in-text',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -84,11 +135,21 @@ describe('every reader explains YAML errors the same way', () => {
   it('assess --answers and summarize say what validate says', () => {
     const dir = tmp('pp-readers-');
     writeFileSync(join(dir, 'answers.yaml'), 'group:\n  region: North: East\n');
-    const a = runCli(['assess', 'ohio-process-coaching', '--answers', join(dir, 'answers.yaml'), '--yes', '--dir', join(dir, 'records')]);
+    const a = runCli([
+      'assess',
+      'ohio-process-coaching',
+      '--answers',
+      join(dir, 'answers.yaml'),
+      '--yes',
+      '--dir',
+      join(dir, 'records'),
+    ]);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('answers.yaml:2:11: line 2: this text contains ": ", so it needs quotes');
     expect(a.stderr).toContain('Write it as  region: "North: East"');
     const s = runCli(['summarize', fixture('summarize', 'messy'), '--format', 'json']);
-    expect(s.stderr).toMatch(/syntax-error\.yaml:12:18 +error +line 12: this \[ list \] or \{ mapping \} is not closed on its line/);
+    expect(s.stderr).toMatch(
+      /syntax-error\.yaml:12:18 +error +line 12: this \[ list \] or \{ mapping \} is not closed on its line/,
+    );
   });
 });

@@ -27,7 +27,13 @@ export interface RunOptions {
 
 /** stdin is a closed pipe (no TTY), as in a script or CI. */
 export function runCli(args: string[], opts: RunOptions = {}): RunResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, PROFILE_PATH: undefined, ...opts.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    PROFILE_PATH: undefined,
+    ...opts.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
@@ -48,7 +54,10 @@ export function sandbox(): { cwd: string; env: NodeJS.ProcessEnv } {
 
 export function recordsIn(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(dir, f));
   } catch {
     return [];
   }

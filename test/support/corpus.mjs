@@ -17,16 +17,45 @@ export function prng(seed) {
 
 const SBIC_LEVELS = ['exemplary', 'proficient', 'close-to-proficient', 'far-from-proficient'];
 export const PROFILES = {
-  'sbic@2014': { levels: SBIC_LEVELS, items: ['relationships', 'improvement-process', 'timely-communication', 'solution-dialogue'], areas: [] },
-  'sbic@2024': { levels: SBIC_LEVELS, items: ['relationships', 'feedback', 'coaching-plan', 'solution-dialogue', 'progress-monitoring'], areas: [] },
+  'sbic@2014': {
+    levels: SBIC_LEVELS,
+    items: ['relationships', 'improvement-process', 'timely-communication', 'solution-dialogue'],
+    areas: [],
+  },
+  'sbic@2024': {
+    levels: SBIC_LEVELS,
+    items: ['relationships', 'feedback', 'coaching-plan', 'solution-dialogue', 'progress-monitoring'],
+    areas: [],
+  },
   'ohio-process-coaching@3.15': {
     levels: ['green', 'yellow', 'pink'],
-    items: ['communication.method', 'communication.rapport', 'communication.pausing', 'communication.paraphrasing', 'communication.positive-intention', 'communication.questioning', 'communication.feedback-goals', 'communication.feedback-assumptions', 'communication.feedback-success'],
-    areas: ['communication.methods-range', 'communication.relationship-building', 'communication.active-listening', 'communication.powerful-questioning', 'communication.positive-intent', 'communication.change-feedback'],
+    items: [
+      'communication.method',
+      'communication.rapport',
+      'communication.pausing',
+      'communication.paraphrasing',
+      'communication.positive-intention',
+      'communication.questioning',
+      'communication.feedback-goals',
+      'communication.feedback-assumptions',
+      'communication.feedback-success',
+    ],
+    areas: [
+      'communication.methods-range',
+      'communication.relationship-building',
+      'communication.active-listening',
+      'communication.powerful-questioning',
+      'communication.positive-intent',
+      'communication.change-feedback',
+    ],
   },
 };
 export const TARGET_RANK = { 'sbic@2014': 1, 'sbic@2024': 1, 'ohio-process-coaching@3.15': 0 };
-const REGIONS = { Southeast: ['Cape R-II', 'Poplar Bluff', 'Sikeston'], Central: ['Columbia 93', 'Jefferson City'], Northwest: ['St. Joseph', 'Maryville R-II', 'Savannah'] };
+const REGIONS = {
+  Southeast: ['Cape R-II', 'Poplar Bluff', 'Sikeston'],
+  Central: ['Columbia 93', 'Jefferson City'],
+  Northwest: ['St. Joseph', 'Maryville R-II', 'Savannah'],
+};
 const STATUSES = ['planned', 'in-progress', 'done'];
 
 function uuid(rng) {
@@ -46,16 +75,29 @@ export function makeRecord(rng, i) {
   const group = { state: 'MO', region };
   if (rng() < 0.93) group.district = district; // some forms leave the district blank
   const ratings = {};
-  for (const it of p.items) ratings[it] = p.levels[Math.min(p.levels.length - 1, Math.floor(rng() * rng() * p.levels.length * 1.6))];
+  for (const it of p.items)
+    ratings[it] = p.levels[Math.min(p.levels.length - 1, Math.floor(rng() * rng() * p.levels.length * 1.6))];
   const below = p.items.filter((it) => p.levels.indexOf(ratings[it]) > TARGET_RANK[ref]);
   const priorities = below.filter(() => rng() < 0.6).slice(0, 3);
   const improvementAreas = p.areas.filter(() => rng() < 0.3);
   if (rng() < 0.2) improvementAreas.push({ text: `Own area ${Math.floor(rng() * 4)}` });
   const steps = 2 + Math.floor(rng() * 2);
-  const actionSteps = Array.from({ length: steps }, (_, k) => ({ text: `Step ${k} of coach ${i}`, status: STATUSES[Math.floor(rng() * 3)] }));
+  const actionSteps = Array.from({ length: steps }, (_, k) => ({
+    text: `Step ${k} of coach ${i}`,
+    status: STATUSES[Math.floor(rng() * 3)],
+  }));
   return {
-    id: uuid(rng), profile: ref, date: '2025-09-14', cycle: '2025-26 baseline', group, respondent: `Coach Person${i}`,
-    ratings, notes: { [p.items[0]]: `Private note ${i}` }, improvementAreas, priorities, actionSteps,
+    id: uuid(rng),
+    profile: ref,
+    date: '2025-09-14',
+    cycle: '2025-26 baseline',
+    group,
+    respondent: `Coach Person${i}`,
+    ratings,
+    notes: { [p.items[0]]: `Private note ${i}` },
+    improvementAreas,
+    priorities,
+    actionSteps,
   };
 }
 

@@ -8,5 +8,10 @@ export interface Leak {
   what: string;
   value: number | null;
 }
-export function auditSummary(summary: Summary): Promise<{ leaks: Leak[]; checked: number; zeroPins: number; notes: string[] }>;
-export function utility(summary: Summary, classify: (g: GroupSummary, depth: number, by: string[]) => string | undefined): Map<string, { rows: number; shown: number }>;
+export function auditSummary(
+  summary: Summary,
+): Promise<{ leaks: Leak[]; checked: number; zeroPins: number; notes: string[] }>;
+export function utility(
+  summary: Summary,
+  classify: (g: GroupSummary, depth: number, by: string[]) => string | undefined,
+): Map<string, { rows: number; shown: number }>;

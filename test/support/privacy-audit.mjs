@@ -18,14 +18,15 @@ let highsPromise;
 const highs = () => (highsPromise ??= loadHighs());
 
 const RANGE_BELOW_N = 10;
-const STEPS_SKIPPED = 'action-step counts are not audited (a person may have any number of steps, so a sum pins no one)';
+const STEPS_SKIPPED =
+  'action-step counts are not audited (a person may have any number of steps, so a sum pins no one)';
 
 /** Leaves of a table: listed groups whose subgroups are not listed. Each with its path of [key, value]. */
 function tableGroups(total) {
   const groups = [];
   const visit = (g, path) => {
     const here = g.key === null ? path : [...path, [g.key, g.value]];
-    const entry = { g, path: here, leaf: !(g.groups && g.groups.length) };
+    const entry = { g, path: here, leaf: !g.groups?.length };
     groups.push(entry);
     for (const c of g.groups ?? []) visit(c, here);
   };
@@ -44,7 +45,8 @@ const consistent = (paths) => {
   return true;
 };
 
-const isPrefix = (pre, path) => pre.length <= path.length && pre.every(([k, v], i) => path[i][0] === k && path[i][1] === v);
+const isPrefix = (pre, path) =>
+  pre.length <= path.length && pre.every(([k, v], i) => path[i][0] === k && path[i][1] === v);
 
 /** Atoms: one leaf of every table, where the leaves agree on every key they share. */
 function buildAtoms(tables) {
@@ -52,7 +54,8 @@ function buildAtoms(tables) {
   for (const t of tables) {
     const leaves = t.groups.filter((e) => e.leaf);
     const next = [];
-    for (const c of combos) for (const l of leaves) if (consistent([...c.map((x) => x.path), l.path])) next.push([...c, l]);
+    for (const c of combos)
+      for (const l of leaves) if (consistent([...c.map((x) => x.path), l.path])) next.push([...c, l]);
     combos = next;
   }
   return combos;
@@ -102,7 +105,9 @@ class Solver {
     const costs = new Float64Array(this.cols);
     for (const [c, v] of objTerms) costs[this.col.get(v)] += c;
     this.m.changeColsCost({ kind: 'range', from: 0, to: this.cols - 1 }, costs);
-    this.m.changeObjectiveSense(sense === 'max' ? this.h.constants.objectiveSense.maximize : this.h.constants.objectiveSense.minimize);
+    this.m.changeObjectiveSense(
+      sense === 'max' ? this.h.constants.objectiveSense.maximize : this.h.constants.objectiveSense.minimize,
+    );
     this.m.run();
     const st = this.m.getModelStatus();
     if (st !== this.h.constants.modelStatus.optimal) throw new Error(`audit: solver status ${st}`);
@@ -112,7 +117,11 @@ class Solver {
   }
   /** Fill the pool with integer solutions for random objectives. */
   sample(k, rng) {
-    for (let i = 0; i < k; i++) this.solve(this.names.map((n) => [rng() * 2 - 1, n]), 'max');
+    for (let i = 0; i < k; i++)
+      this.solve(
+        this.names.map((n) => [rng() * 2 - 1, n]),
+        'max',
+      );
   }
   value(sol, terms) {
     let v = 0;
@@ -168,17 +177,40 @@ async function auditReport(summary, report, out) {
   };
   tables.forEach((t, ti) => {
     for (const e of t.groups) {
-      const s = addSet(members(ti, e), `${t.by.join('>') || 'total'}: ${e.path.map(([k, v]) => `${k}=${v}`).join(' / ') || 'everyone'}`, e.g.n);
+      const s = addSet(
+        members(ti, e),
+        `${t.by.join('>') || 'total'}: ${e.path.map(([k, v]) => `${k}=${v}`).join(' / ') || 'everyone'}`,
+        e.g.n,
+      );
       s.groups.push(e.g);
       // The withheld subgroups of a shown group, taken together.
       const hidden = (e.g.groups ?? []).filter((c) => c.n === null);
       if (e.g.n !== null && hidden.length) {
-        const idx = [...new Set(hidden.flatMap((c) => members(ti, t.groups.find((x) => x.g === c))))].sort((a, b) => a - b);
-        addSet(idx, `${t.by.join('>')}: withheld subgroups of ${e.path.map(([k, v]) => `${k}=${v}`).join(' / ') || 'everyone'}`, null);
+        const idx = [
+          ...new Set(
+            hidden.flatMap((c) =>
+              members(
+                ti,
+                t.groups.find((x) => x.g === c),
+              ),
+            ),
+          ),
+        ].sort((a, b) => a - b);
+        addSet(
+          idx,
+          `${t.by.join('>')}: withheld subgroups of ${e.path.map(([k, v]) => `${k}=${v}`).join(' / ') || 'everyone'}`,
+          null,
+        );
       }
     }
   });
-  atoms.forEach((_, i) => addSet([i], `atom ${atoms[i].map((l) => l.path.map(([k, v]) => `${k}=${v}`).join('/')).join(' & ') || 'everyone'}`, null));
+  atoms.forEach((_, i) =>
+    addSet(
+      [i],
+      `atom ${atoms[i].map((l) => l.path.map(([k, v]) => `${k}=${v}`).join('/')).join(' & ') || 'everyone'}`,
+      null,
+    ),
+  );
 
   const levels = [...report.levels.map((l) => l.id), 'not-rated'];
   const atOrAbove = report.levels.slice(0, report.levels.findIndex((l) => l.id === report.target) + 1).map((l) => l.id);
@@ -206,11 +238,12 @@ async function auditReport(summary, report, out) {
     const [lo, hi] = s.shownN !== null ? [s.shownN, s.shownN] : nSolver.range(terms);
     nRange.set(key, [lo, hi]);
     out.checked++;
-    if (lo === hi && lo > 0 && lo < minN) out.leaks.push({ report: report.profile, cycle: report.cycle, set: s.label, what: 'n', value: lo });
+    if (lo === hi && lo > 0 && lo < minN)
+      out.leaks.push({ report: report.profile, cycle: report.cycle, set: s.label, what: 'n', value: lo });
   }
   nSolver.dispose();
   const possiblySmall = [...sets].filter(([key]) => nRange.get(key)[0] < minN);
-  const smallShown = [...sets].filter(([key, s]) => s.shownN !== null && s.shownN < RANGE_BELOW_N && s.shownN >= minN);
+  const smallShown = [...sets].filter(([, s]) => s.shownN !== null && s.shownN < RANGE_BELOW_N && s.shownN >= minN);
 
   // One model per rating row: atom sizes + that row's counts per atom.
   for (const item of report.items.map((i) => i.id)) {
@@ -218,7 +251,9 @@ async function auditReport(summary, report, out) {
       if (await auditItem(item, link)) break;
       // Infeasible with the link: some record prioritises an item rated at target (validate warns of
       // it), so a reader cannot rely on the link either; audit without it.
-      out.notes.push(`${report.profile} ${item}: a priority at target in the data; audited without the priority-rating link`);
+      out.notes.push(
+        `${report.profile} ${item}: a priority at target in the data; audited without the priority-rating link`,
+      );
     }
   }
   async function auditItem(item, link) {
@@ -233,10 +268,21 @@ async function auditReport(summary, report, out) {
     for (const s of sets.values()) {
       for (const g of s.groups) {
         const pv = g.priorities?.counts?.[item];
-        if (pv !== undefined && pv !== null) m.add(s.idx.map((i) => [1, P(i)]), '=', pv);
+        if (pv !== undefined && pv !== null)
+          m.add(
+            s.idx.map((i) => [1, P(i)]),
+            '=',
+            pv,
+          );
         const it = g.items?.find((x) => x.id === item);
         if (!it) continue;
-        if (it.levels) for (const l of levels) m.add(s.idx.map((i) => [1, X(i, l)]), '=', it.levels[l]);
+        if (it.levels)
+          for (const l of levels)
+            m.add(
+              s.idx.map((i) => [1, X(i, l)]),
+              '=',
+              it.levels[l],
+            );
         else if (it.shareRange) {
           // min * rated <= at-or-above <= max * rated
           const rated = (k) => s.idx.flatMap((i) => levels.filter((l) => l !== 'not-rated').map((l) => [k, X(i, l)]));
@@ -266,14 +312,30 @@ async function auditReport(summary, report, out) {
       const m = new Model();
       base(m);
       const Y = (i) => m.v(`y${i}`);
-      A.forEach((a, i) => m.add([[1, Y(i)], [-1, a]], '<=', 0));
-      for (const s of sets.values()) for (const g of s.groups) {
-        const v = g[field]?.counts?.[id];
-        if (v !== undefined && v !== null) m.add(s.idx.map((i) => [1, Y(i)]), '=', v);
-      }
+      A.forEach((a, i) =>
+        m.add(
+          [
+            [1, Y(i)],
+            [-1, a],
+          ],
+          '<=',
+          0,
+        ),
+      );
+      for (const s of sets.values())
+        for (const g of s.groups) {
+          const v = g[field]?.counts?.[id];
+          if (v !== undefined && v !== null)
+            m.add(
+              s.idx.map((i) => [1, Y(i)]),
+              '=',
+              v,
+            );
+        }
       const solver = new Solver(h, m);
       solver.sample(6, rng);
-      for (const [, s] of possiblySmall) checkCounts(solver, s, ['yes'], (i) => Y(i), `${field}:${id}`, report, out, false);
+      for (const [, s] of possiblySmall)
+        checkCounts(solver, s, ['yes'], (i) => Y(i), `${field}:${id}`, report, out, false);
       solver.dispose();
     }
   }
@@ -284,9 +346,11 @@ function checkCounts(solver, s, cats, V, what, report, out, sameAnswer) {
     const terms = s.idx.map((i) => [1, V(i, l)]);
     const [lo, hi] = solver.range(terms);
     out.checked++;
-    if (lo === hi && lo > 0) out.leaks.push({ report: report.profile, cycle: report.cycle, set: s.label, what: `${what} ${l}`, value: lo });
+    if (lo === hi && lo > 0)
+      out.leaks.push({ report: report.profile, cycle: report.cycle, set: s.label, what: `${what} ${l}`, value: lo });
     else if (lo === hi) out.zeroPins++;
-    if (sameAnswer && hi > 0 && l !== 'not-rated') sameAnswerCheck(solver, s, terms, `${what}: everyone gave ${l}`, report, out);
+    if (sameAnswer && hi > 0 && l !== 'not-rated')
+      sameAnswerCheck(solver, s, terms, `${what}: everyone gave ${l}`, report, out);
   }
 }
 
@@ -301,7 +365,14 @@ function checkSameAnswer(solver, s, cats, V, what, report, out) {
   for (const l of cats) {
     if (l === 'not-rated') continue;
     out.checked++;
-    sameAnswerCheck(solver, s, s.idx.map((i) => [1, V(i, l)]), `${what}: everyone gave ${l}`, report, out);
+    sameAnswerCheck(
+      solver,
+      s,
+      s.idx.map((i) => [1, V(i, l)]),
+      `${what}: everyone gave ${l}`,
+      report,
+      out,
+    );
   }
 }
 

@@ -10,7 +10,17 @@ import { join } from 'node:path';
 import { PROFILES, prng, recordYaml } from './corpus.mjs';
 
 export const CYCLES = ['2025-26 baseline', '2025-26 end of year'];
-const REGIONS = ['Central', 'Kansas City', 'Northeast', 'Northwest', 'South Central', 'Southeast', 'Southwest', 'St. Louis', 'West Central'];
+const REGIONS = [
+  'Central',
+  'Kansas City',
+  'Northeast',
+  'Northwest',
+  'South Central',
+  'Southeast',
+  'Southwest',
+  'St. Louis',
+  'West Central',
+];
 
 function uuid(rng) {
   const h = () => Math.floor(rng() * 16).toString(16);
@@ -55,7 +65,10 @@ function coachRecord(rng, coach, cycleIdx, date) {
     notes: { [p.items[0]]: `Private note of ${coach.name}` },
     improvementAreas: p.areas.filter(() => rng() < 0.3),
     priorities: below.filter(() => rng() < 0.6).slice(0, 3),
-    actionSteps: Array.from({ length: steps }, (_, k) => ({ text: `Step ${k} of ${coach.name}`, status: statuses[Math.floor(rng() * 3)] })),
+    actionSteps: Array.from({ length: steps }, (_, k) => ({
+      text: `Step ${k} of ${coach.name}`,
+      status: statuses[Math.floor(rng() * 3)],
+    })),
   };
 }
 
@@ -73,14 +86,28 @@ export function writeState(dir, { seed = 1, kind = 'realistic' } = {}) {
       for (const size of districtSizes(rng, count)) {
         const district = `${region.split(' ')[0]} District ${++d}`;
         const lean = rng() * 0.5;
-        for (let k = 0; k < size; k++) coaches.push({ name: `Coach ${coaches.length + 1}`, region, district, profile: 'sbic@2024', lean });
+        for (let k = 0; k < size; k++)
+          coaches.push({ name: `Coach ${coaches.length + 1}`, region, district, profile: 'sbic@2024', lean });
       }
     });
   } else {
-    const districts = [['Central', 'Columbia 93'], ['Central', 'Jefferson City'], ['Southeast', 'Cape R-II'], ['Southeast', 'Sikeston'], ['Northwest', 'St. Joseph'], ['Northwest', 'Maryville R-II']];
+    const districts = [
+      ['Central', 'Columbia 93'],
+      ['Central', 'Jefferson City'],
+      ['Southeast', 'Cape R-II'],
+      ['Southeast', 'Sikeston'],
+      ['Northwest', 'St. Joseph'],
+      ['Northwest', 'Maryville R-II'],
+    ];
     for (let i = 0; i < 40; i++) {
       const [region, district] = districts[i % 6];
-      coaches.push({ name: `Coach ${i + 1}`, region, district, profile: i < 30 ? 'sbic@2024' : 'ohio-process-coaching@3.15', lean: rng() * 0.5 });
+      coaches.push({
+        name: `Coach ${i + 1}`,
+        region,
+        district,
+        profile: i < 30 ? 'sbic@2024' : 'ohio-process-coaching@3.15',
+        lean: rng() * 0.5,
+      });
     }
   }
   const records = [];
@@ -93,7 +120,8 @@ export function writeState(dir, { seed = 1, kind = 'realistic' } = {}) {
   };
   for (const c of coaches) {
     if (kind === 'realistic') {
-      if (rng() < 0.04) c.district = undefined; // the form's district left blank
+      if (rng() < 0.04)
+        c.district = undefined; // the form's district left blank
       else if (rng() < 0.02) c.district = c.district.toUpperCase(); // typed in another case
     }
     put(coachRecord(rng, c, 0, '2025-09-15'));

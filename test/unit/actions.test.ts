@@ -28,7 +28,10 @@ function put(text: string, name = 'rec.yaml'): string {
   return file;
 }
 
-const add = (text: string, extra: { for?: string; due?: string } = {}): ActionChange => ({ kind: 'add', step: { text, ...extra } });
+const add = (text: string, extra: { for?: string; due?: string } = {}): ActionChange => ({
+  kind: 'add',
+  step: { text, ...extra },
+});
 
 describe('profile actions: --add writes valid YAML', () => {
   it('a step longer than 80 characters stays one valid value, comments kept', () => {
@@ -56,7 +59,7 @@ describe('profile actions: --add writes valid YAML', () => {
 
   it('adds to an empty flow list and to a record without actionSteps', () => {
     const base = withComments().replace(/^actionSteps:[\s\S]*$/m, '');
-    for (const t of [base + 'actionSteps: []\n', base]) {
+    for (const t of [`${base}actionSteps: []\n`, base]) {
       const out = applyChanges(t, [add('Visit a peer coach')]);
       expect(recordErrors(out, ohio)).toEqual([]);
       expect(parse(out).actionSteps).toEqual([{ text: 'Visit a peer coach', status: 'planned' }]);
@@ -77,7 +80,9 @@ describe('profile actions: checks', () => {
   it('refuses to add past the profile maximum', () => {
     const full = applyChanges(withComments(), [add('Third')]);
     const file = put(full);
-    expect(() => saveChanges(file, ohio, [add('Fourth')])).toThrow(/already has 3 open action steps; ohio-process-coaching@3.15 allows at most 3 open at a time/);
+    expect(() => saveChanges(file, ohio, [add('Fourth')])).toThrow(
+      /already has 3 open action steps; ohio-process-coaching@3.15 allows at most 3 open at a time/,
+    );
     expect(readFileSync(file, 'utf8')).toBe(full);
     expect(() => checkChanges(rec(), ohio, [add('Third'), add('Fourth')])).toThrow(/allows at most 3/);
     expect(() => checkChanges(rec(), ohio, [add('Third')])).not.toThrow();
@@ -103,7 +108,9 @@ describe('profile actions: checks', () => {
   it('refuses a draft and leaves it alone', () => {
     const draft = withComments().replace('status: complete', 'status: draft');
     const file = put(draft);
-    expect(() => saveChanges(file, ohio, [{ kind: 'status', step: 1, status: 'done' }])).toThrow(/draft.*profile assess --resume/);
+    expect(() => saveChanges(file, ohio, [{ kind: 'status', step: 1, status: 'done' }])).toThrow(
+      /draft.*profile assess --resume/,
+    );
     expect(readFileSync(file, 'utf8')).toBe(draft);
   });
 });
@@ -182,20 +189,34 @@ describe('profile actions: a plan that lives (edit, remove, done date, progress,
 
   it('done records the day, quoted, after status; reopening removes it', () => {
     const out = applyChanges(withComments(), [{ kind: 'status', step: 1, status: 'done' }], 'r', TODAY);
-    expect(out).toMatch(/    status: done\n    done: "2026-02-01"\n/);
+    expect(out).toMatch(/ {4}status: done\n {4}done: "2026-02-01"\n/);
     expect(v11(out).actionSteps[0].done).toBe('2026-02-01'); // a YAML 1.1 reader gets text, not a timestamp
-    const given = applyChanges(withComments(), [{ kind: 'status', step: 1, status: 'done', on: '2026-01-12' }], 'r', TODAY);
+    const given = applyChanges(
+      withComments(),
+      [{ kind: 'status', step: 1, status: 'done', on: '2026-01-12' }],
+      'r',
+      TODAY,
+    );
     expect(parse(given).actionSteps[0].done).toBe('2026-01-12');
     const again = applyChanges(out, [{ kind: 'status', step: 1, status: 'in-progress' }], 'r', TODAY);
-    expect(parse(again).actionSteps[0]).toEqual({ text: 'Plan three open questions', for: 'communication.questioning', status: 'in-progress' });
+    expect(parse(again).actionSteps[0]).toEqual({
+      text: 'Plan three open questions',
+      for: 'communication.questioning',
+      status: 'in-progress',
+    });
     expect(recordErrors(out, ohio)).toEqual([]);
   });
 
   it('edits text and due date in place: key order and comments stay, dates quoted', () => {
-    const out = applyChanges(withComments(), [
-      { kind: 'text', step: 1, text: 'Plan four open questions' },
-      { kind: 'due', step: 1, due: '2026-03-01' },
-    ], 'r', TODAY);
+    const out = applyChanges(
+      withComments(),
+      [
+        { kind: 'text', step: 1, text: 'Plan four open questions' },
+        { kind: 'due', step: 1, due: '2026-03-01' },
+      ],
+      'r',
+      TODAY,
+    );
     expect(Object.keys(parse(out).actionSteps[0])).toEqual(['text', 'for', 'due', 'status']);
     expect(out).toContain('  - text: Plan four open questions');
     expect(out).toContain('    due: "2026-03-01"');
@@ -205,11 +226,19 @@ describe('profile actions: a plan that lives (edit, remove, done date, progress,
   });
 
   it('adds dated progress notes, oldest first, after the other keys', () => {
-    let out = applyChanges(withComments(), [{ kind: 'note', step: 2, text: 'Counted to five in two meetings', on: '2026-01-10' }], 'r', TODAY);
+    let out = applyChanges(
+      withComments(),
+      [{ kind: 'note', step: 2, text: 'Counted to five in two meetings', on: '2026-01-10' }],
+      'r',
+      TODAY,
+    );
     out = applyChanges(out, [{ kind: 'note', step: 2, text: 'Now a habit', on: TODAY }], 'r', TODAY);
     const step = parse(out).actionSteps[1];
     expect(Object.keys(step)).toEqual(['text', 'for', 'status', 'progress']);
-    expect(step.progress).toEqual([{ date: '2026-01-10', text: 'Counted to five in two meetings' }, { date: TODAY, text: 'Now a habit' }]);
+    expect(step.progress).toEqual([
+      { date: '2026-01-10', text: 'Counted to five in two meetings' },
+      { date: TODAY, text: 'Now a habit' },
+    ]);
     expect(v11(out).actionSteps[1].progress).toEqual(step.progress);
     expect(recordErrors(out, ohio)).toEqual([]);
   });
@@ -219,37 +248,72 @@ describe('profile actions: a plan that lives (edit, remove, done date, progress,
     const out = applyChanges(three, [{ kind: 'remove', step: 2 }], 'r', TODAY);
     expect(parse(out).actionSteps.map((s: { text: string }) => s.text)).toEqual(['Plan three open questions', 'Third']);
     expect(out).toContain('# typed on the bus');
-    const both = applyChanges(three, [{ kind: 'remove', step: 1 }, { kind: 'remove', step: 3 }], 'r', TODAY);
+    const both = applyChanges(
+      three,
+      [
+        { kind: 'remove', step: 1 },
+        { kind: 'remove', step: 3 },
+      ],
+      'r',
+      TODAY,
+    );
     expect(parse(both).actionSteps.map((s: { text: string }) => s.text)).toEqual(['Count to five before speaking']);
-    expect(() => checkChanges(loadRecord(fx('with-comments.yaml')), ohio, [{ kind: 'remove', step: 1 }, { kind: 'text', step: 1, text: 'x' }])).toThrow(/step 1 is removed/);
+    expect(() =>
+      checkChanges(loadRecord(fx('with-comments.yaml')), ohio, [
+        { kind: 'remove', step: 1 },
+        { kind: 'text', step: 1, text: 'x' },
+      ]),
+    ).toThrow(/step 1 is removed/);
   });
 
   it('the maximum counts open steps: a step can be added once another is done, not reopened past it', () => {
     const full = applyChanges(withComments(), [add('Third')], 'r', TODAY);
     const r = (t: string) => parseRecordText(t, 'r').record!;
     expect(() => checkChanges(r(full), ohio, [add('Fourth')])).toThrow(/3 open action steps/);
-    expect(() => checkChanges(r(full), ohio, [{ kind: 'status', step: 1, status: 'done' }, add('Fourth')])).not.toThrow();
+    expect(() =>
+      checkChanges(r(full), ohio, [{ kind: 'status', step: 1, status: 'done' }, add('Fourth')]),
+    ).not.toThrow();
     const four = applyChanges(full, [{ kind: 'status', step: 1, status: 'done' }, add('Fourth')], 'r', TODAY);
     expect(recordErrors(four, ohio)).toEqual([]);
-    expect(() => checkChanges(r(four), ohio, [{ kind: 'status', step: 1, status: 'planned' }])).toThrow(/at most 3 open action steps at a time, so no step was opened again/);
+    expect(() => checkChanges(r(four), ohio, [{ kind: 'status', step: 1, status: 'planned' }])).toThrow(
+      /at most 3 open action steps at a time, so no step was opened again/,
+    );
     expect(() => checkChanges(r(four), ohio, [{ kind: 'text', step: 2, text: 'Still fine' }])).not.toThrow();
   });
 
   it('refuses bad dates and empty texts for edits and notes', () => {
     const rec = loadRecord(fx('with-comments.yaml'));
     expect(() => checkChanges(rec, ohio, [{ kind: 'due', step: 1, due: '2026-02-30' }])).toThrow(/not a date/);
-    expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 1, text: ' ', on: TODAY }])).toThrow(/--note needs some text/);
+    expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 1, text: ' ', on: TODAY }])).toThrow(
+      /--note needs some text/,
+    );
     expect(() => checkChanges(rec, ohio, [{ kind: 'text', step: 1, text: '' }])).toThrow(/--text needs/);
-    expect(() => checkChanges(rec, ohio, [{ kind: 'status', step: 1, status: 'done', on: '12/01/2026' }])).toThrow(/--on "12\/01\/2026" is not a date/);
-    expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 3, text: 'x', on: TODAY }])).toThrow(/no action step 3/);
+    expect(() => checkChanges(rec, ohio, [{ kind: 'status', step: 1, status: 'done', on: '12/01/2026' }])).toThrow(
+      /--on "12\/01\/2026" is not a date/,
+    );
+    expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 3, text: 'x', on: TODAY }])).toThrow(
+      /no action step 3/,
+    );
   });
 });
 
 describe('profile actions: updated', () => {
   it('stamps updated: (quoted, after respondent and before ratings) on each save', () => {
-    const out = applyChanges(withComments(), [{ kind: 'status', step: 1, status: 'in-progress' }], 'r', '2026-02-01', '2026-02-01T10:30:00Z');
+    const out = applyChanges(
+      withComments(),
+      [{ kind: 'status', step: 1, status: 'in-progress' }],
+      'r',
+      '2026-02-01',
+      '2026-02-01T10:30:00Z',
+    );
     expect(out).toContain('date: 2025-10-01\nupdated: "2026-02-01T10:30:00Z"\nratings:');
-    const again = applyChanges(out, [{ kind: 'status', step: 1, status: 'done' }], 'r', '2026-02-02', '2026-02-02T09:00:00Z');
+    const again = applyChanges(
+      out,
+      [{ kind: 'status', step: 1, status: 'done' }],
+      'r',
+      '2026-02-02',
+      '2026-02-02T09:00:00Z',
+    );
     expect(again.match(/^updated:/gm)).toHaveLength(1);
     expect(parse(again).updated).toBe('2026-02-02T09:00:00Z');
     expect(recordErrors(again, ohio)).toEqual([]);

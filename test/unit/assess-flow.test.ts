@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyAnswer, belowTarget, isValidDay, missingAnswers, newDraft, nextQuestion, previousQuestion, questionList, type Draft, type Question } from '../../src/assess/flow.js';
+import {
+  applyAnswer,
+  belowTarget,
+  isValidDay,
+  missingAnswers,
+  newDraft,
+  nextQuestion,
+  previousQuestion,
+  questionList,
+  type Draft,
+  type Question,
+} from '../../src/assess/flow.js';
 import { DraftFile, findDrafts, loadDraft } from '../../src/assess/store.js';
 import { ratedItems } from '../../src/profile/model.js';
 import { profileOf, readText, recordErrors, scriptedAnswer, tempDir } from './assess-helpers.js';
@@ -25,7 +36,16 @@ describe('the assessment flow, scripted, for each shipped profile', () => {
     it(`${ref}: asks every step in order and saves a valid complete record`, () => {
       const { profile, d, asked, file } = drive(ref);
       const items = ratedItems(profile);
-      expect(asked.map((q) => q.kind)).toEqual(['context', ...items.map(() => 'rating'), 'areas', 'priorities', 'step', 'step', 'step', 'review']);
+      expect(asked.map((q) => q.kind)).toEqual([
+        'context',
+        ...items.map(() => 'rating'),
+        'areas',
+        'priorities',
+        'step',
+        'step',
+        'step',
+        'review',
+      ]);
       expect(d.rec.status).toBe('complete');
       const text = readText(file);
       expect(text).toMatch(/^status: complete$/m);
@@ -81,10 +101,18 @@ describe('going back, resuming, limits', () => {
     expect(below.length).toBeGreaterThan(0);
     const atTarget = items.find((i) => !below.includes(i.id))!.id;
     d = applyAnswer(ohio, d, { kind: 'areas' }, { kind: 'areas', areas: [] });
-    expect(() => applyAnswer(ohio, d, { kind: 'priorities' }, { kind: 'priorities', priorities: [atTarget] })).toThrow(/below target/);
+    expect(() => applyAnswer(ohio, d, { kind: 'priorities' }, { kind: 'priorities', priorities: [atTarget] })).toThrow(
+      /below target/,
+    );
     // All at target: the priorities question is not asked at all.
     let all = newDraft(ohio);
-    for (const [index, it] of items.entries()) all = applyAnswer(ohio, all, { kind: 'rating', item: it.id, index, total: items.length }, { kind: 'rating', level: 'green' });
+    for (const [index, it] of items.entries())
+      all = applyAnswer(
+        ohio,
+        all,
+        { kind: 'rating', item: it.id, index, total: items.length },
+        { kind: 'rating', level: 'green' },
+      );
     expect(questionList(ohio, all).some((q) => q.kind === 'priorities')).toBe(false);
   });
 
@@ -92,7 +120,12 @@ describe('going back, resuming, limits', () => {
     let d = answerN(1 + items.length + 2); // ... areas, priorities
     expect(d.rec.priorities).toBeDefined();
     const green = items.find((i) => d.rec.ratings[i.id] === 'green')!;
-    d = applyAnswer(ohio, d, { kind: 'rating', item: green.id, index: 0, total: items.length }, { kind: 'rating', level: 'pink' });
+    d = applyAnswer(
+      ohio,
+      d,
+      { kind: 'rating', item: green.id, index: 0, total: items.length },
+      { kind: 'rating', level: 'pink' },
+    );
     expect(d.rec.priorities).toBeUndefined();
     expect(nextQuestion(ohio, d)).toEqual({ kind: 'priorities' });
   });
@@ -108,7 +141,9 @@ describe('going back, resuming, limits', () => {
     d = applyAnswer(ohio, d, step(2), { kind: 'step', step: { text: 'Three' } });
     expect(nextQuestion(ohio, d)).toEqual({ kind: 'review' }); // max reached: no fourth step offered
     expect(() => applyAnswer(ohio, d, step(3), { kind: 'step', step: { text: 'Four' } })).toThrow(/at most 3/);
-    expect(() => applyAnswer(ohio, d, step(1), { kind: 'step', step: { text: 'x', due: '2026-02-30' } })).toThrow(/not a date/);
+    expect(() => applyAnswer(ohio, d, step(1), { kind: 'step', step: { text: 'x', due: '2026-02-30' } })).toThrow(
+      /not a date/,
+    );
     expect(isValidDay('2026-02-28')).toBe(true);
   });
 
@@ -136,7 +171,7 @@ describe('drafts on disk', () => {
     const other = new DraftFile(dir, a.file);
     expect(() => other.save(newDraft(ohio).rec)).toThrow(/holds another record, so it was left as it is/);
   });
-  it('a second session on the same draft never overwrites the first one\'s answers: it forks', () => {
+  it("a second session on the same draft never overwrites the first one's answers: it forks", () => {
     const ohio = profileOf('ohio-process-coaching');
     const dir = tempDir();
     const first = new DraftFile(dir);
@@ -145,7 +180,9 @@ describe('drafts on disk', () => {
     const second = new DraftFile(dir, first.file); // the same draft resumed in another terminal
     first.save({ ...rec, status: 'complete' }); // the first session finishes
     const finished = readFileSync(first.file!, 'utf8');
-    expect(() => second.save({ ...rec, ratings: { 'communication.method': 'green' } })).toThrow(/changed elsewhere .* Your answers so far are in/);
+    expect(() => second.save({ ...rec, ratings: { 'communication.method': 'green' } })).toThrow(
+      /changed elsewhere .* Your answers so far are in/,
+    );
     expect(readFileSync(first.file!, 'utf8')).toBe(finished);
     const drafts = findDrafts(dir);
     expect(drafts).toHaveLength(1);

@@ -19,7 +19,11 @@ export function scriptedAnswer(profile: Profile, d: Draft, q: Question): Answer 
     case 'context':
       return { kind: 'context', group: { state: 'MO', region: 'Southeast' }, cycle: '2025-26 baseline' };
     case 'rating':
-      return { kind: 'rating', level: levels[q.index % 2 === 0 ? 0 : levels.length - 1].id, note: q.index === 1 ? 'We rarely agree on times.' : undefined };
+      return {
+        kind: 'rating',
+        level: levels[q.index % 2 === 0 ? 0 : levels.length - 1].id,
+        note: q.index === 1 ? 'We rarely agree on times.' : undefined,
+      };
     case 'areas': {
       const first = profile.sections.flatMap((s) => s.improvementAreas)[0];
       return { kind: 'areas', areas: [...(first ? [first.id] : []), { text: 'Using video for feedback' }] };
@@ -28,7 +32,14 @@ export function scriptedAnswer(profile: Profile, d: Draft, q: Question): Answer 
       return { kind: 'priorities', priorities: belowTarget(profile, d.rec).map((i) => i.id) };
     case 'step':
       if (q.optional) return { kind: 'step', step: null };
-      return { kind: 'step', step: { text: `Step ${q.index + 1}`, for: d.rec.priorities?.[q.index % (d.rec.priorities.length || 1)], due: '2026-01-31' } };
+      return {
+        kind: 'step',
+        step: {
+          text: `Step ${q.index + 1}`,
+          for: d.rec.priorities?.[q.index % (d.rec.priorities.length || 1)],
+          due: '2026-01-31',
+        },
+      };
     case 'review':
       return { kind: 'review' };
   }
@@ -38,7 +49,9 @@ export function scriptedAnswer(profile: Profile, d: Draft, q: Question): Answer 
 export function recordErrors(text: string, profile: Profile): string[] {
   const r = parseRecordText(text, 'rec.yaml');
   if (!r.record) return r.diagnostics.map((x) => x.message);
-  return checkRecordAgainstProfile(r.record, profile, r.source!).filter((x) => x.severity === 'error').map((x) => x.message);
+  return checkRecordAgainstProfile(r.record, profile, r.source!)
+    .filter((x) => x.severity === 'error')
+    .map((x) => x.message);
 }
 
 export const readText = (f: string): string => readFileSync(f, 'utf8');

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, checkChange } from '../../src/assess/actions.js';
-import { applyKnownAnswers, completeWithoutPrompts, parseGroupFlags, readAnswersFile } from '../../src/assess/answers.js';
+import {
+  applyKnownAnswers,
+  completeWithoutPrompts,
+  parseGroupFlags,
+  readAnswersFile,
+} from '../../src/assess/answers.js';
 import { newDraft, nextQuestion } from '../../src/assess/flow.js';
 import { defaultsFromRecord } from '../../src/assess/from.js';
 import { loadRecord } from '../../src/assess/store.js';
@@ -19,7 +24,9 @@ describe('--from: last year as defaults, through the crosswalk', () => {
     expect(d.notes).toEqual({ 'solution-dialogue': 'Teams jump to solutions.' });
     expect(d.priorities).toEqual(['solution-dialogue']);
     // The step marked done last year stays there; the one still in progress is offered again.
-    expect(d.actionSteps).toEqual([{ text: 'Use the solution-dialogue protocol at every team meeting', for: 'solution-dialogue' }]);
+    expect(d.actionSteps).toEqual([
+      { text: 'Use the solution-dialogue protocol at every team meeting', for: 'solution-dialogue' },
+    ]);
     expect(d.group).toEqual({ state: 'MO', region: 'Southeast' });
     // The defaults are offered, not answered: the new draft starts at the first question with a new id.
     const draft = newDraft(p24, { defaults: d });
@@ -36,7 +43,12 @@ describe('--answers and the no-prompt path', () => {
     const d = completeWithoutPrompts(ohio, applyKnownAnswers(ohio, newDraft(ohio), a));
     expect(d.rec.status).toBe('complete');
     expect(recordErrors(serializeRecord(d.rec), ohio)).toEqual([]);
-    expect(d.rec.actionSteps?.[0]).toEqual({ text: 'Plan three open questions before each team meeting', for: 'communication.questioning', due: '2026-01-31', status: 'planned' });
+    expect(d.rec.actionSteps?.[0]).toEqual({
+      text: 'Plan three open questions before each team meeting',
+      for: 'communication.questioning',
+      due: '2026-01-31',
+      status: 'planned',
+    });
   });
   it('lists exactly what is missing', () => {
     const a = readAnswersFile(fx('ohio-partial.yaml'));
@@ -45,10 +57,19 @@ describe('--answers and the no-prompt path', () => {
     );
   });
   it('refuses answers the questions could not have given', () => {
-    expect(() => applyKnownAnswers(ohio, newDraft(ohio), { ratings: { 'communication.method': 'blue' } })).toThrow(/"blue" is not a level/);
-    expect(() => applyKnownAnswers(ohio, newDraft(ohio), { ratings: { nope: 'green' } })).toThrow(/"nope" is not a rated item/);
-    expect(() => applyKnownAnswers(ohio, newDraft(ohio), { improvementAreas: ['made-up'] })).toThrow(/not an improvement area/);
-    expect(parseGroupFlags(['region=Southeast', 'district=Example R-I'])).toEqual({ region: 'Southeast', district: 'Example R-I' });
+    expect(() => applyKnownAnswers(ohio, newDraft(ohio), { ratings: { 'communication.method': 'blue' } })).toThrow(
+      /"blue" is not a level/,
+    );
+    expect(() => applyKnownAnswers(ohio, newDraft(ohio), { ratings: { nope: 'green' } })).toThrow(
+      /"nope" is not a rated item/,
+    );
+    expect(() => applyKnownAnswers(ohio, newDraft(ohio), { improvementAreas: ['made-up'] })).toThrow(
+      /not an improvement area/,
+    );
+    expect(parseGroupFlags(['region=Southeast', 'district=Example R-I'])).toEqual({
+      region: 'Southeast',
+      district: 'Example R-I',
+    });
     expect(() => parseGroupFlags(['region'])).toThrow(/key=value/);
   });
 });
@@ -60,12 +81,20 @@ describe('profile actions: edits in place', () => {
     const diff = out.split('\n').filter((l, i) => l !== text.split('\n')[i]);
     expect(diff).toEqual(['    status: in-progress']);
     expect(out).toContain('# typed on the bus');
-    const added = applyChanges(out, [{ kind: 'add', step: { text: 'Visit a peer coach', for: 'communication.pausing', due: '2026-01-31' } }]);
-    expect(added.endsWith('  - text: Visit a peer coach\n    for: communication.pausing\n    due: "2026-01-31"\n    status: planned\n')).toBe(true);
+    const added = applyChanges(out, [
+      { kind: 'add', step: { text: 'Visit a peer coach', for: 'communication.pausing', due: '2026-01-31' } },
+    ]);
+    expect(
+      added.endsWith(
+        '  - text: Visit a peer coach\n    for: communication.pausing\n    due: "2026-01-31"\n    status: planned\n',
+      ),
+    ).toBe(true);
     expect(recordErrors(added, profileOf('ohio-process-coaching'))).toEqual([]);
   });
   it('refuses a step that does not exist', () => {
     const rec = loadRecord(fx('with-comments.yaml'));
-    expect(() => checkChange(rec, undefined, { kind: 'status', step: 3, status: 'done' })).toThrow(/no action step 3; this record has steps 1 to 2/);
+    expect(() => checkChange(rec, undefined, { kind: 'status', step: 3, status: 'done' })).toThrow(
+      /no action step 3; this record has steps 1 to 2/,
+    );
   });
 });

@@ -54,7 +54,16 @@ describe('the interactive session over a scripted asker', () => {
     const ohio = profileOf('ohio-process-coaching');
     const saves: PracticeRecord[] = [];
     const { asker, log } = fakeCoach();
-    const d = await runSession({ profile: ohio, draft: newDraft(ohio), asker, ch: new Chalk({ level: 0 }), save: (r) => (saves.push(structuredClone(r)), 'x.yaml') });
+    const d = await runSession({
+      profile: ohio,
+      draft: newDraft(ohio),
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: (r) => {
+        saves.push(structuredClone(r));
+        return 'x.yaml';
+      },
+    });
     expect(d.rec.status).toBe('complete');
     expect(d.rec.group).toEqual({ state: 'OH' });
     expect(d.rec.cycle).toBe('2025-26');
@@ -81,7 +90,11 @@ describe('plain mode', () => {
     output.on('data', (b: Buffer) => (text += b.toString()));
     const a = new PlainAsker(input, output);
     input.write('x\n2\n<\n\n1,3\nhello\npink\nYEL\n');
-    const choices = [{ value: 'g', label: 'Green' }, { value: 'y', label: 'Yellow', hint: 'moderately' }, { value: 'p', label: 'Pink' }];
+    const choices = [
+      { value: 'g', label: 'Green' },
+      { value: 'y', label: 'Yellow', hint: 'moderately' },
+      { value: 'p', label: 'Pink' },
+    ];
     expect(await a.select({ message: 'Where?', choices, back: true })).toBe('y');
     expect(await a.select({ message: 'Where?', choices, back: true })).toBe(BACK);
     expect(await a.select({ message: 'Where?', choices, default: 'p' })).toBe('p');
@@ -113,7 +126,8 @@ describe('review: any answer can be changed before saving', () => {
       async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
         asked.push(o.message);
         if (o.message.startsWith('Save, or change')) return (reviews++ === 0 ? 'rating:0' : 'save') as T;
-        if (o.message.startsWith('Where is your practice')) return (reviews === 1 ? 'far-from-proficient' : 'exemplary') as T;
+        if (o.message.startsWith('Where is your practice'))
+          return (reviews === 1 ? 'far-from-proficient' : 'exemplary') as T;
         if (o.message.startsWith('Priority')) return (o.choices.find((c) => c.value === '') ?? o.choices[0]).value;
         return o.default ?? o.choices[0].value;
       },
@@ -126,7 +140,13 @@ describe('review: any answer can be changed before saving', () => {
         return o.default ?? '';
       },
     };
-    const d = await runSession({ profile: sbic, draft: newDraft(sbic), asker, ch: new Chalk({ level: 0 }), save: () => 'x.yaml' });
+    const d = await runSession({
+      profile: sbic,
+      draft: newDraft(sbic),
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: () => 'x.yaml',
+    });
     expect(d.rec.ratings.relationships).toBe('far-from-proficient');
     expect(d.rec.priorities).toEqual(['relationships']);
     expect(asked.filter((m) => m.startsWith('Save, or change'))).toHaveLength(2);
@@ -153,7 +173,18 @@ describe('stopping at the note prompt', () => {
         return '';
       },
     };
-    await expect(runSession({ profile: sbic, draft: newDraft(sbic), asker, ch: new Chalk({ level: 0 }), save: (r) => (saves.push(structuredClone(r)), 'x.yaml') })).rejects.toBe(stop);
+    await expect(
+      runSession({
+        profile: sbic,
+        draft: newDraft(sbic),
+        asker,
+        ch: new Chalk({ level: 0 }),
+        save: (r) => {
+          saves.push(structuredClone(r));
+          return 'x.yaml';
+        },
+      }),
+    ).rejects.toBe(stop);
     expect(saves.at(-1)?.ratings).toEqual({ relationships: 'close-to-proficient' });
   });
 });
@@ -163,7 +194,8 @@ describe('a step that loses its priority', () => {
     const sbic = profileOf('sbic@2014');
     // Everything answered by the scripted coach: two priorities, each with a linked step.
     let d = newDraft(sbic);
-    for (let q = nextQuestion(sbic, d); q.kind !== 'review'; q = nextQuestion(sbic, d)) d = applyAnswer(sbic, d, q, scriptedAnswer(sbic, d, q));
+    for (let q = nextQuestion(sbic, d); q.kind !== 'review'; q = nextQuestion(sbic, d))
+      d = applyAnswer(sbic, d, q, scriptedAnswer(sbic, d, q));
     const linked = d.rec.actionSteps!.map((s) => s.for);
     expect(linked.every(Boolean)).toBe(true);
     // In the review the coach picks the priorities again, keeping only the first one.

@@ -8,7 +8,8 @@ import { acquireLock, lockPathFor, withFileLock } from '../../src/file-lock.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'pp-lock-'));
 /** The pid of a process that has exited: a lock holding it is left over from a crash. */
-const deadPid = () => spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+const deadPid = () =>
+  spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
 
 describe('file lock', () => {
   it('is a hidden .NAME.lock beside the file, removed after use', () => {
@@ -20,9 +21,11 @@ describe('file lock', () => {
   });
   it('is released when the work throws', () => {
     const d = dir();
-    expect(() => withFileLock(join(d, 'r.yaml'), () => {
-      throw new Error('boom');
-    })).toThrow('boom');
+    expect(() =>
+      withFileLock(join(d, 'r.yaml'), () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(readdirSync(d)).toEqual([]);
   });
   it('a live holder (this process) is waited for, then ELOCKED with a plain message', () => {

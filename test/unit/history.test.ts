@@ -16,7 +16,7 @@ function model() {
 }
 
 describe('history model', () => {
-  it('puts three reviews side by side, oldest first, in the newest version\'s items', () => {
+  it("puts three reviews side by side, oldest first, in the newest version's items", () => {
     const { m, skipped } = model();
     expect(m.ref).toBe('sbic@2024');
     expect(m.columns.map((c) => [c.date, c.ref])).toEqual([
@@ -30,9 +30,16 @@ describe('history model', () => {
     expect(row('feedback').cells.map((c) => c?.level)).toEqual([undefined, undefined, 'proficient']);
     expect(row('feedback').change).toBeUndefined();
     expect(m.trend).toEqual({ up: 2, down: 0, same: 0 });
-    expect(m.dropped).toEqual([{ ref: 'sbic@2014', titles: ['2. Facilitating the improvement process', '3. Communicating in a timely and responsive manner'] }]);
+    expect(m.dropped).toEqual([
+      {
+        ref: 'sbic@2014',
+        titles: ['2. Facilitating the improvement process', '3. Communicating in a timely and responsive manner'],
+      },
+    ]);
     expect(skipped).toEqual(['1 draft']);
-    expect(trendLine(m)).toBe('Since 2024-09-12: 2 up, 0 the same, 0 down; at or above target 0 of 4 then, 3 of 5 now.');
+    expect(trendLine(m)).toBe(
+      'Since 2024-09-12: 2 up, 0 the same, 0 down; at or above target 0 of 4 then, 3 of 5 now.',
+    );
   });
 
   it('lists the steps done in each review, with their dates', () => {
@@ -59,10 +66,18 @@ describe('history: whose records', () => {
 
   it('refuses to mix two people, and picks one with --respondent', () => {
     const d = copyDir();
-    for (const [f, who] of [['2024-09-12_sbic-2014_1a2b3c4d.yaml', 'Jane'], ['2025-09-14_sbic-2014_1a2b3c4d.yaml', 'Sam']]) {
-      writeFileSync(join(d, f), readFileSync(join(d, f), 'utf8').replace('status: complete', `status: complete\nrespondent: ${who}`));
+    for (const [f, who] of [
+      ['2024-09-12_sbic-2014_1a2b3c4d.yaml', 'Jane'],
+      ['2025-09-14_sbic-2014_1a2b3c4d.yaml', 'Sam'],
+    ]) {
+      writeFileSync(
+        join(d, f),
+        readFileSync(join(d, f), 'utf8').replace('status: complete', `status: complete\nrespondent: ${who}`),
+      );
     }
-    expect(() => collectHistory(d, reg, {})).toThrow(/by 2 people; history is one person's: say whose with --respondent/);
+    expect(() => collectHistory(d, reg, {})).toThrow(
+      /by 2 people; history is one person's: say whose with --respondent/,
+    );
     const jane = collectHistory(d, reg, { respondent: 'Jane' });
     expect(jane.inputs.map((x) => x.rec.date)).toEqual(['2024-09-12']);
     expect(jane.skipped).toContain('2 by someone else'); // Sam's, and one with no name
@@ -72,7 +87,9 @@ describe('history: whose records', () => {
     const d = copyDir();
     copyFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, join(d, 'ohio.yaml'));
     writeFileSync(join(d, 'broken.yaml'), 'kind: practice-profile-record\nformat: 1\n');
-    expect(() => collectHistory(d, reg, {})).toThrow(/several profiles.*ohio-process-coaching \(1\), sbic \(3\); say which with --profile/);
+    expect(() => collectHistory(d, reg, {})).toThrow(
+      /several profiles.*ohio-process-coaching \(1\), sbic \(3\); say which with --profile/,
+    );
     const s = collectHistory(d, reg, { profile: 'sbic' });
     expect(s.inputs).toHaveLength(3);
     expect(s.skipped).toEqual(['1 draft', '1 of another profile', '1 with errors (profile validate shows them)']);

@@ -12,9 +12,21 @@ const SBIC = ['exemplary', 'proficient', 'close-to-proficient', 'far-from-profic
 /** Big One (6), Big Two (7) and Tiny A-E (1 each, all "far from proficient" on feedback). */
 function bigAndTiny(): Rec[] {
   const recs: Rec[] = [];
-  for (let k = 0; k < 6; k++) recs.push({ groups: { building: 'Big One' }, ratings: rated('proficient', { feedback: k % 2 ? 'proficient' : 'exemplary', relationships: SBIC[k % 3] }) });
-  for (let k = 0; k < 7; k++) recs.push({ groups: { building: 'Big Two' }, ratings: rated('close-to-proficient', { feedback: k % 3 ? 'proficient' : 'close-to-proficient', relationships: SBIC[k % 4] }) });
-  for (const t of 'ABCDE') recs.push({ groups: { building: `Tiny ${t}` }, ratings: rated('proficient', { feedback: 'far-from-proficient' }) });
+  for (let k = 0; k < 6; k++)
+    recs.push({
+      groups: { building: 'Big One' },
+      ratings: rated('proficient', { feedback: k % 2 ? 'proficient' : 'exemplary', relationships: SBIC[k % 3] }),
+    });
+  for (let k = 0; k < 7; k++)
+    recs.push({
+      groups: { building: 'Big Two' },
+      ratings: rated('close-to-proficient', {
+        feedback: k % 3 ? 'proficient' : 'close-to-proficient',
+        relationships: SBIC[k % 4],
+      }),
+    });
+  for (const t of 'ABCDE')
+    recs.push({ groups: { building: `Tiny ${t}` }, ratings: rated('proficient', { feedback: 'far-from-proficient' }) });
   return recs;
 }
 
@@ -33,12 +45,24 @@ function oldLeakySummary(): Summary {
     ...g,
     n: members.length,
     why: undefined,
-    items: s.reports[0].items.map((it) => ({ id: it.id, levels: levelsOf(members, it.id), atOrAboveTarget: null, share: null })),
+    items: s.reports[0].items.map((it) => ({
+      id: it.id,
+      levels: levelsOf(members, it.id),
+      atOrAboveTarget: null,
+      share: null,
+    })),
   });
   const total = s.reports[0].tables[0].total;
   s.reports[0].tables[0].total = {
     ...full(total, recs),
-    groups: total.groups!.map((g) => (g.value!.startsWith('Tiny') ? { key: g.key, value: g.value, n: null, why: 'too-small' } : full(g, recs.filter((r) => r.groups!.building === g.value)))),
+    groups: total.groups!.map((g) =>
+      g.value!.startsWith('Tiny')
+        ? { key: g.key, value: g.value, n: null, why: 'too-small' }
+        : full(
+            g,
+            recs.filter((r) => r.groups!.building === g.value),
+          ),
+    ),
   };
   return s;
 }
@@ -71,9 +95,18 @@ describe('privacy audit', () => {
     // City (5). Central shows 1 / 1 / 0 / 8: with 5 of 5 prioritising (so below target) and no one close,
     // all of Columbia gave "far from proficient".
     const recs: Rec[] = [];
-    for (let k = 0; k < 5; k++) recs.push({ groups: { region: 'Central', district: 'Columbia 93' }, ratings: rated(SBIC[k % 4], { feedback: 'far-from-proficient' }), priorities: ['feedback'] });
+    for (let k = 0; k < 5; k++)
+      recs.push({
+        groups: { region: 'Central', district: 'Columbia 93' },
+        ratings: rated(SBIC[k % 4], { feedback: 'far-from-proficient' }),
+        priorities: ['feedback'],
+      });
     const jc = ['exemplary', 'proficient', 'far-from-proficient', 'far-from-proficient', 'far-from-proficient'];
-    for (let k = 0; k < 5; k++) recs.push({ groups: { region: 'Central', district: 'Jefferson City' }, ratings: rated(SBIC[k % 4], { feedback: jc[k] }) });
+    for (let k = 0; k < 5; k++)
+      recs.push({
+        groups: { region: 'Central', district: 'Jefferson City' },
+        ratings: rated(SBIC[k % 4], { feedback: jc[k] }),
+      });
     const s = summaryOf(recs, { by: [['region', 'district']] });
     expect((await auditSummary(s)).leaks).toEqual([]);
     // The old output showed the priority count beside the coded row:
@@ -81,7 +114,9 @@ describe('privacy audit', () => {
     expect(columbia.priorities!.counts.feedback).toBeNull();
     columbia.priorities = { counts: { ...columbia.priorities!.counts, feedback: 5 } };
     const leaks = (await auditSummary(s)).leaks.map((l) => `${l.set}: ${l.what}`);
-    expect(leaks).toContainEqual(expect.stringMatching(/district=Columbia 93: feedback: everyone gave far-from-proficient/));
+    expect(leaks).toContainEqual(
+      expect.stringMatching(/district=Columbia 93: feedback: everyone gave far-from-proficient/),
+    );
   });
 
   // AUDIT_SEEDS=200 for a longer search (the default keeps `npm test` quick).
@@ -109,7 +144,11 @@ describe('privacy audit', () => {
           }
         }
       }
-      const tables = [[['region', 'district']], [['region'], ['region', 'district']], [['region', 'district'], ['role']]][seed % 3];
+      const tables = [
+        [['region', 'district']],
+        [['region'], ['region', 'district']],
+        [['region', 'district'], ['role']],
+      ][seed % 3];
       const s = summaryOf(recs, { by: tables });
       const r = await auditSummary(s);
       expect(r.leaks, `seed ${seed}, --by ${JSON.stringify(tables)}`).toEqual([]);
@@ -135,5 +174,9 @@ function sameNumbers(g: GroupSummary, recs: Rec[]): void {
   }
   const prio = recs.filter((r) => r.priorities?.includes('feedback')).length;
   if (g.priorities?.counts.feedback != null) expect(g.priorities.counts.feedback).toBe(prio);
-  for (const c of g.groups ?? []) sameNumbers(c, recs.filter((r) => (r.groups?.[c.key!] ?? '(not given)') === c.value));
+  for (const c of g.groups ?? [])
+    sameNumbers(
+      c,
+      recs.filter((r) => (r.groups?.[c.key!] ?? '(not given)') === c.value),
+    );
 }

@@ -12,7 +12,11 @@ const seed = (n: string) => {
   return readFileSync(fixture('seeds', f), 'utf8');
 };
 /** Compare as a reader would: line breaks and runs of spaces from the page layout do not count. */
-const flat = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/•/g, ' ').replace(/\s+/g, ' ');
+const flat = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/•/g, ' ')
+    .replace(/\s+/g, ' ');
 const profile = (f: string): Profile => loadProfileFile(join(ROOT, 'profiles', f)).profile!;
 const exemplary = (p: Profile) =>
   p.sections.flatMap((s) => {
@@ -28,7 +32,12 @@ function missingFrom(sources: string[], quotes: string[]): string[] {
 describe('Ohio Process Coaching 3.15 (seed 000)', () => {
   const p = profile('ohio-process-coaching/3.15.yaml');
   it('purpose, process steps and colour meanings are quoted exactly', () => {
-    expect(missingFrom([seed('000')], [...p.purpose!.split('\n'), ...p.process.steps!, ...p.scale.levels.map((l) => l.description!)])).toEqual([]);
+    expect(
+      missingFrom(
+        [seed('000')],
+        [...p.purpose!.split('\n'), ...p.process.steps!, ...p.scale.levels.map((l) => l.description!)],
+      ),
+    ).toEqual([]);
   });
   it('the rewordings that changed meaning are fixed', () => {
     const text = (n: number) => p.sections[0].criteria.find((c) => c.number === n)!.text;
@@ -41,14 +50,22 @@ describe('Missouri SBIC 2014 (seeds 001, 002)', () => {
   const p = profile('sbic/2014.yaml');
   const sources = [seed('001'), seed('002')].map((s) => s.replace(/solutiondriven/g, 'solution-driven'));
   it('titles, Exemplary stems and items, evidence and foundation are quoted exactly', () => {
-    const quotes = [...p.sections.map((s) => s.title), ...exemplary(p).map((q) => q.replace(/:$/, '')), p.foundation!, ...p.sections.flatMap((s) => s.evidence ?? []), p.scale.levels[0].description!];
+    const quotes = [
+      ...p.sections.map((s) => s.title),
+      ...exemplary(p).map((q) => q.replace(/:$/, '')),
+      p.foundation!,
+      ...p.sections.flatMap((s) => s.evidence ?? []),
+      p.scale.levels[0].description!,
+    ];
     expect(missingFrom(sources, quotes)).toEqual([]);
   });
   it('the level definitions no longer add what the source does not say', () => {
     const d = p.scale.levels.map((l) => l.description).join(' ');
     expect(d).not.toContain('Coaching is recommended');
     expect(d).not.toContain('and coaching is critical');
-    expect(p.scale.levels.find((l) => l.id === 'far-from-proficient')!.description).toBe('(Follow-up professional development is critical.)');
+    expect(p.scale.levels.find((l) => l.id === 'far-from-proficient')!.description).toBe(
+      '(Follow-up professional development is critical.)',
+    );
   });
   it('function 2 does not gain an "only"', () => {
     const cell = p.sections[1].descriptors!['close-to-proficient'];
@@ -61,12 +78,17 @@ describe('Missouri SBIC 2024-25 (seed 004)', () => {
   it('titles, indicators and purpose are quoted exactly (the four modes joined from a sub-list)', () => {
     const items = exemplary(p).filter((q) => !q.startsWith('Effective coaches'));
     const modes = items.find((q) => q.includes('four modes'))!;
-    const quotes = [...p.sections.map((s) => s.title), ...items.filter((q) => q !== modes), ...modes.split(/: |; /), ...p.purpose!.split(/(?<=\.) /)];
+    const quotes = [
+      ...p.sections.map((s) => s.title),
+      ...items.filter((q) => q !== modes),
+      ...modes.split(/: |; /),
+      ...p.purpose!.split(/(?<=\.) /),
+    ];
     expect(missingFrom([seed('004')], quotes)).toEqual([]);
   });
 });
 
-describe('every shipped profile marks the project\'s own choices', () => {
+describe("every shipped profile marks the project's own choices", () => {
   it.each(['ohio-process-coaching/3.15.yaml', 'sbic/2014.yaml', 'sbic/2024.yaml'])('%s', (f) => {
     const p = profile(f);
     const choices = (p.projectChoices ?? []).join(' ');

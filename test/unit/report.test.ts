@@ -9,7 +9,8 @@ import { buildReport, isOverdue } from '../../src/report/model.js';
 import { reportText } from '../../src/ui/report-view.js';
 import { profileOf } from './assess-helpers.js';
 
-const rec = (f: string) => parseRecordText(readFileSync(new URL(`../fixtures/report/${f}`, import.meta.url), 'utf8'), f).record!;
+const rec = (f: string) =>
+  parseRecordText(readFileSync(new URL(`../fixtures/report/${f}`, import.meta.url), 'utf8'), f).record!;
 const ohio = profileOf('ohio-process-coaching');
 const sbic14 = profileOf('sbic@2014');
 const TODAY = '2026-02-01';
@@ -20,7 +21,12 @@ describe('report model', () => {
   it('lists every item with its level, priority place and note', () => {
     expect(m.items).toHaveLength(9);
     const rapport = m.items.find((i) => i.id === 'communication.rapport')!;
-    expect(rapport).toMatchObject({ number: '2', group: 'I. Effective Communication', priority: 2, level: { id: 'yellow', atTarget: false, hex: '#f9a825' } });
+    expect(rapport).toMatchObject({
+      number: '2',
+      group: 'I. Effective Communication',
+      priority: 2,
+      level: { id: 'yellow', atTarget: false, hex: '#f9a825' },
+    });
     expect(rapport.note).toContain('Push-back');
     expect(rapport.stem).toBe('Coaches demonstrate professional standards when communicating:');
     expect(m.atTarget).toBe(5);
@@ -28,7 +34,7 @@ describe('report model', () => {
     expect(m.respondent).toBe('Jane Doe');
   });
 
-  it('keeps priorities in the coach\'s order, with levels', () => {
+  it("keeps priorities in the coach's order, with levels", () => {
     expect(m.priorities.map((p) => [p.n, p.id, p.level?.id])).toEqual([
       [1, 'communication.questioning', 'pink'],
       [2, 'communication.rapport', 'yellow'],
@@ -47,7 +53,7 @@ describe('report model', () => {
     expect(isOverdue({ due: '2026-01-31', status: 'in-progress' }, TODAY)).toBe(true);
   });
 
-  it('shows the rubric cell of the chosen level, and a level\'s general meaning only in the scale', () => {
+  it("shows the rubric cell of the chosen level, and a level's general meaning only in the scale", () => {
     const s = buildReport(sbic14, rec('sbic-2014.yaml'), TODAY);
     const rel = s.items.find((i) => i.id === 'relationships')!;
     expect(rel.descriptor.items.length).toBeGreaterThan(1);

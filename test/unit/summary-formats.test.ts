@@ -41,6 +41,8 @@ describe('summary formats', () => {
   });
   it('free text is deduplicated with counts and shown for groups of at least minN', () => {
     const s = summary();
-    expect(s.reports[0].tables[0].total.text?.improvementAreas).toEqual([{ text: '<script>alert(1)</script>', count: 6 }]);
+    expect(s.reports[0].tables[0].total.text?.improvementAreas).toEqual([
+      { text: '<script>alert(1)</script>', count: 6 },
+    ]);
   });
 });

@@ -29,7 +29,24 @@ export function summaryOf(recs: Rec[], opts: Partial<BuildOptions> & { by?: stri
       groups: readKeys.map((k) => r.groups?.[k] ?? null),
     });
   }
-  const counts = { found: recs.length, counted: recs.length, skipped: { invalid: 0, draft: 0, duplicate: 0, conflict: 0, 'older-revision': 0, 'not-a-record': 0, 'too-large': 0, unreadable: 0, link: 0 }, otherCycles: new Map(), folded: 0, foldedFiles: [] };
+  const counts = {
+    found: recs.length,
+    counted: recs.length,
+    skipped: {
+      invalid: 0,
+      draft: 0,
+      duplicate: 0,
+      conflict: 0,
+      'older-revision': 0,
+      'not-a-record': 0,
+      'too-large': 0,
+      unreadable: 0,
+      link: 0,
+    },
+    otherCycles: new Map(),
+    folded: 0,
+    foldedFiles: [],
+  };
   return buildSummary(table, PROFILES, counts, { minN: 5, includeText: false, ...opts, by }).summary;
 }
 

@@ -1,7 +1,12 @@
 // The disclosure rules one by one, and the engine's choices (smallest sibling first; tables share
 // their decisions).
 import { describe, expect, it } from 'vitest';
-import { hiddenSubgroupsExposed, rowRemainderExposed, shareRange, smallGroupRange } from '../../src/summary/protect/rules.js';
+import {
+  hiddenSubgroupsExposed,
+  rowRemainderExposed,
+  shareRange,
+  smallGroupRange,
+} from '../../src/summary/protect/rules.js';
 import { hash53 } from '../../src/summary/collect.js';
 import type { GroupSummary } from '../../src/summary/model.js';
 import { rated, summaryOf, type Rec } from './summary-helpers.js';
@@ -16,7 +21,9 @@ describe('disclosure rules', () => {
         const r = shareRange(a, n);
         expect(a / n).toBeGreaterThanOrEqual(r.min);
         expect(a / n).toBeLessThanOrEqual(r.max);
-        const counts = Array.from({ length: n + 1 }, (_, k) => k).filter((k) => k / n >= r.min - 1e-9 && k / n <= r.max + 1e-9);
+        const counts = Array.from({ length: n + 1 }, (_, k) => k).filter(
+          (k) => k / n >= r.min - 1e-9 && k / n <= r.max + 1e-9,
+        );
         expect(counts.length, `${a} of ${n}`).toBeGreaterThanOrEqual(2);
       }
     }
@@ -51,10 +58,15 @@ describe('disclosure rules', () => {
 
 describe('the engine', () => {
   const region = (name: string, size: number, level = (k: number) => LEVELS[k % 4]): Rec[] =>
-    Array.from({ length: size }, (_, k) => ({ groups: { region: name }, ratings: rated(level(k), { relationships: LEVELS[(k + 1) % 4] }) }));
+    Array.from({ length: size }, (_, k) => ({
+      groups: { region: name },
+      ratings: rated(level(k), { relationships: LEVELS[(k + 1) % 4] }),
+    }));
 
   it('withholds the smallest shown sibling to protect a small group, not the largest', () => {
-    const s = summaryOf([...region('Big', 40), ...region('Mid', 12), ...region('Small', 8), ...region('Tiny', 2)], { by: [['region']] });
+    const s = summaryOf([...region('Big', 40), ...region('Mid', 12), ...region('Small', 8), ...region('Tiny', 2)], {
+      by: [['region']],
+    });
     const g = s.reports[0].tables[0].total.groups!;
     expect(g.map((x) => [x.value, x.n ?? x.why])).toEqual([
       ['Big', 40],
@@ -65,7 +77,10 @@ describe('the engine', () => {
   });
 
   it('a group withheld in one table is withheld in every table of the run', () => {
-    const recs = [...region('Big', 40), ...region('Small', 8), ...region('Tiny', 2)].map((r, i) => ({ ...r, groups: { ...r.groups, district: `${r.groups!.region}-${i % 2}` } }));
+    const recs = [...region('Big', 40), ...region('Small', 8), ...region('Tiny', 2)].map((r, i) => ({
+      ...r,
+      groups: { ...r.groups, district: `${r.groups!.region}-${i % 2}` },
+    }));
     const s = summaryOf(recs, { by: [['region'], ['region', 'district']] });
     const [flat, nested] = s.reports[0].tables.map((t) => t.total.groups!.map((x) => [x.value, x.n ?? x.why]));
     expect(flat).toEqual(nested);
@@ -74,8 +89,14 @@ describe('the engine', () => {
   it('a range the parent and its siblings would pin to one value is withheld (7 = 5 + 2)', () => {
     // Northwest (10) shows 7 at or above target on feedback; Maryville (5) all at or above, St. Joseph 2.
     const recs: Rec[] = [
-      ...Array.from({ length: 5 }, (_, k) => ({ groups: { region: 'Northwest', district: 'Maryville' }, ratings: rated(LEVELS[k % 4], { feedback: k % 2 ? 'exemplary' : 'proficient' }) })),
-      ...Array.from({ length: 5 }, (_, k) => ({ groups: { region: 'Northwest', district: 'St. Joseph' }, ratings: rated(LEVELS[k % 4], { feedback: k < 2 ? 'proficient' : 'far-from-proficient' }) })),
+      ...Array.from({ length: 5 }, (_, k) => ({
+        groups: { region: 'Northwest', district: 'Maryville' },
+        ratings: rated(LEVELS[k % 4], { feedback: k % 2 ? 'exemplary' : 'proficient' }),
+      })),
+      ...Array.from({ length: 5 }, (_, k) => ({
+        groups: { region: 'Northwest', district: 'St. Joseph' },
+        ratings: rated(LEVELS[k % 4], { feedback: k < 2 ? 'proficient' : 'far-from-proficient' }),
+      })),
     ];
     const s = summaryOf(recs, { by: [['region', 'district']] });
     const region = s.reports[0].tables[0].total.groups![0];
@@ -90,10 +111,16 @@ describe('the engine', () => {
     }
   });
 
-  it('an item few people rated (a newer version\'s item under --as) withholds its levels: the raters are a small set', () => {
-    const recs: Rec[] = Array.from({ length: 15 }, (_, k) => ({ ratings: rated(LEVELS[k % 4]).filter(([id]) => id !== 'feedback' || k === 0) }));
+  it("an item few people rated (a newer version's item under --as) withholds its levels: the raters are a small set", () => {
+    const recs: Rec[] = Array.from({ length: 15 }, (_, k) => ({
+      ratings: rated(LEVELS[k % 4]).filter(([id]) => id !== 'feedback' || k === 0),
+    }));
     const total = summaryOf(recs).reports[0].tables[0].total;
-    expect(total.items!.find((x) => x.id === 'feedback')).toMatchObject({ levels: null, share: null, why: 'few-rated' });
+    expect(total.items!.find((x) => x.id === 'feedback')).toMatchObject({
+      levels: null,
+      share: null,
+      why: 'few-rated',
+    });
     expect(total.priorities!.counts.feedback).toBeNull();
     expect(total.items!.find((x) => x.id === 'relationships')!.levels).not.toBeNull();
   });

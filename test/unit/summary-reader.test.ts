@@ -39,7 +39,23 @@ actionSteps:
 `;
 
 describe('fastParseYaml and non-ASCII whitespace', () => {
-  const odd = ['\u00a0', '\u2028', '\u2029', '\u3000', '\u1680', '\u2003', '\u202f', '\u205f', '\u0085', '\v', '\f', '\ufeff', '\t', '\x00', '\x7f'];
+  const odd = [
+    '\u00a0',
+    '\u2028',
+    '\u2029',
+    '\u3000',
+    '\u1680',
+    '\u2003',
+    '\u202f',
+    '\u205f',
+    '\u0085',
+    '\v',
+    '\f',
+    '\ufeff',
+    '\t',
+    '\x00',
+    '\x7f',
+  ];
   it('never strips or measures indentation with anything but the ASCII space', () => {
     for (const c of odd) {
       for (const t of [
@@ -50,7 +66,7 @@ describe('fastParseYaml and non-ASCII whitespace', () => {
         RECORD.replace('[solution-dialogue]', `[solution-dialogue${c}]`),
         RECORD.replace('[solution-dialogue]', `[${c}solution-dialogue]`),
         RECORD.replace('region: Southeast', `region: "South${c}east"`),
-        RECORD + c + '\n',
+        `${RECORD + c}\n`,
       ]) {
         const f = fastParseYaml(t);
         if (f !== undefined) expect(JSON.parse(JSON.stringify(f)), JSON.stringify(t)).toEqual(yamlValue(t));
@@ -67,7 +83,11 @@ describe('fastParseYaml and non-ASCII whitespace', () => {
 
 describe('readRecordResult', () => {
   let dir: string;
-  const ctx = (by: string[] = []) => makeReadContext(loadRegistry({}).entries.map((e) => e.profile), { keys: by, includeText: false });
+  const ctx = (by: string[] = []) =>
+    makeReadContext(
+      loadRegistry({}).entries.map((e) => e.profile),
+      { keys: by, includeText: false },
+    );
   const read = (name: string, text: string, by: string[] = []): FileResult => {
     writeFileSync(join(dir, name), text);
     return readRecordResult(join(dir, name), ctx(by));
@@ -79,27 +99,32 @@ describe('readRecordResult', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a trailing NBSP makes the record invalid, as `yaml` reads it', () => {
-    expect(read('nbsp.yaml', RECORD.replace('feedback: proficient', 'feedback: proficient\u00a0')).kind).toBe('invalid');
+    expect(read('nbsp.yaml', RECORD.replace('feedback: proficient', 'feedback: proficient\u00a0')).kind).toBe(
+      'invalid',
+    );
     expect(read('nbsp-indent.yaml', RECORD.replace('  relationships', '\u00a0 relationships')).kind).toBe('invalid');
   });
 
   it('hashes the record, not its text: same content in another form = same hash', () => {
     const base = hashOf(read('a.yaml', RECORD));
     const forms = [
-      '# forwarded\n' + RECORD,
+      `# forwarded\n${RECORD}`,
       RECORD.replace('region: Southeast', 'region: "Southeast"'),
       RECORD.replace('region: Southeast', "region: 'Southeast'  # where"),
-      RECORD.replace(/^  ([a-z-]+: [a-z-]+)$/gm, '    $1').replace('    relationships: exemplary\n    feedback: proficient', '    feedback: proficient\n    relationships: exemplary'),
+      RECORD.replace(/^ {2}([a-z-]+: [a-z-]+)$/gm, '    $1').replace(
+        '    relationships: exemplary\n    feedback: proficient',
+        '    feedback: proficient\n    relationships: exemplary',
+      ),
       RECORD.replace('abcdef00', 'ABCDEF00'),
       RECORD.replace('priorities: [solution-dialogue]', 'priorities:\n  - solution-dialogue'),
       RECORD.replace(/\n/g, '\r\n'),
-      '\ufeff' + RECORD,
-      RECORD.replace('status: complete\n', '') + 'status: complete\n',
+      `\ufeff${RECORD}`,
+      `${RECORD.replace('status: complete\n', '')}status: complete\n`,
     ];
     forms.forEach((t, i) => expect(hashOf(read(`f${i}.yaml`, t)), t).toBe(base));
     expect(hashOf(read('diff1.yaml', RECORD.replace('feedback: proficient', 'feedback: exemplary')))).not.toBe(base);
     expect(hashOf(read('diff2.yaml', RECORD.replace('region: Southeast', 'region: Northeast')))).not.toBe(base);
-    expect(hashOf(read('diff3.yaml', RECORD + 'respondent: A. Coach\n'))).not.toBe(base);
+    expect(hashOf(read('diff3.yaml', `${RECORD}respondent: A. Coach\n`))).not.toBe(base);
   });
 
   it('--by uses own group keys only', () => {

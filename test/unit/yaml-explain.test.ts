@@ -39,7 +39,9 @@ describe('plain-word YAML errors', () => {
     expect(d.hint).toMatch(/End the text with " on line 2/);
   });
   it('a key used twice names the first use', () => {
-    expect(first('a: 1\nb: 2\na: 3\n').message).toMatch(/^line 3: the key "a" is used twice in the same mapping \(first on line 1\)/);
+    expect(first('a: 1\nb: 2\na: 3\n').message).toMatch(
+      /^line 3: the key "a" is used twice in the same mapping \(first on line 1\)/,
+    );
   });
   it('a text starting with a reserved character', () => {
     const d = first('a: @home\n');

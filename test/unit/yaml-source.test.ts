@@ -12,7 +12,12 @@ describe('parseYaml', () => {
     expect(r.diagnostics[0]).toMatchObject({ file: 'x.yaml', line: 2, col: 4, severity: 'error', code: 'yaml-syntax' });
   });
   it('rejects duplicate keys', () => {
-    expect(parseYaml('a: 1\na: 2\n', 'x.yaml').diagnostics[0]).toMatchObject({ line: 2, col: 1, message: 'line 2: the key "a" is used twice in the same mapping (first on line 1) (parser: Map keys must be unique)' });
+    expect(parseYaml('a: 1\na: 2\n', 'x.yaml').diagnostics[0]).toMatchObject({
+      line: 2,
+      col: 1,
+      message:
+        'line 2: the key "a" is used twice in the same mapping (first on line 1) (parser: Map keys must be unique)',
+    });
   });
   it('refuses an alias bomb instead of expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];

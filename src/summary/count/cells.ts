@@ -63,7 +63,12 @@ export class CellTable {
   }
 
   /** Where a record goes: its section and cell keys, and its normalized values. */
-  place(c: Pick<Contribution, 'profile' | 'cycle' | 'groups'>): { sectionKey: string; cycle: string | null; values: Array<string | null>; key: string } {
+  place(c: Pick<Contribution, 'profile' | 'cycle' | 'groups'>): {
+    sectionKey: string;
+    cycle: string | null;
+    values: Array<string | null>;
+    key: string;
+  } {
     const cycle = c.cycle === null ? null : normValue(c.cycle);
     const sectionKey = this.splitByCycle ? `${c.profile}\u0000${cycle ?? '\u0001'}` : c.profile;
     const values = this.keys.map((k) => {
@@ -81,7 +86,8 @@ export class CellTable {
       if (raw !== null && raw !== undefined) this.spell(k, raw, sign);
     });
     const { sectionKey, cycle, values, key } = this.place(c);
-    if (!this.sections.has(sectionKey)) this.sections.set(sectionKey, { key: sectionKey, profile: c.profile, cycle: this.splitByCycle ? cycle : null });
+    if (!this.sections.has(sectionKey))
+      this.sections.set(sectionKey, { key: sectionKey, profile: c.profile, cycle: this.splitByCycle ? cycle : null });
     let cell = this.cells.get(key);
     if (!cell) this.cells.set(key, (cell = { key, section: sectionKey, values, counters: newCounters() }));
     addRecord(cell.counters, c, sign);
@@ -104,7 +110,9 @@ export class CellTable {
     const m = this.spellings.get(key)?.get(norm);
     if (!m || m.size === 0) return norm;
     const caps = (s: string) => s.replace(/[^A-Z]/g, '').length;
-    return [...m].sort((a, b) => b[1] - a[1] || caps(a[0]) - caps(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
+    return [...m].sort(
+      (a, b) => b[1] - a[1] || caps(a[0]) - caps(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+    )[0][0];
   }
 
   /** The cycle labels of the counted records, as shown. */
@@ -119,7 +127,11 @@ export class CellTable {
       for (const [norm, m] of byNorm) {
         if (m.size < 2) continue;
         const shown = this.display(key, norm);
-        out.push({ key, shown, others: [...m].filter(([s]) => s !== shown).map(([spelling, records]) => ({ spelling, records })) });
+        out.push({
+          key,
+          shown,
+          others: [...m].filter(([s]) => s !== shown).map(([spelling, records]) => ({ spelling, records })),
+        });
       }
     }
     return out;

@@ -16,7 +16,16 @@ export interface Counters {
 }
 
 export function newCounters(): Counters {
-  return { n: 0, levels: new Map(), atOrAbove: new Map(), priorities: new Map(), areas: new Map(), steps: [0, 0, 0], ownAreas: new Map(), stepTexts: new Map() };
+  return {
+    n: 0,
+    levels: new Map(),
+    atOrAbove: new Map(),
+    priorities: new Map(),
+    areas: new Map(),
+    steps: [0, 0, 0],
+    ownAreas: new Map(),
+    stepTexts: new Map(),
+  };
 }
 
 function bump(m: Map<string, number>, key: string, by: number): void {

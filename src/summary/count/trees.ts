@@ -67,7 +67,11 @@ export function buildTree(cells: Cell[], keys: string[], spec: string[]): TreeNo
   return root;
 }
 
-export function walkTree(n: TreeNode, visit: (n: TreeNode, parent: TreeNode | null) => void, parent: TreeNode | null = null): void {
+export function walkTree(
+  n: TreeNode,
+  visit: (n: TreeNode, parent: TreeNode | null) => void,
+  parent: TreeNode | null = null,
+): void {
   visit(n, parent);
   for (const c of n.children) walkTree(c, visit, n);
 }

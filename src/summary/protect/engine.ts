@@ -3,7 +3,16 @@
 // table is shown or withheld the same way in every other table of the run.
 import type { TreeNode } from '../count/trees.js';
 import { rowValues, type RowDef } from './rows.js';
-import { crossedRowsPinOne, fewRated, hiddenSubgroupsExposed, parentRowRebuilt, rowRemainderExposed, smallGroupRange, tooSmall, type Why } from './rules.js';
+import {
+  crossedRowsPinOne,
+  fewRated,
+  hiddenSubgroupsExposed,
+  parentRowRebuilt,
+  rowRemainderExposed,
+  smallGroupRange,
+  tooSmall,
+  type Why,
+} from './rules.js';
 import { ratedCount } from './rows.js';
 
 export class Decisions {
@@ -170,7 +179,15 @@ function crossedTables(x: Ctx, a: { root: TreeNode; by: string[] }, b: { root: T
       if (common === 0 || common === g.counters.n || common === h.counters.n) continue; // disjoint, or one holds the other
       for (const def of x.defs) {
         if (x.d.rowWhy(g, def) || x.d.rowWhy(h, def)) continue;
-        if (crossedRowsPinOne(def, rowValues(g.counters, def), rowValues(h.counters, def), rowValues(a.root.counters, def), common)) {
+        if (
+          crossedRowsPinOne(
+            def,
+            rowValues(g.counters, def),
+            rowValues(h.counters, def),
+            rowValues(a.root.counters, def),
+            common,
+          )
+        ) {
           markRow(x, g.counters.n <= h.counters.n ? g : h, def, 'protects-small-group');
         }
       }
@@ -182,7 +199,11 @@ function crossedTables(x: Ctx, a: { root: TreeNode; by: string[] }, b: { root: T
  * Decide what to withhold in the tables (one tree per --by) of one report section. Returns the
  * decisions; nothing in the trees is changed.
  */
-export function protectSection(trees: Array<{ root: TreeNode; by: string[] }>, defs: RowDef[], minN: number): Decisions {
+export function protectSection(
+  trees: Array<{ root: TreeNode; by: string[] }>,
+  defs: RowDef[],
+  minN: number,
+): Decisions {
   const x: Ctx = { d: new Decisions(), defs, minN, changed: false };
   const visit = (n: TreeNode, by: string[], depth: number, f: (n: TreeNode, key: string) => void) => {
     if (x.d.groupHidden(n)) return; // a withheld group lists no subgroups
@@ -198,7 +219,9 @@ export function protectSection(trees: Array<{ root: TreeNode; by: string[] }>, d
         if (key !== undefined) complementary(x, n, key);
       });
     }
-    for (let i = 0; i < trees.length; i++) for (let j = i + 1; j < trees.length; j++) if (crossed(trees[i].by, trees[j].by)) crossedTables(x, trees[i], trees[j]);
+    for (let i = 0; i < trees.length; i++)
+      for (let j = i + 1; j < trees.length; j++)
+        if (crossed(trees[i].by, trees[j].by)) crossedTables(x, trees[i], trees[j]);
     if (!x.changed) break;
   }
   return x.d;

@@ -14,7 +14,8 @@ export type Why = 'too-small' | 'protects-small-group' | 'small-group' | 'few-ra
 export const WHY_TEXT: Record<Why, string> = {
   'too-small': 'group too small: fewer people than the minimum group size',
   'protects-small-group': 'withheld, or shown as a range, so that a smaller group cannot be worked out by subtraction',
-  'small-group': 'shown as a range: in a group of fewer than 10 people, items show the share at or above target as a range (halves), not counts, and action steps are not counted',
+  'small-group':
+    'shown as a range: in a group of fewer than 10 people, items show the share at or above target as a range (halves), not counts, and action steps are not counted',
   'few-rated': 'too few people rated this item to show it',
 };
 
