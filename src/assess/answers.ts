@@ -1,7 +1,7 @@
 // Answers given up front (`--answers` file, `--group`, `--cycle`) and the no-prompt path that must not guess.
 import { z } from 'zod';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
-import { readRecordText } from '../input-guard.js';
+import { readRecordText, silentChanges } from '../input-guard.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
@@ -41,8 +41,12 @@ export function readAnswersFile(file: string): Answers & { file: string } {
     throw new CliError(`--answers: cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
   }
   const src = parseYaml(text, file);
+  // A __proto__ key would be dropped by the reader with its value: an answer lost without a word.
   const first = src.diagnostics[0];
   if (first) throw new CliError(first.message, EXIT.usage, first, first.hint);
+  // A __proto__ key would be dropped by the reader with its value: an answer lost without a word.
+  const lost = silentChanges(src).find((d) => d.severity === 'error');
+  if (lost) throw new CliError(`--answers: ${lost.message}`, EXIT.usage, lost);
   const parsed = AnswersSchema.safeParse(src.value ?? {});
   if (!parsed.success) {
     const d = zodDiagnostics(src, parsed.error)[0];

@@ -12,7 +12,7 @@ import { LineCounter } from 'yaml';
 import type { Diagnostic, YamlSource } from '../yaml-source.js';
 import { RecordSchema } from '../record/schema.js';
 import { fastParseYaml } from './fast-yaml.js';
-import { checkYamlSize, encodingProblem, hasNumberGroup } from '../input-guard.js';
+import { checkYamlSize, decodeText, encodingProblem, hasNumberGroup } from '../input-guard.js';
 import { crosswalkChain, hasLevel, type IdMap } from './crosswalk.js';
 
 /** Bigger than any real record by far; such a file is reported, never read into memory. */
@@ -76,7 +76,7 @@ export function makeReadContext(profiles: Profile[], opts: ReadOptions): ReadCon
   return { ...opts, profiles: byRef, target, chain: target ? crosswalkChain(target, byRef) : new Map() };
 }
 
-function readSmallFile(file: string): { text?: string; size?: number; error?: string } {
+function readSmallFile(file: string): { text?: string; size?: number; error?: string; warnings?: Diagnostic[] } {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: a FIFO put in place of a record must not hang the run (no effect on regular files).
@@ -94,7 +94,8 @@ function readSmallFile(file: string): { text?: string; size?: number; error?: st
     }
     const encoding = encodingProblem(buf.subarray(0, off)); // UTF-16 and binary files: say so, not "no kind:"
     if (encoding) return { error: encoding };
-    return { text: buf.toString('utf8', 0, off) };
+    // Invalid UTF-8 (a file saved as Latin-1, say) is still read, with a warning naming the first bad byte.
+    return decodeText(buf.subarray(0, off), file, 'warn');
   } catch (err) {
     return { error: fsErrorText(err) };
   } finally {
@@ -124,14 +125,14 @@ export function readRecordResult(file: string, ctx: ReadContext): FileResult {
 }
 
 function readRecord(file: string, ctx: ReadContext): FileResult {
-  const { text, size, error } = readSmallFile(file);
+  const { text, size, error, warnings: encodingWarnings = [] } = readSmallFile(file);
   if (error !== undefined)
     return { kind: 'unreadable', file, message: error === 'not a regular file' ? error : `cannot read: ${error}` };
   if (text === undefined) return { kind: 'too-large', file, size: size ?? 0 };
   const flood = checkYamlSize(text, file); // a key or line flood would stall either parser
   if (flood) return { kind: 'invalid', file, diagnostics: [flood] };
   const quick = readFast(text, file, ctx);
-  if (quick) return quick;
+  if (quick) return withWarnings(quick, encodingWarnings);
   const deep = tooDeep(text, file);
   if (deep) return { kind: 'invalid', file, diagnostics: [deep] };
   let load: ReturnType<typeof parseRecordText>;
@@ -162,7 +163,7 @@ function readRecord(file: string, ctx: ReadContext): FileResult {
     const message = `unknown profile "${rec.profile}" (known: ${[...ctx.profiles.keys()].join(', ')})`;
     return { kind: 'invalid', file, diagnostics: [{ file, ...profileLine(text), message, severity: 'error' }] };
   }
-  const checks = checkRecordAgainstProfile(rec, profile, load.source);
+  const checks = [...encodingWarnings, ...checkRecordAgainstProfile(rec, profile, load.source)];
   const errors = checks.filter((d) => d.severity === 'error');
   if (errors.length) return { kind: 'invalid', file, diagnostics: firstDistinct(errors) };
   const { contrib, notes } = contribute(rec, profile, ctx);
@@ -295,6 +296,11 @@ export function hashRecord(rec: PracticeRecord): string {
     .update(canonicalJson({ ...rec, id: rec.id.toLowerCase() }))
     .digest('hex')
     .slice(0, 16);
+}
+
+/** Adds warnings found before parsing (the file's encoding) to a record's own. */
+function withWarnings(r: FileResult, warnings: Diagnostic[]): FileResult {
+  return warnings.length && r.kind === 'record' ? { ...r, warnings: [...warnings, ...r.warnings] } : r;
 }
 
 const asWarning = (file: string, message: string): Diagnostic => ({ file, message, severity: 'warning' });

@@ -294,8 +294,11 @@ describe('no silent changes', () => {
   it('summarize: the same, and 0x1F is not counted as a silent "31"', () => {
     const dir = join(box.cwd, 'records');
     mkdirSync(dir);
-    for (const f of ['proto-group.yaml', 'number-groups.yaml', 'utf16.yaml']) copyFileSync(hostile(f), join(dir, f));
+    for (const f of ['proto-group.yaml', 'number-groups.yaml', 'utf16.yaml', 'bad-utf8.yaml'])
+      copyFileSync(hostile(f), join(dir, f));
     const r = run(['summarize', dir, '--by', 'region', '--format', 'json', '--min-n', '3'], box);
+    // Invalid UTF-8 is counted (as validate reads it) but named, with the first bad byte.
+    expect(r.stderr).toMatch(/bad-utf8\.yaml:10:16 {2}warning {2}not valid UTF-8 \(byte 0xE9\)/);
     expect(r.stderr).toMatch(/number-groups\.yaml:9:11 {2}warning {2}group region: 0x1F is read as the number 31/);
     expect(r.stderr).toMatch(/proto-group\.yaml:9:3 {2}error {2}the key "__proto__" is not allowed/);
     expect(r.stderr).toMatch(/utf16\.yaml {2}skipped {2}cannot read: encoded as UTF-16/);
@@ -309,5 +312,15 @@ describe('no silent changes', () => {
     expect(readFileSync(f).equals(before)).toBe(true);
     const s = run(['assess', '--from', f, '--yes', '--dir', join(box.cwd, 'out')], box);
     expect([s.code, s.stderr]).toEqual([2, expect.stringMatching(/not valid UTF-8/)]);
+  });
+  it('assess --answers refuses a __proto__ key (its answer would be dropped without a word)', () => {
+    const f = join(box.cwd, 'answers.yaml');
+    writeFileSync(f, 'ratings:\n  __proto__: green\n');
+    const out = join(box.cwd, 'proto-out');
+    const s = run(['assess', 'ohio-process-coaching', '--answers', f, '--yes', '--dir', out], box);
+    expect([s.code, s.stderr]).toEqual([
+      2,
+      expect.stringMatching(/answers\.yaml:2:3: --answers: the key "__proto__" is not allowed/),
+    ]);
   });
 });
