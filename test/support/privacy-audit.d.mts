@@ -10,6 +10,7 @@ export interface Leak {
 }
 export function auditSummary(
   summary: Summary,
+  opts?: { openStepsMax?: number },
 ): Promise<{ leaks: Leak[]; checked: number; zeroPins: number; notes: string[] }>;
 export function utility(
   summary: Summary,

@@ -12,14 +12,15 @@
 //   - zero pins (information only): a possibly-small set known to have nobody at some level, which any
 //     0 shown for a larger group implies.
 // Plain JS so that vitest, the benchmark and `npm run audit:privacy` share it.
+import { readFileSync } from 'node:fs';
 import loadHighs from 'highs';
+import { parse } from 'yaml';
 
 let highsPromise;
 const highs = () => (highsPromise ??= loadHighs());
 
 const RANGE_BELOW_N = 10;
-const STEPS_SKIPPED =
-  'action-step counts are not audited (a person may have any number of steps, so a sum pins no one)';
+const STEP_STATUSES = ['planned', 'in-progress', 'done'];
 
 /** Leaves of a table: listed groups whose subgroups are not listed. Each with its path of [key, value]. */
 function tableGroups(total) {
@@ -156,7 +157,7 @@ function prng(seed) {
 }
 
 /** Audit one report (profile version x cycle) of a summary. */
-async function auditReport(summary, report, out) {
+async function auditReport(summary, report, out, opts) {
   const minN = summary.minN;
   const tables = report.tables.map((t) => ({ by: t.by, groups: tableGroups(t.total) }));
   const atoms = buildAtoms(tables);
@@ -339,7 +340,68 @@ async function auditReport(summary, report, out) {
       solver.dispose();
     }
   }
+  // Action steps: counts of steps, not people. A person has any number of done steps and, at most, the
+  // profile's maximum of open ones; someone in no atom has none. A withheld or possibly-small set whose
+  // step count by status has one possible value above 0 is a leak, as for levels.
+  const openMax = opts.openStepsMax ?? openStepsMaxOf(report.profile);
+  const m = new Model();
+  base(m);
+  const Z = (i, st) => m.v(`z${i}_${STEP_STATUSES.indexOf(st)}`);
+  A.forEach((a, i) => {
+    for (const st of STEP_STATUSES)
+      m.add(
+        [
+          [1, Z(i, st)],
+          [-STEP_BOUND, a],
+        ],
+        '<=',
+        0,
+      );
+    if (openMax !== Infinity)
+      m.add(
+        [
+          [1, Z(i, 'planned')],
+          [1, Z(i, 'in-progress')],
+          [-openMax, a],
+        ],
+        '<=',
+        0,
+      );
+  });
+  let anySteps = false;
+  for (const s of sets.values())
+    for (const g of s.groups)
+      for (const st of STEP_STATUSES) {
+        const v = g.actionSteps?.counts?.[st];
+        if (v === undefined || v === null) continue;
+        anySteps = true;
+        m.add(
+          s.idx.map((i) => [1, Z(i, st)]),
+          '=',
+          v,
+        );
+      }
+  if (!anySteps) return;
+  const solver = new Solver(h, m);
+  solver.sample(6, rng);
+  for (const [, s] of possiblySmall)
+    checkCounts(solver, s, STEP_STATUSES, (i, st) => Z(i, st), 'action steps', report, out, false);
+  solver.dispose();
 }
+
+/** The profile's maximum of open steps per person (shipped profiles), or no bound when it is unknown. */
+function openStepsMaxOf(ref) {
+  const [id, version] = ref.split('@');
+  try {
+    const p = parse(readFileSync(new URL(`../../profiles/${id}/${version}.yaml`, import.meta.url), 'utf8'));
+    return p?.process?.actionSteps?.max ?? Infinity;
+  } catch {
+    return Infinity;
+  }
+}
+
+/** Steps one person may have, for the model's bounds (far above any real plan; keeps max finite). */
+const STEP_BOUND = 50;
 
 function checkCounts(solver, s, cats, V, what, report, out, sameAnswer) {
   for (const l of cats) {
@@ -379,11 +441,12 @@ function checkSameAnswer(solver, s, cats, V, what, report, out) {
 /**
  * Audit a summary (the parsed JSON of `profile summarize --format json`). Returns the leaks found (none
  * is the promise), how many quantities were checked, and the zero pins (information only).
+ * opts.openStepsMax: open action steps one person may have (default: the shipped profile's maximum).
  */
-export async function auditSummary(summary) {
+export async function auditSummary(summary, opts = {}) {
   if (summary.formatVersion !== 2) throw new Error(`audit: expected formatVersion 2, got ${summary.formatVersion}`);
-  const out = { leaks: [], checked: 0, zeroPins: 0, notes: [STEPS_SKIPPED] };
-  for (const r of summary.reports) await auditReport(summary, r, out);
+  const out = { leaks: [], checked: 0, zeroPins: 0, notes: [] };
+  for (const r of summary.reports) await auditReport(summary, r, out, opts);
   return out;
 }
 

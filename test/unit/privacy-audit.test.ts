@@ -75,6 +75,21 @@ describe('privacy audit', () => {
     expect(what).toContainEqual(expect.stringMatching(/building=Tiny A: feedback far-from-proficient$/));
   });
 
+  it('finds a leak in action-step counts: five tiny buildings with 15 planned steps have 3 each, the most', async () => {
+    const s = oldLeakySummary();
+    const total = s.reports[0].tables[0].total;
+    const steps = (planned: number) => ({ counts: { planned, 'in-progress': 0, done: 0 } });
+    total.actionSteps = steps(9 + 8 + 15);
+    total.groups![0].actionSteps = steps(9);
+    total.groups![1].actionSteps = steps(8);
+    const leaks = (await auditSummary(s, { openStepsMax: 3 })).leaks.map((l) => `${l.set}: ${l.what}`);
+    expect(leaks).toContainEqual(expect.stringMatching(/building=Tiny A: action steps planned$/));
+    // 7 planned steps among the five could be spread many ways: no step count of one building is known.
+    total.actionSteps = steps(9 + 8 + 7);
+    const fewer = (await auditSummary(s, { openStepsMax: 3 })).leaks.map((l) => `${l.set}: ${l.what}`);
+    expect(fewer.filter((l) => /action steps/.test(l))).toEqual([]);
+  });
+
   it('passes the same records as summarize now protects them, and shows the big buildings where it can', async () => {
     const s = summaryOf(bigAndTiny(), { by: [['building']] });
     const groups = s.reports[0].tables[0].total.groups!;
