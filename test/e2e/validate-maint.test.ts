@@ -30,15 +30,45 @@ describe('profile validate', () => {
       'version: 3.10',
     );
     writeFileSync(join(dir, '3.10.yaml'), text);
-    const ds = diagnostics(runCli(['validate', join(dir, '3.10.yaml'), '--json']).stdout);
-    expect(ds).toContainEqual(
+    const r = runCli(['validate', join(dir, '3.10.yaml'), '--json']);
+    expect(r.code).toBe(1);
+    // One message with one piece of advice: no second one saying to rename the file to 3.1.yaml.
+    expect(diagnostics(r.stdout).filter((d) => d.message.includes('version'))).toEqual([
+      expect.objectContaining({
+        code: 'numeric-version',
+        severity: 'error',
+        message:
+          'version 3.10 is read as the number 3.1, so this profile would be version 3.1, not 3.10; quote it: version: "3.10"',
+        hint: 'Write version: "3.10" (with the quotes).',
+      }),
+    ]);
+    expect(runCli(['validate', join(dir, '3.10.yaml')]).stdout).not.toContain('3.1.yaml');
+    // A number that reads back the same is a warning, with the same advice.
+    writeFileSync(join(dir, '2024.yaml'), text.replace('version: 3.10', 'version: 2024'));
+    expect(diagnostics(runCli(['validate', join(dir, '2024.yaml'), '--json']).stdout)).toContainEqual(
       expect.objectContaining({
         code: 'numeric-version',
         severity: 'warning',
-        message: 'version 3.10 is read as the number 3.1, so this profile is 3.1, not 3.10',
-        hint: 'Quote it: version: "3.10"',
+        message: 'version 2024 is a number in YAML; quote it as text: version: "2024"',
       }),
     );
+  });
+  it('--profiles names an id folder or a file: a usage error that says the layout, not a silent empty list', () => {
+    const idFolder = join(ROOT, 'profiles/sbic');
+    for (const cmd of [['list'], ['show', 'sbic'], ['validate']]) {
+      const r = runCli(['--profiles', idFolder, ...cmd]);
+      expect(r.code, cmd.join(' ')).toBe(2);
+      expect(r.stderr).toContain('holds 2014.yaml, 2024.yaml directly, so no profile would be found in it');
+      expect(r.stderr).toContain('<folder>/<id>/<version>.yaml');
+      expect(r.stderr).toContain('--profiles profiles');
+    }
+    const file = runCli(['--profiles', join(ROOT, 'package.json'), 'list']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('package.json is a file, not a folder');
+    expect(file.stderr).not.toContain('This is a bug');
+    expect(runCli(['list'], { env: { PROFILE_PATH: join(ROOT, 'package.json') } }).code).toBe(2);
+    // The parent folder works everywhere.
+    expect(runCli(['--profiles', join(ROOT, 'profiles'), 'list']).code).toBe(0);
   });
   it('the same id@version in --profiles and shipped: warned in validate and in list', () => {
     const dir = tmp('pp-shadow-');
