@@ -104,6 +104,23 @@ describe('profile validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/r\.yaml:7:7 {2}error {2}date: not a calendar date \(e\.g\. 2026-02-30\)/);
   });
+  it('a profile date not on the calendar is an error too (released: 2026-02-30); years and school years pass', () => {
+    const dir = tmp('pp-released-');
+    const shipped = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8');
+    const lines = shipped.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('released:')) + 1;
+    const check = (value: string) => {
+      writeFileSync(join(dir, '2024.yaml'), shipped.replace(/^released: .*$/m, `released: ${value}`));
+      return runCli(['validate', join(dir, '2024.yaml')]);
+    };
+    const bad = check('2026-02-30');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(
+      new RegExp(`2024\\.yaml:${at}:11 {2}error {2}released: not a calendar date \\(e\\.g\\. 2026-02-30\\)`),
+    );
+    expect(check('"2025-04-31"').code).toBe(1);
+    for (const ok of ['2026-02-28', '"2014"', '2024-25']) expect(check(ok).stdout, ok).not.toMatch(/ {2}error {2}/);
+  });
   it('did you mean: a mistyped level and item in a record, a mistyped profile', () => {
     const dir = tmp('pp-dym-');
     const text = readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8')
