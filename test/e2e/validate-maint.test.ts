@@ -200,3 +200,38 @@ describe('every reader explains YAML errors the same way', () => {
     );
   });
 });
+
+describe('an outdented key in a real profile: the error names that line, and its hint fixes the file', () => {
+  const shipped = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8');
+  const lines = shipped.split('\n');
+  const lineOf = (start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
+  const cases: Array<[string, string, number]> = [
+    // [the line as shipped (its start), what it becomes, spaces taken off]
+    ['        stem: "Effective coaches develop and maintain', 'stem moved one space left', 1],
+    ['        stem: "Effective coaches develop and maintain', "stem moved to its parent's column", 2],
+    ['    title: Develop and maintain coaching relationships', 'a section key moved to the "-" column', 2],
+    ['    number: 1', 'the first key after "- id:" moved left', 2],
+    ['    descriptors:', 'a key that opens a block moved left', 2],
+  ];
+  for (const [start, what, by] of cases) {
+    it(what, () => {
+      const n = lineOf(start);
+      expect(n, start).toBeGreaterThan(0);
+      const broken = lines.map((l, i) => (i === n - 1 ? l.slice(by) : l));
+      const dir = tmp('pp-outdent-');
+      const file = join(dir, '2024.yaml');
+      writeFileSync(file, broken.join('\n'));
+      const r = runCli(['validate', file, '--json']);
+      expect(r.code).toBe(1);
+      const [d] = diagnostics(r.stdout);
+      expect(d.code).toBe('yaml-syntax');
+      expect(d.line, `${d.message}\n${d.hint}`).toBe(n);
+      // Doing what the hint says gives back the shipped file.
+      const m = /[Ii]ndent line (\d+) with (\d+) spaces/.exec(d.hint ?? '');
+      expect(m, d.hint).not.toBeNull();
+      expect(Number(m![1])).toBe(n);
+      const fixed = broken.map((l, i) => (i === n - 1 ? ' '.repeat(Number(m![2])) + l.trimStart() : l));
+      expect(fixed.join('\n')).toBe(shipped);
+    });
+  }
+});
