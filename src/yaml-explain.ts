@@ -160,6 +160,9 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
   );
 }
 
+const isDash = (l: string) => /^\s*-( |$)/.test(l);
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
 function findBadIndent(
   lines: string[],
   errLine: number,
@@ -168,19 +171,98 @@ function findBadIndent(
     const l = lines[n - 1] ?? '';
     return l.trim() === '' || /^\s*#/.test(l) ? undefined : l;
   };
+  const above = (n: number) => {
+    let p = n - 1;
+    while (p >= 1 && content(p) === undefined) p--;
+    return p;
+  };
+  /** The indent step the file uses (2 in the shipped profiles), leaving out the lines in question; 0 if unclear. */
+  const unit = (skip: number[]) => {
+    let g = 0;
+    for (let n = 1; n <= lines.length; n++) {
+      const l = content(n);
+      if (l !== undefined && !skip.includes(n) && indentOf(l) > 0) g = gcd(indentOf(l), g);
+    }
+    return g > 1 ? g : 0;
+  };
+  /**
+   * A line that starts left of the line above it must start where an enclosing block's items start. Under
+   * "- id: x" those are the column of the "-" (another item) and the column of "id" (another key).
+   */
+  const dedented = (n: number) => {
+    const l = content(n);
+    const p = above(n);
+    const prev = content(p);
+    if (l === undefined || prev === undefined) return undefined;
+    // A key right under "- id: x" starts where "id" starts, not at the "-".
+    if (indentOf(l) >= indentOf(prev) + (isDash(prev) && !isDash(l) && indentOf(l) === indentOf(prev) ? 1 : 0))
+      return undefined;
+    const ind = indentOf(l);
+    const starts = new Set<number>();
+    const add = (s: string) => {
+      if (isDash(s)) {
+        if (isDash(l)) starts.add(indentOf(s));
+        starts.add(indentOf(s) + 2);
+      } else starts.add(indentOf(s));
+    };
+    add(prev);
+    let min = indentOf(prev);
+    for (let q = p - 1; q >= 1 && min > 0; q--) {
+      const s = content(q);
+      if (s === undefined || indentOf(s) >= min) continue;
+      min = indentOf(s);
+      add(s);
+      // A list may sit at its key's own column ("sections:" then "- id: x"), so the key's column takes a "-".
+      if (isDash(l) && !isDash(s)) starts.add(indentOf(s));
+    }
+    if (starts.has(ind)) return undefined;
+    const cols = [...starts].sort((a, b) => a - b);
+    // The nearest start; between two, the deeper one (an outdented key is more often a slip of a space or two).
+    const want = cols.reduce((a, b) => (Math.abs(b - ind) <= Math.abs(a - ind) ? b : a));
+    return {
+      line: n,
+      col: ind + 1,
+      plain: `this line is not lined up with the lines above it (it starts at column ${ind + 1}; they start at column ${cols.map((x) => x + 1).join(' or ')})`,
+      hint: `Items of one list or mapping start in the same column: indent line ${n} with ${want} spaces, as the item it belongs with.`,
+    };
+  };
   // Look at the error line and the ones just around it: the parser reports where a block broke, which is
-  // sometimes the line before the mis-indented one.
+  // sometimes the line before the mis-indented one, sometimes the line after.
   for (let n = Math.max(2, errLine - 1); n <= Math.min(lines.length, errLine + 1); n++) {
     const l = content(n);
     if (l === undefined) continue;
-    let p = n - 1;
-    while (p >= 1 && content(p) === undefined) p--;
+    const p = above(n);
     const prev = content(p);
     if (prev === undefined) continue;
     const kv = splitKeyValue(prev);
     const value = kv?.value ?? '';
     const continues = value === '' || /^[|>]/.test(value);
-    if (kv && !continues && indentOf(l) > indentOf(prev) + (/^\s*- /.test(prev) ? 2 : 0)) {
+    if (kv && !continues && indentOf(l) > indentOf(prev) + (isDash(prev) ? 2 : 0)) {
+      // Line n looks indented too far, but the mistake may be line p, moved left: then p is the one out of
+      // line (with its own siblings above, or off the indent steps the rest of the file uses), and the hint
+      // must move p, not the correct line n.
+      const outdented = dedented(p);
+      if (outdented) return outdented;
+      // "exemplary:" then "stem: ..." moved left to its column: the block "exemplary:" opened is empty, and
+      // line n, meant as stem's sibling, seems indented too far.
+      const pp = above(p);
+      const opener = content(pp);
+      const openerKv = opener === undefined ? undefined : /^[ \t]*(?:- +)?([^\s#][^:#]*):\s*(#.*)?$/.exec(opener);
+      if (opener !== undefined && openerKv && indentOf(opener) === indentOf(prev) && indentOf(l) > indentOf(prev))
+        return {
+          line: p,
+          col: indentOf(prev) + 1,
+          plain: `this line is not indented under line ${pp} ("${openerKv[1].trim()}:"), which opens a block, so line ${n} below it seems indented too far`,
+          hint: `Indent line ${p} with ${indentOf(l)} spaces, lined up with line ${n} (column ${indentOf(l) + 1}).`,
+        };
+      const step = unit([p, n]);
+      if (step && indentOf(prev) % step !== 0 && indentOf(l) % step === 0)
+        return {
+          line: p,
+          col: indentOf(prev) + 1,
+          plain: `this line starts at column ${indentOf(prev) + 1}, off the ${step}-space steps the rest of the file is indented by, so line ${n} below it seems indented too far`,
+          hint: `Indent line ${p} with ${indentOf(l)} spaces, lined up with line ${n} (column ${indentOf(l) + 1}).`,
+        };
       return {
         line: n,
         col: indentOf(l) + 1,
@@ -188,29 +270,8 @@ function findBadIndent(
         hint: `Line it up with line ${p} (column ${indentOf(prev) + 1}) if it is the next field; if it continues the text of line ${p}, put that whole text in quotes.`,
       };
     }
-    // Dedented to a column no block above uses: not lined up with its siblings.
-    const ind = indentOf(l);
-    if (ind < indentOf(prev)) {
-      const open = [indentOf(prev)];
-      for (let q = p - 1; q >= 1 && open[open.length - 1] > 0; q--) {
-        const s = content(q);
-        if (s !== undefined && indentOf(s) < open[open.length - 1]) open.push(indentOf(s));
-      }
-      if (!open.includes(ind)) {
-        const want = open.reduce((a, b) => (Math.abs(b - ind) < Math.abs(a - ind) ? b : a));
-        return {
-          line: n,
-          col: ind + 1,
-          plain: `this line is not lined up with the lines above it (it starts at column ${ind + 1}; they start at column ${[
-            ...open,
-          ]
-            .reverse()
-            .map((x) => x + 1)
-            .join(' or ')})`,
-          hint: `Items of one list or mapping start in the same column: indent line ${n} with ${want} spaces, as the item it belongs with.`,
-        };
-      }
-    }
+    const out = dedented(n);
+    if (out) return out;
   }
   return undefined;
 }

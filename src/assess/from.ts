@@ -61,10 +61,63 @@ export function defaultsFromRecord(
   d.lastTime = { date: prev.date, cycle: prev.cycle, ratings: { ...d.ratings }, priorities: [...(d.priorities ?? [])] };
   if (prev.actionSteps) {
     // Last year's unfinished steps as a starting point: same words and link, no old due date. Steps
-    // marked done stay in last year's record: they are not this year's plan.
+    // marked done stay in last year's record: they are not this year's plan. A step whose item has no
+    // counterpart stays unlinked: `for: ''` is the "not linked to one priority" answer, so the question
+    // offers that, not some other priority that happens to come first.
     d.actionSteps = prev.actionSteps
       .filter((s) => s.status !== 'done')
-      .map((s) => ({ text: s.text, for: s.for ? map(s.for) : undefined }));
+      .map((s) => ({ text: s.text, for: s.for ? (map(s.for) ?? '') : undefined }));
   }
   return d;
+}
+
+/** What `--from` could not carry over as it was: said before the first question, never silently. */
+export interface CarryOver {
+  from: string;
+  to: string;
+  /** Rated items renamed on the way (old id -> new id). */
+  renamed: Array<[string, string]>;
+  /** Rated items with no counterpart: their ratings, notes and priorities are not carried over. */
+  dropped: string[];
+  /** Ratings whose level has no counterpart in the new scale (item, level). */
+  levelDropped: Array<[string, string]>;
+  /** Unfinished action steps whose item has no counterpart: carried over, unlinked (text, old item). */
+  unlinkedSteps: Array<[string, string]>;
+}
+
+export function carryOverReport(
+  profile: Profile,
+  prev: PracticeRecord,
+  older?: Profile,
+  lookup?: ProfileLookup,
+): CarryOver {
+  const find: ProfileLookup = (ref) => lookup?.(ref) ?? (older && profileRef(older) === ref ? older : undefined);
+  const walk = crosswalkTo(profile, prev.profile, find);
+  const map = (id: string) => mapItemId(profile, prev.profile, id, find);
+  const levels = new Set(profile.scale.levels.map((l) => l.id));
+  const out: CarryOver = {
+    from: prev.profile,
+    to: profileRef(profile),
+    renamed: [],
+    dropped: [],
+    levelDropped: [],
+    unlinkedSteps: [],
+  };
+  const seen = new Set<string>();
+  const item = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const to = map(id);
+    if (!to) out.dropped.push(id);
+    else if (to !== id) out.renamed.push([id, to]);
+  };
+  for (const [id, level] of Object.entries(prev.ratings)) {
+    item(id);
+    const lv = (walk?.level ?? ((x: string) => x))(level);
+    if (map(id) && !(lv && levels.has(lv))) out.levelDropped.push([id, level]);
+  }
+  for (const id of prev.priorities ?? []) item(id);
+  for (const s of prev.actionSteps ?? [])
+    if (s.status !== 'done' && s.for && !map(s.for)) out.unlinkedSteps.push([s.text, s.for]);
+  return out;
 }

@@ -155,7 +155,11 @@ function duplicateIds(src: YamlSource): { ids: Set<string>; diagnostics: Diagnos
   return { ids: new Set(first.keys()), diagnostics };
 }
 
-/** `version: 3.10` is the number 3.1 to YAML: the file then claims another version than its author meant. */
+/**
+ * `version: 3.10` is the number 3.1 to YAML: the file then claims another version than its author meant,
+ * an error (it would be listed, and replaced, as 3.1). `version: 2024` reads back the same: a warning.
+ * Either way there is one piece of advice, to quote it; the file-name check stays quiet about it.
+ */
 function numericVersion(src: YamlSource): Diagnostic[] {
   const node = src.doc.get('version', true);
   if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return [];
@@ -163,13 +167,13 @@ function numericVersion(src: YamlSource): Diagnostic[] {
   const read = String(node.value);
   const message =
     written === read
-      ? `version ${written} is a number in YAML; write it as text: version: "${written}"`
-      : `version ${written} is read as the number ${read}, so this profile is ${read}, not ${written}`;
+      ? `version ${written} is a number in YAML; quote it as text: version: "${written}"`
+      : `version ${written} is read as the number ${read}, so this profile would be version ${read}, not ${written}; quote it: version: "${written}"`;
   return [
     diagnosticAt(src, ['version'], message, {
-      severity: 'warning',
+      severity: written === read ? 'warning' : 'error',
       code: 'numeric-version',
-      hint: `Quote it: version: "${written}"`,
+      hint: `Write version: "${written}" (with the quotes).`,
     }),
   ];
 }

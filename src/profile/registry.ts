@@ -1,6 +1,6 @@
 // Find profile files (package, --profiles DIR, PROFILE_PATH) and resolve "id" or "id@version".
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, EXIT } from '../errors.js';
 import { didYouMean } from '../suggest.js';
@@ -33,11 +33,49 @@ export function profileDirs(opts: { profiles?: string; env?: NodeJS.ProcessEnv }
   const dirs: string[] = [];
   if (opts.profiles) {
     if (!existsSync(opts.profiles)) throw new CliError(`--profiles: folder not found: ${opts.profiles}`, EXIT.usage);
+    checkProfileFolder(opts.profiles, '--profiles');
     dirs.push(resolve(opts.profiles));
   }
-  for (const d of (env.PROFILE_PATH ?? '').split(delimiter)) if (d.trim()) dirs.push(resolve(d.trim()));
+  for (const d of (env.PROFILE_PATH ?? '').split(delimiter)) {
+    if (!d.trim()) continue;
+    if (existsSync(d.trim())) checkProfileFolder(d.trim(), 'PROFILE_PATH');
+    dirs.push(resolve(d.trim()));
+  }
   dirs.push(PACKAGE_PROFILES);
   return [...new Set(dirs)];
+}
+
+const LAYOUT =
+  'a profile folder holds one folder per profile id, each with one file per version: <folder>/<id>/<version>.yaml';
+
+/**
+ * A file, or a profile's own id folder (`profiles/sbic`), would be searched for `<id>/<version>.yaml` and
+ * found empty: every command would then quietly miss the profiles (while `validate` checked the files).
+ */
+function checkProfileFolder(dir: string, what: string): void {
+  if (!statSync(dir).isDirectory())
+    throw new CliError(
+      `${what}: ${dir} is a file, not a folder`,
+      EXIT.usage,
+      undefined,
+      `${LAYOUT[0].toUpperCase()}${LAYOUT.slice(1)}. To check one file: profile validate ${dir}`,
+    );
+  const entries = readdirSync(dir);
+  const direct = entries.filter((f) => /\.ya?ml$/i.test(f));
+  if (direct.length && profileFilesIn(dir).length === 0) {
+    const parent = dirname(resolve(dir));
+    throw new CliError(
+      `${what}: ${dir} holds ${direct.join(', ')} directly, so no profile would be found in it (${LAYOUT})`,
+      EXIT.usage,
+      undefined,
+      `Looks like one profile's id folder: give the folder above it, --profiles ${relativeOrAbsolute(parent)}`,
+    );
+  }
+}
+
+function relativeOrAbsolute(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel === '' ? '.' : rel.startsWith('..') ? p : rel;
 }
 
 /** `<dir>/<id>/<version>.yaml` files below one folder. */

@@ -11,6 +11,14 @@ export const Id = z
 
 const Text = z.string().trim().min(1, 'must not be empty');
 
+/** Free text such as "2014" or "2024-25" passes; a day (YYYY-MM-DD...) must be on the calendar (no 2026-02-30). */
+function isRealDayIfDate(s: string): boolean {
+  const day = /^(\d{4}-\d{2}-\d{2})(?![0-9])/.exec(s)?.[1];
+  if (!day) return true;
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+}
+
 /** Named colours a terminal can show; hex for the HTML report only. */
 export const Colour = z.union([
   z.enum(['green', 'yellow', 'pink', 'red', 'orange', 'blue', 'cyan', 'teal', 'magenta', 'purple', 'grey']),
@@ -101,6 +109,10 @@ export const ProfileSchema = z
     released: z
       .union([z.string(), z.number()])
       .transform(String)
+      .refine(
+        isRealDayIfDate,
+        'not a calendar date (e.g. 2026-02-30); a date is YYYY-MM-DD, or write a year ("2014") or a school year ("2024-25")',
+      )
       .optional()
       .describe('When this version was published, e.g. "2014" or "2024-25"'),
     source: z.strictObject({

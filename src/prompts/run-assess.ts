@@ -3,7 +3,8 @@ import { Chalk } from 'chalk';
 import { relative } from 'node:path';
 import { applyKnownAnswers, completeWithoutPrompts, parseGroupFlags, readAnswersFile } from '../assess/answers.js';
 import { newDraft, type Defaults, type Draft } from '../assess/flow.js';
-import { defaultsFromRecord } from '../assess/from.js';
+import { carryOverReport, defaultsFromRecord } from '../assess/from.js';
+import { carryOverText } from '../ui/carry-over.js';
 import { DraftFile, findDrafts, loadDraft, loadRecord, type DraftOnDisk } from '../assess/store.js';
 import { partialNote, personalSummary } from '../assess/summary.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
@@ -67,17 +68,19 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     draft = { rec };
   } else {
     let defaults: Defaults = {};
+    let respondent: string | undefined;
     let spec = o.profile;
     if (o.from) {
       const prev = loadRecord(o.from);
       spec ??= prev.profile.split('@')[0];
       entry = resolveProfile(reg, spec);
-      defaults = defaultsFromRecord(
-        entry.profile,
-        prev,
-        findByRef(reg, prev.profile)?.profile,
-        (ref) => findByRef(reg, ref)?.profile,
-      );
+      const older = findByRef(reg, prev.profile)?.profile;
+      const lookup = (ref: string) => findByRef(reg, ref)?.profile;
+      defaults = defaultsFromRecord(entry.profile, prev, older, lookup);
+      // What cannot come along as it was is said before the first question (stderr: stdout may be a pipe).
+      process.stderr.write(carryOverText(carryOverReport(entry.profile, prev, older, lookup), o.from, colours().err));
+      // The respondent is the coach's own (pseudonymous) id: the new review is the same person's.
+      respondent = prev.respondent;
     } else {
       if (!spec && !interactive)
         throw new CliError(
@@ -95,7 +98,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       const last = readLastContext();
       defaults = { ...defaults, group: last.group ?? defaults.group, cycle: last.cycle ?? defaults.cycle };
     }
-    draft = newDraft(entry.profile, { defaults });
+    draft = newDraft(entry.profile, { defaults, respondent });
   }
   const profile = entry.profile;
   const store = new DraftFile(o.dir, resumeFile);

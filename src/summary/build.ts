@@ -1,5 +1,6 @@
 // Turn the run's cells into the protected summary every format renders: per report section, build one
 // table per --by, decide what to withhold (protect/), and write out only what may be shown.
+import { conversionReport, crosswalkTo, earlierVersions } from '../profile/crosswalk.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { CYCLE_KEY, type Cell, type CellTable } from './count/cells.js';
@@ -11,6 +12,7 @@ import {
   NOT_GIVEN,
   SUMMARY_FORMAT_VERSION,
   WHY_TEXT,
+  type Conversion,
   type CountRow,
   type GroupSummary,
   type ItemStats,
@@ -39,6 +41,8 @@ export interface BuildNotes {
   leftOut: Array<{ key: string; records: number }>;
   /** The cells left out (to name their files on stderr). */
   leftOutCells: Cell[];
+  /** Versions of the --as profile whose records could not be converted, with exact counts (stderr). */
+  notConverted: Array<{ from: string; records: number; reason: string }>;
 }
 
 /** Everything the formats need about one section, kept for growth. */
@@ -218,7 +222,8 @@ export function buildSummary(
   counts: FileCounts,
   opts: BuildOptions,
 ): { summary: Summary; notes: BuildNotes } {
-  const notes: BuildNotes = { leftOut: [], leftOutCells: [] };
+  const notes: BuildNotes = { leftOut: [], leftOutCells: [], notConverted: [] };
+  const sources = new Map<string, number>();
   const sections = [...table.sections.values()].sort(
     (a, b) => a.profile.localeCompare(b.profile, 'en', { numeric: true }) || compareValues(a.cycle, b.cycle),
   );
@@ -241,6 +246,7 @@ export function buildSummary(
       }
     }
     if (cells.length === 0) continue;
+    for (const c of cells) for (const [v, k] of c.counters.sources) sources.set(v, (sources.get(v) ?? 0) + k);
     const r = buildSection(table, cells, p, s.cycle, opts);
     counted += r.trees[0].root.counters.n;
     results.push(r);
@@ -260,6 +266,10 @@ export function buildSummary(
   for (const g of growth)
     for (const row of g.rows) for (const side of [row.from, row.to]) if (side.why) used.add(side.why);
   const hideTotals = reports.some((r) => r.tables[0].total.n === null);
+  const conversions = opts.as ? convertedVersions(opts.as, profiles, sources, hideTotals) : [];
+  for (const c of conversions)
+    if (c.notConverted === 'not-in-chain')
+      notes.notConverted.push({ from: c.from, records: sources.get(c.from) ?? 0, reason: c.reason ?? '' });
   const summary: Summary = {
     kind: 'practice-profile-summary',
     formatVersion: SUMMARY_FORMAT_VERSION,
@@ -268,6 +278,7 @@ export function buildSummary(
     cycles: opts.cycles ?? null,
     perCycle: table.splitByCycle,
     as: opts.as ?? null,
+    conversions,
     includeText: opts.includeText,
     files: {
       found: hideTotals ? null : counts.found,
@@ -282,4 +293,50 @@ export function buildSummary(
     why: Object.fromEntries([...used].sort().map((w) => [w, WHY_TEXT[w]])),
   };
   return { summary, notes };
+}
+
+/** Per version with records counted: how many, and what the crosswalk made of them under `as`. */
+function convertedVersions(
+  as: string,
+  profiles: Map<string, Profile>,
+  sources: Map<string, number>,
+  hideTotals: boolean,
+): Conversion[] {
+  const target = profiles.get(as);
+  if (!target) return [];
+  const lookup = (ref: string) => profiles.get(ref);
+  const versions = [...sources.keys()].filter((v) => (sources.get(v) ?? 0) > 0);
+  versions.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return versions.map((from): Conversion => {
+    const base = {
+      from,
+      to: null,
+      via: [],
+      records: hideTotals ? null : (sources.get(from) ?? 0),
+      mapped: [],
+      dropped: [],
+      levelsMapped: [],
+      levelsDropped: [],
+    };
+    const older = profiles.get(from);
+    const map = older ? crosswalkTo(target, from, lookup) : undefined;
+    if (!older || !map) {
+      const sameId = older?.id === target.id;
+      const chain = earlierVersions(target, lookup);
+      const reason = sameId
+        ? `${from} is not an earlier version in the chain of ${as} (${[as, ...chain].join(' replaces ')}), so its records cannot be counted as ${as} and are reported as ${from}${older && from.localeCompare(as, 'en', { numeric: true }) < 0 ? `; if ${as} was meant to replace ${from}, a "replaces:" is wrong (profile validate says which)` : ''}`
+        : `${from} is another profile; its records are reported as they are`;
+      return { ...base, to: null, via: [], notConverted: sameId ? 'not-in-chain' : 'other-profile', reason };
+    }
+    const r = conversionReport(older, map);
+    return {
+      ...base,
+      to: as,
+      via: r.via,
+      mapped: r.renamed.map(([f, t]) => ({ from: f, to: t })),
+      dropped: r.dropped,
+      levelsMapped: r.levelsRenamed.map(([f, t]) => ({ from: f, to: t })),
+      levelsDropped: r.levelsDropped,
+    };
+  });
 }

@@ -209,5 +209,35 @@ export function formatCsv(s: Summary): string {
       ]);
     }
   }
+  // With --as: per version the records were written for, how many, and what the crosswalk made of them.
+  // `profile` is that version, `row` is "version"; `item_title` (or `level_label`) is the id counted instead.
+  for (const c of s.conversions) {
+    const push = (measure: string, item: string, to: string, level: string, levelTo: string, count: number | null) =>
+      rows.push([
+        c.from,
+        null,
+        '(none)',
+        'version',
+        0,
+        '(all)',
+        ...keys.map(() => null),
+        null,
+        measure,
+        item,
+        to,
+        level,
+        levelTo,
+        count,
+        null,
+        null,
+        null,
+        c.notConverted ?? null,
+      ]);
+    push('version-records', '', c.to ?? '', '', '', c.records);
+    for (const m of c.mapped) push('version-mapped', m.from, m.to, '', '', null);
+    for (const id of c.dropped) push('version-dropped', id, '', '', '', null);
+    for (const m of c.levelsMapped) push('version-level-mapped', '', '', m.from, m.to, null);
+    for (const id of c.levelsDropped) push('version-level-dropped', '', '', id, '', null);
+  }
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

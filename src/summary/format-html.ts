@@ -21,6 +21,8 @@ import {
   TEXT_NOTE,
   textGapNote,
   countCell,
+  conversionLines,
+  conversionWarnings,
   filesLine,
   groupTitle,
   itemName,
@@ -267,6 +269,13 @@ export function formatHtml(s: Summary, opts: HtmlOptions = {}): string {
   body += `<br>${esc(filesLine(s))} Minimum group size ${esc(s.minN)}: smaller groups are withheld (${WITHHELD}), and a few more numbers are withheld or shown as a range so that none can be worked out by subtraction. No one's own answers are shown.`;
   if (s.as) body += ` Earlier versions counted as ${esc(s.as)}.`;
   body += `</p>`;
+  for (const l of conversionWarnings(s)) body += `<p><strong>${esc(l)}</strong></p>`;
+  const conv = conversionLines(s);
+  if (conv.length)
+    body += `<p class="note">${esc(conv[0])}</p><ul class="note">${conv
+      .slice(1)
+      .map((l) => `<li>${esc(l)}</li>`)
+      .join('')}</ul>`;
   const note = cycleTotalNote(s);
   if (note) body += `<p><strong>${esc(note)}</strong></p>`;
   for (const l of leftOutLines(s)) body += `<p class="note">${esc(l)}</p>`;

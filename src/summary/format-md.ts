@@ -12,6 +12,8 @@ import {
   TEXT_NOTE,
   textGapNote,
   countCell,
+  conversionLines,
+  conversionWarnings,
   filesLine,
   groupTitle,
   itemName,
@@ -132,6 +134,13 @@ export function formatMarkdown(s: Summary, title?: string): string {
   out += `Minimum group size ${s.minN}. Numbers of smaller groups are withheld (–), and a few more so that none can be worked out by subtraction; some are shown as a range.`;
   out += s.as ? ` Earlier versions counted as ${mdText(s.as)}.` : '';
   out += `\n\n${mdText(filesLine(s))}\n\n`;
+  for (const l of conversionWarnings(s)) out += `**${mdText(l)}**\n\n`;
+  const conv = conversionLines(s);
+  if (conv.length)
+    out += `${mdText(conv[0])}\n\n${conv
+      .slice(1)
+      .map((l) => `- ${mdText(l)}`)
+      .join('\n')}\n\n`;
   const legend = legendLines(s);
   if (legend.length) out += `${legend.map((l) => `- ${mdText(l)}`).join('\n')}\n\n`;
   const note = cycleTotalNote(s);

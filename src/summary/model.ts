@@ -115,6 +115,31 @@ export interface GrowthSummary {
   rows: GrowthRow[];
 }
 
+/**
+ * With --as: what records of one version became (one entry per version that had records counted). What
+ * the crosswalk does is the same for every record, so it tells nothing about anyone.
+ */
+export interface Conversion {
+  /** The version the records were written for. */
+  from: string;
+  /** The version they are counted as (the --as target), or null when they could not be converted. */
+  to: string | null;
+  /** Versions in between (sbic@2024 for sbic@2014 -> sbic@2026), oldest first. */
+  via: string[];
+  /** Records of this version counted; null when the files count is withheld (files.counted null). */
+  records: number | null;
+  /** Ids that count under another id in `to`. */
+  mapped: Array<{ from: string; to: string }>;
+  /** Ids with no counterpart in `to`: their ratings, priorities and ticks are not counted. */
+  dropped: string[];
+  levelsMapped: Array<{ from: string; to: string }>;
+  levelsDropped: string[];
+  /** Why `to` is null: another version not in the target's chain (a warning), or another profile. */
+  notConverted?: 'not-in-chain' | 'other-profile';
+  /** notConverted, in words. */
+  reason?: string;
+}
+
 export interface Summary {
   kind: 'practice-profile-summary';
   formatVersion: typeof SUMMARY_FORMAT_VERSION;
@@ -126,6 +151,8 @@ export interface Summary {
   /** One report per cycle (true unless --by names "cycle"). */
   perCycle: boolean;
   as: string | null;
+  /** With --as: per version whose records were counted, how many and what they became; [] without --as. */
+  conversions: Conversion[];
   includeText: boolean;
   /** null where a total would give a withheld report's size away. */
   files: {

@@ -22,7 +22,10 @@ export const STATUSES = ['planned', 'in-progress', 'done'] as const;
 
 /** What one valid record adds to a summary (already mapped with --as). */
 export interface Contribution {
+  /** The version the record is counted as (the --as target when it was converted). */
   profile: string;
+  /** The version the record was written for, when it differs from `profile`. */
+  from?: string;
   /** The record's value for each of the run's group keys (ReadOptions.keys), null where it has none. */
   groups: Array<string | null>;
   /** The record's cycle label, null where it has none. */
@@ -340,6 +343,7 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
   for (const s of rec.actionSteps ?? []) steps[STATUSES.indexOf(s.status)]++;
   const c: Contribution = {
     profile: profileRef(profile),
+    ...(profile !== own ? { from: profileRef(own) } : {}),
     // Own keys only: "--by constructor" must not find Object.prototype.constructor.
     groups: ctx.keys.map((k) => (rec.group && Object.hasOwn(rec.group, k) ? rec.group[k] : null)),
     ...(ctx.keys.some((k) => !rec.group || !Object.hasOwn(rec.group, k))

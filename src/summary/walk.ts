@@ -201,3 +201,37 @@ export function cycleTotalNote(s: Summary): string | undefined {
     ? 'With --by cycle, "Everyone" adds the cycles together: a coach who answered in two cycles is counted in each. Read the cycle groups, not the total.'
     : undefined;
 }
+
+const recordsText = (k: number | null) => (k === null ? 'records' : `${k} record${k === 1 ? '' : 's'}`);
+
+/** With --as: records of a version that could not be converted (the report's warning, in words). */
+export function conversionWarnings(s: Summary): string[] {
+  return s.conversions
+    .filter((c) => c.notConverted === 'not-in-chain')
+    .map((c) => {
+      const k = recordsText(c.records);
+      return `Warning: ${k.charAt(0).toUpperCase()}${k.slice(1)} of ${c.from} are not counted as ${s.as}: ${c.reason}.`;
+    });
+}
+
+/** With --as: per version, how many records and what the crosswalk made of them (no one's answers). */
+export function conversionLines(s: Summary): string[] {
+  if (!s.as || !s.conversions.length) return [];
+  const pairs = (xs: Array<{ from: string; to: string }>) => xs.map((x) => `${x.from} → ${x.to}`).join(', ');
+  return [
+    `Records by the version they were written for (--as ${s.as}):`,
+    ...s.conversions.map((c) => {
+      const head = `${c.from}: ${recordsText(c.records)}`;
+      if (c.to === null)
+        return `${head}, not converted (${c.notConverted === 'other-profile' ? 'another profile' : `not in the chain of ${s.as}`}), reported as ${c.from}.`;
+      if (c.from === c.to) return `${head}, counted as they are.`;
+      const parts = [`${head}, counted as ${c.to}${c.via.length ? ` through ${c.via.join(', ')}` : ''}`];
+      if (c.mapped.length) parts.push(`mapped ${pairs(c.mapped)}`);
+      if (c.dropped.length) parts.push(`dropped (no counterpart) ${c.dropped.join(', ')}`);
+      if (c.levelsMapped.length) parts.push(`levels mapped ${pairs(c.levelsMapped)}`);
+      if (c.levelsDropped.length) parts.push(`levels dropped ${c.levelsDropped.join(', ')}`);
+      if (parts.length === 1) parts.push('every id unchanged');
+      return `${parts.join('; ')}.`;
+    }),
+  ];
+}

@@ -72,6 +72,11 @@ export function formatRunNotes(notes: RunNotes, counts: FileCounts, s: Summary, 
       `${c.yellow('warning')}  ${clean(v.key)}: ${others} counted as "${clean(v.shown)}" (they differ only by case or spacing). Correct the records to make this go away.`,
     );
   }
+  for (const n of notes.notConverted) {
+    lines.push(
+      `${c.yellow('warning')}  ${n.records} record(s) of ${clean(n.from)} not counted as ${clean(s.as ?? '')}: ${clean(n.reason)}`,
+    );
+  }
   for (const l of notes.leftOut) {
     const files = notes.leftOutFiles.filter((f) => f.key === l.key).map((f) => f.file);
     lines.push(

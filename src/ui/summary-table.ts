@@ -13,6 +13,8 @@ import {
   TEXT_NOTE,
   textGapNote,
   countCell,
+  conversionLines,
+  conversionWarnings,
   filesLine,
   groupTitle,
   itemName,
@@ -230,6 +232,8 @@ export function renderSummaryTable(s: Summary, opts: { colour: boolean }): strin
   for (const l of leftOutLines(s)) out += `${c.dim(l)}\n`;
   if (s.includeText) out += `${c.dim(TEXT_NOTE)}\n`;
   out += `\n${c.dim(`Minimum group size ${s.minN}. ${filesLine(s)}`)}\n`;
+  for (const l of conversionWarnings(s)) out += `${c.yellow(oneLine(l))}\n`;
+  for (const l of conversionLines(s)) out += `${c.dim(oneLine(l))}\n`;
   for (const l of legendLines(s)) out += `${c.dim(l)}\n`;
   return out;
 }

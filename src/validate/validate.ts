@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { checkYamlSize, readTextFile } from '../input-guard.js';
 import { basename, dirname, resolve } from 'node:path';
 import { validateProfileValue } from '../profile/load.js';
-import { findByRef, type Registry } from '../profile/registry.js';
+import { compareVersions, findByRef, type Registry } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
 import { itemIds, levelIds } from '../profile/crosswalk.js';
 import { profileRef } from '../profile/model.js';
@@ -41,9 +41,19 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
   for (const p of parsed) if (p.profile) local.set(profileRef(p.profile), p.profile);
   const lookup = (ref: string) => local.get(ref) ?? findByRef(registry, ref)?.profile;
 
+  // Every profile version known to this run, with its file: the ones named first, then the registry's.
+  const known = new Map<string, { profile: Profile; file: string; checked: boolean }>();
+  for (const p of parsed)
+    if (p.profile) known.set(profileRef(p.profile), { profile: p.profile, file: p.file, checked: true });
+  for (const e of registry.entries)
+    if (!known.has(e.ref)) known.set(e.ref, { profile: e.profile, file: e.file, checked: false });
+
   const results: FileResult[] = parsed.map((p) => {
     const diagnostics = [...p.diagnostics];
-    if (p.src && p.kind === 'profile' && p.profile) diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup));
+    if (p.src && p.kind === 'profile' && p.profile) {
+      diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup));
+      diagnostics.push(...checkFork(p.profile, p.src, [...known.values()]));
+    }
     if (p.src && p.kind === 'record' && !diagnostics.some((d) => d.severity === 'error'))
       diagnostics.push(...checkRecord(p.src, lookup, () => [...local.keys(), ...registry.entries.map((e) => e.ref)]));
     if (p.src && p.profile) diagnostics.push(...shadowed(p, parsed, registry));
@@ -208,6 +218,63 @@ function checkProfileLinks(p: Profile, src: YamlSource, lookup: (ref: string) =>
   check('crosswalk', 'id', itemIds(older), itemIds(p));
   check('levelCrosswalk', 'level', levelIds(older), levelIds(p));
   return out;
+}
+
+/**
+ * Two versions of one profile that replace the same version fork the chain: records of one can never be
+ * counted as the other (`summarize --as`, `assess --from`). The usual cause is a copied file whose
+ * `replaces:` was not updated, so the newer version is named as the likely culprit: it should replace the
+ * latest version older than itself.
+ */
+function checkFork(
+  p: Profile,
+  src: YamlSource,
+  known: Array<{ profile: Profile; file: string; checked: boolean }>,
+): Diagnostic[] {
+  if (!p.replaces) return [];
+  const me = profileRef(p);
+  const others = known.filter(
+    (k) => k.profile.id === p.id && k.profile.replaces === p.replaces && profileRef(k.profile) !== me,
+  );
+  if (!others.length) return [];
+  const older = others.filter((k) => compareVersions(k.profile.version, p.version) < 0);
+  const fork = (k: { profile: Profile; file: string }) => `${profileRef(k.profile)} (${k.file})`;
+  const refs = (ks: Array<{ profile: Profile }>) => ks.map((k) => profileRef(k.profile)).join(', ');
+  // What a version should replace: the latest version of its profile older than itself.
+  const before = (v: Profile) =>
+    known
+      .filter((k) => k.profile.id === v.id && compareVersions(k.profile.version, v.version) < 0)
+      .map((k) => k.profile)
+      .sort((a, b) => compareVersions(a.version, b.version))
+      .pop();
+  if (older.length) {
+    // This file is the newer one: it should replace the latest version older than itself.
+    const should = profileRef(before(p)!);
+    return [
+      diagnosticAt(
+        src,
+        ['replaces'],
+        `${me} replaces ${p.replaces}, and so does ${older.map(fork).join(', ')}: the version chain forks, and records of ${refs(older)} cannot be counted as ${me}. This "replaces:" is probably wrong: a newer version replaces the latest older one, ${should}`,
+        {
+          code: 'replaces-fork',
+          hint: `Write "replaces: ${should}" here, then validate again: it lists the ids of ${should} that the crosswalk must map.`,
+        },
+      ),
+    ];
+  }
+  // This file is the older one, so the newer file is probably wrong. Said here only when that file is not
+  // checked in this run (otherwise its own error says it, and once is enough).
+  const newer = others.filter((k) => !k.checked);
+  if (!newer.length) return [];
+  const n = newer[0];
+  return [
+    diagnosticAt(
+      src,
+      ['replaces'],
+      `${newer.map(fork).join(', ')} also replaces ${p.replaces}: the version chain forks, and records of ${me} cannot be counted as ${refs(newer)}. The "replaces:" in ${n.file} is probably wrong: it should be "replaces: ${profileRef(before(n.profile)!)}"`,
+      { code: 'replaces-fork', hint: `Validate that file too: profile validate ${n.file}` },
+    ),
+  ];
 }
 
 /** The same id@version in two files: the registry uses the first it meets and would ignore the other silently. */

@@ -154,3 +154,53 @@ describe('records saved by assess pass profile validate', () => {
     });
   }
 });
+
+describe('assess --from a record of an earlier version (built CLI)', () => {
+  it('says, before anything else, what could not be carried over and which step is left unlinked; carries the respondent', () => {
+    const box = sandbox();
+    const r = run(
+      [
+        'assess',
+        'sbic@2024',
+        '--from',
+        fixture('sbic-2014-orphan-step.yaml'),
+        '--answers',
+        fixture('sbic-2024-answers.yaml'),
+        '--yes',
+      ],
+      box,
+    );
+    // Lines are wrapped to the terminal width: join the wrapped parts back before comparing.
+    const said = r.stderr.replace(/\n(?!- |\n)\s*/g, ' ');
+    expect(said).toMatch(/^Starting from \S*sbic-2014-orphan-step\.yaml \(sbic@2014\) for sbic@2024:\n/);
+    expect(said).toContain(
+      '- Not carried over, no counterpart in sbic@2024: improvement-process, timely-communication.',
+    );
+    expect(said).toContain(
+      '- Action step "Agree a response time with each partner teacher" was for timely-communication, which has no counterpart in sbic@2024: it is carried over unlinked',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const [file] = recordsIn(join(box.cwd, 'records'));
+    expect(parse(readFileSync(file, 'utf8')).respondent).toBe('coach-7f3a');
+  });
+  it('--respondent still wins over the one carried from the record', () => {
+    const box = sandbox();
+    const r = run(
+      [
+        'assess',
+        'sbic@2024',
+        '--from',
+        fixture('sbic-2014-orphan-step.yaml'),
+        '--answers',
+        fixture('sbic-2024-answers.yaml'),
+        '--respondent',
+        'coach-new',
+        '--yes',
+      ],
+      box,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const [file] = recordsIn(join(box.cwd, 'records'));
+    expect(parse(readFileSync(file, 'utf8')).respondent).toBe('coach-new');
+  });
+});

@@ -113,6 +113,12 @@ describe('--as and --from on a three-version chain', () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ratings missing for: coaching-plan');
+    // Before the missing answers, what was renamed and what could not come along (planning: null in 2024).
+    const said = r.stderr.replace(/\n(?!- |\n)\s*/g, ' ');
+    expect(said).toContain('- Renamed in ch@2026, carried over under the new name: progress-monitoring → monitoring.');
+    expect(said).toContain('- Not carried over, no counterpart in ch@2026: planning.');
+    expect(said).toContain('- Action step "Plan the term with each teacher" was for planning');
+    expect(said.indexOf('Starting from')).toBeLessThan(said.indexOf('ratings missing'));
   });
   it('--as to a first version or another profile is exit 2, saying why', () => {
     const dir = records(3);
@@ -122,5 +128,179 @@ describe('--as and --from on a three-version chain', () => {
       expect(r.stderr).toContain('replaces no earlier version');
     }
     expect(runCli(['--profiles', chain, 'summarize', dir, '--as', 'ch@2014']).stderr).toContain('Try --as ch@2026');
+  });
+});
+
+/**
+ * sbic@2026 copied from sbic@2024 with the version bumped but `replaces: sbic@2014` left as it was: the
+ * chain forks (2014 -> 2024 and 2014 -> 2026). Records of both earlier versions in a folder beside it.
+ */
+function forkedChain(): { profiles: string; records: string } {
+  const root = mkdtempSync(join(tmpdir(), 'pp-fork-'));
+  const profiles = join(root, 'profiles');
+  cpSync(join(ROOT, 'profiles/sbic'), join(profiles, 'sbic'), { recursive: true });
+  writeFileSync(
+    join(profiles, 'sbic/2026.yaml'),
+    readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8').replace('version: "2024"', 'version: "2026"'),
+  );
+  const records = join(root, 'records');
+  cpSync(fixture('crosswalk', 'fork-records'), records, { recursive: true });
+  return { profiles, records };
+}
+
+describe('a fork in the version chain (a copied file whose replaces: was not updated)', () => {
+  it('validate --strict fails on the newer file, names both files and the replaces: it should have', () => {
+    const { profiles } = forkedChain();
+    const r = runCli(['validate', '--strict', join(profiles, 'sbic')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /sbic\/2026\.yaml:\d+:\d+ {2}error {2}sbic@2026 replaces sbic@2014, and so does sbic@2024 \([^)]*sbic\/2024\.yaml\): the version chain forks/,
+    );
+    expect(r.stdout).toContain(
+      'This "replaces:" is probably wrong: a newer version replaces the latest older one, sbic@2024',
+    );
+    expect(r.stdout).toContain('hint: Write "replaces: sbic@2024" here');
+    // Only the newer file is blamed when both are checked.
+    expect(r.stdout).not.toMatch(/sbic\/2024\.yaml:\d+:\d+ {2}error/);
+  });
+  it('validating only the older file still reports the fork, pointing at the newer file', () => {
+    const { profiles } = forkedChain();
+    const r = runCli(['--profiles', profiles, 'validate', join(profiles, 'sbic/2024.yaml'), '--json']);
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.stdout).files[0].diagnostics;
+    expect(d).toContainEqual(
+      expect.objectContaining({
+        code: 'replaces-fork',
+        severity: 'error',
+        message: expect.stringMatching(
+          /sbic\/2026\.yaml" is probably wrong|in .*sbic\/2026\.yaml is probably wrong: it should be "replaces: sbic@2024"/,
+        ),
+      }),
+    );
+  });
+  it('the fixed file passes', () => {
+    const { profiles } = forkedChain();
+    const file = join(profiles, 'sbic/2026.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('replaces: sbic@2014', 'replaces: sbic@2024')
+        .replace(/# 2014 function.*\ncrosswalk:\n( {2}.*\n)+/, ''),
+    );
+    const r = runCli(['validate', join(profiles, 'sbic')]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).not.toContain('forks');
+  });
+  it('summarize --as warns on stderr and in every format that records of a version outside the chain are kept apart', () => {
+    const { profiles, records } = forkedChain();
+    const run = (format: string) =>
+      runCli(['--profiles', profiles, 'summarize', records, '--as', 'sbic@2026', '--min-n', '3', '--format', format]);
+    const json = run('json');
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.stderr).toContain(
+      'warning  3 record(s) of sbic@2024 not counted as sbic@2026: sbic@2024 is not an earlier version in the chain of sbic@2026 (sbic@2026 replaces sbic@2014)',
+    );
+    const s = JSON.parse(json.stdout);
+    expect(s.conversions).toEqual([
+      expect.objectContaining({ from: 'sbic@2014', to: 'sbic@2026', records: 3 }),
+      expect.objectContaining({ from: 'sbic@2024', to: null, records: 3, notConverted: 'not-in-chain' }),
+    ]);
+    const warning = 'Warning: 3 records of sbic@2024 are not counted as sbic@2026';
+    for (const format of ['table', 'md', 'html']) expect(run(format).stdout, format).toContain(warning);
+    expect(run('csv').stdout).toContain(
+      '"sbic@2024",,"(none)","version",0,"(all)",,"version-records","","","","",3,,,,"not-in-chain"',
+    );
+  });
+});
+
+describe('every summary format says how many records came from each version and what was mapped or dropped', () => {
+  const recs = () => {
+    // 3 records of ch@2014 and 3 of ch@2026 itself.
+    const dir = mkdtempSync(join(tmpdir(), 'pp-conv-'));
+    const text = readFileSync(fixture('crosswalk', 'records', 'ch-2014.yaml'), 'utf8');
+    for (let i = 0; i < 6; i++) {
+      let t = text.replace('0c0c0c0c-1111', `0c0c${String(i).padStart(4, '0')}-1111`);
+      if (i >= 3)
+        t = t
+          .replace('profile: ch@2014', 'profile: ch@2026')
+          .replace(
+            /ratings:\n(.*\n)*?improvementAreas:/,
+            'ratings:\n  relationships: proficient\n  feedback: not-yet\n  monitoring: exemplary\n  coaching-plan: proficient\nimprovementAreas:',
+          )
+          .replace('relationships.rapport', 'relationships.trust')
+          .replace('priorities: [feedback, planning]', 'priorities: [feedback]')
+          .replace(/ {2}- text: Plan the term.*\n.*\n/, '  - text: Plan the term\n');
+      writeFileSync(join(dir, `r${i}.yaml`), t);
+    }
+    return dir;
+  };
+  const args = (dir: string, format: string) => [
+    '--profiles',
+    chain,
+    'summarize',
+    dir,
+    '--as',
+    'ch@2026',
+    '--min-n',
+    '3',
+    '--format',
+    format,
+  ];
+  it('JSON: conversions per version, with the ids and levels mapped and dropped', () => {
+    const dir = recs();
+    const r = runCli(args(dir, 'json'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('not counted as');
+    const s = JSON.parse(r.stdout);
+    expect(s.formatVersion).toBe(2);
+    expect(s.conversions).toEqual([
+      {
+        from: 'ch@2014',
+        to: 'ch@2026',
+        via: ['ch@2024'],
+        records: 3,
+        mapped: [
+          { from: 'progress-monitoring', to: 'monitoring' },
+          { from: 'relationships.rapport', to: 'relationships.trust' },
+        ],
+        dropped: ['planning'],
+        levelsMapped: [
+          { from: 'emerging', to: 'not-yet' },
+          { from: 'far', to: 'not-yet' },
+        ],
+        levelsDropped: [],
+      },
+      {
+        from: 'ch@2026',
+        to: 'ch@2026',
+        via: [],
+        records: 3,
+        mapped: [],
+        dropped: [],
+        levelsMapped: [],
+        levelsDropped: [],
+      },
+    ]);
+  });
+  it('terminal, Markdown, HTML and CSV show the same', () => {
+    const dir = recs();
+    const line =
+      'ch@2014: 3 records, counted as ch@2026 through ch@2024; mapped progress-monitoring → monitoring, relationships.rapport → relationships.trust; dropped (no counterpart) planning; levels mapped emerging → not-yet, far → not-yet.';
+    for (const format of ['table', 'md', 'html']) {
+      const out = runCli(args(dir, format)).stdout;
+      expect(out, format).toContain(line);
+      expect(out, format).toContain('ch@2026: 3 records, counted as they are.');
+    }
+    const csv = runCli(args(dir, 'csv')).stdout;
+    expect(csv).toContain('"ch@2014",,"(none)","version",0,"(all)",,"version-records","","ch@2026","","",3,');
+    expect(csv).toContain(
+      '"ch@2014",,"(none)","version",0,"(all)",,"version-mapped","progress-monitoring","monitoring","","",,',
+    );
+    expect(csv).toContain('"ch@2014",,"(none)","version",0,"(all)",,"version-dropped","planning","","","",,');
+    expect(csv).toContain('"ch@2014",,"(none)","version",0,"(all)",,"version-level-mapped","","","far","not-yet",,');
+  });
+  it('without --as there is nothing to convert: conversions is empty', () => {
+    const s = JSON.parse(runCli(['--profiles', chain, 'summarize', recs(), '--min-n', '3', '--format', 'json']).stdout);
+    expect(s.conversions).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The maintainer commands on the built CLI: list, show, validate, schema.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 
@@ -155,6 +155,27 @@ describe('profile schema', () => {
       expect(r.code).toBe(0);
       const committed = readFileSync(join(ROOT, `templates/schema/${kind}.schema.json`), 'utf8');
       expect(r.stdout, `templates/schema/${kind}.schema.json is out of date: run npm run schema`).toBe(committed);
+    }
+  });
+  it("README's VS Code yaml.schemas recipe maps profiles to the profile schema and records to the record schema, never crossed", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```json\n(\{\n {2}"yaml\.schemas"[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, 'the yaml.schemas recipe').toBeDefined();
+    const schemas = JSON.parse(block!)['yaml.schemas'] as Record<string, string[]>;
+    // The workspace the recipe describes: schemas written where it says, a profile, a record by assess.
+    const ws = mkdtempSync(join(tmpdir(), 'pp-vscode-'));
+    expect(runCli(['schema', '--write', join(ws, 'profiles/schema')]).code).toBe(0);
+    const kindOf = (schema: string) => (schema.includes('record') ? 'record' : 'profile');
+    for (const schema of Object.keys(schemas))
+      expect(readFileSync(join(ws, schema), 'utf8'), schema).toContain(`practice-profile`);
+    const files = {
+      profile: ['profiles/sbic/2026.yaml', 'profiles/ohio-process-coaching/3.15.yaml'],
+      record: ['records/2025-09-14_sbic-2014_3f2b8c1e.yaml', 'records/region-a/2025-09-14_sbic-2024_0a1b2c3d.yaml'],
+    };
+    for (const [schema, globs] of Object.entries(schemas)) {
+      const matches = (f: string) => globs.some((g) => matchesGlob(f, g));
+      for (const [kind, list] of Object.entries(files))
+        for (const f of list) expect(matches(f), `${f} against ${schema}`).toBe(kind === kindOf(schema));
     }
   });
   it('shipped profiles point editors at the schema', () => {

@@ -30,15 +30,45 @@ describe('profile validate', () => {
       'version: 3.10',
     );
     writeFileSync(join(dir, '3.10.yaml'), text);
-    const ds = diagnostics(runCli(['validate', join(dir, '3.10.yaml'), '--json']).stdout);
-    expect(ds).toContainEqual(
+    const r = runCli(['validate', join(dir, '3.10.yaml'), '--json']);
+    expect(r.code).toBe(1);
+    // One message with one piece of advice: no second one saying to rename the file to 3.1.yaml.
+    expect(diagnostics(r.stdout).filter((d) => d.message.includes('version'))).toEqual([
+      expect.objectContaining({
+        code: 'numeric-version',
+        severity: 'error',
+        message:
+          'version 3.10 is read as the number 3.1, so this profile would be version 3.1, not 3.10; quote it: version: "3.10"',
+        hint: 'Write version: "3.10" (with the quotes).',
+      }),
+    ]);
+    expect(runCli(['validate', join(dir, '3.10.yaml')]).stdout).not.toContain('3.1.yaml');
+    // A number that reads back the same is a warning, with the same advice.
+    writeFileSync(join(dir, '2024.yaml'), text.replace('version: 3.10', 'version: 2024'));
+    expect(diagnostics(runCli(['validate', join(dir, '2024.yaml'), '--json']).stdout)).toContainEqual(
       expect.objectContaining({
         code: 'numeric-version',
         severity: 'warning',
-        message: 'version 3.10 is read as the number 3.1, so this profile is 3.1, not 3.10',
-        hint: 'Quote it: version: "3.10"',
+        message: 'version 2024 is a number in YAML; quote it as text: version: "2024"',
       }),
     );
+  });
+  it('--profiles names an id folder or a file: a usage error that says the layout, not a silent empty list', () => {
+    const idFolder = join(ROOT, 'profiles/sbic');
+    for (const cmd of [['list'], ['show', 'sbic'], ['validate']]) {
+      const r = runCli(['--profiles', idFolder, ...cmd]);
+      expect(r.code, cmd.join(' ')).toBe(2);
+      expect(r.stderr).toContain('holds 2014.yaml, 2024.yaml directly, so no profile would be found in it');
+      expect(r.stderr).toContain('<folder>/<id>/<version>.yaml');
+      expect(r.stderr).toContain('--profiles profiles');
+    }
+    const file = runCli(['--profiles', join(ROOT, 'package.json'), 'list']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('package.json is a file, not a folder');
+    expect(file.stderr).not.toContain('This is a bug');
+    expect(runCli(['list'], { env: { PROFILE_PATH: join(ROOT, 'package.json') } }).code).toBe(2);
+    // The parent folder works everywhere.
+    expect(runCli(['--profiles', join(ROOT, 'profiles'), 'list']).code).toBe(0);
   });
   it('the same id@version in --profiles and shipped: warned in validate and in list', () => {
     const dir = tmp('pp-shadow-');
@@ -73,6 +103,23 @@ describe('profile validate', () => {
     const r = runCli(['validate', join(dir, 'r.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/r\.yaml:7:7 {2}error {2}date: not a calendar date \(e\.g\. 2026-02-30\)/);
+  });
+  it('a profile date not on the calendar is an error too (released: 2026-02-30); years and school years pass', () => {
+    const dir = tmp('pp-released-');
+    const shipped = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8');
+    const lines = shipped.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('released:')) + 1;
+    const check = (value: string) => {
+      writeFileSync(join(dir, '2024.yaml'), shipped.replace(/^released: .*$/m, `released: ${value}`));
+      return runCli(['validate', join(dir, '2024.yaml')]);
+    };
+    const bad = check('2026-02-30');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(
+      new RegExp(`2024\\.yaml:${at}:11 {2}error {2}released: not a calendar date \\(e\\.g\\. 2026-02-30\\)`),
+    );
+    expect(check('"2025-04-31"').code).toBe(1);
+    for (const ok of ['2026-02-28', '"2014"', '2024-25']) expect(check(ok).stdout, ok).not.toMatch(/ {2}error {2}/);
   });
   it('did you mean: a mistyped level and item in a record, a mistyped profile', () => {
     const dir = tmp('pp-dym-');
@@ -152,4 +199,39 @@ describe('every reader explains YAML errors the same way', () => {
       /syntax-error\.yaml:12:18 +error +line 12: this \[ list \] or \{ mapping \} is not closed on its line/,
     );
   });
+});
+
+describe('an outdented key in a real profile: the error names that line, and its hint fixes the file', () => {
+  const shipped = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8');
+  const lines = shipped.split('\n');
+  const lineOf = (start: string) => lines.findIndex((l) => l.startsWith(start)) + 1;
+  const cases: Array<[string, string, number]> = [
+    // [the line as shipped (its start), what it becomes, spaces taken off]
+    ['        stem: "Effective coaches develop and maintain', 'stem moved one space left', 1],
+    ['        stem: "Effective coaches develop and maintain', "stem moved to its parent's column", 2],
+    ['    title: Develop and maintain coaching relationships', 'a section key moved to the "-" column', 2],
+    ['    number: 1', 'the first key after "- id:" moved left', 2],
+    ['    descriptors:', 'a key that opens a block moved left', 2],
+  ];
+  for (const [start, what, by] of cases) {
+    it(what, () => {
+      const n = lineOf(start);
+      expect(n, start).toBeGreaterThan(0);
+      const broken = lines.map((l, i) => (i === n - 1 ? l.slice(by) : l));
+      const dir = tmp('pp-outdent-');
+      const file = join(dir, '2024.yaml');
+      writeFileSync(file, broken.join('\n'));
+      const r = runCli(['validate', file, '--json']);
+      expect(r.code).toBe(1);
+      const [d] = diagnostics(r.stdout);
+      expect(d.code).toBe('yaml-syntax');
+      expect(d.line, `${d.message}\n${d.hint}`).toBe(n);
+      // Doing what the hint says gives back the shipped file.
+      const m = /[Ii]ndent line (\d+) with (\d+) spaces/.exec(d.hint ?? '');
+      expect(m, d.hint).not.toBeNull();
+      expect(Number(m![1])).toBe(n);
+      const fixed = broken.map((l, i) => (i === n - 1 ? ' '.repeat(Number(m![2])) + l.trimStart() : l));
+      expect(fixed.join('\n')).toBe(shipped);
+    });
+  }
 });

@@ -13,6 +13,8 @@ export interface Counters {
   steps: [planned: number, inProgress: number, done: number];
   ownAreas: Map<string, number>;
   stepTexts: Map<string, number>;
+  /** Records per version they were written for (differs from the report's with --as). */
+  sources: Map<string, number>;
 }
 
 export function newCounters(): Counters {
@@ -25,6 +27,7 @@ export function newCounters(): Counters {
     steps: [0, 0, 0],
     ownAreas: new Map(),
     stepTexts: new Map(),
+    sources: new Map(),
   };
 }
 
@@ -48,6 +51,7 @@ export function addRecord(c: Counters, r: Contribution, sign: 1 | -1): void {
   for (let i = 0; i < 3; i++) c.steps[i] += sign * r.steps[i];
   for (const t of r.ownAreas ?? []) bump(c.ownAreas, t, sign);
   for (const t of r.stepTexts ?? []) bump(c.stepTexts, t, sign);
+  bump(c.sources, r.from ?? r.profile, sign);
 }
 
 /** Add the totals of `from` into `into` (a group is the sum of its cells). */
@@ -64,4 +68,5 @@ export function addCounters(into: Counters, from: Counters): void {
   for (let i = 0; i < 3; i++) into.steps[i] += from.steps[i];
   for (const [k, v] of from.ownAreas) bump(into.ownAreas, k, v);
   for (const [k, v] of from.stepTexts) bump(into.stepTexts, k, v);
+  for (const [k, v] of from.sources) bump(into.sources, k, v);
 }

@@ -1,0 +1,29 @@
+// `assess --from`: what last time's record brings along and what it cannot, said before the first question.
+import type { ChalkInstance } from 'chalk';
+import type { CarryOver } from '../assess/from.js';
+import { safeText } from '../text-safety.js';
+import { terminalWidth, wrap } from './wrap.js';
+
+/** "" when everything carries over as it was (same ids, same levels, every step still linked). */
+export function carryOverText(c: CarryOver, file: string, ch: ChalkInstance): string {
+  const lines: string[] = [];
+  const list = (ids: string[]) => ids.join(', ');
+  if (c.renamed.length)
+    lines.push(
+      `Renamed in ${c.to}, carried over under the new name: ${c.renamed.map(([a, b]) => `${a} → ${b}`).join(', ')}.`,
+    );
+  if (c.dropped.length)
+    lines.push(
+      `Not carried over, no counterpart in ${c.to}: ${list(c.dropped)}. Last time's ratings, notes and priorities for ${c.dropped.length === 1 ? 'it' : 'them'} stay in the old record only.`,
+    );
+  for (const [item, level] of c.levelDropped)
+    lines.push(`Not carried over: the rating of ${item} ("${level}"), a level with no counterpart in ${c.to}.`);
+  for (const [text, item] of c.unlinkedSteps)
+    lines.push(
+      `Action step "${safeText(text)}" was for ${item}, which has no counterpart in ${c.to}: it is carried over unlinked (link it to a priority when asked, or leave it).`,
+    );
+  if (!lines.length) return '';
+  const width = terminalWidth();
+  const head = `Starting from ${safeText(file)} (${c.from}) for ${c.to}:`;
+  return `${ch.bold(wrap(head, width))}\n${lines.map((l) => wrap(l, width, '- ', '  ')).join('\n')}\n\n`;
+}
