@@ -183,7 +183,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
           `… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted all the same; \`profile validate ${folders.join(' ')}\` lists them all\n`,
         );
       }
-      const { unusedByKeys } = await import('../summary/walk.js');
+      const { unusedByKeys } = await import('../summary/format/walk.js');
       const { didYouMean } = await import('../suggest.js');
       for (const key of unusedByKeys(summary)) {
         const known = notes.keysSeen.length ? ` Keys in the records: ${notes.keysSeen.slice(0, 8).join(', ')}.` : '';
@@ -210,11 +210,11 @@ async function renderSummary(
     case 'json':
       return `${JSON.stringify(summary, null, 2)}\n`;
     case 'csv':
-      return (await import('../summary/format-csv.js')).formatCsv(summary);
+      return (await import('../summary/format/csv.js')).formatCsv(summary);
     case 'md':
-      return (await import('../summary/format-md.js')).formatMarkdown(summary, title);
+      return (await import('../summary/format/md.js')).formatMarkdown(summary, title);
     case 'html':
-      return (await import('../summary/format-html.js')).formatHtml(summary, { title });
+      return (await import('../summary/format/html.js')).formatHtml(summary, { title });
     case 'table':
       return (await import('../ui/summary-table.js')).renderSummaryTable(summary, { colour: !toFile });
   }

@@ -5,7 +5,7 @@ import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { CYCLE_KEY, type Cell, type CellTable } from './count/cells.js';
 import { buildTree, compareValues, smallNotGiven, type TreeNode } from './count/trees.js';
-import type { FileCounts } from './collect.js';
+import type { FileCounts } from './read/collect.js';
 import { buildGrowth } from './growth.js';
 import {
   NO_CYCLE,

@@ -4,11 +4,11 @@ import { loadRegistry, resolveProfile } from '../profile/registry.js';
 import { checkConversionTarget } from '../profile/crosswalk.js';
 import { CliError, EXIT } from '../errors.js';
 import { buildSummary, type BuildNotes } from './build.js';
-import { Collector, type FileCounts, type Problem } from './collect.js';
+import { Collector, type FileCounts, type Problem } from './read/collect.js';
 import { CellTable, CYCLE_KEY, normValue } from './count/cells.js';
 import type { Summary } from './model.js';
-import { readFiles } from './pool.js';
-import { makeReadContext, readRecordResult } from './read-record.js';
+import { readFiles } from './read/pool.js';
+import { makeReadContext, readRecordResult } from './read/read-record.js';
 import { checkFolders, countFiles, filesAt, walkFolders } from '../scan.js';
 
 export interface SummarizeOptions {

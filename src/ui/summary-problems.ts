@@ -1,5 +1,5 @@
 // stderr report of the files a summary did not count: one line per file (file:line:col and why), then totals.
-import type { FileCounts, Problem } from '../summary/collect.js';
+import type { FileCounts, Problem } from '../summary/read/collect.js';
 import type { Summary } from '../summary/model.js';
 import type { RunNotes } from '../summary/run.js';
 import { colours } from './colour.js';

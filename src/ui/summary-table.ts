@@ -25,7 +25,7 @@ import {
   walkGroups,
   WITHHELD,
   withheld,
-} from '../summary/walk.js';
+} from '../summary/format/walk.js';
 import { colours, paint } from './colour.js';
 import { blankUnsafe } from '../text-safety.js';
 

@@ -173,7 +173,7 @@ function hostileRecords() {
 }
 
 async function timeFiles(files, label) {
-  const { makeReadContext, readRecordResult } = await import(join(ROOT, 'dist/summary/read-record.js'));
+  const { makeReadContext, readRecordResult } = await import(join(ROOT, 'dist/summary/read/read-record.js'));
   const { loadRegistry } = await import(join(ROOT, 'dist/profile/registry.js'));
   const ctx = makeReadContext(
     loadRegistry({}).entries.map((e) => e.profile),

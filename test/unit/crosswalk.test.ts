@@ -5,7 +5,7 @@ import { defaultsFromRecord } from '../../src/assess/from.js';
 import { checkConversionTarget, conversionReport, crosswalkChain, crosswalkTo } from '../../src/profile/crosswalk.js';
 import { loadRegistry, resolveProfile } from '../../src/profile/registry.js';
 import { parseRecordText } from '../../src/record/read.js';
-import { makeReadContext, readRecordResult } from '../../src/summary/read-record.js';
+import { makeReadContext, readRecordResult } from '../../src/summary/read/read-record.js';
 import { CliError } from '../../src/errors.js';
 import { fixture } from '../helpers/cli.js';
 

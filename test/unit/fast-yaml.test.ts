@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fastParseYaml } from '../../src/summary/fast-yaml.js';
+import { fastParseYaml } from '../../src/summary/read/fast-yaml.js';
 import { serializeRecord } from '../../src/record/write.js';
 import { makeRecord, prng, recordYaml } from '../support/corpus.mjs';
 

@@ -1,7 +1,7 @@
 // The record-id table: remembers every id once, through growth, for random and hand-made ids alike.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { IdTable } from '../../src/summary/id-table.js';
+import { IdTable } from '../../src/summary/read/id-table.js';
 
 describe('IdTable', () => {
   it('finds what it stored, across growth', () => {

@@ -14,7 +14,7 @@ import {
   silentChanges,
 } from '../../src/input-guard.js';
 import { parseYaml } from '../../src/yaml-source.js';
-import { makeReadContext, readRecordResult } from '../../src/summary/read-record.js';
+import { makeReadContext, readRecordResult } from '../../src/summary/read/read-record.js';
 import { loadRegistry } from '../../src/profile/registry.js';
 import { readFileSync } from 'node:fs';
 import { fixture } from '../helpers/cli.js';

@@ -1,9 +1,9 @@
 // Formats escape what they print: HTML text, spreadsheet formulas in CSV, Markdown control characters.
 import { describe, expect, it } from 'vitest';
 import { rated, summaryOf } from './summary-helpers.js';
-import { csvCell, formatCsv } from '../../src/summary/format-csv.js';
-import { formatHtml } from '../../src/summary/format-html.js';
-import { formatMarkdown } from '../../src/summary/format-md.js';
+import { csvCell, formatCsv } from '../../src/summary/format/csv.js';
+import { formatHtml } from '../../src/summary/format/html.js';
+import { formatMarkdown } from '../../src/summary/format/md.js';
 
 function summary() {
   return summaryOf(

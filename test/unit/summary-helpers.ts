@@ -3,7 +3,7 @@ import { loadRegistry } from '../../src/profile/registry.js';
 import { buildSummary, type BuildOptions } from '../../src/summary/build.js';
 import { CellTable, CYCLE_KEY } from '../../src/summary/count/cells.js';
 import type { Summary } from '../../src/summary/model.js';
-import type { Contribution } from '../../src/summary/read-record.js';
+import type { Contribution } from '../../src/summary/read/read-record.js';
 
 export type Rec = Partial<Omit<Contribution, 'groups'>> & { groups?: Record<string, string> };
 

@@ -7,7 +7,7 @@ import {
   shareRange,
   smallGroupRange,
 } from '../../src/summary/protect/rules.js';
-import { hash53 } from '../../src/summary/collect.js';
+import { hash53 } from '../../src/summary/read/collect.js';
 import type { GroupSummary } from '../../src/summary/model.js';
 import { rated, summaryOf, type Rec } from './summary-helpers.js';
 

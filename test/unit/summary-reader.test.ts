@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fastParseYaml } from '../../src/summary/fast-yaml.js';
-import { makeReadContext, readRecordResult, type FileResult } from '../../src/summary/read-record.js';
+import { fastParseYaml } from '../../src/summary/read/fast-yaml.js';
+import { makeReadContext, readRecordResult, type FileResult } from '../../src/summary/read/read-record.js';
 import { loadRegistry } from '../../src/profile/registry.js';
 
 const yamlValue = (t: string): unknown => {

@@ -2,7 +2,7 @@
 // report is split by cycle) and per combination of every group value the run's --by options use.
 // Every table of the run is built from these cells, so all tables add up to the same records. Memory
 // grows with the number of cells, not of records.
-import type { Contribution } from '../read-record.js';
+import type { Contribution } from '../read/read-record.js';
 import { addRecord, newCounters, type Counters } from './counters.js';
 
 /** The key under which --by finds a record's cycle label (a record field, not a group key). */

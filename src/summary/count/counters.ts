@@ -1,6 +1,6 @@
 // Running totals of one set of records (a group, or the smallest cell of the run): what a summary can
 // show of it, and nothing that tells one record from another.
-import type { Contribution } from '../read-record.js';
+import type { Contribution } from '../read/read-record.js';
 
 export interface Counters {
   n: number;

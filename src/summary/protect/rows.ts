@@ -4,7 +4,7 @@
 import { ratedItems } from '../../profile/model.js';
 import type { Profile } from '../../profile/schema.js';
 import type { Counters } from '../count/counters.js';
-import { STATUSES } from '../read-record.js';
+import { STATUSES } from '../read/read-record.js';
 
 export const NOT_RATED = 'not-rated';
 

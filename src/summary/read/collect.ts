@@ -1,11 +1,11 @@
 // Take per-file results in file order: count each record once, catch forwarded copies and conflicting
 // ids, and tell the caller about everything that was not counted.
-import type { Diagnostic } from '../yaml-source.js';
-import { CYCLE_KEY, normValue, type CellTable } from './count/cells.js';
+import type { Diagnostic } from '../../yaml-source.js';
+import { CYCLE_KEY, normValue, type CellTable } from '../count/cells.js';
 import type { Contribution, FileResult } from './read-record.js';
 import { IdTable } from './id-table.js';
 import { PeopleTable } from './people-table.js';
-import type { ScanSkip } from '../scan.js';
+import type { ScanSkip } from '../../scan.js';
 
 export const SKIP_REASONS = [
   'invalid',

@@ -2,7 +2,7 @@
 // that nothing depends on colour alone; a layout that reads at 390 px; a print stylesheet for A4 and
 // Letter that keeps a group with its heading.
 
-import { highlighterHex as highlighter } from '../palette.js';
+import { highlighterHex as highlighter } from '../../palette.js';
 
 /** A pattern per level rank (0 = highest), drawn over the colour. */
 const PATTERNS = [

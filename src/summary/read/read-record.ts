@@ -1,18 +1,18 @@
 // One file in, one small result out: read, parse, validate, check against its profile, and reduce a
 // valid record to the few numbers a summary needs. Runs on the main thread or in a worker.
-import { fsErrorText } from '../errors.js';
+import { fsErrorText } from '../../errors.js';
 import { createHash } from 'node:crypto';
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
-import { checkRecordAgainstProfile } from '../record/check.js';
-import { detectKind, parseRecordText } from '../record/read.js';
-import type { PracticeRecord } from '../record/schema.js';
-import { isAtOrAboveTarget, profileRef } from '../profile/model.js';
-import type { Profile } from '../profile/schema.js';
+import { checkRecordAgainstProfile } from '../../record/check.js';
+import { detectKind, parseRecordText } from '../../record/read.js';
+import type { PracticeRecord } from '../../record/schema.js';
+import { isAtOrAboveTarget, profileRef } from '../../profile/model.js';
+import type { Profile } from '../../profile/schema.js';
 import { LineCounter } from 'yaml';
-import type { Diagnostic, YamlSource } from '../yaml-source.js';
-import { RecordSchema } from '../record/schema.js';
+import type { Diagnostic, YamlSource } from '../../yaml-source.js';
+import { RecordSchema } from '../../record/schema.js';
 import { fastParseYaml } from './fast-yaml.js';
-import { checkYamlSize, decodeText, encodingProblem, hasNumberGroup } from '../input-guard.js';
+import { checkYamlSize, decodeText, encodingProblem, hasNumberGroup } from '../../input-guard.js';
 import { crosswalkChain, hasLevel, type IdMap } from './crosswalk.js';
 
 /** Bigger than any real record by far; such a file is reported, never read into memory. */

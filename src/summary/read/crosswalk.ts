@@ -1,8 +1,8 @@
 // `--as sbic@2024`: carry records of earlier versions over to the target version. The mapping itself is
 // src/profile/crosswalk.ts (shared with assess --from and validate); this adapts it to the reader's context.
-import { crosswalkChain as versionChain, type IdMap } from '../profile/crosswalk.js';
-import { levelById } from '../profile/model.js';
-import type { Profile } from '../profile/schema.js';
+import { crosswalkChain as versionChain, type IdMap } from '../../profile/crosswalk.js';
+import { levelById } from '../../profile/model.js';
+import type { Profile } from '../../profile/schema.js';
 
 export type { IdMap };
 

@@ -1,6 +1,6 @@
 // Worker thread: reads, parses and checks batches of record files; sends back only small results.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRegistry } from '../profile/registry.js';
+import { loadRegistry } from '../../profile/registry.js';
 import { makeReadContext, readRecordResult, type ReadOptions } from './read-record.js';
 
 export interface WorkerInit {

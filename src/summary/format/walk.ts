@@ -8,7 +8,7 @@ import {
   type ShareRange,
   type Summary,
   type Why,
-} from './model.js';
+} from '../model.js';
 
 export function walkGroups(
   root: GroupSummary,

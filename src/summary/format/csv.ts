@@ -1,8 +1,8 @@
 // CSV: one tidy row per report x table x group x measure, for spreadsheets. Number columns hold numbers
 // only (a withheld value is an empty cell, and the `why` column says why); `row` says whether a row is
 // a table's total or a subgroup, and `depth` how deep, so a pivot or SUM over one depth is right.
-import type { GroupSummary, Summary } from './model.js';
-import { blankUnsafe } from '../text-safety.js';
+import type { GroupSummary, Summary } from '../model.js';
+import { blankUnsafe } from '../../text-safety.js';
 import { itemName, walkGroups } from './walk.js';
 
 /** Quote text cells; defuse cells a spreadsheet would run as a formula; numbers stay bare. */

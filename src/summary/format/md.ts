@@ -1,7 +1,7 @@
 // Markdown: one section per report (profile version and cycle) and table, one table per group; the
 // legend of withheld and coded values once at the top.
-import type { GroupSummary, ReportSummary, Summary } from './model.js';
-import { blankUnsafe } from '../text-safety.js';
+import type { GroupSummary, ReportSummary, Summary } from '../model.js';
+import { blankUnsafe } from '../../text-safety.js';
 import {
   allItemsWithheld,
   changeText,

@@ -3,7 +3,7 @@
 // item (target marked), and growth where two cycles are compared. Every text from profiles or records
 // is escaped; withheld and coded values say why, as in every format.
 import { CSS, heat, levelFill } from './html-style.js';
-import { blankUnsafe } from '../text-safety.js';
+import { blankUnsafe } from '../../text-safety.js';
 import {
   NOT_RATED,
   type GrowthSummary,
@@ -11,7 +11,7 @@ import {
   type ItemStats,
   type ReportSummary,
   type Summary,
-} from './model.js';
+} from '../model.js';
 import {
   allItemsWithheld,
   changeText,

@@ -3,7 +3,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readRecordResult, type FileResult, type ReadContext } from './read-record.js';
-import type { ScanItem, ScanSkip } from '../scan.js';
+import type { ScanItem, ScanSkip } from '../../scan.js';
 import type { BatchRequest, WorkerInit } from './worker.js';
 
 /**
