@@ -25,7 +25,9 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
       const { t } = start(`history ${fixture('history', 'coach')}`, width);
       const screen = await t.waitFor((s) => s.includes('Action steps done') && t.dead(), 'the history');
       for (const line of screen.split('\n')) expect(line.length, line).toBeLessThanOrEqual(width);
-      expect(screen).toContain('Since 2024-09-12: 2 up, 0 the same, 0 down');
+      expect(screen.replace(/\s+/g, ' ')).toContain(
+        'Since 2024-09-12, on the 2 items rated both then and now: 2 up, 0 the same, 0 down; at or above target 0 of 2 then, 2 of 2 now.',
+      );
       expect(screen).toContain('A  2024-09-12 · 2024-25 baseline · sbic@2014, through');
       if (width === 120)
         expect(screen).toMatch(/A ■ Far from Proficient +B ■ Close to Proficient +C ■ Proficient +↑ up/);
