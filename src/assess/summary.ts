@@ -51,7 +51,17 @@ function rank(order: string[], id: string): number {
   return i < 0 ? order.length : i;
 }
 
-/** What a partial profile lacks, in full (the profile's own note). */
+/**
+ * What a partial profile means for the coach, in one or two plain sentences before the first question.
+ * The profile's own statusNote is for maintainers (what was found where); `profile show` prints it.
+ */
 export function partialNote(profile: Profile): string {
-  return profile.statusNote ?? 'Some parts of the source were not found.';
+  const found = profile.sections.map((s) => s.title);
+  const n = ratedItems(profile).length;
+  const [one, many] = profile.process.rate === 'section' ? ['part', 'parts'] : ['criterion', 'criteria'];
+  return `This profile is incomplete: only ${listOf(found)} could be found, so you rate ${n} ${n === 1 ? one : many}. The rest of your practice is not covered this time.`;
+}
+
+function listOf(xs: string[]): string {
+  return xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : (xs[0] ?? 'part of it');
 }
