@@ -52,16 +52,12 @@ function rank(order: string[], id: string): number {
 }
 
 /**
- * What a partial profile means for the coach, in one or two plain sentences before the first question.
- * The profile's own statusNote is for maintainers (what was found where); `profile show` prints it.
+ * What a partial profile means for the coach, in one or two plain sentences before the first question: the
+ * profile's coachNote. Its statusNote is for maintainers (what was found where); `profile show` prints it.
  */
 export function partialNote(profile: Profile): string {
-  const found = profile.sections.map((s) => s.title);
-  const n = ratedItems(profile).length;
-  const [one, many] = profile.process.rate === 'section' ? ['part', 'parts'] : ['criterion', 'criteria'];
-  return `This profile is incomplete: only ${listOf(found)} could be found, so you rate ${n} ${n === 1 ? one : many}. The rest of your practice is not covered this time.`;
-}
-
-function listOf(xs: string[]): string {
-  return xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : (xs[0] ?? 'part of it');
+  return (
+    profile.coachNote ??
+    `Parts of this profile could not be found, so it may not cover all of your practice (profile show ${profileRef(profile)} says what is missing).`
+  );
 }

@@ -68,11 +68,15 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
   // Rubric text under a choice, wrapped by words here so the terminal never cuts one in half.
   // The answer shown after "✔ message ": wrapped so that its first line fits beside the message.
   const answered = (msg: string, label: string) => {
-    const first = Math.max(10, terminalWidth() - msg.slice(msg.lastIndexOf('\n') + 1).length - 4);
+    const first = terminalWidth() - msg.slice(msg.lastIndexOf('\n') + 1).length - 4;
     const words = label.split(' ');
     let line = '';
     while (words.length && `${line} ${words[0]}`.trim().length <= first) line = `${line} ${words.shift()}`.trim();
-    return words.length ? `${line}\n${wrap(words.join(' '), terminalWidth(), '  ')}` : label;
+    if (!words.length) return label;
+    // Not even a word fits beside the message: the whole answer goes on the lines below it.
+    return line
+      ? `${line}\n${wrap(words.join(' '), terminalWidth(), '  ')}`
+      : `\n${wrap(label, terminalWidth(), '  ')}`;
   };
   // A prompt's own line ("? message (hint)"), wrapped by words here: inquirer would break words at the edge.
   // The hint stays dim; it goes on its own line when it does not fit beside the message.
@@ -157,7 +161,13 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
           message: msg,
           default: o.default,
           // The answer beside the message once given: wrapped by words too (a long step or note).
-          theme: { style: { answer: (v: string) => ch.cyan(answered(msg, v)) } },
+          // The default shown beside the message (a note kept from last time) is wrapped the same way.
+          theme: {
+            style: {
+              answer: (v: string) => ch.cyan(answered(msg, v)),
+              defaultAnswer: (v: string) => ch.dim(answered(msg, `(${v})`)),
+            },
+          },
           validate: (s) => ((o.back && s.trim() === '<') || !o.validate ? true : o.validate(s.trim())),
         });
       } finally {

@@ -32,10 +32,10 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     const first = await t.waitFor((s) => s.includes('? State'), 'the first question');
     // For a coach, in two plain sentences: what is there and what that means (not the maintainers' note).
     expect(first.replace(/\s+/g, ' ')).toContain(
-      'This profile is incomplete: only Effective Communication could be found, so you rate 9 criteria. The rest of your practice is not covered this time.',
+      'Only part I of this profile (Effective Communication) could be found: you rate its 9 criteria, and the rest of your process coaching is not covered this time.',
     );
     expect(first).not.toContain('maintainer');
-    expect(first.indexOf('This profile is incomplete')).toBeLessThan(first.indexOf('? State'));
+    expect(first.indexOf('Only part I of this profile')).toBeLessThan(first.indexOf('? State'));
     // "<" in the context goes back a field, keeping what was typed there.
     await t.answer('State', () => t.type('OH'));
     await t.answer('Region', () => t.type('<'));

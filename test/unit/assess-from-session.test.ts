@@ -207,9 +207,16 @@ describe('--plain (screen readers)', () => {
 });
 
 describe('the partial-profile notice', () => {
-  it('is one or two plain sentences for a coach: what is there, what that means', () => {
+  it("is the profile's note for coaches (one or two plain sentences), not the maintainers' note", () => {
     expect(partialNote(ohio)).toBe(
-      'This profile is incomplete: only Effective Communication could be found, so you rate 9 criteria. The rest of your practice is not covered this time.',
+      'Only part I of this profile (Effective Communication) could be found: you rate its 9 criteria, and the rest of your process coaching is not covered this time.',
     );
+    // sbic@2024 has all its functions; what it lacks is the rubric text below Exemplary.
+    expect(partialNote(profileOf('sbic@2024'))).toMatch(/^For the levels below Exemplary, the rubric text/);
+    for (const ref of ['ohio-process-coaching', 'sbic@2014', 'sbic@2024']) {
+      const note = partialNote(profileOf(ref));
+      expect(note.split(/[.:] /).length, note).toBeLessThanOrEqual(3);
+      expect(note.length, note).toBeLessThan(200);
+    }
   });
 });
