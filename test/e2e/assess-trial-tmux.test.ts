@@ -120,6 +120,11 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
       expect(l.length, l).toBeLessThanOrEqual(60);
     await t.answer('Save, or change an answer?', () => t.keys('Enter'));
     const end = await t.waitFor((s) => s.includes('Your action plan') && t.dead(), 'the summary');
+    // Prompt lines and the typed answers beside them are wrapped by words: the terminal never cuts one.
+    const promptLines = end.split('\n').filter((l) => l.startsWith('✔ '));
+    expect(promptLines.length).toBeGreaterThan(20);
+    for (const l of promptLines) expect(l.length, l).toBeLessThanOrEqual(60);
+    expect(end).toContain('✔ Action step 1: what will you do? (< to go back) Plan\n  three open questions');
     expect(after(end, 'Saved').replace(/\s+/g, ' ')).toContain(
       'Note: ohio-process-coaching@3.15 is partial: parts of the source were not found',
     );
