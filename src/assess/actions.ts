@@ -12,6 +12,7 @@ import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { parseRecordText } from '../record/read.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
+import { quoteAmbiguousInText } from '../record/write.js';
 import {
   cleanStepText,
   editDoc,
@@ -55,6 +56,17 @@ export function checkChange(rec: PracticeRecord, profile: Profile | undefined, c
 const dayError = (flag: string, day: string) =>
   new CliError(`${flag} "${day}" is not a date; a date looks like 2026-01-31`, EXIT.usage);
 
+/** A step is planned in the record, so it cannot be done (or progress) before the record's own day. */
+function beforeRecord(rec: PracticeRecord, day: string, what: string): void {
+  if (day < rec.date)
+    throw new CliError(
+      `--on ${day} is before this record's date (${rec.date}): ${what} cannot be dated before the plan was made`,
+      EXIT.usage,
+      undefined,
+      `Check the date; a day from ${rec.date} on is accepted.`,
+    );
+}
+
 /** Check a set of changes made together: each on its own, then as a whole (no step twice, not over the maximum). */
 export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, changes: ActionChange[]): void {
   const n = rec.actionSteps?.length ?? 0;
@@ -91,6 +103,7 @@ export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, 
         );
       }
       if (c.on !== undefined && !isValidDay(c.on)) throw dayError('--on', c.on);
+      if (c.on !== undefined) beforeRecord(rec, c.on, `step ${c.step} done`);
       statusOf.set(c.step, c.status);
     } else if (c.kind === 'text') {
       if (!cleanStepText(c.text)) throw new CliError(`--text needs the new text of step ${c.step}`, EXIT.usage);
@@ -99,6 +112,7 @@ export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, 
     } else if (c.kind === 'note') {
       if (!cleanStepText(c.text)) throw new CliError('--note needs some text', EXIT.usage);
       if (!isValidDay(c.on)) throw dayError('--on', c.on);
+      beforeRecord(rec, c.on, `a progress note on step ${c.step}`);
     }
   }
   // The maximum counts open steps: a change may not leave more open than allowed, unless it opens none.
@@ -185,11 +199,14 @@ export function applyChanges(
     removeSteps(doc, removals);
     text = doc.toString({ lineWidth: 0 });
   }
+  // Every date in the file ends up quoted, those of steps not edited too: a YAML 1.1 reader (PyYAML,
+  // js-yaml) would read a plain 2026-01-05 as a timestamp.
   if (now) {
     const doc = parseRecordDoc(text);
     stampUpdated(doc, now);
     text = doc.toString({ lineWidth: 0 });
   }
+  text = quoteAmbiguousInText(text);
   // Never write a broken file: the new text must read back as a valid record, with exactly the changes asked for.
   const after = parseRecordText(text, file);
   if (!after.record || !isDeepStrictEqual(after.source!.value, expected)) {

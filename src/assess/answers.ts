@@ -12,6 +12,7 @@ import {
   belowTarget,
   currentValue,
   isAnswered,
+  lastTimeValue,
   missingAnswers,
   questionList,
   type Answer,
@@ -109,18 +110,24 @@ export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Ans
   for (const [item, note] of Object.entries(a.notes ?? {})) {
     const q = ratingQuestion(item);
     if (a.ratings?.[item]) continue;
-    const level = d.rec.ratings[item] ?? d.defaults?.ratings?.[item];
+    const level = d.rec.ratings[item];
     if (!level)
-      throw new CliError(`${where}: a note for "${item}", which has no rating; add it under ratings`, EXIT.usage);
+      throw new CliError(
+        `${where}: a note for "${item}", which has no rating; add it under ratings${keepHint(d, item)}`,
+        EXIT.usage,
+      );
     run(q, { kind: 'rating', level, note });
   }
   if (a.improvementAreas) run({ kind: 'areas' }, { kind: 'areas', areas: a.improvementAreas });
   if (a.priorities) {
-    // Priorities are checked against ratings: take offered ratings (--from) for the items named.
+    // Priorities are checked against this time's ratings; last time's (--from) count only if kept (--keep-ratings).
     for (const item of a.priorities) {
-      const level = d.defaults?.ratings?.[item];
-      if (!(item in d.rec.ratings) && level)
-        run(ratingQuestion(item), { kind: 'rating', level, note: d.defaults?.notes?.[item] });
+      ratingQuestion(item);
+      if (!(item in d.rec.ratings))
+        throw new CliError(
+          `${where}: priority "${item}" has no rating this time; add it under ratings${keepHint(d, item)}`,
+          EXIT.usage,
+        );
     }
     const below = belowTarget(profile, d.rec);
     if (a.priorities.length === 0 && below.length > 0) {
@@ -148,15 +155,31 @@ export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Ans
   return d;
 }
 
+/** "(or --keep-ratings ...)" when the record --from starts from rated `item`. */
+function keepHint(d: Draft, item: string): string {
+  return d.defaults?.ratings?.[item] ? " (or pass --keep-ratings to keep last time's ratings)" : '';
+}
+
+/** Last time's ratings (and their notes) from `--from`, as answers the coach gave with --keep-ratings. */
+export function keepLastRatings(profile: Profile, draft: Draft): Draft {
+  const d = draft.defaults ?? {};
+  const ratings = { ...(d.ratings ?? {}) };
+  const notes = Object.fromEntries(Object.entries(d.notes ?? {}).filter(([item]) => item in ratings));
+  return applyKnownAnswers(profile, draft, { ratings, notes }, '--keep-ratings');
+}
+
 /**
- * No prompts: take offered defaults (e.g. `--from`) for what is still open, then finish or list exactly
- * what is missing (exit 2). Unlisted priorities default to every below-target item in form order.
+ * No prompts: take what is known and last time's areas, priorities and steps (`--from`) for what is still
+ * open, then finish or list exactly what is missing (exit 2). Unlisted priorities default to every
+ * below-target item in form order.
  */
 export function completeWithoutPrompts(profile: Profile, draft: Draft): Draft {
   let d = draft;
   for (const q of questionList(profile, d)) {
     if (q.kind === 'review' || isAnswered(profile, d, q)) continue;
-    const v = currentValue(profile, d, q);
+    // Last time's (--from) areas, priorities and steps carry over; its ratings never do here: a rating
+    // nobody chose this time is missing (--keep-ratings gives them as answers before this).
+    const v = currentValue(profile, d, q) ?? (q.kind === 'rating' ? undefined : lastTimeValue(profile, d, q));
     if (q.kind === 'context') d = applyAnswer(profile, d, q, v ?? { kind: 'context' });
     else if (q.kind === 'areas') d = applyAnswer(profile, d, q, v ?? { kind: 'areas', areas: [] });
     else if (q.kind === 'priorities' && belowTarget(profile, d.rec).length) {
@@ -175,7 +198,11 @@ export function completeWithoutPrompts(profile: Profile, draft: Draft): Draft {
       `cannot finish the assessment without asking:\n  - ${missing.join('\n  - ')}`,
       EXIT.usage,
       undefined,
-      "Give them in --answers <file.yaml> (the record's shape), or run `profile assess` in a terminal to be asked.",
+      `Give them in --answers <file.yaml> (the record's shape), or run \`profile assess\` in a terminal to be asked.${
+        ratedItems(profile).some((i) => !(i.id in d.rec.ratings) && d.defaults?.ratings?.[i.id])
+          ? "\nTo keep last time's ratings unchanged instead, add --keep-ratings."
+          : ''
+      }`,
     );
   }
   return applyAnswer(profile, d, { kind: 'review' }, { kind: 'review' });

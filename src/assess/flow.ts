@@ -18,17 +18,24 @@ export interface StepAnswer {
   due?: string;
 }
 
-/** Values offered as defaults (last year's record, the remembered context) but not yet confirmed. */
+/**
+ * What a new assessment starts with besides its own answers. The context (group, cycle) is offered as the
+ * Enter value. Everything else here is what the record `--from` starts from said ("last time"): shown,
+ * labelled, beside each question, never the value Enter picks for a rating, an area tick or a priority.
+ */
 export interface Defaults {
   group?: Record<string, string>;
   cycle?: string;
+  /** Last time's, mapped into this profile (--from). */
   ratings?: Record<string, string>;
   notes?: Record<string, string>;
   improvementAreas?: AreaAnswer[];
   priorities?: string[];
   actionSteps?: StepAnswer[];
-  /** What the record that `--from` starts from said, shown beside each question as "last time". */
+  /** When the record that `--from` starts from was made, and what it rated, shown as "last time". */
   lastTime?: LastTime;
+  /** This session's own priorities, kept in order when a changed rating asks them again. */
+  keptPriorities?: string[];
 }
 
 export interface LastTime {
@@ -153,7 +160,10 @@ export function sameQuestion(a: Question, b: Question): boolean {
   return true;
 }
 
-/** The answer given so far, else the offered default (last year / remembered), for a prompt's default. */
+/**
+ * The answer given in this assessment so far (a question asked again), for a prompt's default. Last
+ * time's answers (`--from`) are not in it: see lastTimeValue, shown beside the question instead.
+ */
 export function currentValue(profile: Profile, draft: Draft, q: Question): Answer | undefined {
   const r = draft.rec;
   const d = draft.defaults ?? {};
@@ -161,24 +171,46 @@ export function currentValue(profile: Profile, draft: Draft, q: Question): Answe
     case 'context':
       return { kind: 'context', group: r.group ?? d.group, cycle: r.cycle ?? d.cycle };
     case 'rating': {
-      const level = r.ratings[q.item] ?? d.ratings?.[q.item];
-      const note = r.notes?.[q.item] ?? d.notes?.[q.item];
-      return level ? { kind: 'rating', level, note } : undefined;
+      const level = r.ratings[q.item];
+      return level ? { kind: 'rating', level, note: r.notes?.[q.item] } : undefined;
     }
-    case 'areas': {
-      const areas = r.improvementAreas ?? d.improvementAreas;
-      return areas ? { kind: 'areas', areas } : undefined;
-    }
+    case 'areas':
+      return r.improvementAreas ? { kind: 'areas', areas: r.improvementAreas } : undefined;
     case 'priorities': {
       const offered = new Set(belowTarget(profile, r).map((i) => i.id));
-      const p = (r.priorities ?? d.priorities ?? []).filter((x) => offered.has(x));
+      const p = (r.priorities ?? d.keptPriorities ?? []).filter((x) => offered.has(x));
       return p.length ? { kind: 'priorities', priorities: p } : undefined;
     }
     case 'step': {
-      const s = r.actionSteps?.[q.index] ?? d.actionSteps?.[q.index];
+      const s = r.actionSteps?.[q.index];
       return s ? { kind: 'step', step: { text: s.text, for: s.for, due: s.due } } : undefined;
     }
     case 'review':
+      return undefined;
+  }
+}
+
+/** What the record `--from` starts from answered to `q` (mapped into this profile), or undefined. */
+export function lastTimeValue(profile: Profile, draft: Draft, q: Question): Answer | undefined {
+  const d = draft.defaults ?? {};
+  if (!d.lastTime) return undefined;
+  switch (q.kind) {
+    case 'rating': {
+      const level = d.ratings?.[q.item];
+      return level ? { kind: 'rating', level, note: d.notes?.[q.item] } : undefined;
+    }
+    case 'areas':
+      return d.improvementAreas?.length ? { kind: 'areas', areas: d.improvementAreas } : undefined;
+    case 'priorities': {
+      const offered = new Set(belowTarget(profile, draft.rec).map((i) => i.id));
+      const p = (d.priorities ?? []).filter((x) => offered.has(x));
+      return p.length ? { kind: 'priorities', priorities: p } : undefined;
+    }
+    case 'step': {
+      const s = d.actionSteps?.[q.index];
+      return s ? { kind: 'step', step: { text: s.text, for: s.for, due: s.due } } : undefined;
+    }
+    default:
       return undefined;
   }
 }
@@ -213,7 +245,7 @@ export function applyAnswer(profile: Profile, draft: Draft, q: Question, a: Answ
         .map((i) => i.id)
         .join() !== before
     ) {
-      next.defaults = { ...(next.defaults ?? {}), priorities: r.priorities };
+      next.defaults = { ...(next.defaults ?? {}), keptPriorities: r.priorities };
       delete r.priorities;
     }
   } else if (q.kind === 'areas' && a.kind === 'areas') {

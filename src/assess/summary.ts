@@ -51,7 +51,13 @@ function rank(order: string[], id: string): number {
   return i < 0 ? order.length : i;
 }
 
-/** What a partial profile lacks, in full (the profile's own note). */
+/**
+ * What a partial profile means for the coach, in one or two plain sentences before the first question: the
+ * profile's coachNote. Its statusNote is for maintainers (what was found where); `profile show` prints it.
+ */
 export function partialNote(profile: Profile): string {
-  return profile.statusNote ?? 'Some parts of the source were not found.';
+  return (
+    profile.coachNote ??
+    `Parts of this profile could not be found, so it may not cover all of your practice (profile show ${profileRef(profile)} says what is missing).`
+  );
 }

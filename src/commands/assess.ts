@@ -15,6 +15,7 @@ async function optionsSchema() {
     cycle: z.string().optional(),
     respondent: z.string().optional(),
     yes: z.boolean().optional(),
+    keepRatings: z.boolean().optional(),
     plain: z.boolean().optional(),
   });
 }
@@ -28,7 +29,14 @@ export function assessCommand(): Command {
     )
     .option('--dir <folder>', 'where records are saved', 'records')
     .option('--resume [file]', 'continue a draft (without a file: the newest draft in --dir)')
-    .option('--from <record>', "start from an earlier record's answers (the yearly review)")
+    .option(
+      '--from <record>',
+      "start from an earlier record: its answers are shown beside each question as last time's",
+    )
+    .option(
+      '--keep-ratings',
+      "with --from: keep last time's ratings unchanged as this time's (they are not asked again)",
+    )
     .option('--answers <file.yaml>', "answers given up front, in the record's shape (partial is fine)")
     .option(
       '--group <key=value>',
@@ -54,10 +62,12 @@ Examples:
   $ profile assess sbic --group region=Southeast --group district="Example R-I" --cycle "2025-26"
   $ profile assess --resume                      carry on with the newest draft in records/
   $ profile assess sbic --from records/2024-09-14_sbic-2014_3f2b8c1e.yaml
+  $ profile assess --from records/2025-09-14_sbic-2024_5d1e9a20.yaml --keep-ratings --yes
   $ profile assess ohio-process-coaching --answers my-answers.yaml --yes
   $ profile assess ohio-process-coaching --plain
 
 Without a terminal (or with --yes) nothing is asked; missing answers are listed and the exit code is 2.
+--from alone never answers a rating: each is chosen anew (or given in --answers), unless --keep-ratings.
 Exit codes: 0 saved, 1 problem writing the record, 2 usage or missing answers, 130 stopped (draft kept).`,
     )
     .action(async (profile: string | undefined, opts: unknown, cmd: Command) => {

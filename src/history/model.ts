@@ -44,7 +44,10 @@ export interface HistoryModel {
   atTarget: { n: number; of: number }[];
   /** Steps marked done in each record (the plan between it and the next review). */
   done: { column: number; text: string; on?: string }[][];
+  /** First review against the newest, over the items rated in both (compared): up, down, the same. */
   trend: { up: number; down: number; same: number };
+  /** The items rated in the first review and the newest, and how many of them were at or above target. */
+  compared: { n: number; atTargetThen: number; atTargetNow: number };
   /** Items of earlier versions with no counterpart in the newest: "sbic@2014" -> titles. */
   dropped: { ref: string; titles: string[] }[];
 }
@@ -98,12 +101,22 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
     }
     return out;
   });
+  // The headline compares the first review with the newest on the items both rated: an item only one version
+  // has (new in 2024, dropped since 2014) is in neither count.
   const trend = { up: 0, down: 0, same: 0 };
+  const compared = { n: 0, atTargetThen: 0, atTargetNow: 0 };
   const rows: HistoryRow[] = ratedItems(target).map((it) => {
     const cells = mapped.map((m) => m.get(it.id));
     const rated = cells.filter((c): c is HistoryCell => c !== undefined);
     const change = rated.length >= 2 ? rated[rated.length - 1].score - rated[0].score : undefined;
-    if (change !== undefined) trend[change > 0 ? 'up' : change < 0 ? 'down' : 'same']++;
+    const [first, last] = [cells[0], cells[cells.length - 1]];
+    if (cells.length >= 2 && first && last) {
+      const d = last.score - first.score;
+      trend[d > 0 ? 'up' : d < 0 ? 'down' : 'same']++;
+      compared.n++;
+      if (first.atTarget) compared.atTargetThen++;
+      if (last.atTarget) compared.atTargetNow++;
+    }
     return { id: it.id, number: it.number, title: it.title, cells, change };
   });
   return {
@@ -121,16 +134,18 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
       (rec.actionSteps ?? []).filter((s) => s.status === 'done').map((s) => ({ column, text: s.text, on: s.done })),
     ),
     trend,
+    compared,
     dropped: [...dropped].map(([ref, titles]) => ({ ref, titles: [...titles].sort() })),
   };
 }
 
-/** "2 up, 1 the same, 1 down since 2024-09-14", or why there is no trend yet. */
+/** "Since 2024-09-14: 2 up, 1 the same, 1 down; ...", over the items rated both times, or why there is none. */
 export function trendLine(m: HistoryModel): string {
   if (m.columns.length < 2) return 'One review so far: the trend shows after the next one.';
   const { up, down, same } = m.trend;
   const first = m.columns[0];
-  const last = m.atTarget[m.atTarget.length - 1];
-  const firstAt = m.atTarget[0];
-  return `Since ${first.date}: ${up} up, ${same} the same, ${down} down; at or above target ${firstAt.n} of ${firstAt.of} then, ${last.n} of ${last.of} now.`;
+  const { n, atTargetThen, atTargetNow } = m.compared;
+  if (n === 0) return `No item was rated both in ${first.date} and in the newest review, so there is no trend to show.`;
+  const over = n === m.rows.length ? '' : `, on the ${n === 1 ? '1 item' : `${n} items`} rated both then and now`;
+  return `Since ${first.date}${over}: ${up} up, ${same} the same, ${down} down; at or above target ${atTargetThen} of ${n} then, ${atTargetNow} of ${n} now.`;
 }

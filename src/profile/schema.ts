@@ -100,6 +100,9 @@ export const ProfileSchema = z
     subtitle: Text.optional(),
     status: z.enum(['complete', 'partial']).default('complete'),
     statusNote: Text.optional().describe('For a partial profile: what is missing and where to find it'),
+    coachNote: Text.optional().describe(
+      'For a partial profile: one or two plain sentences for a coach, shown before the first question of an assessment: what is missing and what that means for their self-assessment',
+    ),
     projectChoices: z
       .array(Text)
       .optional()

@@ -4,6 +4,7 @@ import {
   belowTarget,
   currentValue,
   isValidDay,
+  lastTimeValue,
   type AreaAnswer,
   type Answer,
   type Draft,
@@ -13,12 +14,23 @@ import {
 import { descriptorsFor, levelById, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { itemCard, itemLabel } from '../ui/assess-view.js';
-import { BACK, type Asker, type Back, type Choice } from './asker.js';
+import { BACK, isBackWithTicks, type Asker, type Back, type Choice } from './asker.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
 
 const USUAL_GROUP_KEYS = ['state', 'region', 'district', 'building'];
 
-/** `commit` saves a part-answer at once (a rating before its optional note), so Ctrl-C loses nothing chosen. */
+/** Back, but save this part-answer first (ticks made before "<"), so going back loses nothing. */
+export interface BackKeeping {
+  back: Back;
+  keep: Answer;
+}
+
+/**
+ * `commit` saves a part-answer at once (a rating before its optional note), so Ctrl-C loses nothing chosen.
+ * Last time's answers (`--from`) are shown, labelled, beside each question; a rating, an area tick or a
+ * priority is never taken from them by Enter alone. Texts (a note, a step) are offered with "Enter keeps
+ * last time's", said in the question.
+ */
 export async function askQuestion(
   asker: Asker,
   profile: Profile,
@@ -26,8 +38,9 @@ export async function askQuestion(
   q: Question,
   ch: ChalkInstance,
   commit?: (a: Answer) => void,
-): Promise<Answer | Back> {
+): Promise<Answer | Back | BackKeeping> {
   const cur = currentValue(profile, d, q);
+  const then = lastTimeValue(profile, d, q);
   switch (q.kind) {
     case 'context':
       return askContext(asker, cur?.kind === 'context' ? cur : undefined, d.defaults?.lastTime?.cycle);
@@ -40,7 +53,8 @@ export async function askQuestion(
         asker.say(`Last time (${lastWhen(last)}): ${levelById(profile, lastLevel)?.label ?? lastLevel}`);
       const choices: Choice<string>[] = descriptorsFor(profile, item).map((desc) => ({
         value: desc.level.id,
-        label: desc.level.label + (desc.level.id === lastLevel ? ' (last time)' : ''),
+        label: desc.level.label,
+        tag: desc.level.id === lastLevel ? '(last time)' : undefined,
         colour: desc.level.colour,
         hint:
           [
@@ -52,15 +66,26 @@ export async function askQuestion(
             .filter(Boolean)
             .join('\n') || undefined,
       }));
+      // Only this assessment's own answer (a question asked again) puts the cursor on a level.
       const prev = cur?.kind === 'rating' ? cur : undefined;
+      const lastNote = !prev && then?.kind === 'rating' ? then.note : undefined;
       let def = prev?.level;
       for (;;) {
-        const level = await asker.select({ message: 'Where is your practice now?', choices, default: def, back: true });
+        const level = await asker.select({
+          message: 'Where is your practice now?',
+          choices,
+          default: def,
+          back: true,
+          said: (c) => `Rated: ${c.label}`,
+        });
         if (level === BACK) return BACK;
         commit?.({ kind: 'rating', level, note: prev?.note });
+        if (lastNote) asker.say(wrap(`Last time's note: "${lastNote}"`, terminalWidth(), '', '  '));
         const note = await asker.input({
-          message: `Private note (optional, Enter to ${prev?.note ? 'keep, - to clear' : 'skip'})`,
-          default: prev?.note,
+          message: lastNote
+            ? "Private note (optional; Enter keeps last time's note, - for none)"
+            : `Private note (optional, Enter to ${prev?.note ? 'keep, - to clear' : 'skip'})`,
+          default: prev?.note ?? lastNote,
           back: true,
         });
         if (note === BACK) {
@@ -71,11 +96,23 @@ export async function askQuestion(
       }
     }
     case 'areas':
-      return askAreas(asker, profile, cur?.kind === 'areas' ? cur.areas : undefined);
+      return askAreas(
+        asker,
+        profile,
+        cur?.kind === 'areas' ? cur.areas : undefined,
+        then?.kind === 'areas' ? then.areas : [],
+      );
     case 'priorities':
       return askPriorities(asker, profile, d, cur?.kind === 'priorities' ? cur.priorities : []);
     case 'step':
-      return askStep(asker, profile, d, q, cur?.kind === 'step' ? (cur.step ?? undefined) : undefined);
+      return askStep(
+        asker,
+        profile,
+        d,
+        q,
+        cur?.kind === 'step' ? (cur.step ?? undefined) : undefined,
+        then?.kind === 'step' ? (then.step ?? undefined) : undefined,
+      );
     case 'review':
       throw new Error('the review is asked by the session');
   }
@@ -117,30 +154,52 @@ async function askContext(
   return { kind: 'context', group, cycle: !cycle || cycle === '-' ? undefined : cycle };
 }
 
-async function askAreas(asker: Asker, profile: Profile, cur: AreaAnswer[] = []): Promise<Answer | Back> {
+/** Last time's areas (`--from`) are marked "(last time)", not ticked: the coach ticks what applies now. */
+async function askAreas(
+  asker: Asker,
+  profile: Profile,
+  cur: AreaAnswer[] = [],
+  last: AreaAnswer[] = [],
+): Promise<Answer | Back | BackKeeping> {
   const key = (a: AreaAnswer) => (typeof a === 'string' ? a : `text:${a.text}`);
+  const lastKeys = new Set(last.map(key));
+  const tag = (k: string) => (lastKeys.has(k) ? '(last time)' : undefined);
   const listed: Choice<string>[] = profile.sections.flatMap((s) =>
-    s.improvementAreas.map((a) => ({ value: a.id, label: a.text })),
+    s.improvementAreas.map((a) => ({ value: a.id, label: a.text, tag: tag(a.id) })),
   );
+  const toAreas = (vs: string[]): AreaAnswer[] => vs.map((v) => (v.startsWith('text:') ? { text: v.slice(5) } : v));
   // "<" in an own area goes back to the ticks (kept, with the areas added so far), or to the question before.
   for (let current = cur; ; ) {
     const own = current.filter((a): a is { text: string } => typeof a !== 'string');
-    const choices = [...listed, ...own.map((a) => ({ value: key(a), label: `${a.text} (your own)` }))];
+    const lastOwn = last.filter(
+      (a): a is { text: string } => typeof a !== 'string' && !own.some((o) => o.text === a.text),
+    );
+    const choices = [
+      ...listed,
+      ...own.map((a) => ({ value: key(a), label: `${a.text} (your own)`, tag: tag(key(a)) })),
+      ...lastOwn.map((a) => ({ value: key(a), label: `${a.text} (your own)`, tag: '(last time)' })),
+    ];
     let picked: string[] = [];
     if (choices.length) {
       asker.say('\nImprovement areas: which may need attention to reach the target?');
+      if (lastKeys.size) asker.say('Areas marked (last time) were ticked last time: tick the ones that apply now.');
       const got = await asker.checkbox({
         message: 'Tick those that apply',
         choices,
         checked: current.map(key),
         back: true,
       });
-      if (got === BACK) return BACK;
+      if (isBackWithTicks(got)) {
+        // Ticks made on this screen are kept (saved), then back to the question before.
+        const ticked = toAreas(got.ticked);
+        const same = JSON.stringify(ticked) === JSON.stringify(current);
+        return ticked.length && !same ? { back: BACK, keep: { kind: 'areas', areas: ticked } } : BACK;
+      }
       picked = got;
     } else {
       asker.say('\nImprovement areas: this profile lists none, so add your own (or none).');
     }
-    const areas: AreaAnswer[] = picked.map((v) => (v.startsWith('text:') ? { text: v.slice(5) } : v));
+    const areas: AreaAnswer[] = toAreas(picked);
     let back = false;
     for (;;) {
       const t = await asker.input({ message: 'Add an improvement area of your own (Enter when done)', back: true });
@@ -175,14 +234,19 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
   }
   const levelOf = (id: string) => levelById(profile, d.rec.ratings[id])?.label;
   const chosen: string[] = [];
+  const label = (i: (typeof offered)[number]) => `${asker.plain ? i.title : itemLabel(i)} (${levelOf(i.id)})`;
   for (;;) {
     const left = offered.filter((i) => !chosen.includes(i.id));
     if (!left.length) break;
-    // --plain: the list's own numbers are the only ones, and Enter alone never picks a priority.
-    const choices: Choice<string>[] = left.map((i) => ({
-      value: i.id,
-      label: `${asker.plain ? i.title : itemLabel(i)} (${levelOf(i.id)})`,
-    }));
+    // --plain: every item keeps its number for the whole question (a screen-reader user remembers "3"), a
+    // picked one says so; "That is all" comes last, once something is picked. Enter alone never picks.
+    // On a terminal the list shrinks as items are picked: the cursor, not numbers, does the choosing.
+    const choices: Choice<string>[] = asker.plain
+      ? offered.map((i) => {
+          const at = chosen.indexOf(i.id);
+          return { value: i.id, label: `${label(i)}${at >= 0 ? ` (already priority ${at + 1})` : ''}` };
+        })
+      : left.map((i) => ({ value: i.id, label: label(i) }));
     if (chosen.length) choices.push({ value: '', label: 'That is all my priorities' });
     const def = cur.find((p) => !chosen.includes(p)) ?? (chosen.length && cur.length ? '' : left[0].id);
     const got = await asker.select({
@@ -190,6 +254,7 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
       choices,
       default: asker.plain ? undefined : def,
       back: true,
+      said: (c) => (c.value ? `Priority ${chosen.length + 1}: ${c.label}` : 'No more priorities.'),
     });
     if (got === BACK) {
       if (!chosen.length) return BACK;
@@ -197,6 +262,10 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
       continue;
     }
     if (!got) break;
+    if (chosen.includes(got)) {
+      asker.say(`That one is already priority ${chosen.indexOf(got) + 1}; pick another, or "That is all".`);
+      continue;
+    }
     chosen.push(got);
   }
   return { kind: 'priorities', priorities: chosen };
@@ -208,14 +277,27 @@ async function askStep(
   d: Draft,
   q: Extract<Question, { kind: 'step' }>,
   cur?: { text: string; for?: string; due?: string },
+  last?: { text: string; for?: string; due?: string },
 ): Promise<Answer | Back> {
   const { min, max } = profile.process.actionSteps;
   if (q.index === 0)
     asker.say(
       `\nAction steps: ${min === max ? min : `${min} to ${max}`} steps that will move your practice toward the target.`,
     );
+  // Last time's unfinished step is offered by name; Enter keeps it, as the question says.
+  const offer = cur ? undefined : last;
+  if (offer) asker.say(wrap(`Last time's step, not done yet: "${offer.text}"`, terminalWidth(), '', '  '));
   // An answered step shows its text as the default (Enter keeps it), so removing one needs its own key.
-  const finish = !q.optional ? '' : cur ? ' (- to remove this step)' : ' (Enter with no text to finish)';
+  const finish = offer
+    ? q.optional
+      ? " (Enter keeps last time's step, - to leave it out)"
+      : " (Enter keeps last time's step, or type a new one)"
+    : !q.optional
+      ? ''
+      : cur
+        ? ' (- to remove this step)'
+        : ' (Enter with no text to finish)';
+  cur ??= offer;
   const text = await asker.input({
     message: `Action step ${q.index + 1}: what will you do?${finish}`,
     default: cur?.text,

@@ -8,14 +8,38 @@ export interface Choice<T> {
   value: T;
   /** Always carries the meaning in words; colour (if any) only adds to it. */
   label: string;
+  /** Shown after the label in the list ("(last time)"), not in the answer line once chosen. */
+  tag?: string;
   colour?: string;
   /** Longer text (a rubric cell), shown for the highlighted choice, or under it in plain mode. */
   hint?: string;
 }
 
+/** A tick list left with Back: the ticks made on that screen, so they are kept, not thrown away. */
+export interface BackWithTicks<T> {
+  back: Back;
+  ticked: T[];
+}
+
+export function isBackWithTicks<T>(x: T[] | BackWithTicks<T>): x is BackWithTicks<T> {
+  return !Array.isArray(x);
+}
+
 export interface Asker {
-  select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back>;
-  checkbox<T>(o: { message: string; choices: Choice<T>[]; checked?: T[]; back?: boolean }): Promise<T[] | Back>;
+  /** `said` (plain mode): the line that confirms the choice, e.g. "Rated: Yellow", for a screen reader. */
+  select<T>(o: {
+    message: string;
+    choices: Choice<T>[];
+    default?: T;
+    back?: boolean;
+    said?: (c: Choice<T>) => string;
+  }): Promise<T | Back>;
+  checkbox<T>(o: {
+    message: string;
+    choices: Choice<T>[];
+    checked?: T[];
+    back?: boolean;
+  }): Promise<T[] | BackWithTicks<T>>;
   /** `validate` returns an error message or true. With `back`, typing "<" goes back. */
   input(o: {
     message: string;

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { paint } from '../ui/colour.js';
 import { terminalWidth, wrap, wrapLines } from '../ui/wrap.js';
-import { BACK, type Asker, type Back, type Choice } from './asker.js';
+import { BACK, type Asker, type Back, type BackWithTicks, type Choice } from './asker.js';
 
 type Prompts = typeof import('@inquirer/prompts');
 const BACK_LABEL = '← Back';
@@ -61,17 +61,32 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
   // A long choice (a criterion as a priority) is wrapped by words here; inquirer would cut words at the edge.
   // `indent` is what the prompt puts in front of a choice ("❯ " or "❯◯ ").
   const name = <T>(c: Choice<T>, indent: number) => {
-    const text = wrap(c.colour ? `■ ${c.label}` : c.label, terminalWidth() - indent - 1, '', '  ');
+    const label = c.tag ? `${c.label} ${c.tag}` : c.label;
+    const text = wrap(c.colour ? `■ ${label}` : label, terminalWidth() - indent - 1, '', '  ');
     return c.colour ? paint(ch, c.colour, text) : text;
   };
   // Rubric text under a choice, wrapped by words here so the terminal never cuts one in half.
   // The answer shown after "✔ message ": wrapped so that its first line fits beside the message.
-  const answered = (message: string, label: string) => {
-    const first = Math.max(10, terminalWidth() - message.length - 4);
+  const answered = (msg: string, label: string) => {
+    const first = terminalWidth() - msg.slice(msg.lastIndexOf('\n') + 1).length - 4;
     const words = label.split(' ');
     let line = '';
     while (words.length && `${line} ${words[0]}`.trim().length <= first) line = `${line} ${words.shift()}`.trim();
-    return words.length ? `${line}\n${wrap(words.join(' '), terminalWidth(), '  ')}` : label;
+    if (!words.length) return label;
+    // Not even a word fits beside the message: the whole answer goes on the lines below it.
+    return line
+      ? `${line}\n${wrap(words.join(' '), terminalWidth(), '  ')}`
+      : `\n${wrap(label, terminalWidth(), '  ')}`;
+  };
+  // A prompt's own line ("? message (hint)"), wrapped by words here: inquirer would break words at the edge.
+  // The hint stays dim; it goes on its own line when it does not fit beside the message.
+  const message = (text: string, extra?: string): string => {
+    const width = terminalWidth() - 3;
+    const body = wrap(text, width, '', '  ');
+    if (!extra) return body;
+    const last = body.slice(body.lastIndexOf('\n') + 1);
+    if (last.length + 1 + extra.length <= width) return `${body} ${ch.dim(extra)}`;
+    return `${body}\n${ch.dim(wrap(extra, width, '  ', '  '))}`;
   };
   const hint = (h?: string) =>
     h
@@ -84,14 +99,14 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
       const choices: { value: T | Back; name: string; short?: string; description?: string }[] = o.choices.map((c) => ({
         value: c.value,
         name: name(c, 2),
-        short: answered(o.message, c.label),
+        short: answered(message(o.message), c.label),
         description: hint(c.hint),
       }));
-      if (!o.back)
-        return p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false });
+      const msg = message(o.message);
+      if (!o.back) return p.select<T | Back>({ message: msg, choices, default: o.default, pageSize: 12, loop: false });
       choices.push({ value: BACK, name: ch.dim(`${BACK_LABEL} (or <)`) });
       return withBackKey((signal) =>
-        p.select<T | Back>({ message: o.message, choices, default: o.default, pageSize: 12, loop: false }, { signal }),
+        p.select<T | Back>({ message: msg, choices, default: o.default, pageSize: 12, loop: false }, { signal }),
       );
     },
     async checkbox<T>(o: {
@@ -99,25 +114,37 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
       choices: Choice<T>[];
       checked?: T[];
       back?: boolean;
-    }): Promise<T[] | Back> {
+    }): Promise<T[] | BackWithTicks<T>> {
       const choices = o.choices.map((c) => ({
         value: c.value,
         name: name(c, 4),
         short: c.label,
         checked: (o.checked ?? []).includes(c.value),
       }));
-      const message = `${o.message} ${ch.dim(`(space to tick, Enter when done${o.back ? ', < to go back' : ''})`)}`;
+      const msg = message(o.message, `(space to tick, a for all, Enter when done${o.back ? ', < to go back' : ''})`);
       // The answer line says how many were ticked; the ticked ones follow as a list wrapped by words.
       const theme = {
         style: { renderSelectedChoices: (sel: unknown[]) => (sel.length ? `${sel.length} ticked` : 'none ticked') },
       };
-      const run = (signal?: AbortSignal) =>
-        p.checkbox<T>({ message, choices, pageSize: 14, loop: false, theme }, signal ? { signal } : undefined);
-      const got = o.back ? await withBackKey((signal) => run(signal)) : await run();
-      if (got !== BACK) {
-        for (const c of o.choices.filter((x) => got.includes(x.value)))
-          process.stdout.write(`${wrap(c.label, terminalWidth(), '  • ', '    ')}\n`);
+      const run = () => p.checkbox<T>({ message: msg, choices, pageSize: 14, loop: false, theme });
+      // "<" ends the list as Enter would (inquirer hands over the ticks), then goes back: ticks made on
+      // this screen are kept. Aborting the prompt instead would throw them away.
+      let back = false;
+      const onKey = (c: string | undefined) => {
+        if (c !== '<' || back || !o.back) return;
+        back = true;
+        setImmediate(() => process.stdin.emit('keypress', '\r', { name: 'return', sequence: '\r' }));
+      };
+      process.stdin.on('keypress', onKey);
+      let got: T[];
+      try {
+        got = await run();
+      } finally {
+        process.stdin.off('keypress', onKey);
       }
+      if (back) return { back: BACK, ticked: got };
+      for (const c of o.choices.filter((x) => got.includes(x.value)))
+        process.stdout.write(`${wrap(c.label, terminalWidth(), '  • ', '    ')}\n`);
       return got;
     },
     async input(o: {
@@ -129,9 +156,18 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
       const paste = watchPaste();
       let got: string;
       try {
+        const msg = message(o.message, o.back ? '(< to go back)' : undefined);
         got = await p.input({
-          message: o.back ? `${o.message} ${ch.dim('(< to go back)')}` : o.message,
+          message: msg,
           default: o.default,
+          // The answer beside the message once given: wrapped by words too (a long step or note).
+          // The default shown beside the message (a note kept from last time) is wrapped the same way.
+          theme: {
+            style: {
+              answer: (v: string) => ch.cyan(answered(msg, v)),
+              defaultAnswer: (v: string) => ch.dim(answered(msg, `(${v})`)),
+            },
+          },
           validate: (s) => ((o.back && s.trim() === '<') || !o.validate ? true : o.validate(s.trim())),
         });
       } finally {

@@ -1,7 +1,7 @@
 // --plain / TERM=dumb: numbered questions read one line at a time, nothing redrawn (screen readers, logs).
 import { terminalWidth, wrap, wrapLines } from '../ui/wrap.js';
 import { createInterface, type Interface } from 'node:readline';
-import { BACK, StoppedError, type Asker, type Back, type Choice } from './asker.js';
+import { BACK, StoppedError, type Asker, type Back, type BackWithTicks, type Choice } from './asker.js';
 
 export class PlainAsker implements Asker {
   readonly plain = true;
@@ -41,6 +41,11 @@ export class PlainAsker implements Asker {
     this.out.write(s);
   }
 
+  /** A message under the question, indented and wrapped by words. */
+  private line(text: string): void {
+    this.write(`${wrap(text, terminalWidth(), '   ', '   ')}\n`);
+  }
+
   private readLine(prompt: string): Promise<string> {
     this.write(prompt);
     const l = this.lines.shift();
@@ -53,10 +58,24 @@ export class PlainAsker implements Asker {
     this.write(wrapLines(text.endsWith('\n') ? text : `${text}\n`));
   }
 
-  async select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
-    this.write(`\n? ${o.message}\n`);
+  async select<T>(o: {
+    message: string;
+    choices: Choice<T>[];
+    default?: T;
+    back?: boolean;
+    said?: (c: Choice<T>) => string;
+  }): Promise<T | Back> {
+    const got = await this.ask(o);
+    // Nothing is redrawn in plain mode, so the choice is said back: a screen reader hears what was taken.
+    const c = o.said && got !== BACK ? o.choices.find((x) => x.value === got) : undefined;
+    if (c && o.said) this.line(o.said(c));
+    return got;
+  }
+
+  private async ask<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
+    this.write(`\n${wrap(`? ${o.message}`, terminalWidth(), '', '  ')}\n`);
     o.choices.forEach((c, i) => {
-      this.write(`   ${i + 1}) ${c.label}${c.value === o.default ? '  (default)' : ''}\n`);
+      this.write(choiceLine(i, `${c.label}${c.tag ? ` ${c.tag}` : ''}${c.value === o.default ? ' (default)' : ''}`));
       // Wrapped here, not by the terminal: a screen reader or a log should never get half a word.
       if (c.hint)
         this.write(
@@ -73,7 +92,7 @@ export class PlainAsker implements Asker {
       o.back ? '< to go back' : '',
     ]);
     for (;;) {
-      const a = (await this.readLine(`   Answer (${help}): `)).trim();
+      const a = (await this.readLine(answerPrompt(help))).trim();
       if (o.back && isBack(a)) return BACK;
       if (a === '' && def >= 0) return o.choices[def].value;
       const k = Number(a);
@@ -82,33 +101,44 @@ export class PlainAsker implements Asker {
       const named = a ? o.choices.filter((c) => c.label.toLowerCase().startsWith(a.toLowerCase())) : [];
       if (named.length === 1) return named[0].value;
       if (named.length > 1)
-        this.write(
-          `   "${a}" could be ${named.map((c) => c.label).join(' or ')}; type more of the name or a number.\n`,
-        );
-      else this.write(`   Please type ${help}.\n`);
+        this.line(`"${a}" could be ${named.map((c) => c.label).join(' or ')}; type more of the name or a number.`);
+      else this.line(`Please type ${help}.`);
     }
   }
 
-  async checkbox<T>(o: { message: string; choices: Choice<T>[]; checked?: T[]; back?: boolean }): Promise<T[] | Back> {
-    this.write(`\n? ${o.message}\n`);
+  async checkbox<T>(o: {
+    message: string;
+    choices: Choice<T>[];
+    checked?: T[];
+    back?: boolean;
+  }): Promise<T[] | BackWithTicks<T>> {
+    this.write(`\n${wrap(`? ${o.message}`, terminalWidth(), '', '  ')}\n`);
     const checked = o.choices.map((c, i) => ((o.checked ?? []).includes(c.value) ? i + 1 : 0)).filter(Boolean);
-    o.choices.forEach((c, i) => this.write(`   ${i + 1}) ${c.label}${checked.includes(i + 1) ? '  (ticked)' : ''}\n`));
+    o.choices.forEach((c, i) =>
+      this.write(choiceLine(i, `${c.label}${c.tag ? ` ${c.tag}` : ''}${checked.includes(i + 1) ? ' (ticked)' : ''}`)),
+    );
     const help = options([
       'numbers separated by commas',
+      'a for all',
       '0 for none',
       checked.length ? `Enter to keep ${checked.join(',')}` : 'Enter for none',
       o.back ? '< to go back' : '',
     ]);
     for (;;) {
-      const a = (await this.readLine(`   Answer (${help}): `)).trim();
-      if (o.back && isBack(a)) return BACK;
-      if (a === '') return o.choices.filter((_, i) => checked.includes(i + 1)).map((c) => c.value);
+      const a = (await this.readLine(answerPrompt(help))).trim();
+      const kept = o.choices.filter((_, i) => checked.includes(i + 1)).map((c) => c.value);
+      if (o.back && isBack(a)) return { back: BACK, ticked: kept };
+      if (a === '') return kept;
       if (a === '0') return [];
+      if (a.toLowerCase() === 'a' || a.toLowerCase() === 'all') {
+        this.line(`All ${o.choices.length} ticked.`);
+        return o.choices.map((c) => c.value);
+      }
       const ks = a.split(/[\s,]+/).map(Number);
       if (ks.every((k) => Number.isInteger(k) && k >= 1 && k <= o.choices.length)) {
         return [...new Set(ks)].sort((x, y) => x - y).map((k) => o.choices[k - 1].value);
       }
-      this.write(`   Please type ${help}.\n`);
+      this.line(`Please type ${help}.`);
     }
   }
 
@@ -120,12 +150,14 @@ export class PlainAsker implements Asker {
   }): Promise<string | Back> {
     const def = o.default ? ` [${o.default}]` : '';
     for (;;) {
-      const raw = await this.readPasted(`\n? ${o.message}${def}${o.back ? ' (< to go back)' : ''}\n   > `);
+      const raw = await this.readPasted(
+        `\n${wrap(`? ${o.message}${def}${o.back ? ' (< to go back)' : ''}`, terminalWidth(), '', '  ')}\n   > `,
+      );
       if (o.back && raw.trim() === '<') return BACK;
       const a = raw.trim() === '' && o.default !== undefined ? o.default : raw.trim();
       const ok = o.validate ? o.validate(a) : true;
       if (ok === true) return a;
-      this.write(`   ${ok}\n`);
+      this.line(ok);
     }
   }
 
@@ -141,7 +173,10 @@ export class PlainAsker implements Asker {
     await new Promise((r) => setTimeout(r, PASTE_WINDOW_MS));
     if (this.lines.length === 0) return line;
     const kept = [line, ...this.lines.splice(0)].map((l) => l.trim()).filter(Boolean);
-    if (kept.length > 1) this.write(`   The pasted text had ${kept.length} lines: all are kept, joined into one.\n`);
+    if (kept.length > 1)
+      this.write(
+        `${wrap(`The pasted text had ${kept.length} lines: all are kept, joined into one.`, terminalWidth(), '   ', '   ')}\n`,
+      );
     return kept.join(' ');
   }
 
@@ -152,6 +187,17 @@ export class PlainAsker implements Asker {
 }
 
 const PASTE_WINDOW_MS = 40;
+
+/** "   3) label", wrapped by words under the label's first letter. */
+function choiceLine(i: number, text: string): string {
+  const first = `   ${i + 1}) `;
+  return `${wrap(text, terminalWidth(), first, ' '.repeat(first.length))}\n`;
+}
+
+/** "   Answer (...): ", wrapped by words so a screen reader or a narrow terminal never gets half a word. */
+function answerPrompt(help: string): string {
+  return `${wrap(`Answer (${help}):`, terminalWidth(), '   ', '   ')} `;
+}
 
 /** "<" is the one Back key, in lists as in text answers. */
 function isBack(a: string): boolean {

@@ -1,14 +1,27 @@
 // `profile assess` end to end: pick or resume a draft, apply known answers, then ask (or not), save, summarise.
 import { Chalk } from 'chalk';
-import { relative } from 'node:path';
-import { applyKnownAnswers, completeWithoutPrompts, parseGroupFlags, readAnswersFile } from '../assess/answers.js';
+import { relative, resolve } from 'node:path';
+import {
+  applyKnownAnswers,
+  completeWithoutPrompts,
+  keepLastRatings,
+  parseGroupFlags,
+  readAnswersFile,
+} from '../assess/answers.js';
 import { newDraft, type Defaults, type Draft } from '../assess/flow.js';
 import { carryOverReport, defaultsFromRecord } from '../assess/from.js';
 import { carryOverText } from '../ui/carry-over.js';
 import { DraftFile, findDrafts, loadDraft, loadRecord, type DraftOnDisk } from '../assess/store.js';
 import { partialNote, personalSummary } from '../assess/summary.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
-import { readLastContext, readPendingNote, writeLastContext, writePendingNote } from '../config.js';
+import {
+  readDraftFrom,
+  readLastContext,
+  readPendingNote,
+  writeDraftFrom,
+  writeLastContext,
+  writePendingNote,
+} from '../config.js';
 import { CliError, EXIT } from '../errors.js';
 import { ratedItems } from '../profile/model.js';
 import { findByRef, loadRegistry, resolveProfile, type Registry, type RegistryEntry } from '../profile/registry.js';
@@ -29,9 +42,24 @@ export interface AssessOptions {
   respondent?: string;
   yes?: boolean;
   plain?: boolean;
+  keepRatings?: boolean;
 }
 
 export async function runAssess(o: AssessOptions): Promise<void> {
+  if (o.resume && o.from)
+    throw new CliError(
+      "--resume and --from do not go together: --from starts a new assessment from an earlier record, and a draft started with --from already shows that record's answers when resumed",
+      EXIT.usage,
+      undefined,
+      'To carry on a draft: profile assess --resume [file]. To start a new one: profile assess --from <record>',
+    );
+  if (o.keepRatings && !o.from)
+    throw new CliError(
+      '--keep-ratings keeps the ratings of the record given with --from; there is no --from here',
+      EXIT.usage,
+      undefined,
+      'e.g. profile assess --from records/2025-09-14_sbic-2024_3f2b8c1e.yaml --keep-ratings --yes',
+    );
   const reg = loadRegistry({ profiles: o.profiles });
   const interactive = Boolean(process.stdin.isTTY) && !o.yes;
   const plain = Boolean(o.plain) || process.env.TERM === 'dumb';
@@ -62,10 +90,20 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       );
     if (drafts.length) resumeFile = await pickDraft(drafts, o.resume === true, interactive, getAsker);
   }
+  let fromNote: string | undefined;
   if (resumeFile) {
     const rec = loadDraft(resumeFile, (ref) => findByRef(reg, ref)?.profile);
     entry = mustFind(reg, rec.profile);
     draft = { rec };
+    // A draft started with --from shows last time's answers again, from the same record.
+    const from = readDraftFrom(rec.id);
+    if (from) {
+      try {
+        draft.defaults = fromDefaults(reg, entry, loadRecord(from));
+      } catch {
+        fromNote = `This draft started from ${show(from)}, which can no longer be read: last time's answers are not shown.`;
+      }
+    }
   } else {
     let defaults: Defaults = {};
     let respondent: string | undefined;
@@ -74,10 +112,10 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       const prev = loadRecord(o.from);
       spec ??= prev.profile.split('@')[0];
       entry = resolveProfile(reg, spec);
+      defaults = fromDefaults(reg, entry, prev);
+      // What cannot come along as it was is said before the first question (stderr: stdout may be a pipe).
       const older = findByRef(reg, prev.profile)?.profile;
       const lookup = (ref: string) => findByRef(reg, ref)?.profile;
-      defaults = defaultsFromRecord(entry.profile, prev, older, lookup);
-      // What cannot come along as it was is said before the first question (stderr: stdout may be a pipe).
       process.stderr.write(carryOverText(carryOverReport(entry.profile, prev, older, lookup), o.from, colours().err));
       // The respondent is the coach's own (pseudonymous) id: the new review is the same person's.
       respondent = prev.respondent;
@@ -95,7 +133,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     // The context remembered from the last session, unless --from gives the context of the record it starts
     // from. Last time's cycle is not this time's: it is shown beside the question, not offered as the answer.
     if (interactive && !o.from) {
-      const last = readLastContext();
+      const last = readLastContext(entry.profile.id);
       defaults = { ...defaults, group: last.group ?? defaults.group, cycle: last.cycle ?? defaults.cycle };
     }
     draft = newDraft(entry.profile, { defaults, respondent });
@@ -113,21 +151,14 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     ...(o.respondent ? { respondent: o.respondent } : {}),
   };
   const before = JSON.stringify(draft.rec);
+  // --keep-ratings: last time's ratings as given answers (the coach chose them); --answers comes on top.
+  if (o.keepRatings) draft = keepLastRatings(profile, draft);
   draft = applyKnownAnswers(profile, draft, known, o.answers ? `--answers ${o.answers}` : 'options');
 
   // 3. No terminal (or --yes): never ask. Finish with what is known or list what is missing.
   if (!interactive) {
-    const rated = new Set(Object.keys(draft.rec.ratings));
+    // --from alone never answers a rating: what nobody rated this time is listed as missing (exit 2).
     draft = completeWithoutPrompts(profile, draft);
-    // --from with --yes copies last time's ratings: say so plainly, never silently.
-    const copied = o.from ? Object.keys(draft.rec.ratings).filter((id) => !rated.has(id)) : [];
-    if (copied.length) {
-      process.stderr.write(
-        colours().err.yellow(
-          `warning: ${copied.length} rating(s) copied unchanged from ${o.from} (${copied.join(', ')}): this review repeats last time's for them. To rate anew, run in a terminal without --yes, or give them in --answers.\n`,
-        ),
-      );
-    }
     const file = store.save(stamped(draft.rec));
     // The remembered context is the coach's, set at a terminal: a script does not replace it.
     process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch, plain));
@@ -138,7 +169,10 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   let announced = Boolean(store.file);
   const save = (rec: typeof draft.rec): string => {
     const file = store.save(stamped(rec));
-    if (!announced) a.say(ch.dim(wrap(`(Your answers are saved as you go, in ${show(file)})`, terminalWidth())));
+    if (!announced) {
+      a.say(ch.dim(wrap(`(Your answers are saved as you go, in ${show(file)})`, terminalWidth())));
+      if (o.from) writeDraftFrom(rec.id, resolve(o.from));
+    }
     announced = true;
     return file;
   };
@@ -150,8 +184,8 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     a.say(
       `${ch.bold(wrap(`${profile.title} (${entry.ref})`, terminalWidth()))}\n${wrap('Private and reflective: this is for your own growth, not an evaluation.', terminalWidth())}`,
     );
-  if (profile.status === 'partial' && !resumeFile)
-    a.say(ch.yellow(wrap(`Partial profile: ${partialNote(profile)} You rate what it has.`, terminalWidth())));
+  if (fromNote) a.say(ch.yellow(wrap(fromNote, terminalWidth())));
+  if (profile.status === 'partial' && !resumeFile) a.say(ch.yellow(wrap(partialNote(profile), terminalWidth())));
   if (JSON.stringify(draft.rec) !== before) save(draft.rec);
   try {
     // A note left open when the last session ended (a crash, a closed terminal) is asked again first.
@@ -180,8 +214,19 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   } finally {
     a.close?.();
   }
-  writeLastContext({ group: draft.rec.group, cycle: draft.rec.cycle });
+  writeLastContext(profile.id, { group: draft.rec.group, cycle: draft.rec.cycle });
+  writeDraftFrom(draft.rec.id, undefined);
   a.say(summaryText(personalSummary(profile, draft.rec), show(store.file!), ch, plain));
+}
+
+/** Last time's answers from `prev`, mapped into `entry`'s profile through the crosswalk. */
+function fromDefaults(reg: Registry, entry: RegistryEntry, prev: ReturnType<typeof loadRecord>): Defaults {
+  return defaultsFromRecord(
+    entry.profile,
+    prev,
+    findByRef(reg, prev.profile)?.profile,
+    (ref) => findByRef(reg, ref)?.profile,
+  );
 }
 
 function show(file: string): string {

@@ -1,6 +1,15 @@
 // The interactive loop: ask the first unanswered question, autosave after every answer, review, finish.
 import type { ChalkInstance } from 'chalk';
-import { applyAnswer, nextQuestion, previousQuestion, type Draft, type Question } from '../assess/flow.js';
+import {
+  applyAnswer,
+  isAnswered,
+  nextQuestion,
+  previousQuestion,
+  questionList,
+  sameQuestion,
+  type Draft,
+  type Question,
+} from '../assess/flow.js';
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
@@ -25,6 +34,14 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
   const { profile, asker, ch } = o;
   let d = o.draft;
   let q: Question = o.start ?? nextQuestion(profile, d);
+  // A question left with Back after a part-answer was kept (ticks): come back to it, though it counts as answered.
+  let returnTo: Question | undefined;
+  const next = (): Question => {
+    const qs = questionList(profile, d);
+    const at = qs.find((x) => !isAnswered(profile, d, x) || (returnTo && sameQuestion(x, returnTo)));
+    if (at && returnTo && sameQuestion(at, returnTo)) returnTo = undefined;
+    return at ?? nextQuestion(profile, d);
+  };
   for (;;) {
     if (q.kind === 'review') {
       const edit = await askReview(asker, profile, d, ch);
@@ -50,6 +67,13 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
       q = previousQuestion(profile, d, q) ?? q;
       continue;
     }
+    if ('back' in a) {
+      d = applyAnswer(profile, d, q, a.keep);
+      o.save(d.rec);
+      returnTo = q;
+      q = previousQuestion(profile, d, q) ?? q;
+      continue;
+    }
     const linksBefore = (d.rec.actionSteps ?? []).map((s) => s.for);
     d = applyAnswer(profile, d, q, a);
     o.save(d.rec);
@@ -62,7 +86,7 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
           ),
         );
     });
-    q = nextQuestion(profile, d);
+    q = next();
   }
 }
 

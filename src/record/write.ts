@@ -2,7 +2,7 @@
 
 export { replaceFileAtomic, writeNewFileAtomic };
 import { join } from 'node:path';
-import { Document, parse, Scalar, visit, type Node } from 'yaml';
+import { Document, parse, parseDocument, Scalar, visit, type Node } from 'yaml';
 import { replaceFileAtomic, writeNewFileAtomic } from '../atomic-write.js';
 import { RECORD_FORMAT, RECORD_KIND, type PracticeRecord, type RecordInput } from './schema.js';
 
@@ -47,7 +47,7 @@ export function yamlDay(day: string): Scalar {
 }
 
 /** Would a YAML 1.1 reader see something other than this text if it were written plain? (dates, yes/no, 3.10, 1:20, 010) */
-function misreadBy11(text: string): boolean {
+export function misreadBy11(text: string): boolean {
   try {
     return parse(text, { version: '1.1' }) !== text;
   } catch {
@@ -63,6 +63,24 @@ export function quoteAmbiguousScalars(doc: Document | Node): void {
       if ((node.type === undefined || node.type === 'PLAIN') && misreadBy11(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
+}
+
+/**
+ * The same quoting done on the text itself: only the ambiguous plain values change (to "..."), every other
+ * byte (comments, flow lists, spacing) stays as the coach left it. For tools that edit a file in place.
+ */
+export function quoteAmbiguousInText(text: string): string {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length) return text;
+  const edits: [number, number, string][] = [];
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string' || node.type !== 'PLAIN' || !node.range) return;
+      if (misreadBy11(node.value)) edits.push([node.range[0], node.range[1], JSON.stringify(node.value)]);
+    },
+  });
+  for (const [start, end, q] of edits.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + q + text.slice(end);
+  return text;
 }
 
 /** The text of a record document, as every record writer should produce it: ambiguous values quoted, no wrapping. */

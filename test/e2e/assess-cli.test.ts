@@ -89,7 +89,13 @@ describe('profile assess, no terminal (built CLI)', () => {
     const box = sandbox();
     const r = run(['assess', '--from', fixture('sbic-2014-complete.yaml'), '--yes'], box);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('ratings missing for: feedback, coaching-plan, progress-monitoring');
+    // Last year's ratings are not this year's unless the coach says so (--keep-ratings).
+    expect(r.stderr).toContain(
+      'ratings missing for: relationships, feedback, coaching-plan, solution-dialogue, progress-monitoring',
+    );
+    const k = run(['assess', '--from', fixture('sbic-2014-complete.yaml'), '--yes', '--keep-ratings'], box);
+    expect(k.code).toBe(2);
+    expect(k.stderr).toContain('ratings missing for: feedback, coaching-plan, progress-monitoring');
   });
 
   it('--help shows examples', () => {
@@ -97,6 +103,7 @@ describe('profile assess, no terminal (built CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('--resume');
+    expect(r.stdout).toMatch(/--keep-ratings\s+with --from: keep last time's ratings unchanged/);
   });
 });
 

@@ -28,35 +28,66 @@ const only = (box: Box) => {
 };
 
 describe('--from with other answers', () => {
-  it("keeps last year's group when --cycle is given", () => {
+  it('--from --yes never answers a rating: every one is listed as missing (exit 2), nothing written', () => {
     const box = sandbox();
     const r = run(['assess', '--from', lastYear(box), '--yes', '--cycle', '2026-27'], box);
-    expect(r.stderr).toMatch(/^warning: 9 rating\(s\) copied unchanged from/);
-    expect(only(box)).toMatchObject({
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ratings missing for: communication.method, communication.rapport,');
+    expect(r.stderr).toContain("To keep last time's ratings unchanged instead, add --keep-ratings.");
+    expect(recordsIn(join(box.cwd, 'records'))).toEqual([]);
+  });
+  it("--keep-ratings keeps last year's ratings (the coach's explicit choice), and its group when --cycle is given", () => {
+    const box = sandbox();
+    const last = lastYear(box);
+    const r = run(['assess', '--from', last, '--keep-ratings', '--yes', '--cycle', '2026-27'], box);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const rec = only(box);
+    expect(rec).toMatchObject({
       cycle: '2026-27',
       group: { state: 'OH', region: 'Region 5', district: 'Example City Schools' },
     });
+    expect(rec.ratings).toEqual(parse(readFileSync(last, 'utf8')).ratings);
   });
-  it("keeps last year's group when --answers has ratings", () => {
+  it('--keep-ratings without --from, and --resume with --from, are usage errors that say why', () => {
     const box = sandbox();
+    const k = run(['assess', 'ohio-process-coaching', '--keep-ratings', '--yes'], box);
+    expect(k.code).toBe(2);
+    expect(k.stderr).toContain('--keep-ratings keeps the ratings of the record given with --from');
+    const r = run(['assess', '--resume', '--from', lastYear(box)], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--resume and --from do not go together');
+  });
+  it('--answers with some ratings: the others are missing, unless --keep-ratings', () => {
+    const box = sandbox();
+    const last = lastYear(box);
     const a = write(box, 'a.yaml', 'ratings:\n  communication.method: pink\n');
-    expect(run(['assess', '--from', lastYear(box), '--answers', a], box).code).toBe(0);
+    const r = run(['assess', '--from', last, '--answers', a], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ratings missing for: communication.rapport,');
+    expect(run(['assess', '--from', last, '--answers', a, '--keep-ratings'], box).code).toBe(0);
     expect(only(box)).toMatchObject({ group: { state: 'OH' }, ratings: { 'communication.method': 'pink' } });
   });
-  it("a note in --answers attaches to last year's rating", () => {
+  it("a note in --answers attaches to last year's rating only when it is kept", () => {
     const box = sandbox();
+    const last = lastYear(box);
     const a = write(box, 'n.yaml', 'notes:\n  communication.method: new note\n');
-    expect(run(['assess', '--from', lastYear(box), '--answers', a], box).code).toBe(0);
+    const r = run(['assess', '--from', last, '--answers', a], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'a note for "communication.method", which has no rating; add it under ratings (or pass --keep-ratings',
+    );
+    expect(run(['assess', '--from', last, '--answers', a, '--keep-ratings'], box).code).toBe(0);
     expect(only(box).notes['communication.method']).toBe('new note');
   });
-  it("priorities in --answers may name items rated only in last year's record", () => {
+  it("priorities in --answers may name items rated in last year's record only when its ratings are kept", () => {
     const box = sandbox();
+    const last = lastYear(box);
     const a = write(box, 'p.yaml', 'priorities: [communication.feedback-goals]\n');
-    const r = run(['assess', '--from', lastYear(box), '--answers', a], box);
-    // Last year's ratings are carried over, and stderr says so (never silently).
-    expect(r.stderr).toMatch(
-      /^warning: 8 rating\(s\) copied unchanged from .* this review repeats last time's for them/,
-    );
+    const r = run(['assess', '--from', last, '--answers', a], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('priority "communication.feedback-goals" has no rating this time');
+    expect(run(['assess', '--from', last, '--answers', a, '--keep-ratings'], box).code).toBe(0);
     expect(only(box).priorities).toEqual(['communication.feedback-goals']);
   });
 });

@@ -92,7 +92,12 @@ describe.skipIf(!hasTmux)('profile assess in a real terminal (tmux)', () => {
     // The context typed at a terminal is remembered for next time; the respondent never is.
     const config = parse(readFileSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'), 'utf8'));
     expect(config).toEqual({
-      lastContext: { group: { state: 'OH', region: 'Region 5', district: 'Example City' }, cycle: '2025-26 baseline' },
+      contexts: {
+        'ohio-process-coaching': {
+          group: { state: 'OH', region: 'Region 5', district: 'Example City' },
+          cycle: '2025-26 baseline',
+        },
+      },
     });
   });
 

@@ -1,12 +1,15 @@
 // The coach's year in a real terminal (tmux): history over three records, and `assess --from` showing
 // last time's levels and priorities, with the context of the record it starts from.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, fixture, sandbox } from '../helpers/cli.js';
+import { parse } from 'yaml';
+import { BIN, fixture, recordsIn, runCli, sandbox } from '../helpers/cli.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
 const sessions: TmuxSession[] = [];
+/** The screen from the last line containing `mark`. */
+const after = (s: string, mark: string) => s.slice(s.lastIndexOf(mark));
 afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
 
 function start(args: string, width = 120, box = sandbox()): { t: TmuxSession; box: ReturnType<typeof sandbox> } {
@@ -25,7 +28,9 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
       const { t } = start(`history ${fixture('history', 'coach')}`, width);
       const screen = await t.waitFor((s) => s.includes('Action steps done') && t.dead(), 'the history');
       for (const line of screen.split('\n')) expect(line.length, line).toBeLessThanOrEqual(width);
-      expect(screen).toContain('Since 2024-09-12: 2 up, 0 the same, 0 down');
+      expect(screen.replace(/\s+/g, ' ')).toContain(
+        'Since 2024-09-12, on the 2 items rated both then and now: 2 up, 0 the same, 0 down; at or above target 0 of 2 then, 2 of 2 now.',
+      );
       expect(screen).toContain('A  2024-09-12 · 2024-25 baseline · sbic@2014, through');
       if (width === 120)
         expect(screen).toMatch(/A ■ Far from Proficient +B ■ Close to Proficient +C ■ Proficient +↑ up/);
@@ -35,7 +40,7 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     });
   }
 
-  it("assess --from shows last time beside each question and the last priorities, with the record's context", async () => {
+  it("assess --from shows last time beside each question (never under the cursor) and the last priorities, with the record's context", async () => {
     // A remembered context from another session must not replace the record's own.
     const box = sandbox();
     mkdirSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile'), { recursive: true });
@@ -58,12 +63,15 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     expect(t.screen()).not.toContain('remembered cycle');
     await t.answer('Cycle', () => t.type('2026-27 baseline'));
     await t.waitFor((s) => s.includes('Rating 1 of 5'), 'rating 1');
+    // Last time's level is said and marked, but the cursor starts at the top: Enter never copies it unseen.
     await t.waitFor(
       (x) =>
-        x.includes('Last time (2025-09-14, 2025-26 baseline): Proficient') && /❯ ■ Proficient \(last time\)/.test(x),
-      'last time for item 1, marked and under the cursor',
+        x.includes('Last time (2025-09-14, 2025-26 baseline): Proficient') &&
+        x.includes('  ■ Proficient (last time)') &&
+        /❯ ■ Exemplary\n/.test(x),
+      'last time for item 1, marked, the cursor at the top',
     );
-    await t.answer('Where is your practice now?', () => t.keys('Up', 'Enter')); // Exemplary this time
+    await t.answer('Where is your practice now?', () => t.keys('Enter')); // Exemplary this time
     await t.answer('Private note', () => t.type(''));
     // Item 2 (feedback) is new in 2024: nothing from last time.
     await t.waitFor((x) => x.includes('Rating 2 of 5'), 'rating 2');
@@ -76,13 +84,23 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     await t.waitFor(
       (x) =>
         x.includes('Last time (2025-09-14, 2025-26 baseline): Close to Proficient') &&
-        /❯ ■ Close to Proficient \(last time\)/.test(x),
-      'last time for solution dialogue, marked and under the cursor',
+        x.includes('  ■ Close to Proficient (last time)') &&
+        /❯ ■ Exemplary\n/.test(x),
+      'last time for solution dialogue, marked, the cursor at the top',
     );
-    await t.answer('Where is your practice now?', () => t.keys('Enter'));
+    await t.answer('Where is your practice now?', () => t.keys('Down', 'Down', 'Enter'));
+    // Last time's note is shown as last time's; Enter keeps it, as the question says.
+    s = await t.waitFor((x) => after(x, 'Rating 4 of 5').includes('? Private note'), 'the note of item 4');
+    expect(after(s, 'Rating 4 of 5')).toContain('Last time\'s note: "Teams jump to solutions."');
+    expect(after(s, 'Rating 4 of 5')).toContain('✔ Where is your practice now? Close to Proficient\n'); // not "(last time)"
+    expect(after(s, 'Rating 4 of 5')).toContain("? Private note (optional; Enter keeps last time's note, - for");
     await t.answer('Private note', () => t.type(''));
     await t.answer('Where is your practice now?', () => t.keys('Down', 'Enter'));
     await t.answer('Private note', () => t.type(''));
+    // Last time's own area is offered, marked, not ticked.
+    s = await t.waitFor((x) => x.includes('? Tick those that apply'), 'the areas');
+    expect(after(s, '? Tick those')).toMatch(/◯ Using video for feedback \(your own\) \(last time\)/);
+    expect(after(s, '? Tick those')).not.toContain('◉');
     await t.answer('Tick those that apply', () => t.keys('Enter'));
     await t.answer('Add an improvement area', () => t.type(''));
     s = await t.waitFor((x) => x.includes('? Priority 1') && x.includes('(Close to Proficient)'), 'priorities');
@@ -90,6 +108,54 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
       'Last time (2025-09-14, 2025-26 baseline) your priorities were:\n  1) 4. Use solution dialogue (then Close to Proficient)',
     );
     expect(s).toMatch(/4\. Use solution dialogue \(Close to Proficient\)/);
+    await t.answer('Priority 1', () => t.keys('Enter'));
+    await t.answer('Priority 2', () => t.keys('Enter')); // That is all
+    // Last time's unfinished step, offered by name.
+    s = await t.waitFor((x) => x.includes('? Action step 1'), 'step 1');
+    expect(after(s, 'Action steps:')).toContain(
+      'Last time\'s step, not done yet: "Use the solution-dialogue protocol at every team meeting"',
+    );
+    await t.answer('Action step 1', () => t.type(''));
+    await t.answer('Which priority', () => t.keys('Enter'));
+    await t.answer('Due date', () => t.type(''));
+    await t.answer('Action step 2', () => t.type('Visit a peer coach'));
+    await t.answer('Which priority', () => t.keys('Enter'));
+    await t.answer('Due date', () => t.type(''));
+    await t.answer('Action step 3', () => t.type(''));
+    await t.answer('Save, or change an answer?', () => t.keys('Enter'));
+    await t.waitFor((x) => x.includes('Your action plan') && t.dead(), 'the summary');
+    const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(rec.ratings).toEqual({
+      relationships: 'exemplary',
+      feedback: 'proficient',
+      'coaching-plan': 'close-to-proficient',
+      'solution-dialogue': 'close-to-proficient',
+      'progress-monitoring': 'proficient',
+    });
+    expect(rec.notes).toEqual({ 'solution-dialogue': 'Teams jump to solutions.' });
+    expect(rec.actionSteps[0].text).toBe('Use the solution-dialogue protocol at every team meeting');
+  });
+
+  it('a draft started with --from, stopped and resumed, still shows last time (60 columns)', async () => {
+    const { t, box } = start(`assess sbic --from ${fixture('assess', 'sbic-2014-complete.yaml')}`, 60);
+    for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) await t.answer(m, () => t.type(''));
+    await t.waitFor((x) => x.includes('Rating 1 of 5') && x.includes('(last time)'), 'rating 1');
+    process.kill(t.pid(), 'SIGKILL');
+    await t.waitFor(() => t.dead(), 'the process to die');
+    const { t: t2 } = start('assess --resume', 60, box);
+    const s = await t2.waitFor((x) => x.includes('? Where is your practice now?'), 'the resumed rating 1');
+    expect(s.replace(/\s+/g, ' ')).toContain('Last time (2025-09-14, 2025-26 baseline): Proficient');
+    expect(s).toContain('  ■ Proficient (last time)');
+    expect(s).toMatch(/❯ ■ Exemplary\n/);
+  });
+});
+
+describe('assess --resume with --from', () => {
+  it('is a usage error that says why (exit 2)', () => {
+    const box = sandbox();
+    const r = runCli(['assess', '--resume', '--from', fixture('assess', 'sbic-2014-complete.yaml')], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--resume and --from do not go together');
   });
 });
 

@@ -105,12 +105,11 @@ describe('--as and --from on a three-version chain', () => {
     expect(level('monitoring')).toMatchObject({ exemplary: 4, proficient: 4, 'not-yet': 4 });
     expect(level('relationships')).toMatchObject({ exemplary: 6, proficient: 6 });
   });
-  it('assess --from the same record asks only for what --as leaves unrated', () => {
+  it('assess --from the same record (ratings kept) asks only for what --as leaves unrated', () => {
     const box = sandbox();
-    const r = runCli(
-      ['--profiles', chain, 'assess', 'ch@2026', '--from', fixture('crosswalk', 'records', 'ch-2014.yaml'), '--yes'],
-      box,
-    );
+    // --keep-ratings: --from alone never answers a rating (the coach chooses each one anew).
+    const from = fixture('crosswalk', 'records', 'ch-2014.yaml');
+    const r = runCli(['--profiles', chain, 'assess', 'ch@2026', '--from', from, '--keep-ratings', '--yes'], box);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ratings missing for: coaching-plan');
     // Before the missing answers, what was renamed and what could not come along (planning: null in 2024).

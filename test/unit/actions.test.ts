@@ -66,11 +66,11 @@ describe('profile actions: --add writes valid YAML', () => {
     }
   });
 
-  it('a status change still touches only that value', () => {
+  it('a status change still touches only that value (and quotes a plain date)', () => {
     const text = withComments();
     const out = applyChanges(text, [{ kind: 'status', step: 2, status: 'in-progress' }]);
     const diff = out.split('\n').filter((l, i) => l !== text.split('\n')[i]);
-    expect(diff).toEqual(['    status: in-progress']);
+    expect(diff).toEqual(['date: "2025-10-01"', '    status: in-progress']);
   });
 });
 
@@ -306,7 +306,7 @@ describe('profile actions: updated', () => {
       '2026-02-01',
       '2026-02-01T10:30:00Z',
     );
-    expect(out).toContain('date: 2025-10-01\nupdated: "2026-02-01T10:30:00Z"\nratings:');
+    expect(out).toContain('date: "2025-10-01"\nupdated: "2026-02-01T10:30:00Z"\nratings:');
     const again = applyChanges(
       out,
       [{ kind: 'status', step: 1, status: 'done' }],
@@ -317,5 +317,35 @@ describe('profile actions: updated', () => {
     expect(again.match(/^updated:/gm)).toHaveLength(1);
     expect(parse(again).updated).toBe('2026-02-02T09:00:00Z');
     expect(recordErrors(again, ohio)).toEqual([]);
+  });
+});
+
+describe('profile actions: dates (cold trial)', () => {
+  it('every date in the file is quoted after a change, those of steps not edited too (YAML 1.1 reads them as text)', () => {
+    const text = withComments().replace(
+      '  - text: Count to five before speaking\n',
+      '  - text: Count to five before speaking\n    due: 2026-01-05\n',
+    );
+    const out = applyChanges(text, [{ kind: 'status', step: 1, status: 'in-progress' }], 'r', '2026-02-01');
+    expect(out).toContain('    due: "2026-01-05"\n');
+    expect(out).toContain('date: "2025-10-01"\n');
+    // Nothing else is reformatted: the flow list and the comment stay as written.
+    expect(out).toContain('priorities: [communication.questioning, communication.pausing]\n');
+    expect(out).toContain('  - text: Plan three open questions   # typed on the bus\n');
+    const v11 = parse(out, { version: '1.1' });
+    expect(v11.date).toBe('2025-10-01');
+    expect(v11.actionSteps[1].due).toBe('2026-01-05');
+  });
+  it("refuses a done date, or a progress note, before the record's own date", () => {
+    const rec = loadRecord(fx('with-comments.yaml')); // date 2025-10-01
+    expect(() => checkChanges(rec, ohio, [{ kind: 'status', step: 1, status: 'done', on: '2025-09-30' }])).toThrow(
+      "--on 2025-09-30 is before this record's date (2025-10-01): step 1 done cannot be dated before the plan was made",
+    );
+    expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 2, text: 'Tried it', on: '2024-01-01' }])).toThrow(
+      /before this record's date/,
+    );
+    expect(() =>
+      checkChanges(rec, ohio, [{ kind: 'status', step: 1, status: 'done', on: '2025-10-01' }]),
+    ).not.toThrow();
   });
 });

@@ -79,7 +79,8 @@ describe('profile actions: edits in place', () => {
     const text = readFileSync(fx('with-comments.yaml'), 'utf8');
     const out = applyChanges(text, [{ kind: 'status', step: 1, status: 'in-progress' }]);
     const diff = out.split('\n').filter((l, i) => l !== text.split('\n')[i]);
-    expect(diff).toEqual(['    status: in-progress']);
+    // The step asked for, and the record's date, now quoted (a YAML 1.1 reader takes a plain one for a timestamp).
+    expect(diff).toEqual(['date: "2025-10-01"', '    status: in-progress']);
     expect(out).toContain('# typed on the bus');
     const added = applyChanges(out, [
       { kind: 'add', step: { text: 'Visit a peer coach', for: 'communication.pausing', due: '2026-01-31' } },

@@ -30,6 +30,7 @@ describe('history model', () => {
     expect(row('feedback').cells.map((c) => c?.level)).toEqual([undefined, undefined, 'proficient']);
     expect(row('feedback').change).toBeUndefined();
     expect(m.trend).toEqual({ up: 2, down: 0, same: 0 });
+    expect(m.compared).toEqual({ n: 2, atTargetThen: 0, atTargetNow: 2 });
     expect(m.dropped).toEqual([
       {
         ref: 'sbic@2014',
@@ -38,7 +39,9 @@ describe('history model', () => {
     ]);
     expect(skipped).toEqual(['1 draft']);
     expect(trendLine(m)).toBe(
-      'Since 2024-09-12: 2 up, 0 the same, 0 down; at or above target 0 of 4 then, 3 of 5 now.',
+      // Only relationships and solution dialogue are rated in both 2014 and 2024: the three new items and the
+      // two dropped ones are in neither count.
+      'Since 2024-09-12, on the 2 items rated both then and now: 2 up, 0 the same, 0 down; at or above target 0 of 2 then, 2 of 2 now.',
     );
   });
 

@@ -1,0 +1,222 @@
+// `assess --from` in the session (cold-trial fixes): last time's answers are shown, labelled, and never
+// picked by Enter for a rating, a tick or a priority; Back from the ticks keeps them; --plain says what was
+// chosen and keeps every number. Over a scripted asker and PlainAsker: no terminal.
+import { PassThrough } from 'node:stream';
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { applyKnownAnswers, completeWithoutPrompts, readAnswersFile } from '../../src/assess/answers.js';
+import { applyAnswer, newDraft, type Draft } from '../../src/assess/flow.js';
+import { defaultsFromRecord } from '../../src/assess/from.js';
+import { partialNote } from '../../src/assess/summary.js';
+import { askQuestion } from '../../src/prompts/ask-question.js';
+import { BACK, type Asker, type BackWithTicks, type Choice } from '../../src/prompts/asker.js';
+import { PlainAsker } from '../../src/prompts/plain-asker.js';
+import { runSession } from '../../src/prompts/session.js';
+import { profileOf } from './assess-helpers.js';
+
+const ohio = profileOf('ohio-process-coaching');
+const fx = (f: string) => new URL(`../fixtures/assess/${f}`, import.meta.url).pathname;
+const ch = new Chalk({ level: 0 });
+
+/** Last year's complete Ohio record, and a new draft started --from it. */
+function fromLastYear(): Draft {
+  const last = completeWithoutPrompts(
+    ohio,
+    applyKnownAnswers(ohio, newDraft(ohio), readAnswersFile(fx('ohio-answers.yaml'))),
+  );
+  return newDraft(ohio, { defaults: defaultsFromRecord(ohio, last.rec, ohio) });
+}
+
+interface Seen {
+  selects: { message: string; default?: unknown; labels: string[] }[];
+  checkboxes: { checked?: unknown[]; labels: string[] }[];
+  inputs: { message: string; default?: string }[];
+  said: string[];
+}
+
+/** A coach who takes the first level everywhere and presses Enter on every text. */
+function enterCoach(seen: Seen, onCheckbox?: (n: number) => unknown): Asker {
+  let boxes = 0;
+  let steps = 0;
+  return {
+    say: (t) => seen.said.push(t),
+    async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+      seen.selects.push({ message: o.message, default: o.default, labels: o.choices.map(shown) });
+      if (o.message.startsWith('Save, or change')) return 'save' as T;
+      if (o.message.startsWith('Priority')) return (o.choices.find((c) => c.value === '') ?? o.choices[0]).value;
+      return o.default ?? o.choices[0].value;
+    },
+    async checkbox<T>(o: { choices: Choice<T>[]; checked?: T[] }): Promise<T[] | BackWithTicks<T>> {
+      seen.checkboxes.push({ checked: o.checked, labels: o.choices.map(shown) });
+      return ((onCheckbox?.(boxes++) as T[] | BackWithTicks<T>) ?? o.checked ?? []) as T[] | BackWithTicks<T>;
+    },
+    async input(o: { message: string; default?: string }) {
+      seen.inputs.push({ message: o.message, default: o.default });
+      if (o.message.startsWith('Action step') && o.default === undefined)
+        return steps++ < 2 && !o.message.includes('Enter with no text') ? 'A new step' : '';
+      return o.default ?? '';
+    },
+  };
+}
+
+/** A choice as the list shows it: its label and its tag. */
+const shown = <T>(c: Choice<T>) => (c.tag ? `${c.label} ${c.tag}` : c.label);
+
+const newSeen = (): Seen => ({ selects: [], checkboxes: [], inputs: [], said: [] });
+
+describe('assess --from: last time is shown, never silently copied', () => {
+  it('rating: the cursor is not on last time\'s level, which is marked; the note is offered as "last time\'s"', async () => {
+    const seen = newSeen();
+    const d = await runSession({
+      profile: ohio,
+      draft: fromLastYear(),
+      asker: enterCoach(seen),
+      ch,
+      save: () => 'x.yaml',
+    });
+    const ratings = seen.selects.filter((s) => s.message === 'Where is your practice now?');
+    expect(ratings).toHaveLength(9);
+    expect(ratings.every((s) => s.default === undefined)).toBe(true);
+    expect(ratings[2].labels).toContain('Yellow - moderately practising (last time)'); // pausing was yellow
+    // Enter (the first level) gives Green everywhere: nothing of last year's Pink or Yellow slipped in.
+    expect(new Set(Object.values(d.rec.ratings))).toEqual(new Set(['green']));
+    expect(seen.said).toContain('Last time\'s note: "I tend to ask closed questions when we are short of time."');
+    const note = seen.inputs.find((i) => i.default?.startsWith('I tend to'));
+    expect(note?.message).toBe("Private note (optional; Enter keeps last time's note, - for none)");
+  });
+
+  it('areas: ticked last time = marked "(last time)", not ticked; last time\'s own area offered, not ticked', async () => {
+    const seen = newSeen();
+    await runSession({ profile: ohio, draft: fromLastYear(), asker: enterCoach(seen), ch, save: () => 'x.yaml' });
+    const box = seen.checkboxes[0];
+    expect(box.checked).toEqual([]);
+    expect(box.labels.filter((l) => l.endsWith('(last time)'))).toEqual([
+      'Learning and practising powerful questioning that draws out deeper thinking, especially on content that challenges current practices or habits of mind (last time)',
+      'Using video for feedback (your own) (last time)',
+    ]);
+  });
+
+  it("steps: last time's unfinished step is offered by name, Enter keeps it as the question says", async () => {
+    const seen = newSeen();
+    // Last year's steps are both planned (not done), so both come back.
+    const d = await runSession({
+      profile: ohio,
+      draft: fromLastYear(),
+      asker: enterCoach(seen),
+      ch,
+      save: () => 'x.yaml',
+    });
+    expect(seen.said).toContain(
+      'Last time\'s step, not done yet: "Plan three open questions before each team meeting"',
+    );
+    expect(seen.inputs.find((i) => i.message.startsWith('Action step 1'))?.message).toBe(
+      "Action step 1: what will you do? (Enter keeps last time's step, or type a new one)",
+    );
+    expect(d.rec.actionSteps?.map((s) => s.text)).toEqual([
+      'Plan three open questions before each team meeting',
+      'Ask a partner coach to observe one feedback conversation',
+    ]);
+  });
+});
+
+describe('Back from the improvement-area ticks keeps them', () => {
+  it('the ticks made before "<" are saved and ticked again when the coach comes back', async () => {
+    const seen = newSeen();
+    const saves: unknown[] = [];
+    const asker = enterCoach(seen, (n) =>
+      n === 0 ? { back: BACK, ticked: ['communication.relationship-building'] } : undefined,
+    );
+    const d = await runSession({
+      profile: ohio,
+      draft: newDraft(ohio),
+      asker,
+      ch,
+      save: (r) => {
+        saves.push(structuredClone(r.improvementAreas));
+        return 'x.yaml';
+      },
+    });
+    // Back went to rating 9 (asked again), then the ticks screen came back with the tick made before.
+    const asked = seen.selects.map((s) => s.message);
+    expect(asked.filter((m) => m === 'Where is your practice now?')).toHaveLength(10);
+    expect(seen.checkboxes).toHaveLength(2);
+    expect(seen.checkboxes[1].checked).toEqual(['communication.relationship-building']);
+    expect(saves).toContainEqual(['communication.relationship-building']); // saved before going back
+    expect(d.rec.improvementAreas).toEqual(['communication.relationship-building']);
+  });
+});
+
+function plain(lines: string) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (b: Buffer) => (text += b.toString()));
+  input.write(lines);
+  return { a: new PlainAsker(input, output), text: () => text };
+}
+
+describe('--plain (screen readers)', () => {
+  it('says the level chosen: "Rated: ..."', async () => {
+    const { a, text } = plain('yel\n\n');
+    const d = applyAnswer(ohio, newDraft(ohio), { kind: 'context' }, { kind: 'context' });
+    const got = await askQuestion(a, ohio, d, { kind: 'rating', item: 'communication.method', index: 0, total: 9 }, ch);
+    a.close();
+    expect(got).toEqual({ kind: 'rating', level: 'yellow', note: '' });
+    expect(text()).toContain('   Rated: Yellow - moderately practising\n');
+  });
+
+  it('the tick list takes "a" for all', async () => {
+    const { a, text } = plain('a\n');
+    const choices = [
+      { value: 'x', label: 'One' },
+      { value: 'y', label: 'Two' },
+    ];
+    expect(await a.checkbox({ message: 'Tick', choices, back: true })).toEqual(['x', 'y']);
+    a.close();
+    expect(text()).toContain('a for all');
+  });
+
+  it('priorities keep their numbers for the whole question; a picked one says so', async () => {
+    let d = applyAnswer(ohio, newDraft(ohio), { kind: 'context' }, { kind: 'context' });
+    const levels = ['yellow', 'pink', 'yellow', 'green', 'green', 'green', 'green', 'green', 'green'];
+    ohio.sections[0].criteria.forEach((c, index) => {
+      d = applyAnswer(
+        ohio,
+        d,
+        { kind: 'rating', item: c.id, index, total: 9 },
+        { kind: 'rating', level: levels[index] },
+      );
+    });
+    // 2, then 2 again (already picked), then 1, then 4 = "That is all" (3 items, so it is number 4).
+    const { a, text } = plain('2\n2\n1\n4\n');
+    const got = await askQuestion(a, ohio, d, { kind: 'priorities' }, ch);
+    a.close();
+    expect(got).toEqual({ kind: 'priorities', priorities: ['communication.rapport', 'communication.method'] });
+    const lists = text().split('? Priority').slice(1);
+    expect(lists).toHaveLength(4);
+    for (const l of lists) {
+      expect(l.replace(/\s+/g, ' ')).toMatch(
+        / 1\) Identifying .*?\(Yellow - moderately practising\)( \(already priority 2\))? 2\) Building and maintaining rapport \(Pink - not meeting\)( \(already priority 1\))? 3\) Pausing .*?\(Yellow - moderately practising\)/,
+      );
+    }
+    expect(lists[1]).toContain('2) Building and maintaining rapport (Pink - not meeting) (already priority 1)');
+    expect(lists[1]).toContain('That one is already priority 1');
+    expect(lists[3]).toMatch(/ {3}4\) That is all my priorities/);
+    expect(text()).toContain('   Priority 1: Building and maintaining rapport (Pink - not meeting)\n');
+  });
+});
+
+describe('the partial-profile notice', () => {
+  it("is the profile's note for coaches (one or two plain sentences), not the maintainers' note", () => {
+    expect(partialNote(ohio)).toBe(
+      'Only part I of this profile (Effective Communication) could be found: you rate its 9 criteria, and the rest of your process coaching is not covered this time.',
+    );
+    // sbic@2024 has all its functions; what it lacks is the rubric text below Exemplary.
+    expect(partialNote(profileOf('sbic@2024'))).toMatch(/^For the levels below Exemplary, the rubric text/);
+    for (const ref of ['ohio-process-coaching', 'sbic@2014', 'sbic@2024']) {
+      const note = partialNote(profileOf(ref));
+      expect(note.split(/[.:] /).length, note).toBeLessThanOrEqual(3);
+      expect(note.length, note).toBeLessThan(200);
+    }
+  });
+});
