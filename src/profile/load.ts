@@ -107,7 +107,23 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
       'a crosswalk needs "replaces: <id>@<version>" to say which version it maps from',
       'crosswalk-without-replaces',
     );
+  const ref = `${p.id}@${p.version}`;
+  const stillHere = (field: 'crosswalk' | 'levelCrosswalk', what: string, from: string, to: string | null) =>
+    out.push(
+      diagnosticAt(
+        src,
+        [field, from],
+        `${field} maps "${from}" to ${to === null ? 'null' : `"${to}"`}, but "${from}" is still ${what} in ${ref}: records keep their "${from}" ratings, so this line would ${to === null ? 'drop' : 'move'} them for nothing`,
+        {
+          preferKey: true,
+          code: 'crosswalk-existing-id',
+          hint: `Remove the line "${from}: ${to}": a ${field} lists only the ids of ${p.replaces ?? 'the earlier version'} that are not in this version.${to === null ? ` To drop "${from}" on purpose, remove it from this version too.` : ''}`,
+        },
+      ),
+    );
   for (const [from, to] of Object.entries(p.crosswalk ?? {})) {
+    // Mapping an id to itself is redundant but harmless (it says "this one carries over"): not reported.
+    if (ids.has(from) && to !== from) stillHere('crosswalk', 'an id', from, to);
     if (to !== null && !ids.has(to))
       err(['crosswalk', from], `crosswalk target "${to}" is not an id in this profile${didYouMean(to, ids)}`);
   }
@@ -118,6 +134,7 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
       'crosswalk-without-replaces',
     );
   for (const [from, to] of Object.entries(p.levelCrosswalk ?? {})) {
+    if (levelIds.has(from) && to !== from) stillHere('levelCrosswalk', 'a level', from, to);
     if (to !== null && !levelIds.has(to))
       err(
         ['levelCrosswalk', from],

@@ -189,8 +189,9 @@ function checkProfileLinks(p: Profile, src: YamlSource, lookup: (ref: string) =>
     newIds: Set<string>,
   ) => {
     const walk = p[field] ?? {};
-    for (const from of Object.keys(walk)) {
-      if (!oldIds.has(from))
+    for (const [from, to] of Object.entries(walk)) {
+      // An id still in this version mapped elsewhere is already an error (crosswalk-existing-id).
+      if (!oldIds.has(from) && !(newIds.has(from) && to !== from))
         out.push(
           diagnosticAt(
             src,

@@ -34,6 +34,31 @@ describe('validate: a version change that would lose ratings', () => {
     expect(runCli(['validate', renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n')]).code).toBe(0);
     expect(runCli(['validate', renamedVersion('crosswalk:\n  progress-monitoring: null\n')]).code).toBe(0);
   });
+  it('a crosswalk line for an id still in the new version is an error at that line (its ratings are kept)', () => {
+    const dir = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  feedback: null\n');
+    const file = join(dir, 'sbic/2026.yaml');
+    const line = readFileSync(file, 'utf8').split('\n').indexOf('  feedback: null') + 1;
+    for (const args of [
+      ['validate', join(dir, 'sbic')],
+      ['validate', '--strict', file],
+    ]) {
+      const r = runCli(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stdout).toContain(
+        `sbic/2026.yaml:${line}:3  error  crosswalk maps "feedback" to null, but "feedback" is still an id in sbic@2026: records keep their "feedback" ratings, so this line would drop them for nothing`,
+      );
+      expect(r.stdout).toContain('hint: Remove the line "feedback: null"');
+    }
+    const json = JSON.parse(runCli(['validate', file, '--json']).stdout);
+    expect(json.files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['crosswalk-existing-id']);
+    // Mapped to another id: the same error. Mapped to itself: redundant, harmless, not reported.
+    const moved = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  feedback: monitoring\n');
+    expect(runCli(['validate', join(moved, 'sbic/2026.yaml')]).stdout).toContain(
+      'crosswalk maps "feedback" to "monitoring", but "feedback" is still an id in sbic@2026',
+    );
+    const same = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  feedback: feedback\n');
+    expect(runCli(['validate', '--strict', join(same, 'sbic/2026.yaml')]).code).toBe(0);
+  });
   it('a level missing from a new scale needs a levelCrosswalk entry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pp-levels-'));
     cpSync(chain, dir, { recursive: true });
