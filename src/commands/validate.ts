@@ -23,11 +23,13 @@ Examples:
   $ profile validate records/ --json`,
     )
     .action(async (paths: string[], opts: { json?: boolean; strict?: boolean }, cmd: Command) => {
-      const { loadRegistry } = await import('../profile/registry.js');
+      const { loadRegistry, warnSkipped } = await import('../profile/registry.js');
       const { expandPaths } = await import('../validate/files.js');
       const { validateFiles } = await import('../validate/validate.js');
-      const registry = loadRegistry(globalOpts(cmd));
+      const registry = loadRegistry({ ...globalOpts(cmd), quiet: true });
       const { files, skipped } = expandPaths(paths.length ? paths : registry.dirs.filter((d) => existsDir(d)));
+      // Profile files in use that are skipped and not checked in this run: said once, as other commands do.
+      warnSkipped(registry, files);
       const result = validateFiles(files, registry);
       if (skipped.length) {
         result.files.push(...skipped.map((d) => ({ file: d.file, kind: 'unknown' as const, diagnostics: [d] })));

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, ROOT, runCli } from '../helpers/cli.js';
+import { fixture, recordsIn, ROOT, runCli, sandbox } from '../helpers/cli.js';
 
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 interface D {
@@ -234,4 +234,82 @@ describe('an outdented key in a real profile: the error names that line, and its
       expect(fixed.join('\n')).toBe(shipped);
     });
   }
+});
+
+/** A profile folder with the shipped sbic versions and a 2026.yaml made from 2024.yaml by `edit`. */
+function withSbic2026(edit: (text: string) => string): string {
+  const dir = tmp('pp-sbic26-');
+  cpSync(join(ROOT, 'profiles/sbic'), join(dir, 'sbic'), { recursive: true });
+  writeFileSync(join(dir, 'sbic/2026.yaml'), edit(readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8')));
+  return dir;
+}
+const as2026 = (t: string) => t.replace('version: "2024"', 'version: "2026"');
+
+describe('a profile file validate rejects is skipped by every command, and each says so', () => {
+  it('an invalid file (released: 2026-02-30): show, assess and validate warn once on stderr; id@version says the file is invalid', () => {
+    const dir = withSbic2026((t) =>
+      as2026(t)
+        .replace('replaces: sbic@2014', 'replaces: sbic@2024')
+        .replace(/^released: .*$/m, 'released: 2026-02-30'),
+    );
+    const warning =
+      /warning: .*sbic\/2026\.yaml is not a valid profile, so sbic@2026 is skipped: line 25:11: released: not a calendar date.*; see every problem with: profile validate .*sbic\/2026\.yaml\n/;
+    const show = runCli(['--profiles', dir, 'show', 'sbic']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('sbic@2024');
+    expect(show.stderr).toMatch(warning);
+    expect(show.stderr.match(/is not a valid profile/g)).toHaveLength(1);
+    const box = sandbox();
+    const assess = runCli(['--profiles', dir, 'assess', 'sbic', '--yes', '--dir', join(box.cwd, 'r')], box);
+    expect(assess.stderr).toMatch(warning);
+    const exact = runCli(['--profiles', dir, 'show', 'sbic@2026']);
+    expect(exact.code).toBe(2);
+    expect(exact.stderr).toMatch(
+      /error: sbic@2026 is in .*sbic\/2026\.yaml, which is not a valid profile, so it is not used \(line 25:11: released: not a calendar date/,
+    );
+    expect(exact.stderr).not.toContain('did you mean');
+    // validate names the file with its error on stdout; a run that does not check it warns on stderr.
+    expect(runCli(['--profiles', dir, 'validate', dir]).stderr).toBe('');
+    expect(runCli(['--profiles', dir, 'validate', join(ROOT, 'profiles/ohio-process-coaching')]).stderr).toMatch(
+      warning,
+    );
+  });
+  it('a fork in the chain (2024 and 2026 both replace 2014): 2026 is not listed, shown or assessed', () => {
+    const dir = withSbic2026(as2026);
+    const list = runCli(['--profiles', dir, 'list', '--json']);
+    expect(JSON.parse(list.stdout).profiles.map((p: { ref: string }) => p.ref)).not.toContain('sbic@2026');
+    expect(list.stdout).toContain('replaces-fork');
+    const show = runCli(['--profiles', dir, 'show', 'sbic']);
+    expect(show.stdout).toContain('sbic@2024');
+    expect(show.stderr).toMatch(
+      /sbic\/2026\.yaml is not a valid profile, so sbic@2026 is skipped: line \d+:\d+: sbic@2026 replaces sbic@2014, and so does sbic@2024/,
+    );
+    const box = sandbox();
+    const assess = runCli(['--profiles', dir, 'assess', 'sbic@2026', '--yes', '--dir', join(box.cwd, 'r')], box);
+    expect(assess.code).toBe(2);
+    expect(assess.stderr).toContain('which is not a valid profile, so it is not used');
+    expect(recordsIn(join(box.cwd, 'r'))).toEqual([]);
+  });
+  it('version: "2025" in 2026.yaml is an error, and the file is not published as sbic@2025', () => {
+    const dir = withSbic2026((t) =>
+      t.replace('version: "2024"', 'version: "2025"').replace('replaces: sbic@2014', 'replaces: sbic@2024'),
+    );
+    const r = runCli(['validate', join(dir, 'sbic/2026.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /sbic\/2026\.yaml:4:10 {2}error {2}version "2025" does not match the file name "2026\.yaml": this file would be sbic@2025, not sbic@2026/,
+    );
+    expect(r.stdout).toContain('hint: Write version: "2026" if this is version 2026');
+    const list = runCli(['--profiles', dir, 'list', '--json']);
+    expect(JSON.parse(list.stdout).profiles.map((p: { ref: string }) => p.ref)).not.toContain('sbic@2025');
+  });
+  it('a PROFILE_PATH folder that does not exist is a usage error, as --profiles is', () => {
+    for (const cmd of [['list'], ['show', 'sbic'], ['validate']]) {
+      const r = runCli(cmd, { env: { PROFILE_PATH: 'nope' } });
+      expect(r.code, cmd.join(' ')).toBe(2);
+      expect(r.stderr).toContain('PROFILE_PATH: folder not found: nope');
+    }
+    expect(runCli(['list'], { env: { PROFILE_PATH: join(ROOT, 'profiles/sbic') } }).stderr).toContain('PROFILE_PATH: ');
+    expect(runCli(['list'], { env: { PROFILE_PATH: join(ROOT, 'profiles') } }).code).toBe(0);
+  });
 });
