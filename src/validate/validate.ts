@@ -1,8 +1,8 @@
 // Validate profile and record files (kind detected from `kind:`), with cross-checks between them.
 import { fsErrorText } from '../errors.js';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { checkYamlSize, readTextFile } from '../input-guard.js';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { checkFileName, validateProfileValue } from '../profile/load.js';
 import { findByRef, skippedFor, type Registry } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
@@ -128,6 +128,7 @@ function parseText(text: string, file: string): Parsed {
       diagnostics: [diagnosticAt(src, has ? ['kind'] : [], message, { code: 'unknown-kind' })],
     };
   }
+  glued.push(...schemaModeline(text, file, kind));
   if (kind === 'record') return { file, src, kind, diagnostics: glued };
   const r = validateProfileValue(src);
   const diagnostics = [...r.diagnostics, ...(r.profile ? checkFileName(r.profile, src) : []), ...glued];
@@ -187,4 +188,36 @@ function checkRecord(
       ),
     ];
   return checkRecordAgainstProfile(r.record, profile, src);
+}
+
+/**
+ * `# yaml-language-server: $schema=../../templates/schema/profile.schema.json`, kept in a copy of a shipped
+ * profile, points nowhere in a maintainer's own repository: the editor then checks nothing, silently.
+ */
+function schemaModeline(text: string, file: string, kind: 'profile' | 'record'): Diagnostic[] {
+  const lines = text.split(/\r?\n/, 20);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*#\s*yaml-language-server:\s*\$schema=)(\S+)/.exec(lines[i]);
+    if (!m) continue;
+    const target = m[2];
+    // An address (https:, file:) or an absolute path is the editor's business; a relative path must resolve.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || isAbsolute(target)) return [];
+    if (existsSync(resolve(dirname(file), target))) return [];
+    const name = `${kind}.schema.json`;
+    return [
+      {
+        file,
+        line: i + 1,
+        col: m[1].length + 1,
+        severity: 'warning',
+        code: 'schema-modeline',
+        message: `the editor's schema line points to ${target}, which does not exist from this file's folder, so editors check nothing`,
+        hint:
+          kind === 'profile'
+            ? `Run \`profile schema --write <profiles folder>/schema\` once, then make the first line  # yaml-language-server: $schema=../schema/${name}  (the file is <profiles folder>/<id>/<version>.yaml).`
+            : `Run \`profile schema --write <folder>\` once, then make this line point to <folder>/${name}, relative to this file.`,
+      },
+    ];
+  }
+  return [];
 }

@@ -313,3 +313,34 @@ describe('a profile file validate rejects is skipped by every command, and each 
     expect(runCli(['list'], { env: { PROFILE_PATH: join(ROOT, 'profiles') } }).code).toBe(0);
   });
 });
+
+describe("a copied profile's editor schema line", () => {
+  it('warns when its relative $schema= path does not resolve, saying what to write; fixed, it is quiet', () => {
+    const root = tmp('pp-modeline-');
+    const file = join(root, 'profiles/sbic/2026.yaml');
+    cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), file, { recursive: true });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('version: "2024"', 'version: "2026"'));
+    const r = runCli(['validate', file, '--json']);
+    expect(diagnostics(r.stdout)).toContainEqual(
+      expect.objectContaining({
+        code: 'schema-modeline',
+        severity: 'warning',
+        line: 1,
+        message: expect.stringContaining('points to ../../templates/schema/profile.schema.json, which does not exist'),
+        hint: expect.stringContaining('# yaml-language-server: $schema=../schema/profile.schema.json'),
+      }),
+    );
+    expect(runCli(['validate', file]).stdout).toMatch(/2026\.yaml:1:33 {2}warning {2}the editor's schema line/);
+    // Doing what the hint says: write the schemas, fix the line.
+    expect(runCli(['schema', '--write', join(root, 'profiles/schema')]).code).toBe(0);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('../../templates/schema/profile.schema.json', '../schema/profile.schema.json'),
+    );
+    expect(diagnostics(runCli(['validate', file, '--json']).stdout).map((d) => d.code)).not.toContain(
+      'schema-modeline',
+    );
+    // The shipped profiles' line resolves inside the package.
+    expect(diagnostics(runCli(['validate', 'profiles', '--json']).stdout)).toEqual([]);
+  });
+});
