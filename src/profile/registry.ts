@@ -256,6 +256,8 @@ export function resolveProfile(reg: Registry, spec: string): RegistryEntry {
     throw new CliError(
       `profile "${id}" has no version "${version}"${didYouMean(version, versions)}; versions: ${versions.join(', ')}`,
       EXIT.usage,
+      undefined,
+      `Versions are searched in --profiles DIR, then the folders in PROFILE_PATH, then the shipped profiles${reg.dirs.length > 1 ? ` (here: ${reg.dirs.map(displayPath).join(', ')})` : ''}. If ${id}@${version} is in another folder, give it with --profiles DIR or PROFILE_PATH.`,
     );
   }
   return hit;

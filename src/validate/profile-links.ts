@@ -2,6 +2,7 @@
 // replaces, and a fork in the `replaces` chain. Shared by `validate` and the registry (a profile that fails
 // them is skipped by every command, as an invalid file is), so the two cannot disagree. Kept light: the
 // registry loads it at start-up.
+import { distance } from 'fastest-levenshtein';
 import { itemIds, levelIds } from '../profile/crosswalk.js';
 import { compareVersions, profileRef } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
@@ -59,6 +60,23 @@ export function checkProfileLinks(
     for (const id of oldIds) {
       if (newIds.has(id) || Object.hasOwn(walk, id)) continue;
       const guess = closest(id, added);
+      // A near miss ("close-to-proficent" for "close-to-proficient") is more likely a typo in this version
+      // than a rename: say so first, at the mistyped id, so the fix is not a crosswalk that keeps the typo.
+      const typoAt = guess !== undefined && distance(id, guess) <= 2 ? idPath(p, guess) : undefined;
+      if (guess !== undefined && typoAt) {
+        out.push(
+          diagnosticAt(
+            src,
+            typoAt,
+            `${what} "${guess}": did you mean "${id}"? ${p.replaces} has "${id}", which is not in ${profileRef(p)} and not in its ${field}: records of ${p.replaces} would lose it`,
+            {
+              code: 'crosswalk-unmapped',
+              hint: `If "${guess}" is a typo, write "${id}" here. Only if the new spelling is meant, add under "${field}:" in this file: "${id}: ${guess}".`,
+            },
+          ),
+        );
+        continue;
+      }
       const hint = `Add it under "${field}:" in this file: "${id}: ${guess ?? '<new id>'}", or "${id}: null" if it has no counterpart (its ratings are then dropped on purpose).`;
       out.push(
         diagnosticAt(
@@ -130,4 +148,18 @@ export function checkFork(
       { code: 'replaces-fork', hint: `Validate that file too: profile validate ${n.file}` },
     ),
   ];
+}
+
+/** Where an id (section, criterion, improvement area or level) is written in the profile. */
+function idPath(p: Profile, id: string): PropertyKey[] | undefined {
+  const li = p.scale.levels.findIndex((l) => l.id === id);
+  if (li >= 0) return ['scale', 'levels', li, 'id'];
+  for (const [si, s] of p.sections.entries()) {
+    if (s.id === id) return ['sections', si, 'id'];
+    const ci = s.criteria.findIndex((c) => c.id === id);
+    if (ci >= 0) return ['sections', si, 'criteria', ci, 'id'];
+    const ai = s.improvementAreas.findIndex((a) => a.id === id);
+    if (ai >= 0) return ['sections', si, 'improvementAreas', ai, 'id'];
+  }
+  return undefined;
 }

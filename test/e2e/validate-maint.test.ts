@@ -344,3 +344,60 @@ describe("a copied profile's editor schema line", () => {
     expect(diagnostics(runCli(['validate', 'profiles', '--json']).stdout)).toEqual([]);
   });
 });
+
+describe('small things a maintainer tripped on', () => {
+  const sbic2026 = (edit: (t: string) => string = (t) => t) =>
+    withSbic2026((t) =>
+      edit(
+        as2026(t)
+          .replace('replaces: sbic@2014', 'replaces: sbic@2024')
+          .replace(/# 2014 function.*\ncrosswalk:\n( {2}.*\n)+/, ''),
+      ),
+    );
+  it('a typo in a level id of the new version: "did you mean" the old id first, at the typo', () => {
+    const dir = sbic2026((t) =>
+      t
+        .replace('id: close-to-proficient', 'id: close-to-proficent')
+        .replaceAll('close-to-proficient:', 'close-to-proficent:'),
+    );
+    const file = join(dir, 'sbic/2026.yaml');
+    const line = readFileSync(file, 'utf8').split('\n').indexOf('    - id: close-to-proficent') + 1;
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `2026.yaml:${line}:11  error  level "close-to-proficent": did you mean "close-to-proficient"? sbic@2024 has "close-to-proficient"`,
+    );
+    expect(r.stdout).toContain('hint: If "close-to-proficent" is a typo, write "close-to-proficient" here.');
+  });
+  it('diff: a profile field is named once, with what changed; the wrong way round suggests swapping', () => {
+    const dir = sbic2026((t) => t.replace('Framework, 2024-25', 'Framework, 2026-27'));
+    const r = runCli(['--profiles', dir, 'diff', 'sbic@2024', 'sbic@2026']);
+    expect(r.stdout).toContain(
+      '  ~ subtitle\n      Missouri District Continuous Improvement (DCI) Framework, [-2024-]{+2026+}-[-25-]{+27+}',
+    );
+    expect(r.stdout).not.toContain('~ subtitle  subtitle');
+    const back = runCli(['--profiles', dir, 'diff', 'sbic@2026', 'sbic@2024']);
+    expect(back.stdout).toContain(
+      'sbic@2024 does not replace sbic@2026: it is the other way round, sbic@2026 replaces sbic@2024. Ids are compared as they are; to see what changed, swap them: profile diff sbic@2024 sbic@2026',
+    );
+    expect(runCli(['--profiles', dir, 'diff', 'sbic@2026', 'sbic@2024', '--format', 'md']).stdout).toContain(
+      'swap them: `profile diff sbic@2024 sbic@2026`',
+    );
+  });
+  it('a version that is not there points to --profiles and PROFILE_PATH', () => {
+    const r = runCli(['diff', 'sbic@2024', 'sbic@2026']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('profile "sbic" has no version "2026"');
+    expect(r.stderr).toContain('give it with --profiles DIR or PROFILE_PATH');
+  });
+  it('validate --strict: the summary line counts warnings as errors, as the exit code does', () => {
+    const dir = tmp('pp-strict-');
+    cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), join(dir, '2024.yaml'));
+    const r = runCli(['validate', '--strict', join(dir, '2024.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /1 file\(s\) checked: 0 ok, 1 with problems; \d+ error\(s\) \(\d+ of them warnings, which --strict counts as errors\)/,
+    );
+    expect(runCli(['validate', join(dir, '2024.yaml')]).stdout).toContain('1 ok, 0 with errors');
+  });
+});
