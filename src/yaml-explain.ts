@@ -97,8 +97,13 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
   for (const n of [first.line, first.line + 1]) {
     const l = lineText(n);
     const kv = splitKeyValue(l);
-    if (kv && !isQuoted(kv.value) && /:\s/.test(kv.value.replace(/\s#.*$/, ''))) {
+    const body = kv?.value.replace(/\s#.*$/, '').trimEnd() ?? '';
+    if (kv && !isQuoted(kv.value) && /:\s/.test(body)) {
       return at(n, kv.valueCol + 1, 'this text contains ": ", so it needs quotes', `Write it as  ${quoteLine(l, kv)}`);
+    }
+    // "stem: Effective coaches ... by:": a text ending in ":" reads as a key of a nested mapping.
+    if (kv && !isQuoted(kv.value) && body.endsWith(':')) {
+      return at(n, kv.valueCol + 1, 'this text ends with ":", so it needs quotes', `Write it as  ${quoteLine(l, kv)}`);
     }
   }
 

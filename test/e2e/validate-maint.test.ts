@@ -21,7 +21,15 @@ describe('profile validate', () => {
     const r = runCli(['validate', fixture('validate'), '--json']);
     const ds = diagnostics(r.stdout);
     expect(ds.length).toBeGreaterThan(0);
-    expect(ds.map((d) => d.code).sort()).toEqual(['duplicate-id', 'record-reference', 'unknown-field', 'yaml-syntax']);
+    // The fixtures are copies of shipped profiles one folder deeper: their editor schema line points nowhere.
+    expect(ds.map((d) => d.code).sort()).toEqual([
+      'duplicate-id',
+      'record-reference',
+      'schema-modeline',
+      'schema-modeline',
+      'unknown-field',
+      'yaml-syntax',
+    ]);
   });
   it('a version written as a number: 3.10 becomes 3.1, and says so', () => {
     const dir = tmp('pp-numver-');
@@ -399,5 +407,23 @@ describe('small things a maintainer tripped on', () => {
       /1 file\(s\) checked: 0 ok, 1 with problems; \d+ error\(s\) \(\d+ of them warnings, which --strict counts as errors\)/,
     );
     expect(runCli(['validate', join(dir, '2024.yaml')]).stdout).toContain('1 ok, 0 with errors');
+  });
+});
+
+describe('a text ending in a colon', () => {
+  it('"stem: Effective coaches ... by:" unquoted gets the quote-this-text hint, not the parser\'s words only', () => {
+    const dir = tmp('pp-trailing-colon-');
+    const shipped = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8');
+    const quoted = '        stem: "Effective coaches develop and maintain coaching relationships by:"';
+    const line = shipped.split('\n').indexOf(quoted) + 1;
+    expect(line).toBeGreaterThan(0);
+    writeFileSync(
+      join(dir, '2024.yaml'),
+      shipped.replace(quoted, '        stem: Effective coaches develop and maintain coaching relationships by:'),
+    );
+    const [d] = diagnostics(runCli(['validate', join(dir, '2024.yaml'), '--json']).stdout);
+    expect(d).toMatchObject({ code: 'yaml-syntax', line });
+    expect(d.message).toMatch(new RegExp(`^line ${line}: this text ends with ":", so it needs quotes`));
+    expect(d.hint).toBe(`Write it as  ${quoted.trim()}`);
   });
 });
