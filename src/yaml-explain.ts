@@ -134,6 +134,31 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
   const bad = findBadIndent(lines, first.line);
   if (bad) return at(bad.line, bad.col, bad.plain, bad.hint);
 
+  // "- item" moved left to its key's column under a list that started deeper: YAML then sees a new list
+  // where a key should be ("A block sequence may not be used as an implicit map key").
+  if (
+    first.code === 'BLOCK_AS_IMPLICIT_KEY' ||
+    /block sequence may not be used as an implicit map key/i.test(first.message)
+  ) {
+    const blank = (l: string) => l.trim() === '' || /^\s*#/.test(l);
+    for (const n of [first.line, first.line - 1, first.line + 1]) {
+      const l = lineText(n);
+      if (!isDash(l)) continue;
+      for (let q = n - 1; q >= 1; q--) {
+        const s = lineText(q);
+        if (blank(s)) continue;
+        if (isDash(s) && indentOf(s) !== indentOf(l))
+          return at(
+            n,
+            indentOf(l) + 1,
+            `this list item starts at column ${indentOf(l) + 1}, not lined up with the items above it (column ${indentOf(s) + 1})`,
+            `Items of one list start in the same column: indent line ${n} with ${indentOf(s)} spaces, as line ${q}.`,
+          );
+        break;
+      }
+    }
+  }
+
   if (/flow (sequence|mapping)/i.test(first.message)) {
     // The parser notices on the next line; the cause is the last line above with an unclosed [ or {.
     const unquoted = (l: string) => l.replace(/"[^"]*"|'[^']*'/g, '');

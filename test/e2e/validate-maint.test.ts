@@ -427,3 +427,25 @@ describe('a text ending in a colon', () => {
     expect(d.hint).toBe(`Write it as  ${quoted.trim()}`);
   });
 });
+
+describe('a list item not lined up with the items above it', () => {
+  it("moved left to its key's column: a plain-words line and a hint that gives the shipped file back", () => {
+    const shipped = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8');
+    const lines = shipped.split('\n');
+    const n = lines.indexOf('          - Communicating about coaching purpose and practices') + 1;
+    expect(n).toBeGreaterThan(0);
+    const dir = tmp('pp-list-indent-');
+    const broken = lines.map((l, i) => (i === n - 1 ? l.slice(2) : l));
+    writeFileSync(join(dir, '2024.yaml'), broken.join('\n'));
+    const [d] = diagnostics(runCli(['validate', join(dir, '2024.yaml'), '--json']).stdout);
+    expect(d).toMatchObject({ code: 'yaml-syntax', line: n });
+    expect(d.message).toMatch(
+      new RegExp(`^line ${n}: this list item starts at column 9, not lined up with the items above it \\(column 11\\)`),
+    );
+    expect(d.message).not.toContain('YAML cannot read this line');
+    const m = /indent line (\d+) with (\d+) spaces/.exec(d.hint ?? '');
+    expect(m, d.hint).not.toBeNull();
+    const fixed = broken.map((l, i) => (i === Number(m![1]) - 1 ? ' '.repeat(Number(m![2])) + l.trimStart() : l));
+    expect(fixed.join('\n')).toBe(shipped);
+  });
+});
