@@ -97,8 +97,13 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
   for (const n of [first.line, first.line + 1]) {
     const l = lineText(n);
     const kv = splitKeyValue(l);
-    if (kv && !isQuoted(kv.value) && /:\s/.test(kv.value.replace(/\s#.*$/, ''))) {
+    const body = kv?.value.replace(/\s#.*$/, '').trimEnd() ?? '';
+    if (kv && !isQuoted(kv.value) && /:\s/.test(body)) {
       return at(n, kv.valueCol + 1, 'this text contains ": ", so it needs quotes', `Write it as  ${quoteLine(l, kv)}`);
+    }
+    // "stem: Effective coaches ... by:": a text ending in ":" reads as a key of a nested mapping.
+    if (kv && !isQuoted(kv.value) && body.endsWith(':')) {
+      return at(n, kv.valueCol + 1, 'this text ends with ":", so it needs quotes', `Write it as  ${quoteLine(l, kv)}`);
     }
   }
 
@@ -128,6 +133,31 @@ export function explainYamlError(text: string, first: YamlErrorIn): PlainYamlErr
   // Indentation: a line indented deeper than a line that already has a value, or not lined up with its siblings.
   const bad = findBadIndent(lines, first.line);
   if (bad) return at(bad.line, bad.col, bad.plain, bad.hint);
+
+  // "- item" moved left to its key's column under a list that started deeper: YAML then sees a new list
+  // where a key should be ("A block sequence may not be used as an implicit map key").
+  if (
+    first.code === 'BLOCK_AS_IMPLICIT_KEY' ||
+    /block sequence may not be used as an implicit map key/i.test(first.message)
+  ) {
+    const blank = (l: string) => l.trim() === '' || /^\s*#/.test(l);
+    for (const n of [first.line, first.line - 1, first.line + 1]) {
+      const l = lineText(n);
+      if (!isDash(l)) continue;
+      for (let q = n - 1; q >= 1; q--) {
+        const s = lineText(q);
+        if (blank(s)) continue;
+        if (isDash(s) && indentOf(s) !== indentOf(l))
+          return at(
+            n,
+            indentOf(l) + 1,
+            `this list item starts at column ${indentOf(l) + 1}, not lined up with the items above it (column ${indentOf(s) + 1})`,
+            `Items of one list start in the same column: indent line ${n} with ${indentOf(s)} spaces, as line ${q}.`,
+          );
+        break;
+      }
+    }
+  }
 
   if (/flow (sequence|mapping)/i.test(first.message)) {
     // The parser notices on the next line; the cause is the last line above with an unclosed [ or {.

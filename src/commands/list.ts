@@ -13,7 +13,8 @@ export function listCommand(): Command {
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const { loadRegistry, countRatedItems } = await import('../profile/registry.js');
       const { ratedUnit } = await import('../profile/model.js');
-      const reg = loadRegistry(globalOpts(cmd));
+      // Skipped files are listed below the profiles (and in the JSON), not warned on stderr too.
+      const reg = loadRegistry({ ...globalOpts(cmd), quiet: true });
       const rows = reg.entries.map((e) => ({
         ref: e.ref,
         id: e.profile.id,

@@ -23,11 +23,13 @@ Examples:
   $ profile validate records/ --json`,
     )
     .action(async (paths: string[], opts: { json?: boolean; strict?: boolean }, cmd: Command) => {
-      const { loadRegistry } = await import('../profile/registry.js');
+      const { loadRegistry, warnSkipped } = await import('../profile/registry.js');
       const { expandPaths } = await import('../validate/files.js');
       const { validateFiles } = await import('../validate/validate.js');
-      const registry = loadRegistry(globalOpts(cmd));
+      const registry = loadRegistry({ ...globalOpts(cmd), quiet: true });
       const { files, skipped } = expandPaths(paths.length ? paths : registry.dirs.filter((d) => existsDir(d)));
+      // Profile files in use that are skipped and not checked in this run: said once, as other commands do.
+      warnSkipped(registry, files);
       const result = validateFiles(files, registry);
       if (skipped.length) {
         result.files.push(...skipped.map((d) => ({ file: d.file, kind: 'unknown' as const, diagnostics: [d] })));
@@ -44,8 +46,12 @@ Examples:
           for (const d of f.diagnostics)
             writeOut(`${formatDiagnostic({ ...d, file: display(d.file) }, colours().out)}\n`);
         }
-        const bad = result.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error')).length;
-        const summary = `${files.length} file(s) checked: ${files.length - bad} ok, ${bad} with errors; ${result.errors} error(s), ${result.warnings} warning(s)`;
+        // With --strict a warning fails the run, so a file with one is not "ok" in the line either.
+        const failing = (d: { severity: string }) => d.severity === 'error' || (opts.strict ?? false);
+        const bad = result.files.filter((f) => f.diagnostics.some(failing)).length;
+        const summary = opts.strict
+          ? `${files.length} file(s) checked: ${files.length - bad} ok, ${bad} with problems; ${result.errors + result.warnings} error(s) (${result.warnings} of them warnings, which --strict counts as errors)`
+          : `${files.length} file(s) checked: ${files.length - bad} ok, ${bad} with errors; ${result.errors} error(s), ${result.warnings} warning(s)`;
         writeOut(`${summary}\n`);
       }
       if (failed) process.exitCode = EXIT.problems;

@@ -52,6 +52,8 @@ export interface ProfileDiff {
   to: string;
   /** True when the second version replaces the first (directly or through versions in between). */
   linked: boolean;
+  /** True when it is the other way round: the first version replaces the second (swap them). */
+  reversed?: boolean;
   via: string[];
   items: {
     added: ItemRef[];
@@ -256,6 +258,9 @@ export function diffProfiles(a: Profile, b: Profile, lookup: ProfileLookup): Pro
     from: profileRef(a),
     to: profileRef(b),
     linked: chain !== undefined,
+    ...(chain === undefined && profileRef(a) !== profileRef(b) && crosswalkTo(a, profileRef(b), lookup)
+      ? { reversed: true }
+      : {}),
     via: map.via,
     items: { added, removed, renamed, reworded },
     levels,

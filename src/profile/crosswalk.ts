@@ -38,14 +38,16 @@ export function levelIds(p: Profile): Set<string> {
   return new Set(p.scale.levels.map((l) => l.id));
 }
 
-/** One step: ids of `newer.replaces` into `newer`. Listed ids follow the crosswalk (null = dropped);
- * an unlisted id keeps its id if it still exists, else it has no counterpart. */
+/** One step: ids of `newer.replaces` into `newer`. An id that is still in `newer` keeps its id, whatever
+ * the crosswalk says (`validate` rejects such a crosswalk line: `crosswalk-existing-id`); other listed ids
+ * follow the crosswalk (null = dropped); an unlisted id that is gone has no counterpart. */
 export function stepMaps(newer: Profile): { item: IdMap; level: IdMap } {
   const make =
     (walk: Record<string, string | null> | undefined, ids: Set<string>): IdMap =>
     (id) => {
+      if (ids.has(id)) return id;
       if (walk && Object.hasOwn(walk, id)) return walk[id];
-      return ids.has(id) ? id : null;
+      return null;
     };
   return { item: make(newer.crosswalk, itemIds(newer)), level: make(newer.levelCrosswalk, levelIds(newer)) };
 }

@@ -1,4 +1,5 @@
 // Load one profile file: parse with positions, validate with zod, then cross-check what a schema can't.
+import { basename, dirname } from 'node:path';
 import { fsErrorText } from '../errors.js';
 import { isScalar } from 'yaml';
 import { readProfileText } from '../input-guard.js';
@@ -22,6 +23,60 @@ export function loadProfileFile(file: string): ProfileLoad {
     return { file, diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error' }] };
   }
   return loadProfileText(text, file);
+}
+
+/** A profile file in a profile folder, as the registry reads it: also checked against its file name. */
+export function loadProfileInFolder(file: string): ProfileLoad {
+  const r = loadProfileFile(file);
+  if (!r.profile || !r.source) return r;
+  const named = checkFileName(r.profile, r.source, true);
+  const diagnostics = [...r.diagnostics, ...named];
+  return { ...r, diagnostics, profile: named.some((d) => d.severity === 'error') ? undefined : r.profile };
+}
+
+/**
+ * Profiles live at `<id>/<version>.yaml`. In place (in its id's folder, or read from a profile folder), a
+ * version that is not the file's name is an error: the file would be published as that other version
+ * (sbic/2026.yaml saying version "2025" is sbic@2025). A draft elsewhere (templates/profile.yaml) is not
+ * in place yet: both names are warnings.
+ */
+export function checkFileName(p: Profile, src: YamlSource, inProfileFolder = false): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const name = basename(src.file);
+  const version = name.replace(/\.ya?ml$/i, '');
+  const id = basename(dirname(src.file));
+  const inPlace = inProfileFolder || id === p.id;
+  if (version !== p.version && inPlace)
+    out.push(
+      diagnosticAt(
+        src,
+        ['version'],
+        `version "${p.version}" does not match the file name "${name}": this file would be ${p.id}@${p.version}, not ${p.id}@${version}`,
+        {
+          code: 'file-name',
+          hint: `Write version: "${version}" if this is version ${version}; if it is version ${p.version}, name the file ${p.version}.yaml.`,
+        },
+      ),
+    );
+  else if (version !== p.version)
+    out.push(
+      diagnosticAt(
+        src,
+        ['version'],
+        `version "${p.version}" does not match the file name "${name}" (expected ${p.version}.yaml)`,
+        { severity: 'warning', code: 'file-name' },
+      ),
+    );
+  if (id !== p.id)
+    out.push(
+      diagnosticAt(
+        src,
+        ['id'],
+        `id "${p.id}" does not match the folder "${id}" (profiles live at <id>/<version>.yaml)`,
+        { severity: 'warning', code: 'file-name' },
+      ),
+    );
+  return out;
 }
 
 export function loadProfileText(text: string, file: string): ProfileLoad {
@@ -107,7 +162,23 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
       'a crosswalk needs "replaces: <id>@<version>" to say which version it maps from',
       'crosswalk-without-replaces',
     );
+  const ref = `${p.id}@${p.version}`;
+  const stillHere = (field: 'crosswalk' | 'levelCrosswalk', what: string, from: string, to: string | null) =>
+    out.push(
+      diagnosticAt(
+        src,
+        [field, from],
+        `${field} maps "${from}" to ${to === null ? 'null' : `"${to}"`}, but "${from}" is still ${what} in ${ref}: records keep their "${from}" ratings, so this line would ${to === null ? 'drop' : 'move'} them for nothing`,
+        {
+          preferKey: true,
+          code: 'crosswalk-existing-id',
+          hint: `Remove the line "${from}: ${to}": a ${field} lists only the ids of ${p.replaces ?? 'the earlier version'} that are not in this version.${to === null ? ` To drop "${from}" on purpose, remove it from this version too.` : ''}`,
+        },
+      ),
+    );
   for (const [from, to] of Object.entries(p.crosswalk ?? {})) {
+    // Mapping an id to itself is redundant but harmless (it says "this one carries over"): not reported.
+    if (ids.has(from) && to !== from) stillHere('crosswalk', 'an id', from, to);
     if (to !== null && !ids.has(to))
       err(['crosswalk', from], `crosswalk target "${to}" is not an id in this profile${didYouMean(to, ids)}`);
   }
@@ -118,6 +189,7 @@ export function crossCheckProfile(p: Profile, src: YamlSource): Diagnostic[] {
       'crosswalk-without-replaces',
     );
   for (const [from, to] of Object.entries(p.levelCrosswalk ?? {})) {
+    if (levelIds.has(from) && to !== from) stillHere('levelCrosswalk', 'a level', from, to);
     if (to !== null && !levelIds.has(to))
       err(
         ['levelCrosswalk', from],

@@ -10,6 +10,11 @@ export interface RatedItem {
   criterion?: Criterion;
 }
 
+/** "3.9" before "3.15", "2014" before "2024". */
+export function compareVersions(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
 export function profileRef(p: Pick<Profile, 'id' | 'version'>): string {
   return `${p.id}@${p.version}`;
 }

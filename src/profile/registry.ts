@@ -1,12 +1,13 @@
 // Find profile files (package, --profiles DIR, PROFILE_PATH) and resolve "id" or "id@version".
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, EXIT } from '../errors.js';
+import { checkFork, checkProfileLinks } from '../validate/profile-links.js';
 import { didYouMean } from '../suggest.js';
-import type { Diagnostic } from '../yaml-source.js';
-import { loadProfileFile } from './load.js';
-import { profileRef, ratedItems } from './model.js';
+import type { Diagnostic, YamlSource } from '../yaml-source.js';
+import { loadProfileInFolder } from './load.js';
+import { compareVersions, profileRef, ratedItems } from './model.js';
 import type { Profile } from './schema.js';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,10 +26,30 @@ export interface Registry {
   dirs: string[];
   /** id@version -> files with the same id@version that are not used (an earlier folder wins). */
   shadowed: Map<string, string[]>;
+  /** Profile files not used because `validate` rejects them (the file, or a check against other versions). */
+  skipped: SkippedProfile[];
+}
+
+export interface SkippedProfile {
+  file: string;
+  /** The id@version the file stands for: its own when it could be read, else from `<id>/<version>.yaml`. */
+  ref: string;
+  /** The profile, when only a check against other versions rejects it (so validate can still compare). */
+  profile?: Profile;
+  /** Its first error, and how many there are. */
+  first: Diagnostic;
+  errors: number;
+}
+
+export interface RegistryOptions {
+  profiles?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Do not warn on stderr about skipped files (list and validate report them themselves; worker threads). */
+  quiet?: boolean;
 }
 
 /** Search order: --profiles, then PROFILE_PATH, then the profiles shipped with the package. */
-export function profileDirs(opts: { profiles?: string; env?: NodeJS.ProcessEnv } = {}): string[] {
+export function profileDirs(opts: RegistryOptions = {}): string[] {
   const env = opts.env ?? process.env;
   const dirs: string[] = [];
   if (opts.profiles) {
@@ -38,7 +59,16 @@ export function profileDirs(opts: { profiles?: string; env?: NodeJS.ProcessEnv }
   }
   for (const d of (env.PROFILE_PATH ?? '').split(delimiter)) {
     if (!d.trim()) continue;
-    if (existsSync(d.trim())) checkProfileFolder(d.trim(), 'PROFILE_PATH');
+    // A folder that is not there is a usage error, as for --profiles: a typo would otherwise hide the
+    // organisation's profiles while every command quietly used the shipped ones.
+    if (!existsSync(d.trim()))
+      throw new CliError(
+        `PROFILE_PATH: folder not found: ${d.trim()}`,
+        EXIT.usage,
+        undefined,
+        `PROFILE_PATH lists profile folders separated by "${delimiter}"; ${LAYOUT}. Fix or unset it (unset PROFILE_PATH).`,
+      );
+    checkProfileFolder(d.trim(), 'PROFILE_PATH');
     dirs.push(resolve(d.trim()));
   }
   dirs.push(PACKAGE_PROFILES);
@@ -90,17 +120,27 @@ export function profileFilesIn(dir: string): string[] {
   return files;
 }
 
-export function loadRegistry(opts: { profiles?: string; env?: NodeJS.ProcessEnv } = {}): Registry {
+export { compareVersions };
+
+export function loadRegistry(opts: RegistryOptions = {}): Registry {
   const dirs = profileDirs(opts);
-  const entries: RegistryEntry[] = [];
+  const candidates: Array<RegistryEntry & { source: YamlSource }> = [];
   const problems: Diagnostic[] = [];
+  const skipped: SkippedProfile[] = [];
+  const skip = (file: string, ref: string, errors: Diagnostic[], profile?: Profile) => {
+    problems.push(...errors);
+    skipped.push({ file, ref, profile, first: errors[0], errors: errors.length });
+  };
   const seen = new Map<string, string>();
   const shadowed = new Map<string, string[]>();
   for (const dir of dirs) {
     for (const file of profileFilesIn(dir)) {
-      const r = loadProfileFile(file);
-      problems.push(...r.diagnostics.filter((d) => d.severity === 'error'));
-      if (!r.profile) continue;
+      const r = loadProfileInFolder(file);
+      if (!r.profile || !r.source) {
+        const errors = r.diagnostics.filter((d) => d.severity === 'error');
+        skip(file, refFromPath(file), errors.length ? errors : r.diagnostics);
+        continue;
+      }
       const ref = profileRef(r.profile);
       const first = seen.get(ref);
       if (first !== undefined) {
@@ -117,17 +157,79 @@ export function loadRegistry(opts: { profiles?: string; env?: NodeJS.ProcessEnv 
         continue;
       }
       seen.set(ref, file);
-      entries.push({ ref, file, profile: r.profile });
+      candidates.push({ ref, file, profile: r.profile, source: r.source });
     }
+  }
+  // What `validate` checks across versions (the crosswalk against the replaced version, a fork in the
+  // chain): a profile it rejects is skipped like an invalid file, so no record is written on it.
+  const byRef = new Map(candidates.map((c) => [c.ref, c.profile]));
+  const known = candidates.map((c) => ({ profile: c.profile, file: c.file, checked: true }));
+  const entries: RegistryEntry[] = [];
+  for (const c of candidates) {
+    const errors = [
+      ...checkProfileLinks(c.profile, c.source, (ref) => byRef.get(ref)),
+      ...checkFork(c.profile, c.source, known),
+    ].filter((d) => d.severity === 'error');
+    if (errors.length) skip(c.file, c.ref, errors, c.profile);
+    else entries.push({ ref: c.ref, file: c.file, profile: c.profile });
   }
   entries.sort(
     (a, b) => a.profile.id.localeCompare(b.profile.id) || compareVersions(a.profile.version, b.profile.version),
   );
-  return { entries, problems, dirs, shadowed };
+  const reg = { entries, problems, dirs, shadowed, skipped };
+  if (!opts.quiet) warnSkipped(reg);
+  return reg;
 }
 
-export function compareVersions(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+/** `<folder>/sbic/2026.yaml` -> sbic@2026. */
+function refFromPath(file: string): string {
+  return `${basename(dirname(file))}@${basename(file).replace(/\.ya?ml$/i, '')}`;
+}
+
+const warned = new Set<string>();
+
+/**
+ * One line on stderr per skipped profile file, once per run: a command that quietly used the previous
+ * version (or said "no such version") would hide that the file the maintainer just wrote is not in use.
+ */
+export function warnSkipped(reg: Registry, except: Iterable<string> = []): void {
+  const not = new Set([...except].map((f) => resolve(f)));
+  for (const s of reg.skipped) {
+    const key = resolve(s.file);
+    if (warned.has(key) || not.has(key)) continue;
+    warned.add(key);
+    process.stderr.write(
+      `warning: ${displayPath(s.file)} is not a valid profile, so ${s.ref} is skipped: ${why(s)}; see every problem with: profile validate ${displayPath(s.file)}\n`,
+    );
+  }
+}
+
+/** "line 25:11: released: not a calendar date ... (and 2 more)" */
+function why(s: SkippedProfile): string {
+  const at = s.first.line === undefined ? '' : `line ${s.first.line}:${s.first.col ?? 1}: `;
+  return `${at}${s.first.message}${s.errors > 1 ? ` (and ${s.errors - 1} more)` : ''}`;
+}
+
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel === '' || rel.startsWith('..') ? p : rel;
+}
+
+/** The skipped file that would have been `ref` (or, with no version, the latest of that id), if any. */
+export function skippedFor(reg: Registry, id: string, version?: string): SkippedProfile | undefined {
+  const same = reg.skipped.filter((s) => s.ref.split('@')[0] === id);
+  if (version === undefined) return same[same.length - 1];
+  return same.find((s) => s.ref === `${id}@${version}`);
+}
+
+function invalidError(s: SkippedProfile): CliError {
+  const file = displayPath(s.file);
+  return new CliError(
+    `${s.ref} is in ${file}, which is not a valid profile, so it is not used (${why(s)})`,
+    EXIT.usage,
+    undefined,
+    `Run \`profile validate ${file}\` to see every problem, fix them, then try again.`,
+  );
 }
 
 /** "sbic" -> latest sbic; "sbic@2014" -> that version. Unknown -> CliError listing what exists. */
@@ -135,6 +237,8 @@ export function resolveProfile(reg: Registry, spec: string): RegistryEntry {
   const [id, version] = spec.split('@');
   const sameId = reg.entries.filter((e) => e.profile.id === id);
   if (sameId.length === 0) {
+    const invalid = skippedFor(reg, id, version);
+    if (invalid) throw invalidError(invalid);
     const ids = [...new Set(reg.entries.map((e) => e.profile.id))];
     throw new CliError(
       `unknown profile "${id}"${didYouMean(id, ids)}; known profiles: ${ids.join(', ') || 'none'}`,
@@ -146,10 +250,14 @@ export function resolveProfile(reg: Registry, spec: string): RegistryEntry {
   if (version === undefined) return sameId[sameId.length - 1];
   const hit = sameId.find((e) => e.profile.version === version);
   if (!hit) {
+    const invalid = skippedFor(reg, id, version);
+    if (invalid) throw invalidError(invalid);
     const versions = sameId.map((e) => e.profile.version);
     throw new CliError(
       `profile "${id}" has no version "${version}"${didYouMean(version, versions)}; versions: ${versions.join(', ')}`,
       EXIT.usage,
+      undefined,
+      `Versions are searched in --profiles DIR, then the folders in PROFILE_PATH, then the shipped profiles${reg.dirs.length > 1 ? ` (here: ${reg.dirs.map(displayPath).join(', ')})` : ''}. If ${id}@${version} is in another folder, give it with --profiles DIR or PROFILE_PATH.`,
     );
   }
   return hit;

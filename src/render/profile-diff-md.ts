@@ -44,7 +44,9 @@ export function profileDiffMarkdown(d: ProfileDiff, recordLines: string[]): stri
   out.push(
     d.linked
       ? `\`${d.to}\` replaces \`${d.from}\`${d.via.length ? ` (through ${d.via.map((v) => `\`${v}\``).join(', ')})` : ''}: ids follow the crosswalk.`
-      : `\`${d.to}\` does not replace \`${d.from}\`: ids are compared as they are.`,
+      : d.reversed
+        ? `\`${d.to}\` does not replace \`${d.from}\`: it is the other way round, \`${d.from}\` replaces \`${d.to}\`. Ids are compared as they are; to see what changed, swap them: \`profile diff ${d.to} ${d.from}\``
+        : `\`${d.to}\` does not replace \`${d.from}\`: ids are compared as they are.`,
     '',
   );
   if (isEmptyDiff(d)) return out.concat('No differences.', '').join('\n');

@@ -266,7 +266,10 @@ export function buildSummary(
   for (const g of growth)
     for (const row of g.rows) for (const side of [row.from, row.to]) if (side.why) used.add(side.why);
   const hideTotals = reports.some((r) => r.tables[0].total.n === null);
-  const conversions = opts.as ? convertedVersions(opts.as, profiles, sources, hideTotals) : [];
+  // A version's number of records is withheld only when the report its records are counted in hides its
+  // size: an unrelated small report (one Ohio record) must not blank the counts of the --as report.
+  const hidden = new Set(reports.filter((r) => r.tables[0].total.n === null).map((r) => r.profile));
+  const conversions = opts.as ? convertedVersions(opts.as, profiles, sources, hidden) : [];
   for (const c of conversions)
     if (c.notConverted === 'not-in-chain')
       notes.notConverted.push({ from: c.from, records: sources.get(c.from) ?? 0, reason: c.reason ?? '' });
@@ -300,7 +303,7 @@ function convertedVersions(
   as: string,
   profiles: Map<string, Profile>,
   sources: Map<string, number>,
-  hideTotals: boolean,
+  hidden: Set<string>,
 ): Conversion[] {
   const target = profiles.get(as);
   if (!target) return [];
@@ -308,11 +311,17 @@ function convertedVersions(
   const versions = [...sources.keys()].filter((v) => (sources.get(v) ?? 0) > 0);
   versions.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   return versions.map((from): Conversion => {
+    // The report these records are counted in: the target's when converted, else their own version's.
+    const into = profiles.get(from) && crosswalkTo(target, from, lookup) ? as : from;
+    const withheld = hidden.has(into)
+      ? `not shown: the ${into} report has too few people to show its size, and this number would give it away`
+      : undefined;
     const base = {
       from,
       to: null,
       via: [],
-      records: hideTotals ? null : (sources.get(from) ?? 0),
+      records: withheld ? null : (sources.get(from) ?? 0),
+      ...(withheld ? { recordsWithheld: withheld } : {}),
       mapped: [],
       dropped: [],
       levelsMapped: [],
@@ -323,8 +332,13 @@ function convertedVersions(
     if (!older || !map) {
       const sameId = older?.id === target.id;
       const chain = earlierVersions(target, lookup);
+      // A later version whose chain holds the target: counting everything as that one is what was meant.
+      const later =
+        older && crosswalkTo(older, as, lookup)
+          ? `; to count the records of both as one version, use --as ${from}`
+          : '';
       const reason = sameId
-        ? `${from} is not an earlier version in the chain of ${as} (${[as, ...chain].join(' replaces ')}), so its records cannot be counted as ${as} and are reported as ${from}${older && from.localeCompare(as, 'en', { numeric: true }) < 0 ? `; if ${as} was meant to replace ${from}, a "replaces:" is wrong (profile validate says which)` : ''}`
+        ? `${from} is not an earlier version in the chain of ${as} (${[as, ...chain].join(' replaces ')}), so its records cannot be counted as ${as} and are reported as ${from}${later}${older && from.localeCompare(as, 'en', { numeric: true }) < 0 ? `; if ${as} was meant to replace ${from}, a "replaces:" is wrong (profile validate says which)` : ''}`
         : `${from} is another profile; its records are reported as they are`;
       return { ...base, to: null, via: [], notConverted: sameId ? 'not-in-chain' : 'other-profile', reason };
     }

@@ -126,8 +126,10 @@ export interface Conversion {
   to: string | null;
   /** Versions in between (sbic@2024 for sbic@2014 -> sbic@2026), oldest first. */
   via: string[];
-  /** Records of this version counted; null when the files count is withheld (files.counted null). */
+  /** Records of this version counted; null when withheld (see recordsWithheld). */
   records: number | null;
+  /** Why `records` is null: the report these records are counted in hides its size (a small group). */
+  recordsWithheld?: string;
   /** Ids that count under another id in `to`. */
   mapped: Array<{ from: string; to: string }>;
   /** Ids with no counterpart in `to`: their ratings, priorities and ticks are not counted. */

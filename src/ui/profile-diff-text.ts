@@ -13,7 +13,9 @@ export function profileDiffText(d: ProfileDiff, width = terminalWidth()): string
       .join('');
   const rewordLines = (rs: Rewording[], out: string[]) => {
     for (const r of rs) {
-      out.push(`  ${c.yellow('~')} ${c.bold(r.id)}${r.from ? c.dim(` (was ${r.from})`) : ''}  ${r.field}`);
+      // A profile field (subtitle, purpose) is its own id: named once, then what changed.
+      const field = r.field === r.id ? '' : `  ${r.field}`;
+      out.push(`  ${c.yellow('~')} ${c.bold(r.id)}${r.from ? c.dim(` (was ${r.from})`) : ''}${field}`);
       if (!r.lines) {
         out.push(wrap(words(r.words), width, '      ', '      '));
         continue;
@@ -31,7 +33,9 @@ export function profileDiffText(d: ProfileDiff, width = terminalWidth()): string
     c.dim(
       d.linked
         ? `${d.to} replaces ${d.from}${d.via.length ? ` (through ${d.via.join(', ')})` : ''}: ids follow the crosswalk.`
-        : `${d.to} does not replace ${d.from}: ids are compared as they are.`,
+        : d.reversed
+          ? `${d.to} does not replace ${d.from}: it is the other way round, ${d.from} replaces ${d.to}. Ids are compared as they are; to see what changed, swap them: profile diff ${d.to} ${d.from}`
+          : `${d.to} does not replace ${d.from}: ids are compared as they are.`,
     ),
   );
   if (isEmptyDiff(d)) return `${out.concat('', 'No differences.').join('\n')}\n`;

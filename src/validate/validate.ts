@@ -1,14 +1,14 @@
 // Validate profile and record files (kind detected from `kind:`), with cross-checks between them.
 import { fsErrorText } from '../errors.js';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { checkYamlSize, readTextFile } from '../input-guard.js';
-import { basename, dirname, resolve } from 'node:path';
-import { validateProfileValue } from '../profile/load.js';
-import { compareVersions, findByRef, type Registry } from '../profile/registry.js';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { checkFileName, validateProfileValue } from '../profile/load.js';
+import { findByRef, skippedFor, type Registry } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
-import { itemIds, levelIds } from '../profile/crosswalk.js';
 import { profileRef } from '../profile/model.js';
-import { closest, didYouMean } from '../suggest.js';
+import { didYouMean } from '../suggest.js';
+import { checkFork, checkProfileLinks } from './profile-links.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
 import { detectKind, validateRecordValue } from '../record/read.js';
 import { gluedComments } from '../yaml-explain.js';
@@ -45,8 +45,8 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
   const known = new Map<string, { profile: Profile; file: string; checked: boolean }>();
   for (const p of parsed)
     if (p.profile) known.set(profileRef(p.profile), { profile: p.profile, file: p.file, checked: true });
-  for (const e of registry.entries)
-    if (!known.has(e.ref)) known.set(e.ref, { profile: e.profile, file: e.file, checked: false });
+  for (const e of [...registry.entries, ...registry.skipped])
+    if (e.profile && !known.has(e.ref)) known.set(e.ref, { profile: e.profile, file: e.file, checked: false });
 
   const results: FileResult[] = parsed.map((p) => {
     const diagnostics = [...p.diagnostics];
@@ -55,7 +55,9 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
       diagnostics.push(...checkFork(p.profile, p.src, [...known.values()]));
     }
     if (p.src && p.kind === 'record' && !diagnostics.some((d) => d.severity === 'error'))
-      diagnostics.push(...checkRecord(p.src, lookup, () => [...local.keys(), ...registry.entries.map((e) => e.ref)]));
+      diagnostics.push(
+        ...checkRecord(registry, p.src, lookup, () => [...local.keys(), ...registry.entries.map((e) => e.ref)]),
+      );
     if (p.src && p.profile) diagnostics.push(...shadowed(p, parsed, registry));
     return { file: p.file, kind: p.kind, diagnostics };
   });
@@ -126,155 +128,11 @@ function parseText(text: string, file: string): Parsed {
       diagnostics: [diagnosticAt(src, has ? ['kind'] : [], message, { code: 'unknown-kind' })],
     };
   }
+  glued.push(...schemaModeline(text, file, kind));
   if (kind === 'record') return { file, src, kind, diagnostics: glued };
   const r = validateProfileValue(src);
   const diagnostics = [...r.diagnostics, ...(r.profile ? checkFileName(r.profile, src) : []), ...glued];
   return { file, src, kind, diagnostics, profile: r.profile };
-}
-
-/** Profiles live at `<id>/<version>.yaml`; a mismatch means the registry would file it wrongly. */
-function checkFileName(p: Profile, src: YamlSource): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const version = basename(src.file).replace(/\.ya?ml$/i, '');
-  if (version !== p.version)
-    out.push(
-      diagnosticAt(
-        src,
-        ['version'],
-        `version "${p.version}" does not match the file name "${basename(src.file)}" (expected ${p.version}.yaml)`,
-        { severity: 'warning', code: 'file-name' },
-      ),
-    );
-  const id = basename(dirname(src.file));
-  if (id !== p.id)
-    out.push(
-      diagnosticAt(
-        src,
-        ['id'],
-        `id "${p.id}" does not match the folder "${id}" (profiles live at <id>/<version>.yaml)`,
-        { severity: 'warning', code: 'file-name' },
-      ),
-    );
-  return out;
-}
-
-/**
- * A later version's crosswalk must map ids that exist in the version it replaces, and must account for
- * every id of that version (items and levels) that is not in this one: a rename without a crosswalk entry
- * would silently turn old ratings into "not rated". `null` says "no counterpart" on purpose.
- */
-function checkProfileLinks(p: Profile, src: YamlSource, lookup: (ref: string) => Profile | undefined): Diagnostic[] {
-  if (!p.replaces) return [];
-  const older = lookup(p.replaces);
-  if (!older)
-    return [
-      diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", which was not found`, {
-        severity: 'warning',
-        code: 'replaces-not-found',
-        hint: 'Validate both versions together, e.g. `profile validate <folder>`, or put the earlier version in --profiles.',
-      }),
-    ];
-  if (older.id !== p.id)
-    return [
-      diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", a different profile id`, {
-        severity: 'warning',
-        code: 'replaces-other-profile',
-      }),
-    ];
-  const out: Diagnostic[] = [];
-  const check = (
-    field: 'crosswalk' | 'levelCrosswalk',
-    what: 'id' | 'level',
-    oldIds: Set<string>,
-    newIds: Set<string>,
-  ) => {
-    const walk = p[field] ?? {};
-    for (const from of Object.keys(walk)) {
-      if (!oldIds.has(from))
-        out.push(
-          diagnosticAt(
-            src,
-            [field, from],
-            `${field} maps "${from}", which is not ${what === 'id' ? 'an id' : 'a level'} in ${p.replaces}${didYouMean(from, oldIds)}`,
-            { preferKey: true, code: 'crosswalk-unknown-id' },
-          ),
-        );
-    }
-    const added = [...newIds].filter((id) => !oldIds.has(id));
-    for (const id of oldIds) {
-      if (newIds.has(id) || Object.hasOwn(walk, id)) continue;
-      const guess = closest(id, added);
-      const hint = `Add it under "${field}:" in this file: "${id}: ${guess ?? '<new id>'}", or "${id}: null" if it has no counterpart (its ratings are then dropped on purpose).`;
-      out.push(
-        diagnosticAt(
-          src,
-          p[field] ? [field] : ['replaces'],
-          `${what} "${id}" of ${p.replaces} is not in ${profileRef(p)} and not in its ${field}${guess ? ` (renamed to "${guess}"?)` : ''}: records of ${p.replaces} would lose it`,
-          { code: 'crosswalk-unmapped', hint, preferKey: true },
-        ),
-      );
-    }
-  };
-  check('crosswalk', 'id', itemIds(older), itemIds(p));
-  check('levelCrosswalk', 'level', levelIds(older), levelIds(p));
-  return out;
-}
-
-/**
- * Two versions of one profile that replace the same version fork the chain: records of one can never be
- * counted as the other (`summarize --as`, `assess --from`). The usual cause is a copied file whose
- * `replaces:` was not updated, so the newer version is named as the likely culprit: it should replace the
- * latest version older than itself.
- */
-function checkFork(
-  p: Profile,
-  src: YamlSource,
-  known: Array<{ profile: Profile; file: string; checked: boolean }>,
-): Diagnostic[] {
-  if (!p.replaces) return [];
-  const me = profileRef(p);
-  const others = known.filter(
-    (k) => k.profile.id === p.id && k.profile.replaces === p.replaces && profileRef(k.profile) !== me,
-  );
-  if (!others.length) return [];
-  const older = others.filter((k) => compareVersions(k.profile.version, p.version) < 0);
-  const fork = (k: { profile: Profile; file: string }) => `${profileRef(k.profile)} (${k.file})`;
-  const refs = (ks: Array<{ profile: Profile }>) => ks.map((k) => profileRef(k.profile)).join(', ');
-  // What a version should replace: the latest version of its profile older than itself.
-  const before = (v: Profile) =>
-    known
-      .filter((k) => k.profile.id === v.id && compareVersions(k.profile.version, v.version) < 0)
-      .map((k) => k.profile)
-      .sort((a, b) => compareVersions(a.version, b.version))
-      .pop();
-  if (older.length) {
-    // This file is the newer one: it should replace the latest version older than itself.
-    const should = profileRef(before(p)!);
-    return [
-      diagnosticAt(
-        src,
-        ['replaces'],
-        `${me} replaces ${p.replaces}, and so does ${older.map(fork).join(', ')}: the version chain forks, and records of ${refs(older)} cannot be counted as ${me}. This "replaces:" is probably wrong: a newer version replaces the latest older one, ${should}`,
-        {
-          code: 'replaces-fork',
-          hint: `Write "replaces: ${should}" here, then validate again: it lists the ids of ${should} that the crosswalk must map.`,
-        },
-      ),
-    ];
-  }
-  // This file is the older one, so the newer file is probably wrong. Said here only when that file is not
-  // checked in this run (otherwise its own error says it, and once is enough).
-  const newer = others.filter((k) => !k.checked);
-  if (!newer.length) return [];
-  const n = newer[0];
-  return [
-    diagnosticAt(
-      src,
-      ['replaces'],
-      `${newer.map(fork).join(', ')} also replaces ${p.replaces}: the version chain forks, and records of ${me} cannot be counted as ${refs(newer)}. The "replaces:" in ${n.file} is probably wrong: it should be "replaces: ${profileRef(before(n.profile)!)}"`,
-      { code: 'replaces-fork', hint: `Validate that file too: profile validate ${n.file}` },
-    ),
-  ];
 }
 
 /** The same id@version in two files: the registry uses the first it meets and would ignore the other silently. */
@@ -301,6 +159,7 @@ function shadowed(p: Parsed, all: Parsed[], registry: Registry): Diagnostic[] {
 }
 
 function checkRecord(
+  registry: Registry,
   src: YamlSource,
   lookup: (ref: string) => Profile | undefined,
   known: () => string[],
@@ -308,6 +167,17 @@ function checkRecord(
   const r = validateRecordValue(src);
   if (!r.record) return r.diagnostics;
   const profile = lookup(r.record.profile);
+  const [id, version] = r.record.profile.split('@');
+  const invalid = profile ? undefined : skippedFor(registry, id, version ?? '');
+  if (invalid)
+    return [
+      diagnosticAt(
+        src,
+        ['profile'],
+        `profile "${r.record.profile}" is in ${invalid.file}, which is not a valid profile (${invalid.first.message}), so this record cannot be checked`,
+        { code: 'invalid-profile', hint: `Run \`profile validate ${invalid.file}\` and fix it first.` },
+      ),
+    ];
   if (!profile)
     return [
       diagnosticAt(
@@ -318,4 +188,36 @@ function checkRecord(
       ),
     ];
   return checkRecordAgainstProfile(r.record, profile, src);
+}
+
+/**
+ * `# yaml-language-server: $schema=../../templates/schema/profile.schema.json`, kept in a copy of a shipped
+ * profile, points nowhere in a maintainer's own repository: the editor then checks nothing, silently.
+ */
+function schemaModeline(text: string, file: string, kind: 'profile' | 'record'): Diagnostic[] {
+  const lines = text.split(/\r?\n/, 20);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*#\s*yaml-language-server:\s*\$schema=)(\S+)/.exec(lines[i]);
+    if (!m) continue;
+    const target = m[2];
+    // An address (https:, file:) or an absolute path is the editor's business; a relative path must resolve.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || isAbsolute(target)) return [];
+    if (existsSync(resolve(dirname(file), target))) return [];
+    const name = `${kind}.schema.json`;
+    return [
+      {
+        file,
+        line: i + 1,
+        col: m[1].length + 1,
+        severity: 'warning',
+        code: 'schema-modeline',
+        message: `the editor's schema line points to ${target}, which does not exist from this file's folder, so editors check nothing`,
+        hint:
+          kind === 'profile'
+            ? `Run \`profile schema --write <profiles folder>/schema\` once, then make the first line  # yaml-language-server: $schema=../schema/${name}  (the file is <profiles folder>/<id>/<version>.yaml).`
+            : `Run \`profile schema --write <folder>\` once, then make this line point to <folder>/${name}, relative to this file.`,
+      },
+    ];
+  }
+  return [];
 }

@@ -1,6 +1,6 @@
 // Crosswalks on the built CLI: validate refuses a version change that would lose ratings; --as and
 // --from follow the whole chain; --as to a version that carries nothing over is a usage error.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,38 @@ describe('validate: a version change that would lose ratings', () => {
   it('mapped, or mapped to null on purpose, passes', () => {
     expect(runCli(['validate', renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n')]).code).toBe(0);
     expect(runCli(['validate', renamedVersion('crosswalk:\n  progress-monitoring: null\n')]).code).toBe(0);
+  });
+  it('a crosswalk line for an id still in the new version is an error at that line (its ratings are kept)', () => {
+    const dir = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  feedback: null\n');
+    const file = join(dir, 'sbic/2026.yaml');
+    const line = readFileSync(file, 'utf8').split('\n').indexOf('  feedback: null') + 1;
+    for (const args of [
+      ['validate', join(dir, 'sbic')],
+      ['validate', '--strict', file],
+    ]) {
+      const r = runCli(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stdout).toContain(
+        `sbic/2026.yaml:${line}:3  error  crosswalk maps "feedback" to null, but "feedback" is still an id in sbic@2026: records keep their "feedback" ratings, so this line would drop them for nothing`,
+      );
+      expect(r.stdout).toContain('hint: Remove the line "feedback: null"');
+    }
+    const json = JSON.parse(runCli(['validate', file, '--json']).stdout);
+    // (The copy's editor schema line points nowhere from a temporary folder: that warning is not under test.)
+    expect(
+      json.files[0].diagnostics.map((d: { code: string }) => d.code).filter((c: string) => c !== 'schema-modeline'),
+    ).toEqual(['crosswalk-existing-id']);
+    // Mapped to another id: the same error. Mapped to itself: redundant, harmless, not reported.
+    const moved = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  feedback: monitoring\n');
+    expect(runCli(['validate', join(moved, 'sbic/2026.yaml')]).stdout).toContain(
+      'crosswalk maps "feedback" to "monitoring", but "feedback" is still an id in sbic@2026',
+    );
+    const same = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  feedback: feedback\n');
+    const itself = runCli(['validate', join(same, 'sbic/2026.yaml'), '--json']);
+    expect(itself.code).toBe(0);
+    expect(JSON.parse(itself.stdout).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual([
+      'schema-modeline',
+    ]);
   });
   it('a level missing from a new scale needs a levelCrosswalk entry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pp-levels-'));
@@ -190,24 +222,42 @@ describe('a fork in the version chain (a copied file whose replaces: was not upd
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).not.toContain('forks');
   });
-  it('summarize --as warns on stderr and in every format that records of a version outside the chain are kept apart', () => {
+  it('the forked version is not used: summarize --as it is exit 2, saying its file is not valid', () => {
     const { profiles, records } = forkedChain();
+    const r = runCli(['--profiles', profiles, 'summarize', records, '--as', 'sbic@2026', '--min-n', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sbic@2026 is in .*sbic\/2026\.yaml, which is not a valid profile, so it is not used/);
+  });
+  it('summarize --as an earlier version warns on stderr and in every format that later records are kept apart, and suggests --as the later one', () => {
+    // sbic@2026 replaces sbic@2024 properly; records of 2014 and of 2026, counted --as sbic@2024.
+    const { profiles, records } = forkedChain();
+    const file = join(profiles, 'sbic/2026.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('replaces: sbic@2014', 'replaces: sbic@2024')
+        .replace(/# 2014 function.*\ncrosswalk:\n( {2}.*\n)+/, ''),
+    );
+    for (const f of ['sbic-2024-1.yaml', 'sbic-2024-2.yaml', 'sbic-2024-3.yaml']) {
+      const path = join(records, f);
+      writeFileSync(path, readFileSync(path, 'utf8').replace('profile: sbic@2024', 'profile: sbic@2026'));
+    }
     const run = (format: string) =>
-      runCli(['--profiles', profiles, 'summarize', records, '--as', 'sbic@2026', '--min-n', '3', '--format', format]);
+      runCli(['--profiles', profiles, 'summarize', records, '--as', 'sbic@2024', '--min-n', '3', '--format', format]);
     const json = run('json');
     expect(json.code, json.stderr).toBe(0);
     expect(json.stderr).toContain(
-      'warning  3 record(s) of sbic@2024 not counted as sbic@2026: sbic@2024 is not an earlier version in the chain of sbic@2026 (sbic@2026 replaces sbic@2014)',
+      'warning  3 record(s) of sbic@2026 not counted as sbic@2024: sbic@2026 is not an earlier version in the chain of sbic@2024 (sbic@2024 replaces sbic@2014), so its records cannot be counted as sbic@2024 and are reported as sbic@2026; to count the records of both as one version, use --as sbic@2026',
     );
     const s = JSON.parse(json.stdout);
     expect(s.conversions).toEqual([
-      expect.objectContaining({ from: 'sbic@2014', to: 'sbic@2026', records: 3 }),
-      expect.objectContaining({ from: 'sbic@2024', to: null, records: 3, notConverted: 'not-in-chain' }),
+      expect.objectContaining({ from: 'sbic@2014', to: 'sbic@2024', records: 3 }),
+      expect.objectContaining({ from: 'sbic@2026', to: null, records: 3, notConverted: 'not-in-chain' }),
     ]);
-    const warning = 'Warning: 3 records of sbic@2024 are not counted as sbic@2026';
+    const warning = 'Warning: 3 records of sbic@2026 are not counted as sbic@2024';
     for (const format of ['table', 'md', 'html']) expect(run(format).stdout, format).toContain(warning);
     expect(run('csv').stdout).toContain(
-      '"sbic@2024",,"(none)","version",0,"(all)",,"version-records","","","","",3,,,,"not-in-chain"',
+      '"sbic@2026",,"(none)","version",0,"(all)",,"version-records","","","","",3,,,,"not-in-chain"',
     );
   });
 });
@@ -297,6 +347,38 @@ describe('every summary format says how many records came from each version and 
     );
     expect(csv).toContain('"ch@2014",,"(none)","version",0,"(all)",,"version-dropped","planning","","","",,');
     expect(csv).toContain('"ch@2014",,"(none)","version",0,"(all)",,"version-level-mapped","","","far","not-yet",,');
+  });
+  it('an unrelated small report (one Ohio record) does not blank the counts of the --as report; one record is "counted as it is"', () => {
+    const dir = recs();
+    cpSync(fixture('summarize', 'state', '2025-26-baseline', 'record-78.yaml'), join(dir, 'ohio.yaml'));
+    writeFileSync(
+      join(dir, 'ohio.yaml'),
+      readFileSync(join(dir, 'ohio.yaml'), 'utf8').replace(/^cycle: .*$/m, 'cycle: "2025-26"'),
+    );
+    const r = runCli(args(dir, 'json'));
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.files.counted).toBeNull(); // the Ohio report has one person: the totals would give it away
+    expect(s.conversions).toEqual([
+      expect.objectContaining({ from: 'ch@2014', to: 'ch@2026', records: 3 }),
+      expect.objectContaining({ from: 'ch@2026', to: 'ch@2026', records: 3 }),
+      expect.objectContaining({
+        from: 'ohio-process-coaching@3.15',
+        to: null,
+        records: null,
+        recordsWithheld: expect.stringContaining('the ohio-process-coaching@3.15 report has too few people'),
+      }),
+    ]);
+    const table = runCli(args(dir, 'table')).stdout;
+    expect(table).toContain('ch@2014: 3 records, counted as ch@2026 through ch@2024;');
+    expect(table).toContain(
+      'ohio-process-coaching@3.15: records (number not shown: the ohio-process-coaching@3.15 report has too few people to show its size',
+    );
+    // One record of the target itself.
+    const one = mkdtempSync(join(tmpdir(), 'pp-one-'));
+    cpSync(dir, one, { recursive: true });
+    for (const f of ['r4.yaml', 'r5.yaml', 'ohio.yaml']) rmSync(join(one, f));
+    expect(runCli(args(one, 'table')).stdout).toContain('ch@2026: 1 record, counted as it is.');
   });
   it('without --as there is nothing to convert: conversions is empty', () => {
     const s = JSON.parse(runCli(['--profiles', chain, 'summarize', recs(), '--min-n', '3', '--format', 'json']).stdout);

@@ -1,7 +1,7 @@
 // Edge cases of `profile summarize` found in review: Unicode whitespace, forwarded copies that differ only
 // in form, prototype keys in --by, special files, --as collisions, and --min-n parsing.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -149,8 +149,29 @@ describe('summarize edge cases', () => {
     },
   );
 
-  it('--as: two items mapping to one, and a level the target lacks, are counted with a warning, not dropped silently', () => {
-    const profiles = fixture('summarize', 'crosswalk-profiles');
+  it('--as: two items mapping to one, and a level the target lacks (null on purpose), are counted with a warning, not dropped silently; without the levelCrosswalk line the target is refused', () => {
+    // The fixture's xw@2024 lacks the level "not-started" of xw@2014 and does not map it: validate rejects
+    // it, so every command skips it, and --as it is a usage error naming the file.
+    const refused = runCli([
+      '--profiles',
+      fixture('summarize', 'crosswalk-profiles'),
+      'summarize',
+      dir,
+      '--as',
+      'xw@2024',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /xw@2024 is in .*xw\/2024\.yaml, which is not a valid profile.*level "not-started" of xw@2014/,
+    );
+    // Mapped to null on purpose, the profile is used; a rating at that level is not counted, with a warning.
+    const profiles = mkdtempSync(join(tmpdir(), 'pp-xw-'));
+    cpSync(fixture('summarize', 'crosswalk-profiles'), profiles, { recursive: true });
+    const target = join(profiles, 'xw/2024.yaml');
+    writeFileSync(
+      target,
+      readFileSync(target, 'utf8').replace('crosswalk:\n', 'levelCrosswalk:\n  not-started: null\ncrosswalk:\n'),
+    );
     const old = (i: number, ip: string) =>
       [
         'kind: practice-profile-record',

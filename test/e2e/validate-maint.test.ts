@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, ROOT, runCli } from '../helpers/cli.js';
+import { fixture, recordsIn, ROOT, runCli, sandbox } from '../helpers/cli.js';
 
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 interface D {
@@ -21,7 +21,15 @@ describe('profile validate', () => {
     const r = runCli(['validate', fixture('validate'), '--json']);
     const ds = diagnostics(r.stdout);
     expect(ds.length).toBeGreaterThan(0);
-    expect(ds.map((d) => d.code).sort()).toEqual(['duplicate-id', 'record-reference', 'unknown-field', 'yaml-syntax']);
+    // The fixtures are copies of shipped profiles one folder deeper: their editor schema line points nowhere.
+    expect(ds.map((d) => d.code).sort()).toEqual([
+      'duplicate-id',
+      'record-reference',
+      'schema-modeline',
+      'schema-modeline',
+      'unknown-field',
+      'yaml-syntax',
+    ]);
   });
   it('a version written as a number: 3.10 becomes 3.1, and says so', () => {
     const dir = tmp('pp-numver-');
@@ -234,4 +242,210 @@ describe('an outdented key in a real profile: the error names that line, and its
       expect(fixed.join('\n')).toBe(shipped);
     });
   }
+});
+
+/** A profile folder with the shipped sbic versions and a 2026.yaml made from 2024.yaml by `edit`. */
+function withSbic2026(edit: (text: string) => string): string {
+  const dir = tmp('pp-sbic26-');
+  cpSync(join(ROOT, 'profiles/sbic'), join(dir, 'sbic'), { recursive: true });
+  writeFileSync(join(dir, 'sbic/2026.yaml'), edit(readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8')));
+  return dir;
+}
+const as2026 = (t: string) => t.replace('version: "2024"', 'version: "2026"');
+
+describe('a profile file validate rejects is skipped by every command, and each says so', () => {
+  it('an invalid file (released: 2026-02-30): show, assess and validate warn once on stderr; id@version says the file is invalid', () => {
+    const dir = withSbic2026((t) =>
+      as2026(t)
+        .replace('replaces: sbic@2014', 'replaces: sbic@2024')
+        .replace(/^released: .*$/m, 'released: 2026-02-30'),
+    );
+    const warning =
+      /warning: .*sbic\/2026\.yaml is not a valid profile, so sbic@2026 is skipped: line 25:11: released: not a calendar date.*; see every problem with: profile validate .*sbic\/2026\.yaml\n/;
+    const show = runCli(['--profiles', dir, 'show', 'sbic']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('sbic@2024');
+    expect(show.stderr).toMatch(warning);
+    expect(show.stderr.match(/is not a valid profile/g)).toHaveLength(1);
+    const box = sandbox();
+    const assess = runCli(['--profiles', dir, 'assess', 'sbic', '--yes', '--dir', join(box.cwd, 'r')], box);
+    expect(assess.stderr).toMatch(warning);
+    const exact = runCli(['--profiles', dir, 'show', 'sbic@2026']);
+    expect(exact.code).toBe(2);
+    expect(exact.stderr).toMatch(
+      /error: sbic@2026 is in .*sbic\/2026\.yaml, which is not a valid profile, so it is not used \(line 25:11: released: not a calendar date/,
+    );
+    expect(exact.stderr).not.toContain('did you mean');
+    // validate names the file with its error on stdout; a run that does not check it warns on stderr.
+    expect(runCli(['--profiles', dir, 'validate', dir]).stderr).toBe('');
+    expect(runCli(['--profiles', dir, 'validate', join(ROOT, 'profiles/ohio-process-coaching')]).stderr).toMatch(
+      warning,
+    );
+  });
+  it('a fork in the chain (2024 and 2026 both replace 2014): 2026 is not listed, shown or assessed', () => {
+    const dir = withSbic2026(as2026);
+    const list = runCli(['--profiles', dir, 'list', '--json']);
+    expect(JSON.parse(list.stdout).profiles.map((p: { ref: string }) => p.ref)).not.toContain('sbic@2026');
+    expect(list.stdout).toContain('replaces-fork');
+    const show = runCli(['--profiles', dir, 'show', 'sbic']);
+    expect(show.stdout).toContain('sbic@2024');
+    expect(show.stderr).toMatch(
+      /sbic\/2026\.yaml is not a valid profile, so sbic@2026 is skipped: line \d+:\d+: sbic@2026 replaces sbic@2014, and so does sbic@2024/,
+    );
+    const box = sandbox();
+    const assess = runCli(['--profiles', dir, 'assess', 'sbic@2026', '--yes', '--dir', join(box.cwd, 'r')], box);
+    expect(assess.code).toBe(2);
+    expect(assess.stderr).toContain('which is not a valid profile, so it is not used');
+    expect(recordsIn(join(box.cwd, 'r'))).toEqual([]);
+  });
+  it('version: "2025" in 2026.yaml is an error, and the file is not published as sbic@2025', () => {
+    const dir = withSbic2026((t) =>
+      t.replace('version: "2024"', 'version: "2025"').replace('replaces: sbic@2014', 'replaces: sbic@2024'),
+    );
+    const r = runCli(['validate', join(dir, 'sbic/2026.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /sbic\/2026\.yaml:4:10 {2}error {2}version "2025" does not match the file name "2026\.yaml": this file would be sbic@2025, not sbic@2026/,
+    );
+    expect(r.stdout).toContain('hint: Write version: "2026" if this is version 2026');
+    const list = runCli(['--profiles', dir, 'list', '--json']);
+    expect(JSON.parse(list.stdout).profiles.map((p: { ref: string }) => p.ref)).not.toContain('sbic@2025');
+  });
+  it('a PROFILE_PATH folder that does not exist is a usage error, as --profiles is', () => {
+    for (const cmd of [['list'], ['show', 'sbic'], ['validate']]) {
+      const r = runCli(cmd, { env: { PROFILE_PATH: 'nope' } });
+      expect(r.code, cmd.join(' ')).toBe(2);
+      expect(r.stderr).toContain('PROFILE_PATH: folder not found: nope');
+    }
+    expect(runCli(['list'], { env: { PROFILE_PATH: join(ROOT, 'profiles/sbic') } }).stderr).toContain('PROFILE_PATH: ');
+    expect(runCli(['list'], { env: { PROFILE_PATH: join(ROOT, 'profiles') } }).code).toBe(0);
+  });
+});
+
+describe("a copied profile's editor schema line", () => {
+  it('warns when its relative $schema= path does not resolve, saying what to write; fixed, it is quiet', () => {
+    const root = tmp('pp-modeline-');
+    const file = join(root, 'profiles/sbic/2026.yaml');
+    cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), file, { recursive: true });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('version: "2024"', 'version: "2026"'));
+    const r = runCli(['validate', file, '--json']);
+    expect(diagnostics(r.stdout)).toContainEqual(
+      expect.objectContaining({
+        code: 'schema-modeline',
+        severity: 'warning',
+        line: 1,
+        message: expect.stringContaining('points to ../../templates/schema/profile.schema.json, which does not exist'),
+        hint: expect.stringContaining('# yaml-language-server: $schema=../schema/profile.schema.json'),
+      }),
+    );
+    expect(runCli(['validate', file]).stdout).toMatch(/2026\.yaml:1:33 {2}warning {2}the editor's schema line/);
+    // Doing what the hint says: write the schemas, fix the line.
+    expect(runCli(['schema', '--write', join(root, 'profiles/schema')]).code).toBe(0);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('../../templates/schema/profile.schema.json', '../schema/profile.schema.json'),
+    );
+    expect(diagnostics(runCli(['validate', file, '--json']).stdout).map((d) => d.code)).not.toContain(
+      'schema-modeline',
+    );
+    // The shipped profiles' line resolves inside the package.
+    expect(diagnostics(runCli(['validate', 'profiles', '--json']).stdout)).toEqual([]);
+  });
+});
+
+describe('small things a maintainer tripped on', () => {
+  const sbic2026 = (edit: (t: string) => string = (t) => t) =>
+    withSbic2026((t) =>
+      edit(
+        as2026(t)
+          .replace('replaces: sbic@2014', 'replaces: sbic@2024')
+          .replace(/# 2014 function.*\ncrosswalk:\n( {2}.*\n)+/, ''),
+      ),
+    );
+  it('a typo in a level id of the new version: "did you mean" the old id first, at the typo', () => {
+    const dir = sbic2026((t) =>
+      t
+        .replace('id: close-to-proficient', 'id: close-to-proficent')
+        .replaceAll('close-to-proficient:', 'close-to-proficent:'),
+    );
+    const file = join(dir, 'sbic/2026.yaml');
+    const line = readFileSync(file, 'utf8').split('\n').indexOf('    - id: close-to-proficent') + 1;
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `2026.yaml:${line}:11  error  level "close-to-proficent": did you mean "close-to-proficient"? sbic@2024 has "close-to-proficient"`,
+    );
+    expect(r.stdout).toContain('hint: If "close-to-proficent" is a typo, write "close-to-proficient" here.');
+  });
+  it('diff: a profile field is named once, with what changed; the wrong way round suggests swapping', () => {
+    const dir = sbic2026((t) => t.replace('Framework, 2024-25', 'Framework, 2026-27'));
+    const r = runCli(['--profiles', dir, 'diff', 'sbic@2024', 'sbic@2026']);
+    expect(r.stdout).toContain(
+      '  ~ subtitle\n      Missouri District Continuous Improvement (DCI) Framework, [-2024-]{+2026+}-[-25-]{+27+}',
+    );
+    expect(r.stdout).not.toContain('~ subtitle  subtitle');
+    const back = runCli(['--profiles', dir, 'diff', 'sbic@2026', 'sbic@2024']);
+    expect(back.stdout).toContain(
+      'sbic@2024 does not replace sbic@2026: it is the other way round, sbic@2026 replaces sbic@2024. Ids are compared as they are; to see what changed, swap them: profile diff sbic@2024 sbic@2026',
+    );
+    expect(runCli(['--profiles', dir, 'diff', 'sbic@2026', 'sbic@2024', '--format', 'md']).stdout).toContain(
+      'swap them: `profile diff sbic@2024 sbic@2026`',
+    );
+  });
+  it('a version that is not there points to --profiles and PROFILE_PATH', () => {
+    const r = runCli(['diff', 'sbic@2024', 'sbic@2026']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('profile "sbic" has no version "2026"');
+    expect(r.stderr).toContain('give it with --profiles DIR or PROFILE_PATH');
+  });
+  it('validate --strict: the summary line counts warnings as errors, as the exit code does', () => {
+    const dir = tmp('pp-strict-');
+    cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), join(dir, '2024.yaml'));
+    const r = runCli(['validate', '--strict', join(dir, '2024.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /1 file\(s\) checked: 0 ok, 1 with problems; \d+ error\(s\) \(\d+ of them warnings, which --strict counts as errors\)/,
+    );
+    expect(runCli(['validate', join(dir, '2024.yaml')]).stdout).toContain('1 ok, 0 with errors');
+  });
+});
+
+describe('a text ending in a colon', () => {
+  it('"stem: Effective coaches ... by:" unquoted gets the quote-this-text hint, not the parser\'s words only', () => {
+    const dir = tmp('pp-trailing-colon-');
+    const shipped = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8');
+    const quoted = '        stem: "Effective coaches develop and maintain coaching relationships by:"';
+    const line = shipped.split('\n').indexOf(quoted) + 1;
+    expect(line).toBeGreaterThan(0);
+    writeFileSync(
+      join(dir, '2024.yaml'),
+      shipped.replace(quoted, '        stem: Effective coaches develop and maintain coaching relationships by:'),
+    );
+    const [d] = diagnostics(runCli(['validate', join(dir, '2024.yaml'), '--json']).stdout);
+    expect(d).toMatchObject({ code: 'yaml-syntax', line });
+    expect(d.message).toMatch(new RegExp(`^line ${line}: this text ends with ":", so it needs quotes`));
+    expect(d.hint).toBe(`Write it as  ${quoted.trim()}`);
+  });
+});
+
+describe('a list item not lined up with the items above it', () => {
+  it("moved left to its key's column: a plain-words line and a hint that gives the shipped file back", () => {
+    const shipped = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8');
+    const lines = shipped.split('\n');
+    const n = lines.indexOf('          - Communicating about coaching purpose and practices') + 1;
+    expect(n).toBeGreaterThan(0);
+    const dir = tmp('pp-list-indent-');
+    const broken = lines.map((l, i) => (i === n - 1 ? l.slice(2) : l));
+    writeFileSync(join(dir, '2024.yaml'), broken.join('\n'));
+    const [d] = diagnostics(runCli(['validate', join(dir, '2024.yaml'), '--json']).stdout);
+    expect(d).toMatchObject({ code: 'yaml-syntax', line: n });
+    expect(d.message).toMatch(
+      new RegExp(`^line ${n}: this list item starts at column 9, not lined up with the items above it \\(column 11\\)`),
+    );
+    expect(d.message).not.toContain('YAML cannot read this line');
+    const m = /indent line (\d+) with (\d+) spaces/.exec(d.hint ?? '');
+    expect(m, d.hint).not.toBeNull();
+    const fixed = broken.map((l, i) => (i === Number(m![1]) - 1 ? ' '.repeat(Number(m![2])) + l.trimStart() : l));
+    expect(fixed.join('\n')).toBe(shipped);
+  });
 });

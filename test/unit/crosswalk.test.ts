@@ -31,6 +31,17 @@ describe('crosswalk chain (ch@2014 -> ch@2024 -> ch@2026)', () => {
       null,
     ]);
   });
+  it('an id still in the newer version keeps its ratings, whatever its crosswalk says', () => {
+    const newer = structuredClone(get('ch@2026'));
+    newer.crosswalk = { ...newer.crosswalk, feedback: null, relationships: 'monitoring' };
+    newer.levelCrosswalk = { ...newer.levelCrosswalk, proficient: null };
+    const m = crosswalkTo(newer, 'ch@2024', lookup)!;
+    expect(['feedback', 'relationships'].map(m.item)).toEqual(['feedback', 'relationships']);
+    expect(m.level('proficient')).toBe('proficient');
+    const r = conversionReport(get('ch@2024'), m);
+    expect(r.dropped).not.toContain('feedback');
+    expect(r.levelsDropped).toEqual([]);
+  });
   it('says what records of the earliest version become', () => {
     const r = conversionReport(get('ch@2014'), crosswalkTo(get('ch@2026'), 'ch@2014', lookup)!);
     expect(r.dropped).toEqual(['planning']);

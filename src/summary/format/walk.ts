@@ -210,7 +210,7 @@ export function conversionWarnings(s: Summary): string[] {
     .filter((c) => c.notConverted === 'not-in-chain')
     .map((c) => {
       const k = recordsText(c.records);
-      return `Warning: ${k.charAt(0).toUpperCase()}${k.slice(1)} of ${c.from} are not counted as ${s.as}: ${c.reason}.`;
+      return `Warning: ${k.charAt(0).toUpperCase()}${k.slice(1)} of ${c.from} ${c.records === 1 ? 'is' : 'are'} not counted as ${s.as}: ${c.reason}.`;
     });
 }
 
@@ -221,10 +221,10 @@ export function conversionLines(s: Summary): string[] {
   return [
     `Records by the version they were written for (--as ${s.as}):`,
     ...s.conversions.map((c) => {
-      const head = `${c.from}: ${recordsText(c.records)}`;
+      const head = `${c.from}: ${c.records === null ? `records (number ${c.recordsWithheld ?? 'not shown'})` : recordsText(c.records)}`;
       if (c.to === null)
         return `${head}, not converted (${c.notConverted === 'other-profile' ? 'another profile' : `not in the chain of ${s.as}`}), reported as ${c.from}.`;
-      if (c.from === c.to) return `${head}, counted as they are.`;
+      if (c.from === c.to) return `${head}, counted as ${c.records === 1 ? 'it is' : 'they are'}.`;
       const parts = [`${head}, counted as ${c.to}${c.via.length ? ` through ${c.via.join(', ')}` : ''}`];
       if (c.mapped.length) parts.push(`mapped ${pairs(c.mapped)}`);
       if (c.dropped.length) parts.push(`dropped (no counterpart) ${c.dropped.join(', ')}`);

@@ -14,7 +14,7 @@ export interface BatchRequest {
 
 const init = workerData as WorkerInit;
 const ctx = makeReadContext(
-  loadRegistry({ profiles: init.profilesDir }).entries.map((e) => e.profile),
+  loadRegistry({ profiles: init.profilesDir, quiet: true }).entries.map((e) => e.profile),
   init.opts,
 );
 

@@ -1,0 +1,165 @@
+// Checks of a profile against the other versions of its profile: the crosswalk against the version it
+// replaces, and a fork in the `replaces` chain. Shared by `validate` and the registry (a profile that fails
+// them is skipped by every command, as an invalid file is), so the two cannot disagree. Kept light: the
+// registry loads it at start-up.
+import { distance } from 'fastest-levenshtein';
+import { itemIds, levelIds } from '../profile/crosswalk.js';
+import { compareVersions, profileRef } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import { closest, didYouMean } from '../suggest.js';
+import { diagnosticAt, type Diagnostic, type YamlSource } from '../yaml-source.js';
+
+/**
+ * A later version's crosswalk must map ids that exist in the version it replaces, and must account for
+ * every id of that version (items and levels) that is not in this one: a rename without a crosswalk entry
+ * would silently turn old ratings into "not rated". `null` says "no counterpart" on purpose.
+ */
+export function checkProfileLinks(
+  p: Profile,
+  src: YamlSource,
+  lookup: (ref: string) => Profile | undefined,
+): Diagnostic[] {
+  if (!p.replaces) return [];
+  const older = lookup(p.replaces);
+  if (!older)
+    return [
+      diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", which was not found`, {
+        severity: 'warning',
+        code: 'replaces-not-found',
+        hint: 'Validate both versions together, e.g. `profile validate <folder>`, or put the earlier version in --profiles.',
+      }),
+    ];
+  if (older.id !== p.id)
+    return [
+      diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", a different profile id`, {
+        severity: 'warning',
+        code: 'replaces-other-profile',
+      }),
+    ];
+  const out: Diagnostic[] = [];
+  const check = (
+    field: 'crosswalk' | 'levelCrosswalk',
+    what: 'id' | 'level',
+    oldIds: Set<string>,
+    newIds: Set<string>,
+  ) => {
+    const walk = p[field] ?? {};
+    for (const [from, to] of Object.entries(walk)) {
+      // An id still in this version mapped elsewhere is already an error (crosswalk-existing-id).
+      if (!oldIds.has(from) && !(newIds.has(from) && to !== from))
+        out.push(
+          diagnosticAt(
+            src,
+            [field, from],
+            `${field} maps "${from}", which is not ${what === 'id' ? 'an id' : 'a level'} in ${p.replaces}${didYouMean(from, oldIds)}`,
+            { preferKey: true, code: 'crosswalk-unknown-id' },
+          ),
+        );
+    }
+    const added = [...newIds].filter((id) => !oldIds.has(id));
+    for (const id of oldIds) {
+      if (newIds.has(id) || Object.hasOwn(walk, id)) continue;
+      const guess = closest(id, added);
+      // A near miss ("close-to-proficent" for "close-to-proficient") is more likely a typo in this version
+      // than a rename: say so first, at the mistyped id, so the fix is not a crosswalk that keeps the typo.
+      const typoAt = guess !== undefined && distance(id, guess) <= 2 ? idPath(p, guess) : undefined;
+      if (guess !== undefined && typoAt) {
+        out.push(
+          diagnosticAt(
+            src,
+            typoAt,
+            `${what} "${guess}": did you mean "${id}"? ${p.replaces} has "${id}", which is not in ${profileRef(p)} and not in its ${field}: records of ${p.replaces} would lose it`,
+            {
+              code: 'crosswalk-unmapped',
+              hint: `If "${guess}" is a typo, write "${id}" here. Only if the new spelling is meant, add under "${field}:" in this file: "${id}: ${guess}".`,
+            },
+          ),
+        );
+        continue;
+      }
+      const hint = `Add it under "${field}:" in this file: "${id}: ${guess ?? '<new id>'}", or "${id}: null" if it has no counterpart (its ratings are then dropped on purpose).`;
+      out.push(
+        diagnosticAt(
+          src,
+          p[field] ? [field] : ['replaces'],
+          `${what} "${id}" of ${p.replaces} is not in ${profileRef(p)} and not in its ${field}${guess ? ` (renamed to "${guess}"?)` : ''}: records of ${p.replaces} would lose it`,
+          { code: 'crosswalk-unmapped', hint, preferKey: true },
+        ),
+      );
+    }
+  };
+  check('crosswalk', 'id', itemIds(older), itemIds(p));
+  check('levelCrosswalk', 'level', levelIds(older), levelIds(p));
+  return out;
+}
+
+/**
+ * Two versions of one profile that replace the same version fork the chain: records of one can never be
+ * counted as the other (`summarize --as`, `assess --from`). The usual cause is a copied file whose
+ * `replaces:` was not updated, so the newer version is named as the likely culprit: it should replace the
+ * latest version older than itself.
+ */
+export function checkFork(
+  p: Profile,
+  src: YamlSource,
+  known: Array<{ profile: Profile; file: string; checked: boolean }>,
+): Diagnostic[] {
+  if (!p.replaces) return [];
+  const me = profileRef(p);
+  const others = known.filter(
+    (k) => k.profile.id === p.id && k.profile.replaces === p.replaces && profileRef(k.profile) !== me,
+  );
+  if (!others.length) return [];
+  const older = others.filter((k) => compareVersions(k.profile.version, p.version) < 0);
+  const fork = (k: { profile: Profile; file: string }) => `${profileRef(k.profile)} (${k.file})`;
+  const refs = (ks: Array<{ profile: Profile }>) => ks.map((k) => profileRef(k.profile)).join(', ');
+  // What a version should replace: the latest version of its profile older than itself.
+  const before = (v: Profile) =>
+    known
+      .filter((k) => k.profile.id === v.id && compareVersions(k.profile.version, v.version) < 0)
+      .map((k) => k.profile)
+      .sort((a, b) => compareVersions(a.version, b.version))
+      .pop();
+  if (older.length) {
+    // This file is the newer one: it should replace the latest version older than itself.
+    const should = profileRef(before(p)!);
+    return [
+      diagnosticAt(
+        src,
+        ['replaces'],
+        `${me} replaces ${p.replaces}, and so does ${older.map(fork).join(', ')}: the version chain forks, and records of ${refs(older)} cannot be counted as ${me}. This "replaces:" is probably wrong: a newer version replaces the latest older one, ${should}`,
+        {
+          code: 'replaces-fork',
+          hint: `Write "replaces: ${should}" here, then validate again: it lists the ids of ${should} that the crosswalk must map.`,
+        },
+      ),
+    ];
+  }
+  // This file is the older one, so the newer file is probably wrong. Said here only when that file is not
+  // checked in this run (otherwise its own error says it, and once is enough).
+  const newer = others.filter((k) => !k.checked);
+  if (!newer.length) return [];
+  const n = newer[0];
+  return [
+    diagnosticAt(
+      src,
+      ['replaces'],
+      `${newer.map(fork).join(', ')} also replaces ${p.replaces}: the version chain forks, and records of ${me} cannot be counted as ${refs(newer)}. The "replaces:" in ${n.file} is probably wrong: it should be "replaces: ${profileRef(before(n.profile)!)}"`,
+      { code: 'replaces-fork', hint: `Validate that file too: profile validate ${n.file}` },
+    ),
+  ];
+}
+
+/** Where an id (section, criterion, improvement area or level) is written in the profile. */
+function idPath(p: Profile, id: string): PropertyKey[] | undefined {
+  const li = p.scale.levels.findIndex((l) => l.id === id);
+  if (li >= 0) return ['scale', 'levels', li, 'id'];
+  for (const [si, s] of p.sections.entries()) {
+    if (s.id === id) return ['sections', si, 'id'];
+    const ci = s.criteria.findIndex((c) => c.id === id);
+    if (ci >= 0) return ['sections', si, 'criteria', ci, 'id'];
+    const ai = s.improvementAreas.findIndex((a) => a.id === id);
+    if (ai >= 0) return ['sections', si, 'improvementAreas', ai, 'id'];
+  }
+  return undefined;
+}
