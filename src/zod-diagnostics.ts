@@ -129,7 +129,20 @@ function describeIssue(issue: z.core.$ZodIssue, path: PropertyKey[], at: { found
   if (issue.code === 'invalid_union') {
     return `${field}: ${issue.message === 'Invalid input' ? 'not a valid value here' : issue.message}`;
   }
+  // "close to proficient" for close-to-proficient: say the id it most likely means.
+  const id = issue.code === 'invalid_format' && typeof at.value === 'string' ? asId(at.value) : undefined;
+  if (id && id !== at.value && issue.message.startsWith('an id'))
+    return `${field}: "${at.value}" is not an id; did you mean ${id}? (${issue.message})`;
   return `${field}: ${issue.message}`;
+}
+
+/** The id a label most likely stands for ("Close to proficient" -> close-to-proficient), if it makes one. */
+function asId(v: string): string | undefined {
+  const id = v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  return /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(id) ? id : undefined;
 }
 
 function describeValue(v: unknown): string {

@@ -7,14 +7,23 @@ import type { StepAnswer } from './flow.js';
 
 export type StepStatus = ActionStepT['status'];
 
+/**
+ * What the coach saw of the step when choosing it (interactive changes): its text. Under the file's lock the
+ * change goes to the step that still has this text, or is refused, so a list changed in another window
+ * (a step removed, say) never sends a change to a different step.
+ */
+export interface Seen {
+  seen?: string;
+}
+
 /** A change to one step (1-based numbers, as the coach sees them, always of the list before any removal). */
 export type ActionChange =
-  | { kind: 'status'; step: number; status: StepStatus; on?: string }
+  | ({ kind: 'status'; step: number; status: StepStatus; on?: string } & Seen)
   | { kind: 'add'; step: StepAnswer }
-  | { kind: 'text'; step: number; text: string }
-  | { kind: 'due'; step: number; due: string | null }
-  | { kind: 'note'; step: number; text: string; on: string }
-  | { kind: 'remove'; step: number };
+  | ({ kind: 'text'; step: number; text: string } & Seen)
+  | ({ kind: 'due'; step: number; due: string | null } & Seen)
+  | ({ kind: 'note'; step: number; text: string; on: string } & Seen)
+  | ({ kind: 'remove'; step: number } & Seen);
 
 /** A step's text as it is stored: one line, no surrounding blanks. */
 export function cleanStepText(text: string): string {

@@ -10,6 +10,7 @@ import { acquireLock, type FileLock } from '../file-lock.js';
 import { readRecordText } from '../input-guard.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
+import { checkRecordAgainstProfile } from '../record/check.js';
 import { parseRecordText } from '../record/read.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
 import { quoteAmbiguousInText } from '../record/write.js';
@@ -53,6 +54,13 @@ export function checkChange(rec: PracticeRecord, profile: Profile | undefined, c
   checkChanges(rec, profile, [c]);
 }
 
+export interface CheckOptions {
+  /** The day it is: done dates and progress notes may not be later. */
+  today?: string;
+  /** Removing a done step (the coach's done work, which history lists) was confirmed (--yes, or asked). */
+  yes?: boolean;
+}
+
 const dayError = (flag: string, day: string) =>
   new CliError(`${flag} "${day}" is not a date; a date looks like 2026-01-31`, EXIT.usage);
 
@@ -67,8 +75,114 @@ function beforeRecord(rec: PracticeRecord, day: string, what: string): void {
     );
 }
 
+/** Done work and progress are recorded when they happened, so not on a day still to come. */
+function afterToday(day: string, today: string, what: string): void {
+  if (day > today)
+    throw new CliError(
+      `--on ${day} is after today (${today}): ${what} cannot be dated in the future`,
+      EXIT.usage,
+      undefined,
+      `Record it on the day it happens; a day up to ${today} is accepted.`,
+    );
+}
+
+/** A due day before the plan was made would be overdue from the start: almost surely a typing slip. */
+function dueBeforeRecord(rec: PracticeRecord, day: string): void {
+  if (day < rec.date)
+    throw new CliError(
+      `--due ${day} is before this record's date (${rec.date}): the step would be overdue from the day it was planned`,
+      EXIT.usage,
+      undefined,
+      `Check the year; a due date from ${rec.date} on is accepted.`,
+    );
+}
+
+/** The check a date typed at a prompt gets (interactive "When?"): an error message, or true. */
+export function checkDoneDay(rec: PracticeRecord, day: string, today: string): string | true {
+  if (!isValidDay(day)) return 'A date looks like 2026-01-31.';
+  if (day < rec.date) return `That is before this record's date (${rec.date}).`;
+  if (day > today) return `That is after today (${today}).`;
+  return true;
+}
+
+/** The check a typed due date gets at a prompt: an error message, or true. */
+export function checkDueDay(rec: PracticeRecord, day: string): string | true {
+  if (!isValidDay(day)) return 'A date looks like 2026-01-31.';
+  if (day < rec.date) return `That is before this record's date (${rec.date}); the step would be overdue at once.`;
+  return true;
+}
+
+/** A step named in a message: its number and the start of its text. */
+export function stepName(n: number, text: string): string {
+  const t = cleanStepText(text);
+  return `step ${n} ("${t.length > 50 ? `${t.slice(0, 49)}…` : t}")`;
+}
+
+/**
+ * Interactive changes carry the text of the step the coach chose. Under the lock, each goes to the step that
+ * still has that text: at the same place, or, if the list changed meanwhile, the one step with that text.
+ * Otherwise (the step was removed or edited elsewhere) nothing is saved: a change never lands on another step.
+ */
+export function resolveSeen(rec: PracticeRecord, changes: ActionChange[]): { changes: ActionChange[]; said: string[] } {
+  const steps = rec.actionSteps ?? [];
+  const said: string[] = [];
+  const out = changes.map((c) => {
+    if (c.kind === 'add' || c.seen === undefined) return c;
+    if (steps[c.step - 1]?.text === c.seen) return c;
+    const at = steps.flatMap((s, i) => (s.text === c.seen ? [i + 1] : []));
+    if (at.length === 1) {
+      said.push(
+        `The list changed in another window: "${cleanStepText(c.seen)}" is now step ${at[0]} (it was step ${c.step}); the change went to it.`,
+      );
+      return { ...c, step: at[0] };
+    }
+    throw new CliError(
+      `the action steps changed in another window (or by hand): ${at.length ? `"${cleanStepText(c.seen)}" is now more than one step` : `step ${c.step} is no longer "${cleanStepText(c.seen)}"`}, so nothing was saved`,
+      EXIT.usage,
+      undefined,
+      'Here is the list as it is now; choose the step again.',
+    );
+  });
+  return { changes: out, said };
+}
+
+/** The item a --for value names: its id, its number as shown ("6", "1.2"), or its title (an unambiguous start). */
+export function resolveFor(profile: Profile, rec: PracticeRecord, value: string): { id: string; warning?: string } {
+  const items = ratedItems(profile);
+  const v = value.trim();
+  const low = v.toLowerCase().replace(/\.$/, '');
+  const byId = items.find((i) => i.id === v);
+  const byNumber = items.filter((i) => i.number !== undefined && i.number.toLowerCase() === low);
+  const byTitle = items.filter((i) => i.title.toLowerCase() === low);
+  const byStart = low ? items.filter((i) => i.title.toLowerCase().startsWith(low)) : [];
+  const found = byId ? [byId] : byNumber.length ? byNumber : byTitle.length ? byTitle : byStart;
+  const list = items.map((i) => `  ${i.number ? `${i.number}. ` : ''}${i.title}`).join('\n');
+  if (found.length !== 1) {
+    throw new CliError(
+      found.length
+        ? `--for "${v}" could be any of: ${found.map((i) => `${i.number ? `${i.number}. ` : ''}${i.title}`).join('; ')}`
+        : `--for "${v}" is not an item of ${rec.profile}`,
+      EXIT.usage,
+      undefined,
+      `Give the item's number or the start of its title, e.g. --for ${items[0]?.number ?? items[0]?.id}. The items:\n${list}`,
+    );
+  }
+  const it = found[0];
+  const prios = rec.priorities ?? [];
+  const warning = prios.includes(it.id)
+    ? undefined
+    : `warning: "${it.number ? `${it.number}. ` : ''}${it.title}" is not one of this record's priorities${prios.length ? '' : ' (it has none)'}; the step is linked to it all the same.`;
+  return { id: it.id, warning };
+}
+
 /** Check a set of changes made together: each on its own, then as a whole (no step twice, not over the maximum). */
-export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, changes: ActionChange[]): void {
+export function checkChanges(
+  rec: PracticeRecord,
+  profile: Profile | undefined,
+  changes: ActionChange[],
+  opts: CheckOptions = {},
+): void {
+  const today = opts.today ?? todayDay();
   const n = rec.actionSteps?.length ?? 0;
   const statusOf = new Map<number, StepStatus>();
   const removed = new Set(changes.flatMap((c) => (c.kind === 'remove' ? [c.step] : [])));
@@ -76,6 +190,7 @@ export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, 
     if (c.kind === 'add') {
       if (!cleanStepText(c.step.text)) throw new CliError('--add needs the text of the step', EXIT.usage);
       if (c.step.due !== undefined && !isValidDay(c.step.due)) throw dayError('--due', c.step.due);
+      if (c.step.due !== undefined) dueBeforeRecord(rec, c.step.due);
       if (c.step.for && profile && !ratedItems(profile).some((i) => i.id === c.step.for)) {
         throw new CliError(
           `--for "${c.step.for}" is not a rated item of ${rec.profile}; items: ${ratedItems(profile)
@@ -104,16 +219,30 @@ export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, 
       }
       if (c.on !== undefined && !isValidDay(c.on)) throw dayError('--on', c.on);
       if (c.on !== undefined) beforeRecord(rec, c.on, `step ${c.step} done`);
+      if (c.on !== undefined) afterToday(c.on, today, `step ${c.step} done`);
       statusOf.set(c.step, c.status);
     } else if (c.kind === 'text') {
       if (!cleanStepText(c.text)) throw new CliError(`--text needs the new text of step ${c.step}`, EXIT.usage);
     } else if (c.kind === 'due') {
       if (c.due !== null && !isValidDay(c.due)) throw dayError('--due', c.due);
+      if (c.due !== null) dueBeforeRecord(rec, c.due);
     } else if (c.kind === 'note') {
       if (!cleanStepText(c.text)) throw new CliError('--note needs some text', EXIT.usage);
       if (!isValidDay(c.on)) throw dayError('--on', c.on);
       beforeRecord(rec, c.on, `a progress note on step ${c.step}`);
+      afterToday(c.on, today, `a progress note on step ${c.step}`);
     }
+  }
+  // A done step is the coach's done work (history lists it): removing it is never a side effect of a list.
+  const doneRemoved = [...removed].filter((k) => rec.actionSteps?.[k - 1]?.status === 'done').sort((a, b) => a - b);
+  if (doneRemoved.length && !opts.yes) {
+    const steps = rec.actionSteps ?? [];
+    throw new CliError(
+      `${doneRemoved.map((k) => stepName(k, steps[k - 1].text)).join(', ')} ${doneRemoved.length === 1 ? 'is' : 'are'} done: your done work, which profile history lists; nothing was removed`,
+      EXIT.usage,
+      undefined,
+      `To remove ${doneRemoved.length === 1 ? 'it' : 'them'} all the same, add --yes.`,
+    );
   }
   // The maximum counts open steps: a change may not leave more open than allowed, unless it opens none.
   const max = maxSteps(profile);
@@ -135,6 +264,32 @@ export function checkChanges(rec: PracticeRecord, profile: Profile | undefined, 
       'Mark a step done (--done N) or remove one (--remove N) first, or change the text of an open step (--step N --text "...").',
     );
   }
+}
+
+/** What each change did, in words, said back to the coach (a screen reader hears it; nothing changes unseen). */
+export function describeChanges(rec: PracticeRecord, changes: ActionChange[], today: string): string[] {
+  const steps = rec.actionSteps ?? [];
+  let added = steps.length;
+  return changes.map((c) => {
+    if (c.kind === 'add') return `Added step ${++added}: ${cleanStepText(c.step.text)}.`;
+    const s = steps[c.step - 1];
+    const name = stepName(c.step, s.text);
+    const cap = (x: string) => x[0].toUpperCase() + x.slice(1);
+    if (c.kind === 'status') {
+      if (c.status !== 'done') return `${cap(name)} is now ${c.status.replace('-', ' ')}.`;
+      if (s.status === 'done' && s.done) {
+        const day = c.on ?? s.done;
+        return day === s.done
+          ? `${cap(name)} was already done, on ${s.done}; unchanged.`
+          : `${cap(name)} was done on ${s.done}; its done date is now ${day}.`;
+      }
+      return `${cap(name)} is done (${c.on ?? s.done ?? today}).`;
+    }
+    if (c.kind === 'text') return `Step ${c.step} now reads: ${cleanStepText(c.text)}.`;
+    if (c.kind === 'due') return c.due ? `${cap(name)} is due ${c.due}.` : `${cap(name)} has no due date now.`;
+    if (c.kind === 'note') return `Progress note of ${c.on} added to ${name}.`;
+    return `Removed ${name}.`;
+  });
 }
 
 /** The plain value after the changes, to compare the edited file against. */
@@ -235,6 +390,8 @@ function replacePlainStatus(text: string, index: number, status: StepStatus): st
 export interface SavedChanges {
   text: string;
   record: PracticeRecord;
+  /** What was done, in words (and where a change followed its step to a new place). */
+  said: string[];
 }
 
 /**
@@ -247,6 +404,7 @@ export function saveChanges(
   profile: Profile | undefined,
   changes: ActionChange[],
   today = todayDay(),
+  opts: Omit<CheckOptions, 'today'> = {},
 ): SavedChanges {
   let target: string;
   try {
@@ -261,7 +419,7 @@ export function saveChanges(
     throw new CliError(`cannot write ${file}: ${fsErrorText(err)}`, EXIT.problems);
   }
   try {
-    return saveLocked(file, target, profile, changes, today);
+    return saveLocked(file, target, profile, changes, { ...opts, today });
   } finally {
     lock.release();
   }
@@ -271,9 +429,10 @@ function saveLocked(
   file: string,
   target: string,
   profile: Profile | undefined,
-  changes: ActionChange[],
-  today: string,
+  asked: ActionChange[],
+  opts: CheckOptions & { today: string },
 ): SavedChanges {
+  const today = opts.today;
   let mode: number;
   let text: string;
   try {
@@ -286,7 +445,11 @@ function saveLocked(
   if (!r.record) throw new CliError(r.diagnostics[0]?.message ?? 'not a record', EXIT.problems, r.diagnostics[0]);
   const draft = draftProblem(r.record, file);
   if (draft) throw draft;
-  checkChanges(r.record, profile, changes);
+  const broken = profileProblem(r, profile, file);
+  if (broken) throw broken;
+  const { changes, said } = resolveSeen(r.record, asked);
+  checkChanges(r.record, profile, changes, opts);
+  said.push(...describeChanges(r.record, changes, today));
   // The change time, to the second, in UTC: what `updated:` holds (summaries count the latest revision).
   const out = applyChanges(text, changes, file, today, new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
   const record = parseRecordText(out, file).record!;
@@ -297,5 +460,21 @@ function saveLocked(
   } catch (err) {
     throw new CliError(`cannot write ${file}: ${fsErrorText(err)}`, EXIT.problems);
   }
-  return { text: out, record };
+  return { text: out, record, said };
+}
+
+/**
+ * A record that does not match its profile (a misspelled level, an unknown item) is not changed: the same
+ * message, at the same file:line:col, as `profile report` and `profile validate` give.
+ */
+export function profileProblem(
+  load: ReturnType<typeof parseRecordText>,
+  profile: Profile | undefined,
+  file: string,
+): CliError | undefined {
+  if (!profile || !load.record || !load.source) return undefined;
+  const bad = checkRecordAgainstProfile(load.record, profile, load.source).find((d) => d.severity === 'error');
+  return bad
+    ? new CliError(bad.message, EXIT.problems, bad, `Correct the file (profile validate ${file}), then try again.`)
+    : undefined;
 }

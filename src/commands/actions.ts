@@ -29,19 +29,25 @@ export function actionsCommand(): Command {
     .option('--text <text>', 'with --step: the new text of the step')
     .option('--note <text>', 'with --step: add a dated progress note')
     .option('--add <text>', 'add a step (status planned)')
-    .option('--for <item>', 'with --add: the priority (rated item id) it addresses')
+    .option('--for <item>', 'with --add: the priority it addresses: its number as shown (6), its title, or its id')
     .option('--due <date>', 'with --add or --step: due date, YYYY-MM-DD (with --step, - removes it)')
-    .option('--on <date>', 'the date for --done and --note (default: today)')
+    .option('--on <date>', 'the date for --done and --note (default: today; not after today)')
+    .option('--yes', 'with --remove: also remove steps that are done (your done work)')
+    .option('--plain', 'numbered menu lines, each change said back (screen readers, logs); also with TERM=dumb')
     .addHelpText(
       'after',
       `
-Without options, on a terminal, you pick a step and what to do with it.
-Each change is saved at once, atomically; comments, key order and everything else
-in the record stay. Dates are written quoted ("2026-01-31"), so any YAML reader
+Without options, on a terminal, you pick a step and what to do with it (and, for
+done work and notes, the day). Each change goes to the step you picked, even if
+another window changed the list meanwhile; if that step is gone, nothing is saved
+and the list is shown again. Each change is saved at once, atomically; comments,
+key order and everything else in the record stay. Dates are written quoted ("2026-01-31"), so any YAML reader
 takes them as text. Steps past their due date and not done are marked OVERDUE.
 The profile's maximum (3 for the shipped profiles) counts open steps: once a
 step is done you can add a new one. A draft must be finished first with
-profile assess --resume <file>.
+profile assess --resume <file>. Done dates and notes cannot be after today;
+--done on a step already done changes its done date (and says so). A due date
+cannot be before the record's own date. Removing a done step needs --yes.
 
 Examples:
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml
@@ -50,7 +56,8 @@ Examples:
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --step 2 --text "Observe two meetings" --due 2026-03-01
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --step 2 --note "Met with two teachers"
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --remove 3
-  $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --add "Visit a peer coach" --for feedback --due 2026-01-31
+  $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --plain
+  $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --add "Visit a peer coach" --for 6 --due 2026-01-31
 
 Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many open steps).`,
     )

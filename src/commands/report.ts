@@ -23,7 +23,7 @@ export function reportCommand(): Command {
     )
     .option(
       '-o, --out <file>',
-      'write to this file instead of the screen (html without --out: next to you, as <record>.html)',
+      'write to this file instead of the screen; its extension (.html, .md, .txt) gives the format (html without --out: next to you, as <record>.html)',
     )
     .addHelpText(
       'after',
@@ -35,12 +35,23 @@ Examples:
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format md > my-profile.md
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format html    writes 2025-09-14_sbic-2024_3f2b8c1e.html
+  $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --out partner.html
 
 Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, unknown profile).`,
     )
     .action(async (file: string, opts: unknown, cmd: Command) => {
       const parsed = (await optionsSchema()).safeParse(opts);
       if (!parsed.success) throw new CliError(parsed.error.issues[0].message, EXIT.usage);
+      if (parsed.data.out) {
+        const { formatForOut } = await import('../out-format.js');
+        parsed.data.format = formatForOut<'terminal' | 'md' | 'html'>(
+          parsed.data.out,
+          parsed.data.format,
+          { html: 'html', htm: 'html', md: 'md', markdown: 'md', txt: 'terminal' },
+          'terminal',
+          '.html (a page to open in a browser, print or save as PDF), .md (Markdown) or .txt (text)',
+        );
+      }
       const { runReport } = await import('../prompts/run-report.js');
       runReport({ file, ...parsed.data, profiles: globalOpts(cmd).profiles });
     });

@@ -1,15 +1,22 @@
 // `profile actions`: show a record's action steps and change them, by flags or interactively.
+import { Chalk } from 'chalk';
+import { isAbsolute, relative, resolve } from 'node:path';
 import {
+  checkDoneDay,
+  checkDueDay,
   cleanStepText,
   draftProblem,
   maxSteps,
   openSteps,
+  profileProblem,
+  resolveFor,
   saveChanges,
+  stepName,
   type ActionChange,
   type StepStatus,
 } from '../assess/actions.js';
 import type { ActionStepT } from '../record/schema.js';
-import { isValidDay, today as todayDay } from '../assess/flow.js';
+import { today as todayDay } from '../assess/flow.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { readRecordText } from '../input-guard.js';
 import { safeLine } from '../text-safety.js';
@@ -37,13 +44,17 @@ export interface ActionsOptions {
   for?: string;
   due?: string;
   on?: string;
+  /** Removing a done step: yes, I mean it. */
+  yes?: boolean;
+  /** Numbered questions read line by line (screen readers, logs); also with TERM=dumb. */
+  plain?: boolean;
   /** The day for done dates, notes and "overdue" (tests); by default today. */
   today?: string;
   /** Questions for the interactive picker (tests); by default inquirer, on a terminal only. */
   asker?: Asker;
 }
 
-function load(file: string): { rec: PracticeRecord } {
+function load(file: string, profile?: Profile): { rec: PracticeRecord } {
   let text: string;
   try {
     text = readRecordText(file);
@@ -55,7 +66,16 @@ function load(file: string): { rec: PracticeRecord } {
     const d = r.diagnostics[0];
     throw new CliError(d?.message ?? 'not a record', EXIT.problems, d, d?.hint);
   }
+  const broken = profileProblem(r, profile, file);
+  if (broken) throw broken;
   return { rec: r.record };
+}
+
+/** The record's name as the coach can type it again: relative to here when it is below here. */
+function shownName(file: string): string {
+  const rel = relative(process.cwd(), resolve(file));
+  const name = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  return /^[\w./@+-]+$/.test(name) ? name : `"${name.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 /** The record's profile; an unknown profile only matters when a step is added (its maximum and items). */
@@ -68,33 +88,46 @@ function findProfile(rec: PracticeRecord, profiles: string | undefined): { profi
 }
 
 export async function runActions(o: ActionsOptions): Promise<void> {
-  const ch = colours().out;
+  const plain = Boolean(o.plain) || process.env.TERM === 'dumb';
+  // Plain mode is for screen readers and logs: no colour codes at all.
+  const ch = plain ? new Chalk({ level: 0 }) : colours().out;
   let { rec } = load(o.file);
   const draft = draftProblem(rec, o.file);
   if (draft) throw draft;
   const { profile, problem } = findProfile(rec, o.profiles);
+  if (profile) rec = load(o.file, profile).rec; // a misspelled level: refused here, before any question
   const items = profile ? ratedItems(profile) : [];
   const today = o.today ?? todayDay();
-  const changes = changesFromFlags(o, today);
+  const name = shownName(o.file);
+  const warnings: string[] = [];
+  const changes = changesFromFlags(o, today, profile, rec, warnings);
   const max = maxSteps(profile);
-  const list = () => actionsList(rec, items, ch, today, max);
+  const list = () => actionsList(rec, items, ch, today, max, undefined, name);
 
-  const write = (cs: ActionChange[]) => {
+  const write = (cs: ActionChange[], yes = o.yes): string[] => {
     if (cs.some((c) => c.kind === 'add') && !profile) throw problem;
-    rec = saveChanges(o.file, profile, cs, today).record;
+    const r = saveChanges(o.file, profile, cs, today, { yes });
+    rec = r.record;
+    return r.said;
   };
   if (changes.length) {
-    write(changes);
-    process.stdout.write(`Updated ${o.file}\n\n${list()}`);
+    const said = write(changes);
+    process.stdout.write(`Updated ${o.file}\n${said.map((l) => `${l}\n`).join('')}\n${list()}`);
+    for (const w of warnings) process.stderr.write(`${w}\n`);
     return;
   }
   process.stdout.write(list());
   if (!o.asker && !process.stdin.isTTY) return; // a script just wanted the list
 
-  const a = o.asker ?? (await (await import('./inquirer-asker.js')).createInquirerAsker(ch));
+  let a: Asker;
+  if (o.asker) a = o.asker;
+  else if (plain) a = new (await import('./plain-asker.js')).PlainAsker();
+  else a = await (await import('./inquirer-asker.js')).createInquirerAsker(ch);
   let saved = 0;
   try {
     for (;;) {
+      // Another window (or an edit by hand) may have changed the file since the last list: ask on what is there.
+      rec = load(o.file, profile).rec;
       const steps = rec.actionSteps ?? [];
       const full = max !== undefined && openSteps(steps) >= max;
       const pick = await a.select({
@@ -108,6 +141,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
           { value: 'quit', label: 'Done' },
         ],
         default: String(steps.findIndex((x) => x.status !== 'done') + 1 || 'quit'), // the first open step
+        said: (c) => (c.value === 'quit' ? 'Done.' : `Chosen: ${c.label}`),
       });
       if (pick === BACK || pick === 'quit') return;
       let change: ActionChange;
@@ -129,27 +163,33 @@ export async function runActions(o: ActionsOptions): Promise<void> {
         if (prios.length) {
           const f = await a.select({
             message: 'Which priority does it address?',
-            choices: [...prios.map((i) => ({ value: i.id, label: i.title })), { value: '', label: '(not linked)' }],
+            choices: [
+              ...prios.map((i) => ({ value: i.id, label: `${i.number ? `${i.number}. ` : ''}${i.title}` })),
+              { value: '', label: '(not linked)' },
+            ],
+            said: (c) => `Linked to: ${c.label}`,
           });
           forId = f === BACK || !f ? undefined : f;
         }
         const due = await a.input({
           message: 'Due date (YYYY-MM-DD, optional)',
-          validate: (s) => (!s || isValidDay(s) ? true : 'A date looks like 2026-01-31.'),
+          validate: (s) => (!s ? true : checkDueDay(rec, s)),
         });
         change = { kind: 'add', step: { text: t, for: forId, due: due === BACK || !due ? undefined : due } };
       } else {
-        const got = await askStepChange(a, Number(pick), steps[Number(pick) - 1], today);
+        const got = await askStepChange(a, Number(pick), steps[Number(pick) - 1], today, rec);
         if (got === BACK) continue;
         change = got;
       }
       try {
-        write([change]); // each change is saved at once, so stopping later loses nothing
+        // Each change is saved at once, so stopping later loses nothing. A removal was confirmed when asked.
+        const said = write([change], true);
         saved++;
+        a.say(said.join('\n'));
       } catch (err) {
         if (!(err instanceof CliError)) throw err;
-        a.say(`Not saved: ${err.message}`);
-        continue;
+        a.say(`Not saved: ${err.message}${err.hint ? `\n${err.hint}` : ''}`);
+        rec = load(o.file, profile).rec;
       }
       process.stdout.write(`\n${list()}`);
     }
@@ -166,7 +206,13 @@ export async function runActions(o: ActionsOptions): Promise<void> {
 }
 
 /** The changes the flags ask for; --text, --note and a --due without --add belong to --step. */
-function changesFromFlags(o: ActionsOptions, today: string): ActionChange[] {
+function changesFromFlags(
+  o: ActionsOptions,
+  today: string,
+  profile: Profile | undefined,
+  rec: PracticeRecord,
+  warnings: string[],
+): ActionChange[] {
   const changes: ActionChange[] = [
     ...(o.start ?? []).map((step) => ({ kind: 'status' as const, step, status: 'in-progress' as StepStatus })),
     ...(o.done ?? []).map((step) => ({ kind: 'status' as const, step, status: 'done' as StepStatus, on: o.on })),
@@ -174,7 +220,14 @@ function changesFromFlags(o: ActionsOptions, today: string): ActionChange[] {
   ];
   if (o.add !== undefined && o.step !== undefined)
     throw new CliError('--add makes a new step and --step changes one: use one at a time', EXIT.usage);
-  if (o.add !== undefined) changes.push({ kind: 'add', step: { text: o.add, for: o.for, due: o.due } });
+  let forId = o.for;
+  if (o.add !== undefined && o.for !== undefined && profile) {
+    // The item as the coach sees it: its number or title (the id works too).
+    const f = resolveFor(profile, rec, o.for);
+    forId = f.id;
+    if (f.warning) warnings.push(f.warning);
+  }
+  if (o.add !== undefined) changes.push({ kind: 'add', step: { text: o.add, for: forId, due: o.due } });
   else if (o.for !== undefined) throw new CliError('--for goes with --add "text"', EXIT.usage);
   if (o.step !== undefined) {
     const step = o.step;
@@ -201,13 +254,15 @@ async function askStepChange(
   step: number,
   s: ActionStepT,
   today: string,
+  rec: PracticeRecord,
 ): Promise<ActionChange | typeof BACK> {
+  const seen = s.text; // the step the coach chose, found again by its text when the change is saved
   const what = await a.select<string>({
     message: `Step ${step}: ${safeLine(s.text)}`,
     choices: [
       { value: 'planned', label: `Mark planned${s.status === 'planned' ? ' (now)' : ''}` },
       { value: 'in-progress', label: `Mark in progress${s.status === 'in-progress' ? ' (now)' : ''}` },
-      { value: 'done', label: `Mark done, today (${today})${s.status === 'done' ? ' (now)' : ''}` },
+      { value: 'done', label: `Mark done${s.status === 'done' ? ` (now, since ${s.done ?? 'an unknown day'})` : ''}` },
       { value: 'note', label: 'Add a progress note' },
       { value: 'text', label: 'Edit the text' },
       { value: 'due', label: s.due ? `Change the due date (${s.due})` : 'Set a due date' },
@@ -215,34 +270,56 @@ async function askStepChange(
     ],
     default: s.status === 'planned' ? 'in-progress' : s.status === 'in-progress' ? 'done' : 'note',
     back: true,
+    said: (c) => `Chosen: ${c.label}`,
   });
   if (what === BACK) return BACK;
-  if (what === 'planned' || what === 'in-progress' || what === 'done') return { kind: 'status', step, status: what };
+  if (what === 'planned' || what === 'in-progress') return { kind: 'status', step, status: what, seen };
+  if (what === 'done') {
+    // A step done before today (or a done date to correct): the coach says when; Enter keeps the usual day.
+    const usual = s.status === 'done' && s.done ? s.done : today;
+    const on = await askDay(
+      a,
+      `When was it done? (YYYY-MM-DD; Enter = ${usual === today ? `today, ${today}` : `${usual}, as recorded`})`,
+      rec,
+      today,
+    );
+    if (on === BACK) return BACK;
+    return { kind: 'status', step, status: 'done', on: on || usual, seen };
+  }
   if (what === 'note') {
-    const t = await a.input({ message: `Progress note for ${today}`, back: true });
-    return t === BACK || !cleanStepText(t) ? BACK : { kind: 'note', step, text: t, on: today };
+    const t = await a.input({ message: 'Progress note', back: true });
+    if (t === BACK || !cleanStepText(t)) return BACK;
+    const on = await askDay(a, `When? (YYYY-MM-DD; Enter = today, ${today})`, rec, today);
+    return on === BACK ? BACK : { kind: 'note', step, text: t, on: on || today, seen };
   }
   if (what === 'text') {
     const t = await a.input({ message: 'New text', default: s.text, back: true });
-    return t === BACK || !cleanStepText(t) ? BACK : { kind: 'text', step, text: t };
+    return t === BACK || !cleanStepText(t) ? BACK : { kind: 'text', step, text: t, seen };
   }
   if (what === 'due') {
     const d = await a.input({
       message: `Due date (YYYY-MM-DD${s.due ? ', - to remove it' : ''})`,
       default: s.due,
       back: true,
-      validate: (x) => (!x || x === '-' || isValidDay(x) ? true : 'A date looks like 2026-01-31.'),
+      validate: (x) => (!x || x === '-' ? true : checkDueDay(rec, x)),
     });
     if (d === BACK || (!d && !s.due)) return BACK;
-    return { kind: 'due', step, due: d === '-' || !d ? null : d };
+    return { kind: 'due', step, due: d === '-' || !d ? null : d, seen };
   }
   const sure = await a.select({
-    message: `Remove step ${step} ("${safeLine(s.text)}")?`,
+    message: `Remove ${stepName(step, safeLine(s.text))}?${s.status === 'done' ? ` It is done${s.done ? ` (${s.done})` : ''}: profile history lists it as your done work.` : ''}`,
     choices: [
       { value: 'no', label: 'No, keep it' },
       { value: 'yes', label: 'Yes, remove it' },
     ],
     default: 'no',
+    said: (c) => (c.value === 'no' ? 'Kept.' : 'Removing it.'),
   });
-  return sure === 'yes' ? { kind: 'remove', step } : BACK;
+  return sure === 'yes' ? { kind: 'remove', step, seen } : BACK;
+}
+
+/** A day for done work or a note: empty (the caller's usual day), or a real day from the record's date to today. */
+async function askDay(a: Asker, message: string, rec: PracticeRecord, today: string): Promise<string | typeof BACK> {
+  const d = await a.input({ message, back: true, validate: (x) => (!x ? true : checkDoneDay(rec, x, today)) });
+  return d === BACK ? BACK : d.trim();
 }

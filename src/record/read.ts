@@ -2,7 +2,7 @@
 import { fsErrorText } from '../errors.js';
 import { readRecordText } from '../input-guard.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
-import { parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
+import { diagnosticAt, parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
 import { RecordSchema, type PracticeRecord } from './schema.js';
 
 export interface RecordLoad {
@@ -29,6 +29,14 @@ export function parseRecordText(text: string, file: string): RecordLoad {
 }
 
 export function validateRecordValue(src: YamlSource): RecordLoad {
+  // A file without `kind:` (an answers file for assess --answers, a profile) is not a record at all: say so,
+  // rather than "kind: must be ..." as if one field were wrong.
+  const v = src.value;
+  if (v && typeof v === 'object' && !Array.isArray(v) && (v as { kind?: unknown }).kind === undefined) {
+    const message =
+      'not a record file: a record, as profile assess writes it, starts with "kind: practice-profile-record" (then format, id, profile, status, date, ratings, ...); this file has no "kind:" line (an answers file for profile assess --answers looks like this)';
+    return { file: src.file, diagnostics: [diagnosticAt(src, [], message, { code: 'schema' })], source: src };
+  }
   const parsed = RecordSchema.safeParse(src.value);
   if (!parsed.success)
     return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error, RecordSchema), source: src };

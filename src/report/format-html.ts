@@ -54,7 +54,7 @@ export function reportHtml(m: ReportModel): string {
   ];
   b.push(`<p class="meta">${meta.filter(Boolean).join(' · ')}</p>`);
   if (m.draft) b.push('<p class="box"><b>Draft</b>: this assessment is not finished yet.</p>');
-  if (m.partial) b.push(`<p class="box"><b>Partial profile</b>: ${esc(m.partial)}</p>`);
+  if (m.partial) b.push(`<p class="box"><b>About this profile</b>: ${esc(m.partial)}</p>`);
   b.push(`<p><b>${m.atTarget} of ${m.items.length}</b> at or above target.</p>`);
   b.push(
     `<ul class="scale" aria-label="Scale">${m.scale.map((l) => `<li>${pill(l)}${l.target ? ' <small>(target)</small>' : ''}${l.meaning ? ` ${esc(l.meaning)}` : ''}</li>`).join('')}</ul>`,
@@ -76,7 +76,7 @@ export function reportHtml(m: ReportModel): string {
         ].join('')
       : '';
     b.push(
-      `<div class="item"><div class="head"><span class="t">${it.number ? `${esc(it.number)}. ` : ''}${esc(it.title)}</span>${pill(it.level)}${it.priority ? `<span class="prio">priority ${it.priority}</span>` : ''}</div>` +
+      `<div class="item"><div class="head"><span class="t">${it.number ? `${esc(it.number)}. ` : ''}${esc(it.title)}</span>${pill(it.level)}${it.level && !it.level.atTarget ? ' <small class="below">(below target)</small>' : ''}${it.priority ? `<span class="prio">priority ${it.priority}</span>` : ''}</div>` +
         (cell ? `<div class="cell">${cell}</div>` : '') +
         (it.note ? `<div class="note"><b>Note:</b> ${esc(it.note)}</div>` : '') +
         '</div>',

@@ -17,7 +17,7 @@ export function reportMarkdown(m: ReportModel): string {
   ];
   out.push(meta.filter(Boolean).join(' · '), '');
   if (m.draft) out.push('> **Draft**: this assessment is not finished yet.', '');
-  if (m.partial) out.push(`> **Partial profile**: ${md(m.partial)}`, '');
+  if (m.partial) out.push(`> **About this profile**: ${md(m.partial)}`, '');
   out.push(`**${m.atTarget} of ${m.items.length}** at or above target.`, '', 'Scale:', '');
   for (const l of m.scale)
     out.push(`- **${md(l.label)}**${l.target ? ' (target)' : ''}${l.meaning ? `: ${md(l.meaning)}` : ''}`);
@@ -48,7 +48,8 @@ export function reportMarkdown(m: ReportModel): string {
     ...(m.priorities.length
       ? m.priorities.map(
           (p) =>
-            `${p.n}. ${p.number ? `${md(p.number)}. ` : ''}${md(p.title)}${p.level ? ` (${md(p.level.label)})` : ''}`,
+            // "1. 6. Title" would be a list in a list: the item's own number goes in bold with its title.
+            `${p.n}. ${p.number ? `**${md(p.number)}. ${md(p.title)}**` : md(p.title)}${p.level ? ` (${md(p.level.label)})` : ''}`,
         )
       : ['_None._']),
   );

@@ -44,7 +44,10 @@ export interface ReportStep {
 export interface ReportModel {
   title: string;
   ref: string;
-  /** Set when the profile is marked partial: what is missing. */
+  /**
+   * The profile's note for coaches (`coachNote`) when it is marked partial: what this means for them. The
+   * maintainers' `statusNote` (sources, seeds, what a maintainer could add) is not for a report.
+   */
   partial?: string;
   draft: boolean;
   date: string;
@@ -115,8 +118,7 @@ export function buildReport(profile: Profile, rec: PracticeRecord, today = today
   return {
     title: profile.title,
     ref: profileRef(profile),
-    partial:
-      profile.status === 'partial' ? (profile.statusNote ?? 'Some parts of the source were not found.') : undefined,
+    partial: profile.status === 'partial' ? profile.coachNote : undefined,
     draft: rec.status === 'draft',
     date: rec.date,
     cycle: rec.cycle,

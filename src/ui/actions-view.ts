@@ -15,9 +15,11 @@ export function actionsList(
   today: string,
   max?: number,
   width = terminalWidth(),
+  /** The record's file name as the coach can type it, for the hint. */
+  file = '<record>',
 ): string {
   const steps = rec.actionSteps ?? [];
-  if (!steps.length) return 'No action steps yet. Add one with: profile actions <record> --add "text"\n';
+  if (!steps.length) return `No action steps yet. Add one with: profile actions ${file} --add "text"\n`;
   const title = (id?: string) => items.find((i) => i.id === id)?.title ?? id;
   const colour = (s: string) => (s === 'done' ? ch.green : s === 'in-progress' ? ch.yellow : ch.dim);
   // Text from the file passes safeLine first: control and bidi characters are shown escaped, never obeyed.

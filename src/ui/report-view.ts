@@ -38,7 +38,7 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
     ),
   ];
   if (m.draft) out.push(ch.yellow('Draft: this assessment is not finished yet.'));
-  if (m.partial) out.push(ch.yellow(wrap(`Partial profile: ${m.partial}`, width)));
+  if (m.partial) out.push(ch.yellow(wrap(`About this profile: ${m.partial}`, width)));
   out.push('', `${m.atTarget} of ${m.items.length} at or above target. Scale:`);
   for (const l of m.scale)
     out.push(

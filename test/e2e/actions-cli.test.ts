@@ -154,8 +154,15 @@ describe('profile actions: edits by flags (built CLI)', () => {
     r = run(['actions', file, '--add', 'Fifth'], box);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/3 open action steps.*at most 3 open at a time/);
+    // Step 1 is done: the coach's done work goes only with --yes.
     r = run(['actions', file, '--remove', '1,3'], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /step 1 \("Plan three open questions"\) is done.*nothing was removed\nTo remove it all the same, add --yes/,
+    );
+    r = run(['actions', file, '--remove', '1,3', '--yes'], box);
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Removed step 1 ("Plan three open questions").\nRemoved step 3 ("Third").');
     text = readFileSync(file, 'utf8');
     expect(parse(text).actionSteps.map((s: { text: string }) => s.text)).toEqual([
       'Count to five, every time',

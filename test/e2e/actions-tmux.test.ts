@@ -32,6 +32,7 @@ describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
     await t.answer('Change a step?', () => t.keys('3', 'Enter'));
     await t.answer('Step 3: Keep a log', () => t.keys('4', 'Enter')); // Add a progress note
     await t.answer('Progress note', () => t.type('Shared the log with the team'));
+    await t.answer('When?', () => t.keys('Enter')); // today
 
     await t.answer('Change a step?', () => t.keys('1', 'Enter'));
     await t.answer('Step 1: Plan three', () => t.keys('7', 'Enter')); // Remove this step

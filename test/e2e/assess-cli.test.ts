@@ -131,8 +131,10 @@ describe('profile actions (built CLI)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('there is no action step 5');
     expect(readFileSync(file, 'utf8')).toBe(after);
+    // The record is dated today, and a due date cannot be before it: next year's March.
+    const due = `${new Date().getFullYear() + 1}-03-01`;
     const add = run(
-      ['actions', file, '--add', 'Visit a peer coach', '--for', 'communication.pausing', '--due', '2026-03-01'],
+      ['actions', file, '--add', 'Visit a peer coach', '--for', 'communication.pausing', '--due', due],
       box,
     );
     expect(add.code).toBe(0);

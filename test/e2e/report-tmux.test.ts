@@ -28,7 +28,8 @@ describe.skipIf(!hasTmux)('profile report in a real terminal (tmux)', () => {
       expect(screen).toContain('OVERDUE');
       expect(screen).toMatch(/■ Pink - not meeting \(below target\)/);
       expect(screen).toContain('Note: Push-back from two teams');
-      expect(screen).toContain('Partial profile: Only component I');
+      expect(screen).toContain('About this profile: Only part I of this profile');
+      expect(screen).not.toContain('seed 000');
     });
   }
 
