@@ -87,19 +87,16 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
       const minN = /^[0-9]+$/.test(opts.minN) ? Number(opts.minN) : NaN;
       if (!Number.isSafeInteger(minN) || minN < 3)
         throw new CliError(`--min-n must be a whole number of at least 3 (got ${opts.minN})`, EXIT.usage);
-      // --out report.html without --format: the file name says which format is wanted.
-      if (opts.out && cmd.getOptionValueSource('format') !== 'cli') {
-        const ext = /\.([A-Za-z0-9]+)$/.exec(opts.out)?.[1].toLowerCase();
-        if (ext && ['json', 'csv', 'md', 'markdown', 'html', 'htm'].includes(ext))
-          opts.format = ext === 'markdown' ? 'md' : ext.startsWith('htm') ? 'html' : (ext as typeof opts.format);
-        else if (ext && ext !== 'txt') {
-          throw new CliError(
-            `cannot write a .${ext} file`,
-            EXIT.usage,
-            undefined,
-            'Use .html (opens in a browser, prints to PDF), .csv (opens in Excel or Sheets), .md, .json, or .txt, or say --format.',
-          );
-        }
+      // --out report.html without --format: the file name says which format is wanted (the rule report follows).
+      if (opts.out) {
+        const { formatForOut } = await import('../out-format.js');
+        opts.format = formatForOut<typeof opts.format>(
+          opts.out,
+          cmd.getOptionValueSource('format') === 'cli' ? opts.format : undefined,
+          { json: 'json', csv: 'csv', md: 'md', markdown: 'md', html: 'html', htm: 'html', txt: 'table' },
+          'table',
+          '.html (opens in a browser, prints to PDF), .csv (opens in Excel or Sheets), .md, .json, or .txt',
+        );
       }
       const by = opts.by
         .map((b) =>

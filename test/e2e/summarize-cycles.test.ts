@@ -164,7 +164,14 @@ describe('cycles', () => {
     twoCycles();
     const x = runCli(['summarize', dir, '--out', join(dir, '..', `r-${n}.xlsx`)]);
     expect(x.code).toBe(2);
-    expect(x.stderr).toMatch(/cannot write a \.xlsx file/);
+    expect(x.stderr).toMatch(/cannot tell which format to write to .*\.xlsx: \.xlsx is not a known extension/);
+    expect(x.stderr).toMatch(/\.csv \(opens in Excel or Sheets\)/);
+    // A --format the file name contradicts is a mistake too (as in `profile report --out`).
+    const y = runCli(['summarize', dir, '--format', 'json', '--out', join(dir, '..', `r-${n}.csv`)]);
+    expect([y.code, y.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--format json and --out .*disagree: a \.csv file holds csv/),
+    ]);
     expect(runCli(['summarize', dir, '--by', 'region,region']).code).toBe(2);
   });
 
