@@ -4,6 +4,9 @@ import { rated, summaryOf } from './summary-helpers.js';
 import { csvCell, formatCsv } from '../../src/summary/format/csv.js';
 import { formatHtml } from '../../src/summary/format/html.js';
 import { formatMarkdown } from '../../src/summary/format/md.js';
+import { allItemsWithheld } from '../../src/summary/format/walk.js';
+import type { GroupSummary } from '../../src/summary/model.js';
+import type { Why } from '../../src/summary/protect/rules.js';
 
 function summary() {
   return summaryOf(
@@ -44,5 +47,35 @@ describe('summary formats', () => {
     expect(s.reports[0].tables[0].total.text?.improvementAreas).toEqual([
       { text: '<script>alert(1)</script>', count: 6 },
     ]);
+  });
+});
+
+describe('a group whose every item is withheld', () => {
+  const g = (whys: (Why | undefined)[]) =>
+    ({
+      key: 'region',
+      value: 'North',
+      n: 5,
+      items: whys.map((why, i) => ({ id: `i${i}`, why, levels: null, share: null })),
+    }) as unknown as GroupSummary;
+  it('says its one reason in one sentence', () => {
+    expect(allItemsWithheld(g(['protects-small-group', 'protects-small-group']))).toMatch(
+      /^Item results withheld – \[b\]: even as ranges/,
+    );
+  });
+  it('names every reason with its mark, so that every mark in the legend appears in the report', () => {
+    const text = allItemsWithheld(
+      g(['protects-small-group', 'few-rated', 'few-rated', 'protects-small-group', 'few-rated']),
+    );
+    expect(text).toContain('2 items – [b]');
+    expect(text).toContain('3 items – [d], as too few people rated them');
+    expect(allItemsWithheld(g(['few-rated']))).toBe(
+      'Item results withheld: all items – [d], as too few people rated them.',
+    );
+  });
+  it('says nothing when some item is shown', () => {
+    const shown = g(['few-rated']);
+    shown.items!.push({ id: 'x', levels: { a: 1 }, share: 1 } as never);
+    expect(allItemsWithheld(shown)).toBeUndefined();
   });
 });

@@ -103,9 +103,25 @@ export function filesLine(s: Summary): string {
 export function allItemsWithheld(g: GroupSummary): string | undefined {
   const items = g.items ?? [];
   if (!items.length || items.some((it) => it.levels || it.shareRange)) return undefined;
-  const why = items[0].why;
-  return `Item results withheld ${withheld(why)}: even as ranges, they would let a reader work out a smaller group's answers from the numbers around them.`;
+  const reasons = [...new Set(items.map((it) => it.why))];
+  if (reasons.length === 1 && reasons[0] !== 'few-rated')
+    return `Item results withheld ${withheld(reasons[0])}: even as ranges, they would let a reader work out a smaller group's answers from the numbers around them.`;
+  // Several reasons (or only few raters): each with its mark, so the legend's every mark appears.
+  const parts = reasons.map((why) => {
+    const n = items.filter((it) => it.why === why).length;
+    const what = n === items.length ? 'all items' : `${n} item${n === 1 ? '' : 's'}`;
+    return `${what} ${withheld(why)}, ${why ? ITEM_REASON[why] : 'withheld'}`;
+  });
+  return `Item results withheld: ${parts.join('; ')}.`;
 }
+
+/** Why an item row is withheld, in a few words, for the one-sentence note of a group whose items all are. */
+const ITEM_REASON: Record<Why, string> = {
+  'too-small': 'the group is too small',
+  'protects-small-group': "so that a smaller group's answers cannot be worked out from the numbers around them",
+  'small-group': 'as the group has fewer than 10 people',
+  'few-rated': 'as too few people rated them',
+};
 
 /** Whether any group below this one is withheld (or not listed): its texts are then incomplete. */
 export function withheldBelow(g: GroupSummary): boolean {
