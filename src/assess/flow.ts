@@ -60,7 +60,8 @@ export interface Draft {
 
 export type Question =
   | { kind: 'context' }
-  | { kind: 'rating'; item: string; index: number; total: number }
+  /** `noteOpen`: the level is saved but its note was never answered (a session stopped in it). */
+  | { kind: 'rating'; item: string; index: number; total: number; noteOpen?: boolean }
   | { kind: 'areas' }
   | { kind: 'priorities' }
   | { kind: 'step'; index: number; optional: boolean }

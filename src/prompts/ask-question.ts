@@ -68,7 +68,9 @@ export async function askQuestion(
       }));
       // Only this assessment's own answer (a question asked again) puts the cursor on a level.
       const prev = cur?.kind === 'rating' ? cur : undefined;
-      const lastNote = !prev && then?.kind === 'rating' ? then.note : undefined;
+      // Last time's note is offered while this time's note is unanswered: a new question, or one whose note
+      // was open when the last session stopped (its level saved, its note never given).
+      const lastNote = (!prev || (q.noteOpen && !prev.note)) && then?.kind === 'rating' ? then.note : undefined;
       let def = prev?.level;
       for (;;) {
         const level = await asker.select({

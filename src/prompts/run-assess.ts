@@ -165,7 +165,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     return;
   }
 
-  const a = await getAsker();
+  const a = typingWatch(await getAsker());
   let announced = Boolean(store.file);
   const save = (rec: typeof draft.rec): string => {
     const file = store.save(stamped(rec));
@@ -187,12 +187,16 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   if (fromNote) a.say(ch.yellow(wrap(fromNote, terminalWidth())));
   if (profile.status === 'partial' && !resumeFile) a.say(ch.yellow(wrap(partialNote(profile), terminalWidth())));
   if (JSON.stringify(draft.rec) !== before) save(draft.rec);
+  let noteOpen = false; // a level saved, its note being asked
   try {
     // A note left open when the last session ended (a crash, a closed terminal) is asked again first.
     const pending = resumeFile ? readPendingNote(draft.rec.id) : undefined;
     const items = ratedItems(profile);
     const at = pending && pending in draft.rec.ratings ? items.findIndex((i) => i.id === pending) : -1;
-    const start = at >= 0 ? { kind: 'rating' as const, item: items[at].id, index: at, total: items.length } : undefined;
+    const start =
+      at >= 0
+        ? { kind: 'rating' as const, item: items[at].id, index: at, total: items.length, noteOpen: true }
+        : undefined;
     if (start) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
     const id = draft.rec.id;
     draft = await runSession({
@@ -202,13 +206,19 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       save,
       ch,
       start,
-      pendingNote: (item) => writePendingNote(id, item),
+      pendingNote: (item) => {
+        noteOpen = Boolean(item);
+        writePendingNote(id, item);
+      },
     });
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') {
-      (err as Error & { resumeHint?: string }).resumeHint = store.file
-        ? `\nStopped. Nothing was lost: your answers so far are in ${show(store.file)}.\nTo carry on: profile assess --resume ${show(store.file)}\n`
-        : '\nStopped before the first answer; nothing was saved.\n';
+      (err as Error & { resumeHint?: string }).resumeHint = stopMessage(
+        store.file && show(store.file),
+        a.typing(),
+        noteOpen,
+        plain,
+      );
     }
     throw err;
   } finally {
@@ -287,4 +297,38 @@ async function pickProfile(reg: Registry, a: Asker): Promise<string> {
 /** The record with `updated:` set to now (UTC, to the second): summaries count the latest revision of a resent record. */
 function stamped<T extends object>(rec: T): T & { updated: string } {
   return { ...rec, updated: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
+}
+
+/** The asker, noting whether a text answer was being typed when the session stopped (Ctrl-C). */
+function typingWatch(a: Asker): Asker & { typing: () => boolean } {
+  let open = false;
+  return {
+    plain: a.plain,
+    say: (t) => a.say(t),
+    select: (o) => a.select(o),
+    checkbox: (o) => a.checkbox(o),
+    input: async (o) => {
+      open = true;
+      const got = await a.input(o); // a throw (Ctrl-C) leaves `open` set
+      open = false;
+      return got;
+    },
+    close: () => a.close?.(),
+    typing: () => open,
+  };
+}
+
+/**
+ * What Ctrl-C leaves, said plainly: saved answers are kept, but a text being typed (not yet entered) was
+ * not (inquirer does not hand over a half-typed line): a note is asked again on --resume.
+ */
+export function stopMessage(file: string | undefined, typing: boolean, noteOpen: boolean, plain: boolean): string {
+  if (!file) return '\nStopped before the first answer; nothing was saved.\n';
+  const lost =
+    typing && noteOpen
+      ? `The note you were typing was not saved (--resume asks that note again); your answers before it are in ${file}.`
+      : typing
+        ? `The answer you were typing was not saved; your answers before it are in ${file}.`
+        : `Nothing was lost: your answers so far are in ${file}.`;
+  return `\nStopped. ${lost}\nTo carry on: profile assess --resume ${file}${plain ? ' --plain' : ''}\n`;
 }

@@ -1,0 +1,115 @@
+// The second cold trial of `profile assess` (issue 10 follow-up), each finding seen in a real terminal (tmux).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BIN, fixture, recordsIn, sandbox } from '../helpers/cli.js';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
+
+function start(args: string, box = sandbox(), width = 60): { t: TmuxSession; box: ReturnType<typeof sandbox> } {
+  const t = new TmuxSession(
+    `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} ${args}`,
+    box.cwd,
+    width,
+  );
+  sessions.push(t);
+  return { t, box };
+}
+
+async function emptyContext(t: TmuxSession): Promise<void> {
+  for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) await t.answer(m, () => t.type(''));
+}
+
+/** The screen from the last line containing `mark`. */
+const after = (s: string, mark: string) => s.slice(s.lastIndexOf(mark));
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
+  for (const how of ['--resume', 'picker'] as const) {
+    it(`Ctrl-C while typing a note, then resume (${how}): that note is asked again, and the stop message says it was not saved`, async () => {
+      const { t, box } = start('assess sbic');
+      await emptyContext(t);
+      await t.answer('Where is your practice now?', () => t.keys('Enter'));
+      await t.answer('Private note', () => t.type('First note'));
+      await t.answer('Where is your practice now?', () => t.keys('Down', 'Enter'));
+      await t.waitFor((s) => after(s, 'Rating 2 of 5').includes('? Private note'), 'the note');
+      t.type('Half', false);
+      await t.waitFor((s) => after(s, '? Private note').includes('Half'), 'the typed text');
+      t.keys('C-c');
+      const stopped = await t.waitFor((s) => t.dead() && s.includes('To carry on'), 'the stop message');
+      expect(flat(stopped)).toContain('The note you were typing was not saved');
+      expect(flat(stopped)).not.toContain('Nothing was lost');
+      const { t: t2 } = start(how === '--resume' ? 'assess --resume' : 'assess sbic', box);
+      if (how === 'picker') await t2.answer('You have an unfinished assessment', () => t2.keys('Enter'));
+      const s = await t2.waitFor((x) => x.includes('? Where is your practice now?'), 'the resumed question');
+      expect(s).toContain('stopped while you were writing a note');
+      expect(s).toContain('Rating 2 of 5');
+      await t2.answer('Where is your practice now?', () => t2.keys('Enter'));
+      await t2.answer('Private note', () => t2.type('Written after the stop'));
+      await t2.waitFor((x) => x.includes('Rating 3 of 5'), 'rating 3');
+      const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+      expect(rec.ratings.feedback).toBe('proficient');
+      expect(rec.notes).toEqual({ relationships: 'First note', feedback: 'Written after the stop' });
+    });
+  }
+
+  it('two drafts each stopped in a note: resuming the first still asks its note (one pending note per draft)', async () => {
+    const box = sandbox();
+    const stopInNote = async (args: string) => {
+      const { t } = start(args, box);
+      await emptyContext(t);
+      await t.answer('Where is your practice now?', () => t.keys('Enter'));
+      await t.waitFor((s) => after(s, 'Rating 1 of').includes('? Private note'), 'the note');
+      t.keys('C-c');
+      await t.waitFor((s) => t.dead() && s.includes('To carry on'), 'the stop');
+    };
+    await stopInNote('assess ohio-process-coaching');
+    const [ohioDraft] = recordsIn(join(box.cwd, 'records'));
+    await stopInNote('assess sbic');
+    const { t } = start(`assess --resume ${ohioDraft}`, box);
+    const s = await t.waitFor((x) => x.includes('? Where is your practice now?'), 'the resumed question');
+    expect(s).toContain('stopped while you were writing a note');
+    expect(s).toContain('Rating 1 of 9');
+  });
+
+  it("--from: Ctrl-C in a note, --resume offers last time's note again; Enter keeps it", async () => {
+    const from = fixture('history', 'coach', '2025-09-14_sbic-2014_1a2b3c4d.yaml');
+    const { t, box } = start(`assess sbic --from ${from}`, sandbox(), 120);
+    await emptyContext(t);
+    for (let i = 0; i < 3; i++) {
+      await t.answer('Where is your practice now?', () => t.keys('Enter'));
+      await t.answer('Private note', () => t.type(''));
+    }
+    await t.answer('Where is your practice now?', () => t.keys('Down', 'Enter'));
+    await t.waitFor((s) => after(s, 'Rating 4 of 5').includes('? Private note'), 'the note of rating 4');
+    t.keys('C-c');
+    await t.waitFor((s) => t.dead() && s.includes('To carry on'), 'the stop');
+    const { t: t2 } = start('assess --resume', box, 120);
+    const s = await t2.waitFor((x) => x.includes('? Where is your practice now?'), 'the resumed question');
+    expect(s).toContain('Rating 4 of 5');
+    await t2.answer('Where is your practice now?', () => t2.keys('Enter'));
+    const note = await t2.waitFor((x) => after(x, 'Rating 4 of 5').includes('? Private note'), 'the note');
+    expect(after(note, 'Rating 4 of 5')).toContain('Last time\'s note: "Teams jump to solutions."');
+    await t2.answer('Private note', () => t2.type(''));
+    await t2.waitFor((x) => x.includes('Rating 5 of 5'), 'rating 5');
+    const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(rec.notes['solution-dialogue']).toBe('Teams jump to solutions.');
+  });
+
+  it('--plain: after Ctrl-C the "To carry on" line keeps --plain', async () => {
+    const { t } = start('assess ohio-process-coaching --plain');
+    for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) {
+      await t.waitFor((s) => after(s, `? ${m}`).trimEnd().endsWith('>'), m);
+      t.type('');
+    }
+    await t.waitFor((s) => after(s, 'Rating 1 of 9').includes('Answer ('), 'the first rating');
+    t.type('green');
+    await t.waitFor((s) => after(s, 'Rated:').includes('Private note'), 'the note');
+    t.keys('C-c');
+    const s = await t.waitFor((x) => t.dead() && x.includes('To carry on'), 'the stop');
+    expect(flat(s)).toMatch(/To carry on: profile assess --resume \S+\.yaml --plain/);
+  });
+});
