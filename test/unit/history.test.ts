@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import type { CliError } from '../../src/errors.js';
 import { collectHistory, crosswalkMapper } from '../../src/history/collect.js';
 import { buildHistory, trendLine } from '../../src/history/model.js';
 import { historyText } from '../../src/ui/history-view.js';
@@ -78,12 +79,35 @@ describe('history: whose records', () => {
         readFileSync(join(d, f), 'utf8').replace('status: complete', `status: complete\nrespondent: ${who}`),
       );
     }
-    expect(() => collectHistory(d, reg, {})).toThrow(
-      /by 2 people; history is one person's: say whose with --respondent/,
-    );
+    expect(() => collectHistory(d, reg, {})).toThrow(/by more than one person: \(no name\) 1 record, Jane 1, Sam 1/);
     const jane = collectHistory(d, reg, { respondent: 'Jane' });
     expect(jane.inputs.map((x) => x.rec.date)).toEqual(['2024-09-12']);
     expect(jane.skipped).toContain('2 by someone else'); // Sam's, and one with no name
+  });
+
+  it("never mixes a colleague's named record into unnamed ones: lists who is there, --respondent none picks the unnamed", () => {
+    const d = copyDir();
+    // A colleague's record copied in: respondent Pat Lee, the coach's own three have no respondent.
+    const pat = readFileSync(join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml'), 'utf8')
+      .replace('1a2b3c4d-0000-4000-8000-000000000003', '9f9f9f9f-0000-4000-8000-000000000009')
+      .replace('"2026-09-10"', '"2026-10-20"')
+      .replace('status: complete', 'status: complete\nrespondent: Pat Lee');
+    writeFileSync(join(d, '2026-10-20_sbic-2024_9f9f9f9f.yaml'), pat);
+    let err: unknown;
+    try {
+      collectHistory(d, reg, {});
+    } catch (e) {
+      err = e;
+    }
+    expect((err as CliError).exitCode).toBe(2);
+    expect((err as CliError).message).toContain('by more than one person: (no name) 3 records, Pat Lee 1');
+    expect((err as CliError).hint).toContain('--respondent "Pat Lee"');
+    expect((err as CliError).hint).toContain('--respondent none');
+    const mine = collectHistory(d, reg, { respondent: 'none' });
+    expect(mine.inputs.map((x) => x.rec.date)).toEqual(['2024-09-12', '2025-09-14', '2026-09-10']);
+    expect(mine.skipped).toContain('1 by someone else');
+    expect(collectHistory(d, reg, { respondent: 'Pat Lee' }).inputs.map((x) => x.rec.date)).toEqual(['2026-10-20']);
+    expect(() => collectHistory(d, reg, { respondent: 'Sam' })).toThrow(/respondent "Sam"/);
   });
 
   it('asks which profile when the folder holds several, and skips broken files', () => {
