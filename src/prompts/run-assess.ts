@@ -23,6 +23,8 @@ import {
   writePendingNote,
 } from '../config.js';
 import { CliError, EXIT } from '../errors.js';
+import { crosswalkTo } from '../profile/crosswalk.js';
+import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
 import { findByRef, loadRegistry, resolveProfile, type Registry, type RegistryEntry } from '../profile/registry.js';
 import { colours } from '../ui/colour.js';
@@ -112,13 +114,19 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       const prev = loadRecord(o.from);
       spec ??= prev.profile.split('@')[0];
       entry = resolveProfile(reg, spec);
+      checkFromRecord(reg, entry, prev, o.from);
       defaults = fromDefaults(reg, entry, prev);
       // What cannot come along as it was is said before the first question (stderr: stdout may be a pipe).
       const older = findByRef(reg, prev.profile)?.profile;
       const lookup = (ref: string) => findByRef(reg, ref)?.profile;
       process.stderr.write(carryOverText(carryOverReport(entry.profile, prev, older, lookup), o.from, colours().err));
-      // The respondent is the coach's own (pseudonymous) id: the new review is the same person's.
+      // The respondent is the coach's own (pseudonymous) id: the new review is the same person's. Said on
+      // screen, never copied unseen: the record may be a colleague's.
       respondent = prev.respondent;
+      if (respondent && !o.respondent)
+        process.stderr.write(
+          `${wrap(`Respondent: ${safeLine(respondent)}, from ${show(o.from)}; --respondent to change.`, terminalWidth())}\n\n`,
+        );
     } else {
       if (!spec && !interactive)
         throw new CliError(
@@ -227,6 +235,29 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   writeLastContext(profile.id, { group: draft.rec.group, cycle: draft.rec.cycle });
   writeDraftFrom(draft.rec.id, undefined);
   a.say(summaryText(personalSummary(profile, draft.rec), show(store.file!), ch, plain));
+}
+
+/**
+ * `--from` starts from the coach's earlier record of this profile (or of a version it replaces): a record of
+ * another profile has no counterparts to carry, and a draft is not finished yet. Both are refused (exit 2).
+ */
+function checkFromRecord(reg: Registry, entry: RegistryEntry, prev: ReturnType<typeof loadRecord>, file: string): void {
+  const lookup = (ref: string) => findByRef(reg, ref)?.profile;
+  const sameChain = prev.profile.split('@')[0] === entry.profile.id || crosswalkTo(entry.profile, prev.profile, lookup);
+  if (!sameChain)
+    throw new CliError(
+      `${show(file)} is a record of ${prev.profile}, not of ${entry.profile.id}: --from starts from an earlier record of the same profile (or of a version it replaces)`,
+      EXIT.usage,
+      undefined,
+      `To start from that record: profile assess --from ${show(file)} (its own profile). To start ${entry.ref} without last time: profile assess ${entry.ref}`,
+    );
+  if (prev.status === 'draft')
+    throw new CliError(
+      `${show(file)} is an unfinished draft: finish it first, then start a new assessment from it`,
+      EXIT.usage,
+      undefined,
+      `To finish it: profile assess --resume ${show(file)}`,
+    );
 }
 
 /** Last time's answers from `prev`, mapped into `entry`'s profile through the crosswalk. */
