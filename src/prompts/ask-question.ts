@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import {
   belowTarget,
   currentValue,
-  isValidDay,
+  dueDateProblem,
   lastTimeValue,
   type AreaAnswer,
   type Answer,
@@ -299,39 +299,88 @@ async function askStep(
       : cur
         ? ' (- to remove this step)'
         : ' (Enter with no text to finish)';
+  // This session's own link ("" = not linked), undefined until the step is answered here.
+  let forId: string | undefined = cur ? (cur.for ?? '') : undefined;
   cur ??= offer;
-  const text = await asker.input({
-    message: `Action step ${q.index + 1}: what will you do?${finish}`,
-    default: cur?.text,
-    back: true,
-    validate: (s) => (s || q.optional ? true : 'Please describe the step (a sentence is enough).'),
-  });
-  if (text === BACK) return BACK;
-  if (!text || (q.optional && text === '-')) return { kind: 'step', step: null };
   const items = ratedItems(profile);
   const prios = (d.rec.priorities ?? []).map((p) => items.find((i) => i.id === p)!).filter(Boolean);
-  let forId: string | undefined;
-  if (prios.length) {
-    const choices: Choice<string>[] = [
-      ...prios.map((i) => ({ value: i.id, label: itemLabel(i) })),
-      { value: '', label: '(not linked to one priority)' },
-    ];
-    const got = await asker.select({
-      message: 'Which priority does it address?',
-      choices,
-      default: cur?.for ?? prios[q.index % prios.length].id,
-      back: true,
-    });
-    if (got === BACK) return BACK;
-    forId = got || undefined;
+  // Three parts, each with "<" to the one before: the text, the priority it addresses, the due date.
+  let text: string | undefined;
+  for (let part: 'text' | 'link' | 'due' = 'text'; ; ) {
+    if (part === 'text') {
+      const got = await asker.input({
+        message: `Action step ${q.index + 1}: what will you do?${finish}`,
+        default: text ?? cur?.text,
+        back: true,
+        validate: (s) => (s || q.optional ? true : 'Please describe the step (a sentence is enough).'),
+      });
+      if (got === BACK) return BACK;
+      if (!got || (q.optional && got === '-')) return { kind: 'step', step: null };
+      text = got;
+      part = prios.length ? 'link' : 'due';
+    } else if (part === 'link') {
+      const link = stepLink(profile, prios, forId, offer ? { for: offer.for } : undefined, q.index);
+      if (link.said) asker.say(link.said);
+      const got = await asker.select({
+        message: 'Which priority does it address?',
+        choices: [
+          ...prios.map((i) => ({ value: i.id, label: itemLabel(i) })),
+          { value: '', label: '(not linked to one priority)' },
+        ],
+        default: link.default,
+        back: true,
+      });
+      if (got === BACK) {
+        part = 'text';
+        continue;
+      }
+      forId = got;
+      part = 'due';
+    } else {
+      const due = await asker.input({
+        message: 'Due date (YYYY-MM-DD, optional)',
+        default: cur?.due,
+        back: true,
+        validate: (s) => (!s || s === '-' ? true : (dueDateProblem(s, d.rec.date) ?? true)),
+      });
+      if (due === BACK) {
+        part = prios.length ? 'link' : 'text';
+        continue;
+      }
+      return {
+        kind: 'step',
+        step: {
+          text: text ?? '',
+          for: prios.length ? forId || undefined : undefined,
+          due: due && due !== '-' ? due : undefined,
+        },
+      };
+    }
   }
-  const due = await asker.input({
-    message: 'Due date (YYYY-MM-DD, optional)',
-    default: cur?.due,
-    validate: (s) => (!s || s === '-' || isValidDay(s) ? true : 'A date looks like 2026-01-31 (or leave it empty).'),
-  });
-  if (due === BACK) return BACK;
-  return { kind: 'step', step: { text, for: forId, due: due && due !== '-' ? due : undefined } };
+}
+
+/**
+ * Where the "Which priority" cursor starts, and what to say above it. This session's own answer first
+ * ("" = not linked, kept as such); for last time's step (--from), last time's link when that item is among
+ * this time's priorities, else "(not linked)", never some other priority picked by position.
+ */
+export function stepLink(
+  profile: Profile,
+  prios: { id: string }[],
+  current: string | undefined,
+  last: { for?: string } | undefined,
+  index: number,
+): { default: string; said?: string } {
+  const among = (id: string | undefined): id is string => id === '' || prios.some((p) => p.id === id);
+  const lastItem = last?.for ? ratedItems(profile).find((i) => i.id === last.for) : undefined;
+  const said = !last
+    ? undefined
+    : lastItem
+      ? `Last time: for ${itemLabel(lastItem)}${among(last.for) ? '' : ' (not among your priorities this time)'}`
+      : 'Last time: not linked to a priority';
+  if (current !== undefined) return { default: among(current) ? current : '', said };
+  if (last) return { default: among(last.for) ? last.for : '', said };
+  return { default: prios.length ? prios[index % prios.length].id : '' };
 }
 
 /** "2025-09-14, 2025-26 baseline": when the record --from starts from was made. */

@@ -8,7 +8,7 @@ import {
   parseGroupFlags,
   readAnswersFile,
 } from '../assess/answers.js';
-import { newDraft, type Defaults, type Draft } from '../assess/flow.js';
+import { newDraft, recordDateProblem, today, type Defaults, type Draft } from '../assess/flow.js';
 import { carryOverReport, defaultsFromRecord } from '../assess/from.js';
 import { carryOverText } from '../ui/carry-over.js';
 import { DraftFile, findDrafts, loadDraft, loadRecord, type DraftOnDisk } from '../assess/store.js';
@@ -41,6 +41,7 @@ export interface AssessOptions {
   answers?: string;
   group?: string[];
   cycle?: string;
+  date?: string;
   respondent?: string;
   yes?: boolean;
   plain?: boolean;
@@ -62,6 +63,16 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       undefined,
       'e.g. profile assess --from records/2025-09-14_sbic-2024_3f2b8c1e.yaml --keep-ratings --yes',
     );
+  if (o.date !== undefined) {
+    const wrong = recordDateProblem(o.date);
+    if (wrong)
+      throw new CliError(
+        `--date ${wrong}`,
+        EXIT.usage,
+        undefined,
+        'e.g. --date 2024-09-14 for a review made on 14 September 2024',
+      );
+  }
   const reg = loadRegistry({ profiles: o.profiles });
   const interactive = Boolean(process.stdin.isTTY) && !o.yes;
   const plain = Boolean(o.plain) || process.env.TERM === 'dumb';
@@ -156,6 +167,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     ...answers,
     ...(Object.keys(group).length ? { group: { ...(answers.group ?? {}), ...group } } : {}),
     ...(o.cycle ? { cycle: o.cycle } : {}),
+    ...(o.date ? { date: o.date } : {}),
     ...(o.respondent ? { respondent: o.respondent } : {}),
   };
   const before = JSON.stringify(draft.rec);
@@ -193,6 +205,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       `${ch.bold(wrap(`${profile.title} (${entry.ref})`, terminalWidth()))}\n${wrap('Private and reflective: this is for your own growth, not an evaluation.', terminalWidth())}`,
     );
   if (fromNote) a.say(ch.yellow(wrap(fromNote, terminalWidth())));
+  if (draft.rec.date !== today()) a.say(wrap(`This record is dated ${draft.rec.date} (not today).`, terminalWidth()));
   if (profile.status === 'partial' && !resumeFile) a.say(ch.yellow(wrap(partialNote(profile), terminalWidth())));
   if (JSON.stringify(draft.rec) !== before) save(draft.rec);
   let noteOpen = false; // a level saved, its note being asked

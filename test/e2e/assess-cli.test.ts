@@ -149,7 +149,9 @@ describe('records saved by assess pass profile validate', () => {
   ]) {
     it(`${profile} (${answers})`, () => {
       const box = sandbox();
-      const r = run(['assess', profile, '--answers', fixture(answers), '--respondent', 'Jane Doe'], box);
+      // The template's due date is an example from the 2025-26 cycle: dated then, as a coach would date it.
+      const date = answers.includes('templates') ? ['--date', '2025-09-20'] : [];
+      const r = run(['assess', profile, '--answers', fixture(answers), '--respondent', 'Jane Doe', ...date], box);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const files = recordsIn(join(box.cwd, 'records'));

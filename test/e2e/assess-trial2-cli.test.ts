@@ -71,3 +71,62 @@ describe('assess --from: which records it starts from', () => {
     expect(r2.stderr).not.toContain('Respondent: Jane Doe');
   });
 });
+
+describe('assess: the record’s own date (a paper profile typed in later)', () => {
+  it('--date sets it, date: in --answers is honoured, a future day is refused; never replaced by today silently', () => {
+    const box = sandbox();
+    const r = run(['assess', 'ohio-process-coaching', '--answers', fixture('assess', 'ohio-answers.yaml')], box);
+    expect(r.code, r.stderr).toBe(0);
+    const [fromFile] = recordsIn(join(box.cwd, 'records'));
+    expect(fromFile).toMatch(/2025-09-20_ohio-process-coaching/);
+    expect(parse(readFileSync(fromFile, 'utf8')).date).toBe('2025-09-20');
+
+    const box2 = sandbox();
+    const r2 = run(
+      ['assess', 'sbic@2024', '--answers', fixture('assess', 'sbic-2024-answers.yaml'), '--date', '2024-09-14'],
+      box2,
+    );
+    expect(r2.code, r2.stderr).toBe(0);
+    const [flagFile] = recordsIn(join(box2.cwd, 'records'));
+    expect(parse(readFileSync(flagFile, 'utf8')).date).toBe('2024-09-14');
+
+    const r3 = run(
+      ['assess', 'sbic@2024', '--answers', fixture('assess', 'sbic-2024-answers.yaml'), '--date', '2999-01-01'],
+      box2,
+    );
+    expect(r3.code).toBe(2);
+    expect(flat(r3.stderr)).toContain('--date 2999-01-01 is in the future');
+    const r4 = run(['assess', 'sbic@2024', '--date', '2024-02-30', '--yes'], box2);
+    expect(r4.code).toBe(2);
+    expect(r4.stderr).toContain('is not a date');
+  });
+
+  it("a step's done: day and status in --answers are kept, and checked against the record's date", () => {
+    const box = sandbox();
+    const text = readFileSync(fixture('assess', 'sbic-2024-answers.yaml'), 'utf8').replace(
+      '    due: 2025-12-01\n',
+      '    due: 2025-12-01\n    done: "2025-11-20"\n',
+    );
+    writeFileSync(join(box.cwd, 'a.yaml'), text);
+    const r = run(['assess', 'sbic@2024', '--answers', 'a.yaml'], box);
+    expect(r.code, r.stderr).toBe(0);
+    const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(rec.actionSteps[0]).toMatchObject({ done: '2025-11-20', status: 'done' });
+    writeFileSync(join(box.cwd, 'b.yaml'), text.replace('done: "2025-11-20"', 'done: "2025-01-20"'));
+    const bad = run(['assess', 'sbic@2024', '--answers', 'b.yaml'], box);
+    expect(bad.code).toBe(2);
+    expect(flat(bad.stderr)).toContain("done 2025-01-20 is before this record's date (2025-09-14)");
+  });
+
+  it('a due date before the record date is refused without a terminal (a wrong-year slip)', () => {
+    const box = sandbox();
+    const text = readFileSync(fixture('assess', 'sbic-2024-answers.yaml'), 'utf8').replace(
+      'due: 2025-12-01',
+      'due: 2024-12-15',
+    );
+    writeFileSync(join(box.cwd, 'a.yaml'), text);
+    const r = run(['assess', 'sbic@2024', '--answers', 'a.yaml'], box);
+    expect(r.code).toBe(2);
+    expect(flat(r.stderr)).toContain("due date 2024-12-15 is before this record's date (2025-09-14)");
+  });
+});

@@ -112,4 +112,55 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     const s = await t.waitFor((x) => t.dead() && x.includes('To carry on'), 'the stop');
     expect(flat(s)).toMatch(/To carry on: profile assess --resume \S+\.yaml --plain/);
   });
+
+  it("--from steps: the link defaults to last time's (said above it); < works at the due date; a due date before the record's is asked again", async () => {
+    const from = fixture('history', 'coach', '2025-09-14_sbic-2014_1a2b3c4d.yaml');
+    const { t, box } = start(`assess sbic --from ${from}`, sandbox(), 120);
+    await emptyContext(t);
+    for (let i = 0; i < 5; i++) {
+      // relationships (1) and solution dialogue (4) below target; the others at the top level.
+      await t.answer('Where is your practice now?', () =>
+        t.keys(...(i === 0 || i === 3 ? ['Down', 'Down'] : []), 'Enter'),
+      );
+      await t.answer('Private note', () => t.type(''));
+    }
+    await t.answer('Tick those that apply', () => t.keys('Enter'));
+    await t.answer('Add an improvement area', () => t.type(''));
+    await t.answer('Priority 1', () => t.keys('Enter')); // 1. relationships
+    await t.answer('Priority 2', () => t.keys('Enter')); // 4. solution dialogue
+    await t.answer('Action step 1', () => t.type('')); // Enter keeps last time's step
+    const link = await t.waitFor((x) => x.includes('? Which priority does it address?'), 'the link');
+    expect(after(link, "Last time's step")).toContain('Last time: for 4. Use solution dialogue');
+    await t.answer('Which priority does it address?', () => t.keys('Enter'));
+    expect(after(t.screen(), 'Action step 1')).toContain('✔ Which priority does it address? 4. Use solution dialogue');
+    const due = await t.waitFor((x) => x.includes('? Due date'), 'the due date');
+    expect(after(due, '? Due date')).toContain('(< to go back)');
+    await t.answer('Due date', () => t.type('<'));
+    await t.waitFor((x) => after(x, '✔ Due date').includes('? Which priority does it address?'), 'the link again');
+    await t.answer('Which priority does it address?', () => t.keys('Enter')); // the cursor on the current answer
+    expect(after(t.screen(), '✔ Due date')).toContain('✔ Which priority does it address? 4. Use solution dialogue');
+    await t.waitFor((x) => after(x, '✔ Which priority').includes('? Due date'), 'the due date again');
+    t.type('2025-12-15');
+    await t.waitFor((x) => after(x, '? Due date').includes("is before this record's date"), 'the slip said');
+    t.keys(...Array(10).fill('BSpace'));
+    await t.answer('Due date', () => t.type('2999-01-31'));
+    // Step 2: not linked; back from its due date, the cursor is on "(not linked)" still.
+    await t.answer('Action step 2', () => t.type('Second step'));
+    await t.answer('Which priority does it address?', () => t.keys('Down', 'Enter'));
+    await t.answer('Due date', () => t.type('<'));
+    await t.answer('Which priority does it address?', () => t.keys('Enter'));
+    await t.answer('Due date', () => t.type(''));
+    await t.answer('Action step 3', () => t.type(''));
+    await t.waitFor((x) => x.includes('Save, or change an answer?'), 'the review');
+    const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(rec.actionSteps).toEqual([
+      {
+        text: 'Use the solution-dialogue protocol at every team meeting',
+        for: 'solution-dialogue',
+        due: '2999-01-31',
+        status: 'planned',
+      },
+      { text: 'Second step', status: 'planned' },
+    ]);
+  });
 });

@@ -137,7 +137,12 @@ describe('going back, resuming, limits', () => {
     d = applyAnswer(ohio, d, step(0), { kind: 'step', step: { text: 'One' } });
     expect(missingAnswers(ohio, d)).toEqual(['action steps: 1 given, at least 2 needed']);
     expect(() => applyAnswer(ohio, d, { kind: 'review' }, { kind: 'review' })).toThrow(/not finished/);
-    d = applyAnswer(ohio, d, step(1), { kind: 'step', step: { text: 'Two', due: '2026-02-28' } });
+    // A due date before the record's own day is a slip (a wrong year): refused.
+    const year = Number(d.rec.date.slice(0, 4));
+    expect(() =>
+      applyAnswer(ohio, d, step(1), { kind: 'step', step: { text: 'Two', due: `${year - 1}-12-15` } }),
+    ).toThrow(/due date \d{4}-12-15 is before this record's date/);
+    d = applyAnswer(ohio, d, step(1), { kind: 'step', step: { text: 'Two', due: `${year + 1}-02-28` } });
     d = applyAnswer(ohio, d, step(2), { kind: 'step', step: { text: 'Three' } });
     expect(nextQuestion(ohio, d)).toEqual({ kind: 'review' }); // max reached: no fourth step offered
     expect(() => applyAnswer(ohio, d, step(3), { kind: 'step', step: { text: 'Four' } })).toThrow(/at most 3/);
