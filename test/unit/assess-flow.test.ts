@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CliError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import {
   applyAnswer,
@@ -175,6 +177,29 @@ describe('drafts on disk', () => {
     a.save(newDraft(ohio).rec);
     const other = new DraftFile(dir, a.file);
     expect(() => other.save(newDraft(ohio).rec)).toThrow(/holds another record, so it was left as it is/);
+  });
+  it('two windows both finish one draft: the second is told both are complete (no --resume advice), naming both files', () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const dir = tempDir();
+    const first = new DraftFile(dir);
+    const rec = newDraft(ohio).rec;
+    first.save(rec);
+    const second = new DraftFile(dir, first.file);
+    first.save({ ...rec, status: 'complete' }); // window 2 (here "first") finishes it
+    let err: CliError | undefined;
+    try {
+      second.save({ ...rec, status: 'complete' }); // window 1 then saves and finishes
+    } catch (e) {
+      err = e as CliError;
+    }
+    const forked = readdirSync(dir)
+      .map((f) => join(dir, f))
+      .find((f) => f.endsWith('.yaml') && f !== first.file)!;
+    expect(readFileSync(forked, 'utf8')).toMatch(/^status: complete$/m);
+    expect(err?.message).toContain(`Your review is saved, complete, in ${forked}.`);
+    expect(err?.message).toContain('there are now two reviews');
+    expect(err?.hint).toContain(`Keep one and delete the other: compare them with profile report ${first.file}`);
+    expect(`${err?.message} ${err?.hint}`).not.toContain('--resume');
   });
   it("a second session on the same draft never overwrites the first one's answers: it forks", () => {
     const ohio = profileOf('ohio-process-coaching');
