@@ -46,11 +46,14 @@ export async function askQuestion(
       return askContext(asker, cur?.kind === 'context' ? cur : undefined, d.defaults?.lastTime?.cycle);
     case 'rating': {
       const item = ratedItems(profile).find((i) => i.id === q.item)!;
-      asker.say(itemCard(item, q.index, q.total, ch));
       const last = d.defaults?.lastTime;
       const lastLevel = last?.ratings[q.item];
-      if (last && lastLevel)
-        asker.say(`Last time (${lastWhen(last)}): ${levelById(profile, lastLevel)?.label ?? lastLevel}`);
+      // The heading ("Rating 4 of 5") and last time's level before every asking, a re-asked one too ("<").
+      const heading = () => {
+        asker.say(itemCard(item, q.index, q.total, ch));
+        if (last && lastLevel)
+          asker.say(`Last time (${lastWhen(last)}): ${levelById(profile, lastLevel)?.label ?? lastLevel}`);
+      };
       const choices: Choice<string>[] = descriptorsFor(profile, item).map((desc) => ({
         value: desc.level.id,
         label: desc.level.label,
@@ -73,6 +76,7 @@ export async function askQuestion(
       const lastNote = (!prev || (q.noteOpen && !prev.note)) && then?.kind === 'rating' ? then.note : undefined;
       let def = prev?.level;
       for (;;) {
+        heading();
         const level = await asker.select({
           message: 'Where is your practice now?',
           choices,
@@ -256,7 +260,13 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
       choices,
       default: asker.plain ? undefined : def,
       back: true,
-      said: (c) => (c.value ? `Priority ${chosen.length + 1}: ${c.label}` : 'No more priorities.'),
+      // One already picked is refused below, and only the refusal is said (a screen reader hears no "accepted").
+      said: (c) =>
+        chosen.includes(c.value)
+          ? undefined
+          : c.value
+            ? `Priority ${chosen.length + 1}: ${c.label}`
+            : 'No more priorities.',
     });
     if (got === BACK) {
       if (!chosen.length) return BACK;

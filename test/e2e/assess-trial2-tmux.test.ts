@@ -163,4 +163,19 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
       { text: 'Second step', status: 'planned' },
     ]);
   });
+
+  it('the tick list says what "a" does: it ticks all, and unticks all when all are ticked', async () => {
+    const { t } = start('assess ohio-process-coaching', sandbox(), 120);
+    await emptyContext(t);
+    for (let i = 0; i < 9; i++) {
+      await t.answer('Where is your practice now?', () => t.keys('Down', 'Enter'));
+      await t.answer('Private note', () => t.type(''));
+    }
+    const s = await t.waitFor((x) => x.includes('? Tick those that apply'), 'the tick list');
+    expect(after(s, '? Tick those')).toContain('a to tick or untick all');
+    t.keys('a');
+    t.keys('a');
+    await t.answer('Tick those that apply', () => t.keys('Enter'));
+    expect(after(t.screen(), '✔ Tick those')).toContain('none ticked');
+  });
 });
