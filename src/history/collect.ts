@@ -1,5 +1,5 @@
 // Which records `profile history` shows: the complete records of one profile in a folder, one person's only.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapItemId } from '../assess/from.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
@@ -99,13 +99,19 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
   }
   const ids = [...new Set(complete.map((x) => x.profile.id))].sort();
   const id = opts.profile?.split('@')[0] ?? (ids.length === 1 ? ids[0] : undefined);
-  if (!complete.length)
+  if (!complete.length) {
+    // `profile history .` from the folder that holds records/: point there rather than say "none".
+    const sub = join(dir, 'records');
+    const nested = existsSync(sub) && statSync(sub).isDirectory();
     throw new CliError(
-      `no complete records in ${dir}`,
+      nested ? `no records here in ${dir}; did you mean ${sub}/?` : `no complete records in ${dir}`,
       EXIT.usage,
       undefined,
-      'Records are written by profile assess; history shows complete ones.',
+      nested
+        ? `profile assess saves records in records/: profile history ${sub}/ (or just profile history)`
+        : 'Records are written by profile assess; history shows complete ones.',
     );
+  }
   if (!id) {
     const list = ids.map((i) => `${i} (${complete.filter((x) => x.profile.id === i).length})`).join(', ');
     throw new CliError(

@@ -1,5 +1,5 @@
 // The second cold trial of `profile assess` (issue 10 follow-up), each finding seen in a real terminal (tmux).
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -177,5 +177,29 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     t.keys('a');
     await t.answer('Tick those that apply', () => t.keys('Enter'));
     expect(after(t.screen(), '✔ Tick those')).toContain('none ticked');
+  });
+
+  it('errors at 60 columns are wrapped by words, never inside a word or a file name', async () => {
+    const box = sandbox();
+    mkdirSync(join(box.cwd, 'records'));
+    const done = 'records/2026-09-10_sbic-2024_1a2b3c4d.yaml';
+    copyFileSync(fixture('history', 'coach', '2026-09-10_sbic-2024_1a2b3c4d.yaml'), join(box.cwd, done));
+    const { t } = start(`assess --resume ${done}`, box, 60);
+    await t.waitFor((s) => t.dead() && flat(s).includes('is already complete'), 'the error');
+    const rows = t
+      .rows()
+      .split('\n')
+      .filter((r) => !r.startsWith('Pane is dead')); // tmux's own line
+    for (const r of rows) expect(r.length, r).toBeLessThanOrEqual(60);
+    // The file name is whole on a row, in the message and in the hint, and no row ends inside a word.
+    expect(rows.filter((r) => r.includes(done)).length).toBe(2);
+    expect(flat(rows.join('\n'))).toContain('already complete');
+    // Every word on the screen is a whole word of the message: a terminal's break would leave halves.
+    const words = new Set(
+      `error: ${done} is already complete To start a new assessment from its answers: profile assess --from ${done}`.split(
+        ' ',
+      ),
+    );
+    for (const w of rows.join(' ').split(/\s+/).filter(Boolean)) expect(words.has(w), w).toBe(true);
   });
 });

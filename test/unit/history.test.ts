@@ -170,5 +170,10 @@ describe('history: whose records', () => {
     expect(s.skipped).toEqual(['1 draft', '1 of another profile', '1 with errors (profile validate shows them)']);
     mkdirSync(join(d, 'empty'));
     expect(() => collectHistory(join(d, 'empty'), reg, {})).toThrow(/no complete records/);
+    // The folder above records/ (profile history .): pointed to records/, not "none".
+    mkdirSync(join(d, 'empty', 'records'));
+    expect(() => collectHistory(join(d, 'empty'), reg, {})).toThrow(
+      `no records here in ${join(d, 'empty')}; did you mean ${join(d, 'empty', 'records')}/?`,
+    );
   });
 });
