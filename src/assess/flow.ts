@@ -47,6 +47,11 @@ export interface LastTime {
   /** Item id (in this profile) -> level id, only where the level exists in this profile. */
   ratings: Record<string, string>;
   priorities: string[];
+  /**
+   * Last time's priorities in their own order and numbers: `id` in this profile, or none (no counterpart),
+   * `was` the item as last time's version named it. Shown as they were, never renumbered.
+   */
+  priorityList?: { id?: string; was: string }[];
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   type LastTime,
   type Question,
 } from '../assess/flow.js';
-import { descriptorsFor, levelById, ratedItems } from '../profile/model.js';
+import { descriptorsFor, levelById, profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { itemCard, itemLabel } from '../ui/assess-view.js';
 import { BACK, isBackWithTicks, type Asker, type Back, type Choice } from './asker.js';
@@ -227,15 +227,18 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
   const last = d.defaults?.lastTime;
   if (last) {
     const items = ratedItems(profile);
-    const was = last.priorities.map((p, i) => {
-      const it = items.find((x) => x.id === p);
-      const level = last.ratings[p] ? levelById(profile, last.ratings[p])?.label : undefined;
-      return `  ${i + 1}) ${it ? (asker.plain ? it.title : itemLabel(it)) : p}${level ? ` (then ${level})` : ''}`;
+    // Last time's numbers kept: priority 2 stays "2)" when priority 1 has no counterpart in this version.
+    const list = last.priorityList ?? last.priorities.map((id) => ({ id, was: id }));
+    const was = list.map((p, i) => {
+      const it = p.id ? items.find((x) => x.id === p.id) : undefined;
+      if (!p.id || !it) return `  ${i + 1}) ${p.was} (not in ${profileRef(profile)}: it could not come along)`;
+      const level = last.ratings[p.id] ? levelById(profile, last.ratings[p.id])?.label : undefined;
+      return `  ${i + 1}) ${asker.plain ? it.title : itemLabel(it)}${level ? ` (then ${level})` : ''}`;
     });
     asker.say(
       was.length
         ? `Last time (${lastWhen(last)}) your priorities were:\n${was.join('\n')}`
-        : `Last time (${lastWhen(last)}) you set no priorities that carry over to this version.`,
+        : `Last time (${lastWhen(last)}) you set no priorities.`,
     );
   }
   const levelOf = (id: string) => levelById(profile, d.rec.ratings[id])?.label;

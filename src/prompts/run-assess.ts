@@ -26,6 +26,7 @@ import { CliError, EXIT } from '../errors.js';
 import { crosswalkTo } from '../profile/crosswalk.js';
 import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
 import { findByRef, loadRegistry, resolveProfile, type Registry, type RegistryEntry } from '../profile/registry.js';
 import { colours } from '../ui/colour.js';
 import { summaryText } from '../ui/assess-view.js';
@@ -130,7 +131,16 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       // What cannot come along as it was is said before the first question (stderr: stdout may be a pipe).
       const older = findByRef(reg, prev.profile)?.profile;
       const lookup = (ref: string) => findByRef(reg, ref)?.profile;
-      process.stderr.write(carryOverText(carryOverReport(entry.profile, prev, older, lookup), o.from, colours().err));
+      const named = (p: Profile | undefined) => (id: string) => {
+        const it = p && ratedItems(p).find((i) => i.id === id);
+        return it ? `${it.number ? `${it.number}. ` : ''}${it.title}` : id;
+      };
+      process.stderr.write(
+        carryOverText(carryOverReport(entry.profile, prev, older, lookup), o.from, colours().err, {
+          from: named(older),
+          to: named(entry.profile),
+        }),
+      );
       // The respondent is the coach's own (pseudonymous) id: the new review is the same person's. Said on
       // screen, never copied unseen: the record may be a colleague's.
       respondent = prev.respondent;

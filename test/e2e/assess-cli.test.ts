@@ -183,10 +183,10 @@ describe('assess --from a record of an earlier version (built CLI)', () => {
     const said = r.stderr.replace(/\n(?!- |\n)\s*/g, ' ');
     expect(said).toMatch(/^Starting from \S*sbic-2014-orphan-step\.yaml \(sbic@2014\) for sbic@2024:\n/);
     expect(said).toContain(
-      '- Not carried over, no counterpart in sbic@2024: improvement-process, timely-communication.',
+      '- Not carried over, no counterpart in sbic@2024: 2. Facilitating the improvement process; 3. Communicating in a timely and responsive manner.',
     );
     expect(said).toContain(
-      '- Action step "Agree a response time with each partner teacher" was for timely-communication, which has no counterpart in sbic@2024: it is carried over unlinked',
+      '- Action step "Agree a response time with each partner teacher" was for 3. Communicating in a timely and responsive manner, which has no counterpart in sbic@2024: it is carried over unlinked',
     );
     expect(r.code, r.stderr).toBe(0);
     const [file] = recordsIn(join(box.cwd, 'records'));
