@@ -8,7 +8,7 @@ import {
   parseGroupFlags,
   readAnswersFile,
 } from '../assess/answers.js';
-import { newDraft, recordDateProblem, today, type Defaults, type Draft } from '../assess/flow.js';
+import { newDraft, recordDateProblem, today, type Defaults, type Draft, type Question } from '../assess/flow.js';
 import { carryOverReport, defaultsFromRecord } from '../assess/from.js';
 import { carryOverText } from '../ui/carry-over.js';
 import { DraftFile, findDrafts, loadDraft, loadRecord, type DraftOnDisk } from '../assess/store.js';
@@ -189,6 +189,11 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   if (!interactive) {
     // --from alone never answers a rating: what nobody rated this time is listed as missing (exit 2).
     draft = completeWithoutPrompts(profile, draft);
+    // A context this command did not spell out (last time's, with --from), or none at all, is said: never
+    // put in the record unseen (stderr: stdout may be a pipe).
+    const spelled = JSON.stringify(draft.rec.group ?? {}) === JSON.stringify(known.group ?? {});
+    if (!spelled || (!draft.rec.group && !draft.rec.cycle))
+      process.stderr.write(`${wrap(contextLine(draft.rec, o.from ? show(o.from) : undefined), terminalWidth())}\n`);
     const file = store.save(stamped(draft.rec));
     // The remembered context is the coach's, set at a terminal: a script does not replace it.
     process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch, plain));
@@ -224,11 +229,15 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     const pending = resumeFile ? readPendingNote(draft.rec.id) : undefined;
     const items = ratedItems(profile);
     const at = pending && pending in draft.rec.ratings ? items.findIndex((i) => i.id === pending) : -1;
-    const start =
+    // A new assessment always starts at the context, even when --cycle, --group or --answers filled it in
+    // (with the remembered or last time's values): what goes into the record is seen and confirmed.
+    const start: Question | undefined =
       at >= 0
-        ? { kind: 'rating' as const, item: items[at].id, index: at, total: items.length, noteOpen: true }
-        : undefined;
-    if (start) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
+        ? { kind: 'rating', item: items[at].id, index: at, total: items.length, noteOpen: true }
+        : resumeFile
+          ? undefined
+          : { kind: 'context' };
+    if (at >= 0) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
     const id = draft.rec.id;
     draft = await runSession({
       profile,
@@ -385,4 +394,11 @@ export function stopMessage(file: string | undefined, typing: boolean, noteOpen:
         ? `The answer you were typing was not saved; your answers before it are in ${file}.`
         : `Nothing was lost: your answers so far are in ${file}.`;
   return `\nStopped. ${lost}\nTo carry on: profile assess --resume ${file}${plain ? ' --plain' : ''}\n`;
+}
+
+/** "Context: MO · Southeast · Example R-I · cycle 2025-26 baseline (...)": what the record's context holds. */
+export function contextLine(rec: { group?: Record<string, string>; cycle?: string }, from?: string): string {
+  const parts = [...Object.values(rec.group ?? {}), ...(rec.cycle ? [`cycle ${rec.cycle}`] : [])].map(safeLine);
+  if (!parts.length) return 'Context: none (--group key=value and --cycle give one).';
+  return `Context: ${parts.join(' · ')} (${from ? `from ${from}; ` : ''}--group and --cycle to change).`;
 }

@@ -1,5 +1,5 @@
 // The second cold trial of `profile assess` (issue 10 follow-up), each finding seen in a real terminal (tmux).
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -201,5 +201,29 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
       ),
     );
     for (const w of rows.join(' ').split(/\s+/).filter(Boolean)) expect(words.has(w), w).toBe(true);
+  });
+
+  it('--cycle given: the context (remembered state, region ...) is still asked, with those values shown', async () => {
+    const box = sandbox();
+    mkdirSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile'), { recursive: true });
+    writeFileSync(
+      join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'),
+      'contexts:\n  ohio-process-coaching:\n    group:\n      state: OH\n      region: Region 5\n',
+    );
+    const { t } = start('assess ohio-process-coaching --cycle "2026-27 review"', box, 120);
+    const s = await t.waitFor((x) => x.includes('? State'), 'the context asked');
+    expect(after(s, '? State')).toContain('(OH)');
+    await t.answer('State', () => t.type(''));
+    await t.answer('Region', () => t.type('-')); // cleared: the coach decides what goes in
+    await t.answer('District', () => t.type(''));
+    await t.answer('Building', () => t.type(''));
+    const c = await t.waitFor((x) => x.includes('? Cycle'), 'the cycle');
+    expect(after(c, '? Cycle')).toContain('(2026-27 review)');
+    await t.answer('Cycle', () => t.type(''));
+    await t.answer('Where is your practice now?', () => t.keys('Enter'));
+    await t.waitFor((x) => x.includes('? Private note'), 'the note');
+    const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(rec.group).toEqual({ state: 'OH' });
+    expect(rec.cycle).toBe('2026-27 review');
   });
 });
