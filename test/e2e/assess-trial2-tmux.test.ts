@@ -99,8 +99,8 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     expect(rec.notes['solution-dialogue']).toBe('Teams jump to solutions.');
   });
 
-  it('--plain: after Ctrl-C the "To carry on" line keeps --plain', async () => {
-    const { t } = start('assess ohio-process-coaching --plain');
+  it('--plain: after Ctrl-C the "To carry on" line keeps --plain, and resuming so asks the note again', async () => {
+    const { t, box } = start('assess ohio-process-coaching --plain');
     for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) {
       await t.waitFor((s) => after(s, `? ${m}`).trimEnd().endsWith('>'), m);
       t.type('');
@@ -111,6 +111,13 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     t.keys('C-c');
     const s = await t.waitFor((x) => t.dead() && x.includes('To carry on'), 'the stop');
     expect(flat(s)).toMatch(/To carry on: profile assess --resume \S+\.yaml --plain/);
+    expect(flat(s)).toContain('The note you were typing was not saved');
+    // Resumed as the hint says (--plain): that note is asked again.
+    const { t: t2 } = start(`assess --resume ${/--resume (\S+\.yaml)/.exec(flat(s))![1]} --plain`, box);
+    const r = await t2.waitFor((x) => after(x, 'Rating 1 of 9').includes('Answer ('), 'the resumed rating');
+    expect(r).toContain('stopped while you were writing a note');
+    t2.type('');
+    await t2.waitFor((x) => after(x, 'Rated:').includes('Private note'), 'the note again');
   });
 
   it("--from steps: the link defaults to last time's (said above it); < works at the due date; a due date before the record's is asked again", async () => {
