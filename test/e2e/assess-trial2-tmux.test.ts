@@ -217,8 +217,9 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
       join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'),
       'contexts:\n  ohio-process-coaching:\n    group:\n      state: OH\n      region: Region 5\n',
     );
-    const { t } = start('assess ohio-process-coaching --cycle "2026-27 review"', box, 120);
+    const { t } = start('assess ohio-process-coaching --cycle "2026-27 review" --date 2024-09-14', box, 120);
     const s = await t.waitFor((x) => x.includes('? State'), 'the context asked');
+    expect(s).toContain('This record is dated 2024-09-14 (not today).');
     expect(after(s, '? State')).toContain('(OH)');
     await t.answer('State', () => t.type(''));
     await t.answer('Region', () => t.type('-')); // cleared: the coach decides what goes in
@@ -232,5 +233,6 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
     expect(rec.group).toEqual({ state: 'OH' });
     expect(rec.cycle).toBe('2026-27 review');
+    expect(rec.date).toBe('2024-09-14');
   });
 });
