@@ -103,29 +103,42 @@ export function writeDraftFrom(id: string, from: string | undefined, env: NodeJS
 }
 
 /**
- * A rating saved before its note was answered (the note prompt was open when the session ended): the draft
- * id and item, so `--resume` asks that note again. Kept beside the context, never in the record itself.
+ * A rating saved before its note was answered (the note prompt was open when the session ended): per draft
+ * id, the item, so `--resume` asks that note again. One entry per draft: two drafts stopped in a note each
+ * keep theirs. Kept beside the context, never in the record itself. The single `pendingNote: {id, item}`
+ * an older version wrote is still read.
  */
 export function readPendingNote(id: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  try {
-    const v = parse(readFileSync(configFile(env), 'utf8')) as { pendingNote?: { id?: unknown; item?: unknown } } | null;
-    return v?.pendingNote?.id === id && typeof v.pendingNote.item === 'string' ? v.pendingNote.item : undefined;
-  } catch {
-    return undefined;
-  }
+  const c = readConfig(env);
+  const all = c?.pendingNotes as Record<string, unknown> | undefined;
+  const v = all && typeof all === 'object' ? all[id] : undefined;
+  if (typeof v === 'string') return v;
+  const old = c?.pendingNote as { id?: unknown; item?: unknown } | undefined;
+  return old?.id === id && typeof old.item === 'string' ? old.item : undefined;
 }
 
-/** Set (or with no item, clear) the pending note. Best effort, like writeLastContext. */
+/** Set (or with no item, clear) the pending note of one draft. Best effort, like writeLastContext. */
 export function writePendingNote(id: string, item: string | undefined, env: NodeJS.ProcessEnv = process.env): void {
   try {
     const file = configFile(env);
     const old = configDoc(file);
     if (!old && !item) return; // nothing to clear
     const doc = old ?? new Document({});
-    if (item) doc.set('pendingNote', { id, item });
-    else if (doc.has('pendingNote')) doc.delete('pendingNote');
-    else return;
-    replaceFileAtomic(file, doc.toString());
+    let changed = false;
+    if (doc.getIn(['pendingNote', 'id']) === id) {
+      doc.delete('pendingNote');
+      changed = true;
+    }
+    if (item) {
+      doc.setIn(['pendingNotes', id], item);
+      changed = true;
+    } else if (doc.hasIn(['pendingNotes', id])) {
+      doc.deleteIn(['pendingNotes', id]);
+      const rest = doc.get('pendingNotes');
+      if (isMap(rest) && rest.items.length === 0) doc.delete('pendingNotes');
+      changed = true;
+    }
+    if (changed) replaceFileAtomic(file, doc.toString());
   } catch {
     /* never fatal */
   }

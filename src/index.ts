@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { CliError, EXIT, formatLocation } from './errors.js';
 import { createProgram } from './cli.js';
 import { safeLine, safeText } from './text-safety.js';
+import { wrap } from './ui/wrap.js';
 import type { ChalkInstance } from 'chalk';
 
 export async function main(argv: string[]): Promise<void> {
@@ -19,18 +20,36 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * On a terminal, a message is wrapped by words to its width, so the terminal never breaks a word or a file
+ * name (a path is one word: it moves to the next line whole). A pipe or a log gets the lines as they are.
+ */
+export function fitToTerminal(text: string, width = process.stderr.isTTY ? process.stderr.columns : 0): string {
+  if (!width || width < 20) return text;
+  return text
+    .split('\n')
+    .map((l) => {
+      if (l.length <= width) return l;
+      const indent = /^\s*/.exec(l)![0];
+      // Long words (paths) get their own line; wrap never cuts inside one.
+      return wrap(l.slice(indent.length), width, indent, `${indent}  `);
+    })
+    .join('\n');
+}
+
 export function reportError(err: unknown, c: ChalkInstance): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage; // commander already printed
   if (err instanceof CliError) {
     // Messages quote file names and file contents: no control character reaches the terminal.
     const where = err.location ? `${safeLine(formatLocation(err.location))}: ` : '';
-    process.stderr.write(`${c.red('error')}: ${where}${safeText(err.message)}\n`);
-    if (err.hint) process.stderr.write(`${c.dim(safeText(err.hint))}\n`);
+    const text = fitToTerminal(`error: ${where}${safeText(err.message)}`);
+    process.stderr.write(`${c.red('error')}${text.slice('error'.length)}\n`);
+    if (err.hint) process.stderr.write(`${c.dim(fitToTerminal(safeText(err.hint)))}\n`);
     return err.exitCode;
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {
     const hint = (err as Error & { resumeHint?: string }).resumeHint; // set by assess: the draft's path
-    process.stderr.write(hint ? safeText(hint) : '\nStopped; nothing was changed.\n');
+    process.stderr.write(hint ? fitToTerminal(safeText(hint)) : '\nStopped; nothing was changed.\n');
     return 130;
   }
   const e = err as Error;

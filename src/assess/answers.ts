@@ -15,12 +15,14 @@ import {
   lastTimeValue,
   missingAnswers,
   questionList,
+  recordDateProblem,
   type Answer,
   type Draft,
   type Question,
 } from './flow.js';
 
-// The record's own fields, all optional; kind/format/id/status/date are the tool's to set and ignored.
+// The record's own fields, all optional; kind/format/id/status are the tool's to set and ignored. `date`
+// is honoured (the day of a review transcribed later), as are a step's `done` day and progress notes.
 const AnswersSchema = RecordSchema.extend({
   kind: z.literal('practice-profile-record').optional(),
   format: z.literal(1).optional(),
@@ -30,7 +32,8 @@ const AnswersSchema = RecordSchema.extend({
   date: z.string().optional(),
   ratings: z.record(z.string(), z.string()).optional(),
   improvementAreas: z.array(ImprovementAreaAnswer).optional(),
-  actionSteps: z.array(ActionStep.extend({ status: ActionStep.shape.status.optional() })).optional(),
+  // No default status here: a step with only a done day is done (the record's own default is planned).
+  actionSteps: z.array(ActionStep.extend({ status: z.enum(['planned', 'in-progress', 'done']).optional() })).optional(),
 }).partial();
 type Answers = z.output<typeof AnswersSchema>;
 
@@ -79,6 +82,13 @@ export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Ans
     }
   };
   if (a.respondent) d = { ...d, rec: { ...d.rec, respondent: a.respondent } };
+  // The day of the review (a paper profile transcribed later): a real day, not in the future; set before
+  // the steps, whose due and done days are checked against it.
+  if (a.date !== undefined && a.date !== d.rec.date) {
+    const wrong = recordDateProblem(a.date);
+    if (wrong) throw new CliError(`${where}: date: ${wrong}`, EXIT.usage);
+    d = { ...d, rec: { ...d.rec, date: a.date } };
+  }
   const items = ratedItems(profile);
   const ratingQuestion = (item: string): Question => {
     const i = items.findIndex((x) => x.id === item);
@@ -148,7 +158,14 @@ export function applyKnownAnswers(profile: Profile, draft: Draft, a: Partial<Ans
     a.actionSteps.forEach((s, index) =>
       run({ kind: 'step', index, optional: index >= min }, { kind: 'step', step: s }),
     );
-    // Keep a status given in the file (e.g. a step already in progress).
+    // Keep a status given in the file (e.g. a step already in progress); a done day needs status done.
+    a.actionSteps.forEach((s, i) => {
+      if (s.done && s.status && s.status !== 'done')
+        throw new CliError(
+          `${where}: action step ${i + 1} has done: ${s.done} but status: ${s.status}; a done day goes with status: done`,
+          EXIT.usage,
+        );
+    });
     d.rec.actionSteps = d.rec.actionSteps?.map((s, i) => ({ ...s, status: a.actionSteps?.[i]?.status ?? s.status }));
     if (a.actionSteps.length >= min) d = { ...d, stepsDone: true };
   }

@@ -16,6 +16,9 @@ export interface StepAnswer {
   text: string;
   for?: string;
   due?: string;
+  /** From an answers file (a paper profile transcribed): the day a step was done, and its notes. */
+  done?: string;
+  progress?: { date: string; text: string }[];
 }
 
 /**
@@ -44,6 +47,11 @@ export interface LastTime {
   /** Item id (in this profile) -> level id, only where the level exists in this profile. */
   ratings: Record<string, string>;
   priorities: string[];
+  /**
+   * Last time's priorities in their own order and numbers: `id` in this profile, or none (no counterpart),
+   * `was` the item as last time's version named it. Shown as they were, never renumbered.
+   */
+  priorityList?: { id?: string; was: string }[];
 }
 
 /**
@@ -60,7 +68,8 @@ export interface Draft {
 
 export type Question =
   | { kind: 'context' }
-  | { kind: 'rating'; item: string; index: number; total: number }
+  /** `noteOpen`: the level is saved but its note was never answered (a session stopped in it). */
+  | { kind: 'rating'; item: string; index: number; total: number; noteOpen?: boolean }
   | { kind: 'areas' }
   | { kind: 'priorities' }
   | { kind: 'step'; index: number; optional: boolean }
@@ -286,7 +295,18 @@ function applyStep(profile: Profile, d: Draft, index: number, step: StepAnswer |
   } else {
     if (index >= max) throw new Error(`at most ${max} action steps`);
     if (index > steps.length) throw new Error(`action step ${index + 1} comes after step ${steps.length + 1}`);
-    if (step.due !== undefined && !isValidDay(step.due)) throw new Error(`"${step.due}" is not a date (YYYY-MM-DD)`);
+    const dueWrong = step.due !== undefined ? dueDateProblem(step.due, d.rec.date) : undefined;
+    if (dueWrong) throw new Error(`action step ${index + 1}: ${dueWrong}`);
+    if (step.done !== undefined) {
+      const doneWrong = !isValidDay(step.done)
+        ? `"${step.done}" is not a date; a date looks like 2026-01-31`
+        : step.done < d.rec.date
+          ? `done ${step.done} is before this record's date (${d.rec.date})`
+          : step.done > today()
+            ? `done ${step.done} is in the future`
+            : undefined;
+      if (doneWrong) throw new Error(`action step ${index + 1}: ${doneWrong}`);
+    }
     const text = step.text.trim();
     if (!text) throw new Error('an action step needs some text');
     if (step.for && !ratedItems(profile).some((i) => i.id === step.for))
@@ -296,12 +316,34 @@ function applyStep(profile: Profile, d: Draft, index: number, step: StepAnswer |
       text,
       ...(step.for ? { for: step.for } : {}),
       ...(step.due ? { due: step.due } : {}),
-      status: steps[index]?.status ?? 'planned',
+      status: step.done ? 'done' : (steps[index]?.status ?? 'planned'),
     };
+    const done = step.done ?? steps[index]?.done;
+    const progress = step.progress ?? steps[index]?.progress;
+    if (done) clean.done = done;
+    if (progress?.length) clean.progress = progress;
     steps[index] = clean;
     if (steps.length >= max) d.stepsDone = true;
   }
   d.rec.actionSteps = steps;
+}
+
+/**
+ * Why `due` cannot be a step's due date in a record dated `recDate`, or undefined. A due date before the
+ * record's own day is a slip (a wrong year), as `profile actions` refuses a done day before it.
+ */
+export function dueDateProblem(due: string, recDate: string): string | undefined {
+  if (!isValidDay(due)) return `"${due}" is not a date; a date looks like 2026-01-31`;
+  if (due < recDate)
+    return `due date ${due} is before this record's date (${recDate}); a step is due after the plan is made (check the year)`;
+  return undefined;
+}
+
+/** Why `day` cannot be a record's date (a real day, not in the future), or undefined. */
+export function recordDateProblem(day: string, now = today()): string | undefined {
+  if (!isValidDay(day)) return `"${day}" is not a date; a date looks like 2024-09-14`;
+  if (day > now) return `${day} is in the future (today is ${now}); a record is dated the day of the review`;
+  return undefined;
 }
 
 /** A real calendar day in YYYY-MM-DD (so 2026-02-30 is refused). */

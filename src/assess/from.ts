@@ -58,7 +58,17 @@ export function defaultsFromRecord(
     });
   }
   if (prev.priorities) d.priorities = prev.priorities.flatMap((p) => map(p) ?? []);
-  d.lastTime = { date: prev.date, cycle: prev.cycle, ratings: { ...d.ratings }, priorities: [...(d.priorities ?? [])] };
+  const oldName = (id: string) => {
+    const it = older && ratedItems(older).find((i) => i.id === id);
+    return it ? `${it.number ? `${it.number}. ` : ''}${it.title}` : id;
+  };
+  d.lastTime = {
+    date: prev.date,
+    cycle: prev.cycle,
+    ratings: { ...d.ratings },
+    priorities: [...(d.priorities ?? [])],
+    priorityList: (prev.priorities ?? []).map((p) => ({ id: map(p), was: oldName(p) })),
+  };
   if (prev.actionSteps) {
     // Last year's unfinished steps as a starting point: same words and link, no old due date. Steps
     // marked done stay in last year's record: they are not this year's plan. A step whose item has no

@@ -55,8 +55,23 @@ export class DraftFile {
       } else if (onDisk !== this.lastText || /^id:\s*(\S+)/m.exec(onDisk)?.[1] !== rec.id) {
         const forked = { ...rec, id: randomUUID() };
         const file = writeNewRecord(this.dir, forked);
+        const why = `${this.file} was changed elsewhere (another session, or by hand) or holds another record, so it was left as it is.`;
+        // A finished review cannot be resumed: say what there is now, two reviews, and what to do.
+        if (forked.status === 'complete') {
+          const otherDone = /^status:\s*complete\s*$/m.test(onDisk);
+          throw new CliError(
+            `${why} Your review is saved, complete, in ${file}.${
+              otherDone ? ` ${this.file} is complete too (finished in another window?): there are now two reviews.` : ''
+            }`,
+            EXIT.problems,
+            undefined,
+            otherDone
+              ? `Keep one and delete the other: compare them with profile report ${this.file} and profile report ${file}.`
+              : `${this.file} is a draft still: if it is the same review, delete it (or finish it with profile assess --resume ${this.file}).`,
+          );
+        }
         throw new CliError(
-          `${this.file} was changed elsewhere (another session, or by hand) or holds another record, so it was left as it is. Your answers so far are in ${file}`,
+          `${why} Your answers so far are in ${file}`,
           EXIT.problems,
           undefined,
           `To carry on: profile assess --resume ${file}`,

@@ -13,6 +13,7 @@ async function optionsSchema() {
     answers: z.string().min(1).optional(),
     group: z.array(z.string()).optional(),
     cycle: z.string().optional(),
+    date: z.string().optional(),
     respondent: z.string().optional(),
     yes: z.boolean().optional(),
     keepRatings: z.boolean().optional(),
@@ -44,6 +45,10 @@ export function assessCommand(): Command {
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .option('--cycle <label>', 'cycle label, e.g. "2025-26 baseline"')
+    .option(
+      '--date <YYYY-MM-DD>',
+      'the day of the review, when it is not today (a paper profile typed in later); not in the future',
+    )
     .option('--respondent <name>', 'your name in the record (optional; never shown in summaries)')
     .option('-y, --yes', 'never ask: finish from --answers/--from or list what is missing (exit 2)')
     .option(
@@ -65,6 +70,7 @@ Examples:
   $ profile assess --from records/2025-09-14_sbic-2024_5d1e9a20.yaml --keep-ratings --yes
   $ profile assess ohio-process-coaching --answers my-answers.yaml --yes
   $ profile assess ohio-process-coaching --plain
+  $ profile assess sbic --date 2024-09-14 --cycle "2024-25 baseline"   a paper profile from then
 
 Without a terminal (or with --yes) nothing is asked; missing answers are listed and the exit code is 2.
 --from alone never answers a rating: each is chosen anew (or given in --answers), unless --keep-ratings.

@@ -13,7 +13,10 @@ export function historyCommand(): Command {
     .description('your growth: your complete records of a profile side by side, oldest first, with the trend')
     .argument('[folder]', 'the folder of your records', 'records')
     .option('--profile <id>', 'which profile, when the folder has records of several (e.g. sbic)')
-    .option('--respondent <name>', "whose records, when the folder holds more than one person's")
+    .option(
+      '--respondent <name>',
+      "whose records, when the folder holds more than one person's (none: the records with no name)",
+    )
     .addHelpText(
       'after',
       `
@@ -21,6 +24,9 @@ Each item of the newest version is shown with your level at each review (A, B, C
 ... oldest first); earlier versions are carried over through the profile's
 crosswalk, and an item with no counterpart shows as not rated. Drafts are left
 out. The steps you marked done are listed under the review they belonged to.
+History never mixes people: if the records have different respondents (a record
+with no respondent counts as its own), it lists who is there and you pick one with
+--respondent NAME, or --respondent none for the records with no name.
 
 Examples:
   $ profile history

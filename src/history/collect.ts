@@ -1,5 +1,5 @@
 // Which records `profile history` shows: the complete records of one profile in a folder, one person's only.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapItemId } from '../assess/from.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
@@ -9,6 +9,21 @@ import type { Profile } from '../profile/schema.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
 import { readRecordFile } from '../record/read.js';
 import type { HistoryInput, MapItem } from './model.js';
+
+/** `--respondent none`: the records that have no respondent. */
+export const NO_NAME_FLAG = 'none';
+
+/** "(no name) 3 records, Pat Lee 1", the unnamed first, then by name. */
+export function peopleList(people: (string | undefined)[]): string {
+  const n = new Map<string | undefined, number>();
+  for (const p of people) n.set(p, (n.get(p) ?? 0) + 1);
+  // (sort() would put undefined last whatever the comparator says)
+  const named = [...n.keys()].filter((k): k is string => k !== undefined).sort((a, b) => a.localeCompare(b));
+  const keys = [...(n.has(undefined) ? [undefined] : []), ...named];
+  return keys
+    .map((k, i) => `${k ?? '(no name)'} ${n.get(k)}${i === 0 ? (n.get(k) === 1 ? ' record' : ' records') : ''}`)
+    .join(', ');
+}
 
 export interface Collected {
   target: Profile;
@@ -84,13 +99,19 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
   }
   const ids = [...new Set(complete.map((x) => x.profile.id))].sort();
   const id = opts.profile?.split('@')[0] ?? (ids.length === 1 ? ids[0] : undefined);
-  if (!complete.length)
+  if (!complete.length) {
+    // `profile history .` from the folder that holds records/: point there rather than say "none".
+    const sub = join(dir, 'records');
+    const nested = existsSync(sub) && statSync(sub).isDirectory();
     throw new CliError(
-      `no complete records in ${dir}`,
+      nested ? `no records here in ${dir}; did you mean ${sub}/?` : `no complete records in ${dir}`,
       EXIT.usage,
       undefined,
-      'Records are written by profile assess; history shows complete ones.',
+      nested
+        ? `profile assess saves records in records/: profile history ${sub}/ (or just profile history)`
+        : 'Records are written by profile assess; history shows complete ones.',
     );
+  }
   if (!id) {
     const list = ids.map((i) => `${i} (${complete.filter((x) => x.profile.id === i).length})`).join(', ');
     throw new CliError(
@@ -104,19 +125,39 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
   counts.others = complete.length - mine.length;
   if (!mine.length)
     throw new CliError(`no complete records of ${id} in ${dir} (profiles there: ${ids.join(', ')})`, EXIT.usage);
-  // A folder may hold other people's records (a shared drive): never mix two people into one line of growth.
-  const names2 = [...new Set(mine.map((x) => x.rec.respondent).filter((r): r is string => Boolean(r)))].sort();
-  if (opts.respondent) {
+  // A folder may hold other people's records (a shared drive, a colleague's copied file): never mix two
+  // people into one line of growth. No respondent is a value of its own: it may be anyone, so it is not
+  // guessed to be the named person (nor the named person to be "me").
+  const who = (x: HistoryInput) => x.rec.respondent?.trim() || undefined;
+  if (opts.respondent !== undefined) {
+    const want = opts.respondent.trim();
+    const unnamed = want.toLowerCase() === NO_NAME_FLAG;
     const before = mine.length;
-    mine = mine.filter((x) => x.rec.respondent === opts.respondent);
+    mine = mine.filter((x) => (unnamed ? who(x) === undefined : who(x) === want));
     counts.people = before - mine.length;
     if (!mine.length)
-      throw new CliError(`no complete ${id} records with respondent "${opts.respondent}" in ${dir}`, EXIT.usage);
-  } else if (names2.length > 1) {
-    throw new CliError(
-      `these ${id} records are by ${names2.length} people; history is one person's: say whose with --respondent "NAME"`,
-      EXIT.usage,
-    );
+      throw new CliError(
+        unnamed
+          ? `no complete ${id} records without a respondent in ${dir}`
+          : `no complete ${id} records with respondent "${want}" in ${dir}`,
+        EXIT.usage,
+        undefined,
+        `Records there are by: ${peopleList(complete.filter((x) => x.profile.id === id).map(who))}.`,
+      );
+  } else {
+    const people = new Set(mine.map(who));
+    if (people.size > 1) {
+      const named = [...people].filter((p): p is string => p !== undefined).sort();
+      const example = named[0] ?? NO_NAME_FLAG;
+      throw new CliError(
+        `these ${id} records are by more than one person: ${peopleList(mine.map(who))}. History shows one person's growth, so it does not mix them`,
+        EXIT.usage,
+        undefined,
+        `Say whose with --respondent NAME, e.g. profile history ${dir} --respondent "${example}"` +
+          (people.has(undefined) ? `; for the records with no name: --respondent ${NO_NAME_FLAG}` : '') +
+          ". (A record's respondent is the name given when it was made: profile assess --respondent.)",
+      );
+    }
   }
   const target = mine
     .map((x) => x.profile)

@@ -50,6 +50,13 @@ export interface HistoryModel {
   compared: { n: number; atTargetThen: number; atTargetNow: number };
   /** Items of earlier versions with no counterpart in the newest: "sbic@2014" -> titles. */
   dropped: { ref: string; titles: string[] }[];
+  /**
+   * Reviews that look like one review saved twice (two windows, a copy): the same profile version and
+   * cycle, or the same day. Columns (0-based) and what they share ("cycle 2026-27 baseline").
+   */
+  twins: { columns: number[]; shared: string }[];
+  /** The newest review against the one before it, over the items rated in both (a recent drop shows). */
+  latest?: { up: number; down: number; same: number; downTitles: string[] };
 }
 
 export interface HistoryInput {
@@ -119,10 +126,36 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
     }
     return { id: it.id, number: it.number, title: it.title, cells, change };
   });
+  // The newest review against the one before it: a drop since last time is not hidden by the long view.
+  let latest: HistoryModel['latest'];
+  if (recs.length >= 3) {
+    latest = { up: 0, down: 0, same: 0, downTitles: [] };
+    for (const r of rows) {
+      const [a, b] = [r.cells[r.cells.length - 2], r.cells[r.cells.length - 1]];
+      if (!a || !b) continue;
+      const d = b.score - a.score;
+      latest[d > 0 ? 'up' : d < 0 ? 'down' : 'same']++;
+      if (d < 0) latest.downTitles.push(`${r.number ? `${r.number}. ` : ''}${r.title}`);
+    }
+  }
+  const twins: HistoryModel['twins'] = [];
+  const groups = new Map<string, number[]>();
+  recs.forEach(({ rec }, i) => {
+    const keys = [`date ${rec.date}`, ...(rec.cycle ? [`cycle ${rec.cycle}`] : [])];
+    for (const k of keys) groups.set(`${rec.profile}\n${k}`, [...(groups.get(`${rec.profile}\n${k}`) ?? []), i]);
+  });
+  const seen = new Set<string>();
+  for (const [k, cols] of groups) {
+    if (cols.length < 2 || seen.has(cols.join())) continue;
+    seen.add(cols.join());
+    twins.push({ columns: cols, shared: k.split('\n')[1] });
+  }
   return {
     title: target.title,
     ref: targetRef,
     columns,
+    twins,
+    latest,
     rows,
     atTarget: recs.map(({ rec, profile }) => {
       const levels = Object.values(rec.ratings)
@@ -139,7 +172,10 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
   };
 }
 
-/** "Since 2024-09-14: 2 up, 1 the same, 1 down; ...", over the items rated both times, or why there is none. */
+/**
+ * "Since 2024-09-14: 2 up, 1 the same, 1 down; ...", over the items rated both times, or why there is none;
+ * with three reviews or more, a second line for the newest against the one before it.
+ */
 export function trendLine(m: HistoryModel): string {
   if (m.columns.length < 2) return 'One review so far: the trend shows after the next one.';
   const { up, down, same } = m.trend;
@@ -147,5 +183,12 @@ export function trendLine(m: HistoryModel): string {
   const { n, atTargetThen, atTargetNow } = m.compared;
   if (n === 0) return `No item was rated both in ${first.date} and in the newest review, so there is no trend to show.`;
   const over = n === m.rows.length ? '' : `, on the ${n === 1 ? '1 item' : `${n} items`} rated both then and now`;
-  return `Since ${first.date}${over}: ${up} up, ${same} the same, ${down} down; at or above target ${atTargetThen} of ${n} then, ${atTargetNow} of ${n} now.`;
+  const since = `Since ${first.date}${over}: ${up} up, ${same} the same, ${down} down; at or above target ${atTargetThen} of ${n} then, ${atTargetNow} of ${n} now.`;
+  // With three reviews or more, the last step too: a drop since the review before must not hide behind
+  // a rise over the years.
+  const l = m.latest;
+  if (!l || l.up + l.down + l.same === 0) return since;
+  const prev = m.columns[m.columns.length - 2].date;
+  const downs = l.down ? ` (${l.downTitles.join('; ')})` : '';
+  return `${since}\nSince the last review (${prev}): ${l.up} up, ${l.same} the same, ${l.down} down${downs}.`;
 }

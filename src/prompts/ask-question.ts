@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import {
   belowTarget,
   currentValue,
-  isValidDay,
+  dueDateProblem,
   lastTimeValue,
   type AreaAnswer,
   type Answer,
@@ -11,7 +11,7 @@ import {
   type LastTime,
   type Question,
 } from '../assess/flow.js';
-import { descriptorsFor, levelById, ratedItems } from '../profile/model.js';
+import { descriptorsFor, levelById, profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { itemCard, itemLabel } from '../ui/assess-view.js';
 import { BACK, isBackWithTicks, type Asker, type Back, type Choice } from './asker.js';
@@ -46,11 +46,14 @@ export async function askQuestion(
       return askContext(asker, cur?.kind === 'context' ? cur : undefined, d.defaults?.lastTime?.cycle);
     case 'rating': {
       const item = ratedItems(profile).find((i) => i.id === q.item)!;
-      asker.say(itemCard(item, q.index, q.total, ch));
       const last = d.defaults?.lastTime;
       const lastLevel = last?.ratings[q.item];
-      if (last && lastLevel)
-        asker.say(`Last time (${lastWhen(last)}): ${levelById(profile, lastLevel)?.label ?? lastLevel}`);
+      // The heading ("Rating 4 of 5") and last time's level before every asking, a re-asked one too ("<").
+      const heading = () => {
+        asker.say(itemCard(item, q.index, q.total, ch));
+        if (last && lastLevel)
+          asker.say(`Last time (${lastWhen(last)}): ${levelById(profile, lastLevel)?.label ?? lastLevel}`);
+      };
       const choices: Choice<string>[] = descriptorsFor(profile, item).map((desc) => ({
         value: desc.level.id,
         label: desc.level.label,
@@ -68,9 +71,12 @@ export async function askQuestion(
       }));
       // Only this assessment's own answer (a question asked again) puts the cursor on a level.
       const prev = cur?.kind === 'rating' ? cur : undefined;
-      const lastNote = !prev && then?.kind === 'rating' ? then.note : undefined;
+      // Last time's note is offered while this time's note is unanswered: a new question, or one whose note
+      // was open when the last session stopped (its level saved, its note never given).
+      const lastNote = (!prev || (q.noteOpen && !prev.note)) && then?.kind === 'rating' ? then.note : undefined;
       let def = prev?.level;
       for (;;) {
+        heading();
         const level = await asker.select({
           message: 'Where is your practice now?',
           choices,
@@ -221,15 +227,18 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
   const last = d.defaults?.lastTime;
   if (last) {
     const items = ratedItems(profile);
-    const was = last.priorities.map((p, i) => {
-      const it = items.find((x) => x.id === p);
-      const level = last.ratings[p] ? levelById(profile, last.ratings[p])?.label : undefined;
-      return `  ${i + 1}) ${it ? (asker.plain ? it.title : itemLabel(it)) : p}${level ? ` (then ${level})` : ''}`;
+    // Last time's numbers kept: priority 2 stays "2)" when priority 1 has no counterpart in this version.
+    const list = last.priorityList ?? last.priorities.map((id) => ({ id, was: id }));
+    const was = list.map((p, i) => {
+      const it = p.id ? items.find((x) => x.id === p.id) : undefined;
+      if (!p.id || !it) return `  ${i + 1}) ${p.was} (not in ${profileRef(profile)}: it could not come along)`;
+      const level = last.ratings[p.id] ? levelById(profile, last.ratings[p.id])?.label : undefined;
+      return `  ${i + 1}) ${asker.plain ? it.title : itemLabel(it)}${level ? ` (then ${level})` : ''}`;
     });
     asker.say(
       was.length
         ? `Last time (${lastWhen(last)}) your priorities were:\n${was.join('\n')}`
-        : `Last time (${lastWhen(last)}) you set no priorities that carry over to this version.`,
+        : `Last time (${lastWhen(last)}) you set no priorities.`,
     );
   }
   const levelOf = (id: string) => levelById(profile, d.rec.ratings[id])?.label;
@@ -254,7 +263,13 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
       choices,
       default: asker.plain ? undefined : def,
       back: true,
-      said: (c) => (c.value ? `Priority ${chosen.length + 1}: ${c.label}` : 'No more priorities.'),
+      // One already picked is refused below, and only the refusal is said (a screen reader hears no "accepted").
+      said: (c) =>
+        chosen.includes(c.value)
+          ? undefined
+          : c.value
+            ? `Priority ${chosen.length + 1}: ${c.label}`
+            : 'No more priorities.',
     });
     if (got === BACK) {
       if (!chosen.length) return BACK;
@@ -297,39 +312,88 @@ async function askStep(
       : cur
         ? ' (- to remove this step)'
         : ' (Enter with no text to finish)';
+  // This session's own link ("" = not linked), undefined until the step is answered here.
+  let forId: string | undefined = cur ? (cur.for ?? '') : undefined;
   cur ??= offer;
-  const text = await asker.input({
-    message: `Action step ${q.index + 1}: what will you do?${finish}`,
-    default: cur?.text,
-    back: true,
-    validate: (s) => (s || q.optional ? true : 'Please describe the step (a sentence is enough).'),
-  });
-  if (text === BACK) return BACK;
-  if (!text || (q.optional && text === '-')) return { kind: 'step', step: null };
   const items = ratedItems(profile);
   const prios = (d.rec.priorities ?? []).map((p) => items.find((i) => i.id === p)!).filter(Boolean);
-  let forId: string | undefined;
-  if (prios.length) {
-    const choices: Choice<string>[] = [
-      ...prios.map((i) => ({ value: i.id, label: itemLabel(i) })),
-      { value: '', label: '(not linked to one priority)' },
-    ];
-    const got = await asker.select({
-      message: 'Which priority does it address?',
-      choices,
-      default: cur?.for ?? prios[q.index % prios.length].id,
-      back: true,
-    });
-    if (got === BACK) return BACK;
-    forId = got || undefined;
+  // Three parts, each with "<" to the one before: the text, the priority it addresses, the due date.
+  let text: string | undefined;
+  for (let part: 'text' | 'link' | 'due' = 'text'; ; ) {
+    if (part === 'text') {
+      const got = await asker.input({
+        message: `Action step ${q.index + 1}: what will you do?${finish}`,
+        default: text ?? cur?.text,
+        back: true,
+        validate: (s) => (s || q.optional ? true : 'Please describe the step (a sentence is enough).'),
+      });
+      if (got === BACK) return BACK;
+      if (!got || (q.optional && got === '-')) return { kind: 'step', step: null };
+      text = got;
+      part = prios.length ? 'link' : 'due';
+    } else if (part === 'link') {
+      const link = stepLink(profile, prios, forId, offer ? { for: offer.for } : undefined, q.index);
+      if (link.said) asker.say(link.said);
+      const got = await asker.select({
+        message: 'Which priority does it address?',
+        choices: [
+          ...prios.map((i) => ({ value: i.id, label: itemLabel(i) })),
+          { value: '', label: '(not linked to one priority)' },
+        ],
+        default: link.default,
+        back: true,
+      });
+      if (got === BACK) {
+        part = 'text';
+        continue;
+      }
+      forId = got;
+      part = 'due';
+    } else {
+      const due = await asker.input({
+        message: 'Due date (YYYY-MM-DD, optional)',
+        default: cur?.due,
+        back: true,
+        validate: (s) => (!s || s === '-' ? true : (dueDateProblem(s, d.rec.date) ?? true)),
+      });
+      if (due === BACK) {
+        part = prios.length ? 'link' : 'text';
+        continue;
+      }
+      return {
+        kind: 'step',
+        step: {
+          text: text ?? '',
+          for: prios.length ? forId || undefined : undefined,
+          due: due && due !== '-' ? due : undefined,
+        },
+      };
+    }
   }
-  const due = await asker.input({
-    message: 'Due date (YYYY-MM-DD, optional)',
-    default: cur?.due,
-    validate: (s) => (!s || s === '-' || isValidDay(s) ? true : 'A date looks like 2026-01-31 (or leave it empty).'),
-  });
-  if (due === BACK) return BACK;
-  return { kind: 'step', step: { text, for: forId, due: due && due !== '-' ? due : undefined } };
+}
+
+/**
+ * Where the "Which priority" cursor starts, and what to say above it. This session's own answer first
+ * ("" = not linked, kept as such); for last time's step (--from), last time's link when that item is among
+ * this time's priorities, else "(not linked)", never some other priority picked by position.
+ */
+export function stepLink(
+  profile: Profile,
+  prios: { id: string }[],
+  current: string | undefined,
+  last: { for?: string } | undefined,
+  index: number,
+): { default: string; said?: string } {
+  const among = (id: string | undefined): id is string => id === '' || prios.some((p) => p.id === id);
+  const lastItem = last?.for ? ratedItems(profile).find((i) => i.id === last.for) : undefined;
+  const said = !last
+    ? undefined
+    : lastItem
+      ? `Last time: for ${itemLabel(lastItem)}${among(last.for) ? '' : ' (not among your priorities this time)'}`
+      : 'Last time: not linked to a priority';
+  if (current !== undefined) return { default: among(current) ? current : '', said };
+  if (last) return { default: among(last.for) ? last.for : '', said };
+  return { default: prios.length ? prios[index % prios.length].id : '' };
 }
 
 /** "2025-09-14, 2025-26 baseline": when the record --from starts from was made. */

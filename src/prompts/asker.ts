@@ -32,7 +32,8 @@ export interface Asker {
     choices: Choice<T>[];
     default?: T;
     back?: boolean;
-    said?: (c: Choice<T>) => string;
+    /** undefined: nothing to say (the question itself says why the choice is refused). */
+    said?: (c: Choice<T>) => string | undefined;
   }): Promise<T | Back>;
   checkbox<T>(o: {
     message: string;

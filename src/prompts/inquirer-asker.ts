@@ -121,7 +121,11 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
         short: c.label,
         checked: (o.checked ?? []).includes(c.value),
       }));
-      const msg = message(o.message, `(space to tick, a for all, Enter when done${o.back ? ', < to go back' : ''})`);
+      // inquirer's "a" toggles: it ticks all, or unticks all when all are ticked. Said as it is.
+      const msg = message(
+        o.message,
+        `(space to tick, a to tick or untick all, Enter when done${o.back ? ', < to go back' : ''})`,
+      );
       // The answer line says how many were ticked; the ticked ones follow as a list wrapped by words.
       const theme = {
         style: { renderSelectedChoices: (sel: unknown[]) => (sel.length ? `${sel.length} ticked` : 'none ticked') },

@@ -63,12 +63,13 @@ export class PlainAsker implements Asker {
     choices: Choice<T>[];
     default?: T;
     back?: boolean;
-    said?: (c: Choice<T>) => string;
+    said?: (c: Choice<T>) => string | undefined;
   }): Promise<T | Back> {
     const got = await this.ask(o);
     // Nothing is redrawn in plain mode, so the choice is said back: a screen reader hears what was taken.
     const c = o.said && got !== BACK ? o.choices.find((x) => x.value === got) : undefined;
-    if (c && o.said) this.line(o.said(c));
+    const line = c && o.said ? o.said(c) : undefined;
+    if (line) this.line(line);
     return got;
   }
 

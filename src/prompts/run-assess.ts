@@ -8,7 +8,7 @@ import {
   parseGroupFlags,
   readAnswersFile,
 } from '../assess/answers.js';
-import { newDraft, type Defaults, type Draft } from '../assess/flow.js';
+import { newDraft, recordDateProblem, today, type Defaults, type Draft, type Question } from '../assess/flow.js';
 import { carryOverReport, defaultsFromRecord } from '../assess/from.js';
 import { carryOverText } from '../ui/carry-over.js';
 import { DraftFile, findDrafts, loadDraft, loadRecord, type DraftOnDisk } from '../assess/store.js';
@@ -23,7 +23,10 @@ import {
   writePendingNote,
 } from '../config.js';
 import { CliError, EXIT } from '../errors.js';
+import { crosswalkTo } from '../profile/crosswalk.js';
+import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
 import { findByRef, loadRegistry, resolveProfile, type Registry, type RegistryEntry } from '../profile/registry.js';
 import { colours } from '../ui/colour.js';
 import { summaryText } from '../ui/assess-view.js';
@@ -39,6 +42,7 @@ export interface AssessOptions {
   answers?: string;
   group?: string[];
   cycle?: string;
+  date?: string;
   respondent?: string;
   yes?: boolean;
   plain?: boolean;
@@ -60,6 +64,16 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       undefined,
       'e.g. profile assess --from records/2025-09-14_sbic-2024_3f2b8c1e.yaml --keep-ratings --yes',
     );
+  if (o.date !== undefined) {
+    const wrong = recordDateProblem(o.date);
+    if (wrong)
+      throw new CliError(
+        `--date ${wrong}`,
+        EXIT.usage,
+        undefined,
+        'e.g. --date 2024-09-14 for a review made on 14 September 2024',
+      );
+  }
   const reg = loadRegistry({ profiles: o.profiles });
   const interactive = Boolean(process.stdin.isTTY) && !o.yes;
   const plain = Boolean(o.plain) || process.env.TERM === 'dumb';
@@ -112,13 +126,28 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       const prev = loadRecord(o.from);
       spec ??= prev.profile.split('@')[0];
       entry = resolveProfile(reg, spec);
+      checkFromRecord(reg, entry, prev, o.from);
       defaults = fromDefaults(reg, entry, prev);
       // What cannot come along as it was is said before the first question (stderr: stdout may be a pipe).
       const older = findByRef(reg, prev.profile)?.profile;
       const lookup = (ref: string) => findByRef(reg, ref)?.profile;
-      process.stderr.write(carryOverText(carryOverReport(entry.profile, prev, older, lookup), o.from, colours().err));
-      // The respondent is the coach's own (pseudonymous) id: the new review is the same person's.
+      const named = (p: Profile | undefined) => (id: string) => {
+        const it = p && ratedItems(p).find((i) => i.id === id);
+        return it ? `${it.number ? `${it.number}. ` : ''}${it.title}` : id;
+      };
+      process.stderr.write(
+        carryOverText(carryOverReport(entry.profile, prev, older, lookup), o.from, colours().err, {
+          from: named(older),
+          to: named(entry.profile),
+        }),
+      );
+      // The respondent is the coach's own (pseudonymous) id: the new review is the same person's. Said on
+      // screen, never copied unseen: the record may be a colleague's.
       respondent = prev.respondent;
+      if (respondent && !o.respondent)
+        process.stderr.write(
+          `${wrap(`Respondent: ${safeLine(respondent)}, from ${show(o.from)}; --respondent to change.`, terminalWidth())}\n\n`,
+        );
     } else {
       if (!spec && !interactive)
         throw new CliError(
@@ -148,6 +177,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     ...answers,
     ...(Object.keys(group).length ? { group: { ...(answers.group ?? {}), ...group } } : {}),
     ...(o.cycle ? { cycle: o.cycle } : {}),
+    ...(o.date ? { date: o.date } : {}),
     ...(o.respondent ? { respondent: o.respondent } : {}),
   };
   const before = JSON.stringify(draft.rec);
@@ -159,13 +189,18 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   if (!interactive) {
     // --from alone never answers a rating: what nobody rated this time is listed as missing (exit 2).
     draft = completeWithoutPrompts(profile, draft);
+    // A context this command did not spell out (last time's, with --from), or none at all, is said: never
+    // put in the record unseen (stderr: stdout may be a pipe).
+    const spelled = JSON.stringify(draft.rec.group ?? {}) === JSON.stringify(known.group ?? {});
+    if (!spelled || (!draft.rec.group && !draft.rec.cycle))
+      process.stderr.write(`${wrap(contextLine(draft.rec, o.from ? show(o.from) : undefined), terminalWidth())}\n`);
     const file = store.save(stamped(draft.rec));
     // The remembered context is the coach's, set at a terminal: a script does not replace it.
     process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch, plain));
     return;
   }
 
-  const a = await getAsker();
+  const a = typingWatch(await getAsker());
   let announced = Boolean(store.file);
   const save = (rec: typeof draft.rec): string => {
     const file = store.save(stamped(rec));
@@ -185,15 +220,24 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       `${ch.bold(wrap(`${profile.title} (${entry.ref})`, terminalWidth()))}\n${wrap('Private and reflective: this is for your own growth, not an evaluation.', terminalWidth())}`,
     );
   if (fromNote) a.say(ch.yellow(wrap(fromNote, terminalWidth())));
+  if (draft.rec.date !== today()) a.say(wrap(`This record is dated ${draft.rec.date} (not today).`, terminalWidth()));
   if (profile.status === 'partial' && !resumeFile) a.say(ch.yellow(wrap(partialNote(profile), terminalWidth())));
   if (JSON.stringify(draft.rec) !== before) save(draft.rec);
+  let noteOpen = false; // a level saved, its note being asked
   try {
     // A note left open when the last session ended (a crash, a closed terminal) is asked again first.
     const pending = resumeFile ? readPendingNote(draft.rec.id) : undefined;
     const items = ratedItems(profile);
     const at = pending && pending in draft.rec.ratings ? items.findIndex((i) => i.id === pending) : -1;
-    const start = at >= 0 ? { kind: 'rating' as const, item: items[at].id, index: at, total: items.length } : undefined;
-    if (start) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
+    // A new assessment always starts at the context, even when --cycle, --group or --answers filled it in
+    // (with the remembered or last time's values): what goes into the record is seen and confirmed.
+    const start: Question | undefined =
+      at >= 0
+        ? { kind: 'rating', item: items[at].id, index: at, total: items.length, noteOpen: true }
+        : resumeFile
+          ? undefined
+          : { kind: 'context' };
+    if (at >= 0) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
     const id = draft.rec.id;
     draft = await runSession({
       profile,
@@ -202,13 +246,19 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       save,
       ch,
       start,
-      pendingNote: (item) => writePendingNote(id, item),
+      pendingNote: (item) => {
+        noteOpen = Boolean(item);
+        writePendingNote(id, item);
+      },
     });
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') {
-      (err as Error & { resumeHint?: string }).resumeHint = store.file
-        ? `\nStopped. Nothing was lost: your answers so far are in ${show(store.file)}.\nTo carry on: profile assess --resume ${show(store.file)}\n`
-        : '\nStopped before the first answer; nothing was saved.\n';
+      (err as Error & { resumeHint?: string }).resumeHint = stopMessage(
+        store.file && show(store.file),
+        a.typing(),
+        noteOpen,
+        plain,
+      );
     }
     throw err;
   } finally {
@@ -217,6 +267,29 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   writeLastContext(profile.id, { group: draft.rec.group, cycle: draft.rec.cycle });
   writeDraftFrom(draft.rec.id, undefined);
   a.say(summaryText(personalSummary(profile, draft.rec), show(store.file!), ch, plain));
+}
+
+/**
+ * `--from` starts from the coach's earlier record of this profile (or of a version it replaces): a record of
+ * another profile has no counterparts to carry, and a draft is not finished yet. Both are refused (exit 2).
+ */
+function checkFromRecord(reg: Registry, entry: RegistryEntry, prev: ReturnType<typeof loadRecord>, file: string): void {
+  const lookup = (ref: string) => findByRef(reg, ref)?.profile;
+  const sameChain = prev.profile.split('@')[0] === entry.profile.id || crosswalkTo(entry.profile, prev.profile, lookup);
+  if (!sameChain)
+    throw new CliError(
+      `${show(file)} is a record of ${prev.profile}, not of ${entry.profile.id}: --from starts from an earlier record of the same profile (or of a version it replaces)`,
+      EXIT.usage,
+      undefined,
+      `To start from that record: profile assess --from ${show(file)} (its own profile). To start ${entry.ref} without last time: profile assess ${entry.ref}`,
+    );
+  if (prev.status === 'draft')
+    throw new CliError(
+      `${show(file)} is an unfinished draft: finish it first, then start a new assessment from it`,
+      EXIT.usage,
+      undefined,
+      `To finish it: profile assess --resume ${show(file)}`,
+    );
 }
 
 /** Last time's answers from `prev`, mapped into `entry`'s profile through the crosswalk. */
@@ -287,4 +360,45 @@ async function pickProfile(reg: Registry, a: Asker): Promise<string> {
 /** The record with `updated:` set to now (UTC, to the second): summaries count the latest revision of a resent record. */
 function stamped<T extends object>(rec: T): T & { updated: string } {
   return { ...rec, updated: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
+}
+
+/** The asker, noting whether a text answer was being typed when the session stopped (Ctrl-C). */
+function typingWatch(a: Asker): Asker & { typing: () => boolean } {
+  let open = false;
+  return {
+    plain: a.plain,
+    say: (t) => a.say(t),
+    select: (o) => a.select(o),
+    checkbox: (o) => a.checkbox(o),
+    input: async (o) => {
+      open = true;
+      const got = await a.input(o); // a throw (Ctrl-C) leaves `open` set
+      open = false;
+      return got;
+    },
+    close: () => a.close?.(),
+    typing: () => open,
+  };
+}
+
+/**
+ * What Ctrl-C leaves, said plainly: saved answers are kept, but a text being typed (not yet entered) was
+ * not (inquirer does not hand over a half-typed line): a note is asked again on --resume.
+ */
+export function stopMessage(file: string | undefined, typing: boolean, noteOpen: boolean, plain: boolean): string {
+  if (!file) return '\nStopped before the first answer; nothing was saved.\n';
+  const lost =
+    typing && noteOpen
+      ? `The note you were typing was not saved (--resume asks that note again); your answers before it are in ${file}.`
+      : typing
+        ? `The answer you were typing was not saved; your answers before it are in ${file}.`
+        : `Nothing was lost: your answers so far are in ${file}.`;
+  return `\nStopped. ${lost}\nTo carry on: profile assess --resume ${file}${plain ? ' --plain' : ''}\n`;
+}
+
+/** "Context: MO · Southeast · Example R-I · cycle 2025-26 baseline (...)": what the record's context holds. */
+export function contextLine(rec: { group?: Record<string, string>; cycle?: string }, from?: string): string {
+  const parts = [...Object.values(rec.group ?? {}), ...(rec.cycle ? [`cycle ${rec.cycle}`] : [])].map(safeLine);
+  if (!parts.length) return 'Context: none (--group key=value and --cycle give one).';
+  return `Context: ${parts.join(' · ')} (${from ? `from ${from}; ` : ''}--group and --cycle to change).`;
 }

@@ -61,6 +61,7 @@ export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInst
     rec.cycle ? safeLine(`cycle: ${rec.cycle}`) : '',
   ].filter(Boolean);
   t.push(['', 'Context', ctx.join(', ') || ch.dim('(none)')]);
+  if (rec.respondent) t.push(['', 'Respondent', safeLine(rec.respondent)]);
   for (const it of ratedItems(profile)) {
     const note = rec.notes?.[it.id] ? `\n${ch.dim(`note: ${safeText(rec.notes[it.id])}`)}` : '';
     t.push([it.number ?? '', it.title, levelText(profile, rec.ratings[it.id], ch) + note]);
@@ -94,6 +95,7 @@ export function reviewList(profile: Profile, rec: PracticeRecord, width = termin
     rec.cycle ? safeLine(`cycle: ${rec.cycle}`) : '',
   ].filter(Boolean);
   line('Context', ctx.join(', ') || '(none)');
+  if (rec.respondent) line('Respondent', safeLine(rec.respondent));
   for (const it of ratedItems(profile)) {
     const l = rec.ratings[it.id] ? levelById(profile, rec.ratings[it.id])?.label : undefined;
     line(itemLabel(it), l ?? '(not yet)');

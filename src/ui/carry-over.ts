@@ -5,22 +5,33 @@ import { safeText } from '../text-safety.js';
 import { terminalWidth, wrap } from './wrap.js';
 
 /** "" when everything carries over as it was (same ids, same levels, every step still linked). */
-export function carryOverText(c: CarryOver, file: string, ch: ChalkInstance): string {
+/**
+ * `names` turn an item id into what the coach reads ("2. Facilitating the improvement process"): `from` in
+ * the earlier record's version, `to` in this one. Without them, the ids.
+ */
+export function carryOverText(
+  c: CarryOver,
+  file: string,
+  ch: ChalkInstance,
+  names: { from: (id: string) => string; to: (id: string) => string } = { from: (x) => x, to: (x) => x },
+): string {
   const lines: string[] = [];
-  const list = (ids: string[]) => ids.join(', ');
+  const list = (ids: string[]) => ids.map(names.from).join('; ');
   if (c.renamed.length)
     lines.push(
-      `Renamed in ${c.to}, carried over under the new name: ${c.renamed.map(([a, b]) => `${a} → ${b}`).join(', ')}.`,
+      `Renamed in ${c.to}, carried over under the new name: ${c.renamed.map(([a, b]) => `${names.from(a)} → ${names.to(b)}`).join('; ')}.`,
     );
   if (c.dropped.length)
     lines.push(
       `Not carried over, no counterpart in ${c.to}: ${list(c.dropped)}. Last time's ratings, notes and priorities for ${c.dropped.length === 1 ? 'it' : 'them'} stay in the old record only.`,
     );
   for (const [item, level] of c.levelDropped)
-    lines.push(`Not carried over: the rating of ${item} ("${level}"), a level with no counterpart in ${c.to}.`);
+    lines.push(
+      `Not carried over: the rating of ${names.from(item)} ("${level}"), a level with no counterpart in ${c.to}.`,
+    );
   for (const [text, item] of c.unlinkedSteps)
     lines.push(
-      `Action step "${safeText(text)}" was for ${item}, which has no counterpart in ${c.to}: it is carried over unlinked (link it to a priority when asked, or leave it).`,
+      `Action step "${safeText(text)}" was for ${names.from(item)}, which has no counterpart in ${c.to}: it is carried over unlinked (link it to a priority when asked, or leave it).`,
     );
   if (!lines.length) return '';
   const width = terminalWidth();

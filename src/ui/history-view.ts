@@ -35,7 +35,23 @@ export function historyText(
   for (const d of m.dropped)
     out.push(ch.dim(wrap(`Not in ${m.ref}, so not shown: ${d.titles.join('; ')} (from ${d.ref}).`, width)));
   if (skipped.length) out.push(ch.dim(wrap(`Files not shown: ${skipped.join(', ')}.`, width)));
-  out.push('', wrap(trendLine(m), width));
+  for (const tw of m.twins) {
+    const which = tw.columns.map((i) => `${key(i)} (${m.columns[i].file})`).join(' and ');
+    out.push(
+      ch.yellow(
+        wrap(
+          `Warning: reviews ${which} have the same ${tw.shared.replace(' ', ' (')}): the same review saved twice? Keep one and delete the other file.`,
+          width,
+        ),
+      ),
+    );
+  }
+  out.push(
+    '',
+    ...trendLine(m)
+      .split('\n')
+      .map((l) => wrap(l, width)),
+  );
   // Cells in equal columns when they fit on one line; otherwise one review per line.
   const cellWidth = Math.max(...m.rows.flatMap((r) => r.cells.map((c) => cellText(c).length))) + 4; // "A " and two blanks
   const oneLine = 3 + m.columns.length * cellWidth + 8 <= width;

@@ -1,6 +1,6 @@
 // Answers from several places at once (--from, --answers, flags, a resumed draft), on the built CLI.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fixture as fixtureIn, recordsIn, runCli, sandbox } from '../helpers/cli.js';
@@ -41,7 +41,10 @@ describe('--from with other answers', () => {
     const last = lastYear(box);
     const r = run(['assess', '--from', last, '--keep-ratings', '--yes', '--cycle', '2026-27'], box);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    // Last time's context goes into the new record: said, not put there unseen.
+    expect(r.stderr.replace(/\s+/g, ' ').trim()).toBe(
+      `Context: OH · Region 5 · Example City Schools · cycle 2026-27 (from ${relative(box.cwd, last)}; --group and --cycle to change).`,
+    );
     const rec = only(box);
     expect(rec).toMatchObject({
       cycle: '2026-27',

@@ -105,7 +105,8 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     await t.answer('Add an improvement area', () => t.type(''));
     s = await t.waitFor((x) => x.includes('? Priority 1') && x.includes('(Close to Proficient)'), 'priorities');
     expect(s).toContain(
-      'Last time (2025-09-14, 2025-26 baseline) your priorities were:\n  1) 4. Use solution dialogue (then Close to Proficient)',
+      // Last time's numbers: its priority 1 has no counterpart in sbic@2024, and says so; 2 stays 2.
+      'Last time (2025-09-14, 2025-26 baseline) your priorities were:\n  1) 3. Communicating in a timely and responsive manner (not in sbic@2024: it could not come along)\n  2) 4. Use solution dialogue (then Close to Proficient)',
     );
     expect(s).toMatch(/4\. Use solution dialogue \(Close to Proficient\)/);
     await t.answer('Priority 1', () => t.keys('Enter'));

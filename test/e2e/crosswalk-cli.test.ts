@@ -146,9 +146,12 @@ describe('--as and --from on a three-version chain', () => {
     expect(r.stderr).toContain('ratings missing for: coaching-plan');
     // Before the missing answers, what was renamed and what could not come along (planning: null in 2024).
     const said = r.stderr.replace(/\n(?!- |\n)\s*/g, ' ');
-    expect(said).toContain('- Renamed in ch@2026, carried over under the new name: progress-monitoring → monitoring.');
-    expect(said).toContain('- Not carried over, no counterpart in ch@2026: planning.');
-    expect(said).toContain('- Action step "Plan the term with each teacher" was for planning');
+    // Items named as the coach reads them (titles), not by id.
+    expect(said).toContain(
+      '- Renamed in ch@2026, carried over under the new name: Progress monitoring → Monitoring progress.',
+    );
+    expect(said).toContain('- Not carried over, no counterpart in ch@2026: Planning.');
+    expect(said).toContain('- Action step "Plan the term with each teacher" was for Planning');
     expect(said.indexOf('Starting from')).toBeLessThan(said.indexOf('ratings missing'));
   });
   it('--as to a first version or another profile is exit 2, saying why', () => {

@@ -42,6 +42,11 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', this.name);
   }
 
+  /** The screen as the terminal shows it, each row a line (a line the terminal wrapped stays broken). */
+  rows(): string {
+    return this.tmux('capture-pane', '-p', '-S', '-', '-t', this.name);
+  }
+
   keys(...keys: string[]): void {
     this.tmux('send-keys', '-t', this.name, ...keys);
   }

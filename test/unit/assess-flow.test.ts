@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CliError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import {
   applyAnswer,
@@ -137,7 +139,12 @@ describe('going back, resuming, limits', () => {
     d = applyAnswer(ohio, d, step(0), { kind: 'step', step: { text: 'One' } });
     expect(missingAnswers(ohio, d)).toEqual(['action steps: 1 given, at least 2 needed']);
     expect(() => applyAnswer(ohio, d, { kind: 'review' }, { kind: 'review' })).toThrow(/not finished/);
-    d = applyAnswer(ohio, d, step(1), { kind: 'step', step: { text: 'Two', due: '2026-02-28' } });
+    // A due date before the record's own day is a slip (a wrong year): refused.
+    const year = Number(d.rec.date.slice(0, 4));
+    expect(() =>
+      applyAnswer(ohio, d, step(1), { kind: 'step', step: { text: 'Two', due: `${year - 1}-12-15` } }),
+    ).toThrow(/due date \d{4}-12-15 is before this record's date/);
+    d = applyAnswer(ohio, d, step(1), { kind: 'step', step: { text: 'Two', due: `${year + 1}-02-28` } });
     d = applyAnswer(ohio, d, step(2), { kind: 'step', step: { text: 'Three' } });
     expect(nextQuestion(ohio, d)).toEqual({ kind: 'review' }); // max reached: no fourth step offered
     expect(() => applyAnswer(ohio, d, step(3), { kind: 'step', step: { text: 'Four' } })).toThrow(/at most 3/);
@@ -170,6 +177,29 @@ describe('drafts on disk', () => {
     a.save(newDraft(ohio).rec);
     const other = new DraftFile(dir, a.file);
     expect(() => other.save(newDraft(ohio).rec)).toThrow(/holds another record, so it was left as it is/);
+  });
+  it('two windows both finish one draft: the second is told both are complete (no --resume advice), naming both files', () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const dir = tempDir();
+    const first = new DraftFile(dir);
+    const rec = newDraft(ohio).rec;
+    first.save(rec);
+    const second = new DraftFile(dir, first.file);
+    first.save({ ...rec, status: 'complete' }); // window 2 (here "first") finishes it
+    let err: CliError | undefined;
+    try {
+      second.save({ ...rec, status: 'complete' }); // window 1 then saves and finishes
+    } catch (e) {
+      err = e as CliError;
+    }
+    const forked = readdirSync(dir)
+      .map((f) => join(dir, f))
+      .find((f) => f.endsWith('.yaml') && f !== first.file)!;
+    expect(readFileSync(forked, 'utf8')).toMatch(/^status: complete$/m);
+    expect(err?.message).toContain(`Your review is saved, complete, in ${forked}.`);
+    expect(err?.message).toContain('there are now two reviews');
+    expect(err?.hint).toContain(`Keep one and delete the other: compare them with profile report ${first.file}`);
+    expect(`${err?.message} ${err?.hint}`).not.toContain('--resume');
   });
   it("a second session on the same draft never overwrites the first one's answers: it forks", () => {
     const ohio = profileOf('ohio-process-coaching');

@@ -173,7 +173,7 @@ describe('--plain (screen readers)', () => {
     ];
     expect(await a.checkbox({ message: 'Tick', choices, back: true })).toEqual(['x', 'y']);
     a.close();
-    expect(text()).toContain('a for all');
+    expect(text()).toContain('a for all'); // plain: a ticks all (never unticks)
   });
 
   it('priorities keep their numbers for the whole question; a picked one says so', async () => {
@@ -201,8 +201,33 @@ describe('--plain (screen readers)', () => {
     }
     expect(lists[1]).toContain('2) Building and maintaining rapport (Pink - not meeting) (already priority 1)');
     expect(lists[1]).toContain('That one is already priority 1');
+    // The refusal only: no "Priority 2: ..." said back for a pick that was not taken.
+    expect(lists[1]).not.toContain('Priority 2: Building');
+    expect(text()).not.toMatch(/Priority 2: .*already priority 1/);
     expect(lists[3]).toMatch(/ {3}4\) That is all my priorities/);
     expect(text()).toContain('   Priority 1: Building and maintaining rapport (Pink - not meeting)\n');
+  });
+});
+
+describe('a re-asked rating (< from its note) shows its heading and last time again', () => {
+  it('plain: "Rating 1 of 9" and "Last time (...)" before each asking', async () => {
+    const { a, text } = plain('yel\n<\ngreen\n\n');
+    const d = applyAnswer(ohio, fromLastYear(), { kind: 'context' }, { kind: 'context' });
+    const got = await askQuestion(
+      a,
+      ohio,
+      d,
+      { kind: 'rating', item: 'communication.pausing', index: 2, total: 9 },
+      ch,
+    );
+    a.close();
+    expect(got).toEqual({ kind: 'rating', level: 'green', note: '' });
+    const askings = text().split('? Where is your practice now?');
+    expect(askings).toHaveLength(3);
+    for (const before of askings.slice(0, 2)) {
+      expect(before).toContain('Rating 3 of 9');
+      expect(before).toContain('Last time (');
+    }
   });
 });
 

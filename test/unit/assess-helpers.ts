@@ -37,7 +37,7 @@ export function scriptedAnswer(profile: Profile, d: Draft, q: Question): Answer 
         step: {
           text: `Step ${q.index + 1}`,
           for: d.rec.priorities?.[q.index % (d.rec.priorities.length || 1)],
-          due: '2026-01-31',
+          due: `${Number(d.rec.date.slice(0, 4)) + 1}-01-31`, // after the record's day, whenever the test runs
         },
       };
     case 'review':

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import type { CliError } from '../../src/errors.js';
 import { collectHistory, crosswalkMapper } from '../../src/history/collect.js';
 import { buildHistory, trendLine } from '../../src/history/model.js';
 import { historyText } from '../../src/ui/history-view.js';
@@ -41,7 +42,7 @@ describe('history model', () => {
     expect(trendLine(m)).toBe(
       // Only relationships and solution dialogue are rated in both 2014 and 2024: the three new items and the
       // two dropped ones are in neither count.
-      'Since 2024-09-12, on the 2 items rated both then and now: 2 up, 0 the same, 0 down; at or above target 0 of 2 then, 2 of 2 now.',
+      'Since 2024-09-12, on the 2 items rated both then and now: 2 up, 0 the same, 0 down; at or above target 0 of 2 then, 2 of 2 now.\nSince the last review (2025-09-14): 2 up, 0 the same, 0 down.',
     );
   });
 
@@ -57,6 +58,54 @@ describe('history model', () => {
     expect(t).toContain('   C ■ Proficient   ↑ up');
     const wide = historyText(m, new Chalk({ level: 0 }), skipped, 120);
     expect(wide).toMatch(/A ■ Close to Proficient +B ■ Proficient +C ■ Exemplary +↑ up/);
+  });
+});
+
+describe('history: what the headline must not hide', () => {
+  function copyDir(): string {
+    const d = tempDir();
+    for (const f of readdirSync(DIR)) copyFileSync(join(DIR, f), join(d, f));
+    return d;
+  }
+
+  it('a drop between the last two reviews is in the headline, by name, even when the long view is all up', () => {
+    const d = copyDir();
+    // A fourth review: progress monitoring (rated only in 2024 versions) goes down since the one before.
+    writeFileSync(
+      join(d, '2027-09-10_sbic-2024_1a2b3c4d.yaml'),
+      readFileSync(join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml'), 'utf8')
+        .replace('1a2b3c4d-0000-4000-8000-000000000003', '1a2b3c4d-0000-4000-8000-000000000004')
+        .replace('"2026-09-10"', '"2026-11-01"')
+        .replace('2026-27 baseline', '2026-27 end of year')
+        .replace('feedback: proficient', 'feedback: close-to-proficient'),
+    );
+    const { target, inputs } = collectHistory(d, reg, {});
+    const m = buildHistory(target, inputs, crosswalkMapper(target, reg));
+    expect(trendLine(m).split('\n')[0]).toContain('0 down'); // first against newest: feedback not rated in 2024-09
+    expect(trendLine(m).split('\n')[1]).toBe(
+      'Since the last review (2026-09-10): 0 up, 4 the same, 1 down (2. Provide effective feedback).',
+    );
+  });
+
+  it('two complete reviews of the same profile and cycle (or day) are named in a warning', () => {
+    const d = copyDir();
+    // Window 1 and window 2 both finished one draft: two files, one review.
+    const twin = '2026-09-10_sbic-2024_5e5e5e5e.yaml';
+    writeFileSync(
+      join(d, twin),
+      readFileSync(join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml'), 'utf8').replace(
+        '1a2b3c4d-0000-4000-8000-000000000003',
+        '5e5e5e5e-0000-4000-8000-000000000005',
+      ),
+    );
+    const { target, inputs, skipped } = collectHistory(d, reg, {});
+    const m = buildHistory(target, inputs, crosswalkMapper(target, reg));
+    expect(m.twins).toEqual([{ columns: [2, 3], shared: 'date 2026-09-10' }]);
+    const text = historyText(m, new Chalk({ level: 0 }), skipped, 200);
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      `Warning: reviews C (${join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml')}) and D (${join(d, twin)}) have the same date (2026-09-10): the same review saved twice? Keep one and delete the other file.`,
+    );
+    expect(buildHistory(target, inputs.slice(0, 3), crosswalkMapper(target, reg)).twins).toEqual([]);
   });
 });
 
@@ -78,12 +127,35 @@ describe('history: whose records', () => {
         readFileSync(join(d, f), 'utf8').replace('status: complete', `status: complete\nrespondent: ${who}`),
       );
     }
-    expect(() => collectHistory(d, reg, {})).toThrow(
-      /by 2 people; history is one person's: say whose with --respondent/,
-    );
+    expect(() => collectHistory(d, reg, {})).toThrow(/by more than one person: \(no name\) 1 record, Jane 1, Sam 1/);
     const jane = collectHistory(d, reg, { respondent: 'Jane' });
     expect(jane.inputs.map((x) => x.rec.date)).toEqual(['2024-09-12']);
     expect(jane.skipped).toContain('2 by someone else'); // Sam's, and one with no name
+  });
+
+  it("never mixes a colleague's named record into unnamed ones: lists who is there, --respondent none picks the unnamed", () => {
+    const d = copyDir();
+    // A colleague's record copied in: respondent Pat Lee, the coach's own three have no respondent.
+    const pat = readFileSync(join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml'), 'utf8')
+      .replace('1a2b3c4d-0000-4000-8000-000000000003', '9f9f9f9f-0000-4000-8000-000000000009')
+      .replace('"2026-09-10"', '"2026-10-20"')
+      .replace('status: complete', 'status: complete\nrespondent: Pat Lee');
+    writeFileSync(join(d, '2026-10-20_sbic-2024_9f9f9f9f.yaml'), pat);
+    let err: unknown;
+    try {
+      collectHistory(d, reg, {});
+    } catch (e) {
+      err = e;
+    }
+    expect((err as CliError).exitCode).toBe(2);
+    expect((err as CliError).message).toContain('by more than one person: (no name) 3 records, Pat Lee 1');
+    expect((err as CliError).hint).toContain('--respondent "Pat Lee"');
+    expect((err as CliError).hint).toContain('--respondent none');
+    const mine = collectHistory(d, reg, { respondent: 'none' });
+    expect(mine.inputs.map((x) => x.rec.date)).toEqual(['2024-09-12', '2025-09-14', '2026-09-10']);
+    expect(mine.skipped).toContain('1 by someone else');
+    expect(collectHistory(d, reg, { respondent: 'Pat Lee' }).inputs.map((x) => x.rec.date)).toEqual(['2026-10-20']);
+    expect(() => collectHistory(d, reg, { respondent: 'Sam' })).toThrow(/respondent "Sam"/);
   });
 
   it('asks which profile when the folder holds several, and skips broken files', () => {
@@ -98,5 +170,10 @@ describe('history: whose records', () => {
     expect(s.skipped).toEqual(['1 draft', '1 of another profile', '1 with errors (profile validate shows them)']);
     mkdirSync(join(d, 'empty'));
     expect(() => collectHistory(join(d, 'empty'), reg, {})).toThrow(/no complete records/);
+    // The folder above records/ (profile history .): pointed to records/, not "none".
+    mkdirSync(join(d, 'empty', 'records'));
+    expect(() => collectHistory(join(d, 'empty'), reg, {})).toThrow(
+      `no records here in ${join(d, 'empty')}; did you mean ${join(d, 'empty', 'records')}/?`,
+    );
   });
 });
