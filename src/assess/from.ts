@@ -93,6 +93,8 @@ export interface CarryOver {
   levelDropped: Array<[string, string]>;
   /** Unfinished action steps whose item has no counterpart: carried over, unlinked (text, old item). */
   unlinkedSteps: Array<[string, string]>;
+  /** Unfinished steps that come along as this time's plan: how many, and how many were in progress or had a due date. */
+  steps: { carried: number; inProgress: number; due: number };
 }
 
 export function carryOverReport(
@@ -112,6 +114,7 @@ export function carryOverReport(
     dropped: [],
     levelDropped: [],
     unlinkedSteps: [],
+    steps: { carried: 0, inProgress: 0, due: 0 },
   };
   const seen = new Set<string>();
   const item = (id: string) => {
@@ -127,7 +130,12 @@ export function carryOverReport(
     if (map(id) && !(lv && levels.has(lv))) out.levelDropped.push([id, level]);
   }
   for (const id of prev.priorities ?? []) item(id);
-  for (const s of prev.actionSteps ?? [])
-    if (s.status !== 'done' && s.for && !map(s.for)) out.unlinkedSteps.push([s.text, s.for]);
+  for (const s of prev.actionSteps ?? []) {
+    if (s.status === 'done') continue;
+    out.steps.carried++;
+    if (s.status === 'in-progress') out.steps.inProgress++;
+    if (s.due) out.steps.due++;
+    if (s.for && !map(s.for)) out.unlinkedSteps.push([s.text, s.for]);
+  }
   return out;
 }

@@ -33,6 +33,17 @@ export function carryOverText(
     lines.push(
       `Action step "${safeText(text)}" was for ${names.from(item)}, which has no counterpart in ${c.to}: it is carried over unlinked (link it to a priority when asked, or leave it).`,
     );
+  // A new review starts a new plan: unfinished steps come along as planned, without their old due dates.
+  const { carried, inProgress, due } = c.steps;
+  if (inProgress || due) {
+    const was = [
+      inProgress ? `${inProgress} ${inProgress === 1 ? 'was' : 'were'} in progress` : '',
+      due ? `${due} had a due date` : '',
+    ].filter(Boolean);
+    lines.push(
+      `Last time's ${carried} unfinished action step${carried === 1 ? '' : 's'} come${carried === 1 ? 's' : ''} along as this time's plan, marked planned and without a due date (${was.join(' and ')}): give ${carried === 1 ? 'it' : 'them'} new dates when asked, or mark progress later with profile actions.`,
+    );
+  }
   if (!lines.length) return '';
   const width = terminalWidth();
   const head = `Starting from ${safeText(file)} (${c.from}) for ${c.to}:`;

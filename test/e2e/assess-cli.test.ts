@@ -193,6 +193,10 @@ describe('assess --from a record of an earlier version (built CLI)', () => {
     expect(said).toContain(
       '- Action step "Agree a response time with each partner teacher" was for 3. Communicating in a timely and responsive manner, which has no counterpart in sbic@2024: it is carried over unlinked',
     );
+    // Unfinished steps start this time's plan afresh, and it says so (two were in progress, one had a due date).
+    expect(said).toContain(
+      "- Last time's 2 unfinished action steps come along as this time's plan, marked planned and without a due date (2 were in progress and 1 had a due date)",
+    );
     expect(r.code, r.stderr).toBe(0);
     const [file] = recordsIn(join(box.cwd, 'records'));
     expect(parse(readFileSync(file, 'utf8')).respondent).toBe('coach-7f3a');

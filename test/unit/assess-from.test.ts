@@ -60,6 +60,7 @@ describe('assess --from sbic@2014 into sbic@2024', () => {
       dropped: ['improvement-process', 'timely-communication'],
       levelDropped: [],
       unlinkedSteps: [['Agree a response time with each partner teacher', 'timely-communication']],
+      steps: { carried: 2, inProgress: 2, due: 1 },
     });
   });
 });
