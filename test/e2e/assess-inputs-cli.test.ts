@@ -41,9 +41,16 @@ describe('--from with other answers', () => {
     const last = lastYear(box);
     const r = run(['assess', '--from', last, '--keep-ratings', '--yes', '--cycle', '2026-27'], box);
     expect(r.code).toBe(0);
-    // Last time's context goes into the new record: said, not put there unseen.
-    expect(r.stderr.replace(/\s+/g, ' ').trim()).toBe(
-      `Context: OH · Region 5 · Example City Schools · cycle 2026-27 (from ${relative(box.cwd, last)}; --group and --cycle to change).`,
+    // Last time's context goes into the new record: said, not put there unseen; so is what happens to
+    // last time's unfinished steps (planned again, without their old due dates).
+    const said = r.stderr.replace(/\s+/g, ' ').trim();
+    expect(said).toMatch(
+      /^Starting from \S+ \(ohio-process-coaching@3\.15\) for ohio-process-coaching@3\.15: - Last time's 2 unfinished action steps come along as this time's plan, marked planned and without a due date \(1 had a due date\)/,
+    );
+    expect(said).toMatch(
+      new RegExp(
+        `Context: OH · Region 5 · Example City Schools · cycle 2026-27 \\(from ${relative(box.cwd, last).replace(/[.]/g, '\\.')}; --group and --cycle to change\\)\\.$`,
+      ),
     );
     const rec = only(box);
     expect(rec).toMatchObject({
