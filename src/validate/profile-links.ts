@@ -90,7 +90,70 @@ export function checkProfileLinks(
   };
   check('crosswalk', 'id', itemIds(older), itemIds(p));
   check('levelCrosswalk', 'level', levelIds(older), levelIds(p));
+  out.push(...checkMerges(p, src, older));
+  out.push(...droppedLevels(p, src, older));
   return out;
+}
+
+/**
+ * Two ids of the replaced version that land on one id (`coaching-plan: monitoring` and `progress-monitoring:
+ * monitoring`, or a crosswalk line onto an id kept as it is): a record holds one rating per item, so one of
+ * the two ratings could not be counted. Said at the second crosswalk line, naming both ids.
+ */
+function checkMerges(p: Profile, src: YamlSource, older: Profile): Diagnostic[] {
+  const walk = p.crosswalk ?? {};
+  const kept = itemIds(p);
+  const oldIds = itemIds(older);
+  const landing = new Map<string, string>();
+  // Ids kept as they are land first: the crosswalk line onto one of them is the second.
+  for (const id of oldIds) if (kept.has(id)) landing.set(id, id);
+  const out: Diagnostic[] = [];
+  for (const [from, to] of Object.entries(walk)) {
+    if (to === null || !oldIds.has(from) || kept.has(from)) continue;
+    const first = landing.get(to);
+    if (first === undefined) {
+      landing.set(to, from);
+      continue;
+    }
+    const firstSaid = first === to ? `"${to}" (kept as it is)` : `"${first}"`;
+    out.push(
+      diagnosticAt(
+        src,
+        ['crosswalk', from],
+        `crosswalk maps "${from}" to "${to}", and ${firstSaid} also lands on "${to}": a record of ${p.replaces} rating both would carry two ratings for one item of ${profileRef(p)}`,
+        {
+          code: 'crosswalk-merge',
+          preferKey: true,
+          hint: `Map one of them to null on purpose ("${from}: null"; its ratings are then dropped, and reported as dropped), or keep both items in ${profileRef(p)}.`,
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * A level mapped to null on purpose: ratings at that level count as "Not rated" under this version, which
+ * leaves them out of every share (the "at or above target" share rises). Allowed, but said.
+ */
+function droppedLevels(p: Profile, src: YamlSource, older: Profile): Diagnostic[] {
+  const walk = p.levelCrosswalk ?? {};
+  const oldLevels = levelIds(older);
+  return Object.entries(walk)
+    .filter(([from, to]) => to === null && oldLevels.has(from) && !levelIds(p).has(from))
+    .map(([from]) =>
+      diagnosticAt(
+        src,
+        ['levelCrosswalk', from],
+        `levelCrosswalk drops level "${from}" of ${p.replaces}: ratings at "${from}" will not be counted under ${profileRef(p)} (they appear as "Not rated" and are left out of the shares, so the other levels' shares rise)`,
+        {
+          severity: 'warning',
+          code: 'level-dropped',
+          preferKey: true,
+          hint: `If "${from}" has a counterpart in ${profileRef(p)}, map it ("${from}: <level>"); summaries say how many ratings were at a dropped level.`,
+        },
+      ),
+    );
 }
 
 /**
