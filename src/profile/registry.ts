@@ -167,7 +167,14 @@ export function loadRegistry(opts: RegistryOptions = {}): Registry {
   const entries: RegistryEntry[] = [];
   for (const c of candidates) {
     const errors = [
-      ...checkProfileLinks(c.profile, c.source, (ref) => byRef.get(ref)),
+      ...checkProfileLinks(
+        c.profile,
+        c.source,
+        (ref) => byRef.get(ref),
+        [...candidates.map((o) => o.ref), ...skipped.map((s) => s.ref)]
+          .filter((r) => r.split('@')[0] === c.profile.id)
+          .map((r) => r.split('@')[1]),
+      ),
       ...checkFork(c.profile, c.source, known),
     ].filter((d) => d.severity === 'error');
     if (errors.length) skip(c.file, c.ref, errors, c.profile);

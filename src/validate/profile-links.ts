@@ -18,9 +18,32 @@ export function checkProfileLinks(
   p: Profile,
   src: YamlSource,
   lookup: (ref: string) => Profile | undefined,
+  /** The versions of this profile's id known to the run, valid or not (for "did you mean"). */
+  versions: string[] = [],
 ): Diagnostic[] {
   if (!p.replaces) return [];
+  const order = checkReplacesOrder(p, src);
+  if (order) return [order];
   const older = lookup(p.replaces);
+  // Other versions of this id exist, so a "replaces:" naming none of them is a typo, not a version kept
+  // elsewhere: an error, or the crosswalk would go unchecked and records of the real one not converted.
+  const earlier = versions
+    .filter((v) => v !== p.version && compareVersions(v, p.version) < 0)
+    .sort(compareVersions)
+    .pop();
+  const [rid, rversion] = p.replaces.split('@');
+  if (!older && rid === p.id && earlier !== undefined && !versions.includes(rversion))
+    return [
+      diagnosticAt(
+        src,
+        ['replaces'],
+        `replaces "${p.replaces}", which does not exist (did you mean ${p.id}@${earlier}?); versions of ${p.id}: ${[...new Set(versions)].sort(compareVersions).join(', ')}`,
+        {
+          code: 'replaces-not-found',
+          hint: `Write "replaces: ${p.id}@${earlier}" (the latest version before ${p.version}), then validate again: it lists the ids of ${p.id}@${earlier} that the crosswalk must map.`,
+        },
+      ),
+    ];
   if (!older)
     return [
       diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", which was not found`, {
@@ -96,6 +119,43 @@ export function checkProfileLinks(
 }
 
 /**
+ * "latest" (show, assess, summarize --as sbic) is the highest version: a version that replaces a later one
+ * (sbic/2023.yaml with replaces: sbic@2024) would never be the latest, and the chain would run backwards.
+ */
+function replacesOrder(p: Profile): 'itself' | 'later' | undefined {
+  const [id, version] = (p.replaces ?? '').split('@');
+  if (id !== p.id || version === undefined) return undefined;
+  if (version === p.version) return 'itself';
+  return compareVersions(version, p.version) > 0 ? 'later' : undefined;
+}
+
+function checkReplacesOrder(p: Profile, src: YamlSource): Diagnostic | undefined {
+  const order = replacesOrder(p);
+  const version = (p.replaces ?? '').split('@')[1];
+  if (order === 'itself')
+    return diagnosticAt(
+      src,
+      ['replaces'],
+      `replaces "${p.replaces}", its own version: a version cannot replace itself`,
+      {
+        code: 'replaces-order',
+        hint: `Write the version this one follows, e.g. "replaces: ${p.id}@<earlier version>", or remove "replaces:" if it is the first.`,
+      },
+    );
+  if (order === 'later')
+    return diagnosticAt(
+      src,
+      ['replaces'],
+      `${profileRef(p)} replaces ${p.replaces}, a later version: "latest" (show, assess, summarize --as ${p.id}) is chosen by version order, so ${p.replaces} would stay the latest and this version would never be used as it`,
+      {
+        code: 'replaces-order',
+        hint: `A new version needs a version that sorts after ${version} (e.g. rename this file and its version:), or, if ${p.replaces} is meant to follow this one, move the "replaces:" to ${p.replaces}.`,
+      },
+    );
+  return undefined;
+}
+
+/**
  * Two ids of the replaced version that land on one id (`coaching-plan: monitoring` and `progress-monitoring:
  * monitoring`, or a crosswalk line onto an id kept as it is): a record holds one rating per item, so one of
  * the two ratings could not be counted. Said at the second crosswalk line, naming both ids.
@@ -167,7 +227,8 @@ export function checkFork(
   src: YamlSource,
   known: Array<{ profile: Profile; file: string; checked: boolean }>,
 ): Diagnostic[] {
-  if (!p.replaces) return [];
+  // A "replaces:" naming this version or a later one is its own error (replaces-order); a fork follows from it.
+  if (!p.replaces || replacesOrder(p)) return [];
   const me = profileRef(p);
   const others = known.filter(
     (k) => k.profile.id === p.id && k.profile.replaces === p.replaces && profileRef(k.profile) !== me,
