@@ -128,16 +128,19 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
           'Use --force to replace it, or choose another --out file.',
         );
       }
-      const [{ runSummarize }, { formatProblem, formatCountsLine }, { progressBar }] = await Promise.all([
-        import('../summary/run.js'),
-        import('../ui/summary-problems.js'),
-        import('../ui/progress.js'),
-      ]);
+      const [{ runSummarize }, { formatProblem, formatCountsLine, ConversionWarnings }, { progressBar }] =
+        await Promise.all([
+          import('../summary/run.js'),
+          import('../ui/summary-problems.js'),
+          import('../ui/progress.js'),
+        ]);
       const bar = progressBar('reading records');
       // Warnings (the record is still counted) can be many in a large folder: the first ones show the
       // pattern, the rest are counted. Every file that is not counted is always listed.
       const MAX_WARNINGS = 3;
       let warnings = 0;
+      // With --as: conversion warnings (which validate cannot list) are summed up per kind instead.
+      const conversion = new ConversionWarnings();
       const { summary, counts, notes } = await runSummarize({
         folders,
         by,
@@ -149,6 +152,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         profilesDir: globalOpts(cmd).profiles,
         workers: opts.workers,
         onProblem: (p) => {
+          if (conversion.add(p)) return;
           if (p.reason === 'warning' && ++warnings > MAX_WARNINGS) return;
           bar.stop();
           writeErr(formatProblem(p));
@@ -175,6 +179,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         }
         writeErr(`wrote ${opts.out}\n`);
       } else writeOut(text);
+      writeErr(conversion.format(opts.as ?? ''));
       if (warnings > MAX_WARNINGS) {
         writeErr(
           `… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted all the same; \`profile validate ${folders.join(' ')}\` lists them all\n`,

@@ -308,7 +308,13 @@ function withWarnings(r: FileResult, warnings: Diagnostic[]): FileResult {
   return warnings.length && r.kind === 'record' ? { ...r, warnings: [...warnings, ...r.warnings] } : r;
 }
 
-const asWarning = (file: string, message: string): Diagnostic => ({ file, message, severity: 'warning' });
+/** A note from converting with --as (only `summarize --as` sees it: validate does not): code "conversion". */
+const asWarning = (file: string, message: string): Diagnostic => ({
+  file,
+  message,
+  severity: 'warning',
+  code: 'conversion',
+});
 
 /** What the record adds, and notes on anything of it that could not be carried over with --as. */
 function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { contrib: Contribution; notes: string[] } {
