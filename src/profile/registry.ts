@@ -184,7 +184,10 @@ export function loadRegistry(opts: RegistryOptions = {}): Registry {
     (a, b) => a.profile.id.localeCompare(b.profile.id) || compareVersions(a.profile.version, b.profile.version),
   );
   const reg = { entries, problems, dirs, shadowed, skipped };
-  if (!opts.quiet) warnSkipped(reg);
+  if (!opts.quiet) {
+    warnSkipped(reg);
+    warnShadowed(reg);
+  }
   return reg;
 }
 
@@ -207,6 +210,24 @@ export function warnSkipped(reg: Registry, except: Iterable<string> = []): void 
     warned.add(key);
     process.stderr.write(
       `warning: ${displayPath(s.file)} is not a valid profile, so ${s.ref} is skipped: ${why(s)}; see every problem with: profile validate ${displayPath(s.file)}\n`,
+    );
+  }
+}
+
+/**
+ * One line on stderr per id@version found in two folders, once per run: an edited copy of a published
+ * version in the maintainer's folder is otherwise used silently instead of the published one (or the
+ * other way round).
+ */
+export function warnShadowed(reg: Registry): void {
+  for (const [ref, files] of reg.shadowed) {
+    const used = reg.entries.find((e) => e.ref === ref);
+    if (!used) continue; // the file that would be used is skipped: warnSkipped says so
+    const key = `shadowed:${ref}`;
+    if (warned.has(key)) continue;
+    warned.add(key);
+    process.stderr.write(
+      `warning: ${ref} is in more than one profile folder: using ${displayPath(used.file)}, not ${files.map(displayPath).join(', ')} (--profiles comes first, then PROFILE_PATH, then the shipped profiles); give one of them another version, or remove it\n`,
     );
   }
 }

@@ -101,6 +101,24 @@ describe('profile validate', () => {
       diagnostics(runCli(['validate', dir, '--json']).stdout).filter((d) => d.code === 'shadowed-profile'),
     ).toHaveLength(2);
   });
+  it('a shadowed published version: every command that looks profiles up warns once, naming the file used and the one not', () => {
+    const dir = tmp('pp-shadow-use-');
+    cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), join(dir, 'sbic/2024.yaml'), { recursive: true });
+    const said = new RegExp(
+      `warning: sbic@2024 is in more than one profile folder: using ${dir}/sbic/2024\\.yaml, not profiles/sbic/2024\\.yaml \\(--profiles comes first, then PROFILE_PATH, then the shipped profiles\\)`,
+      'g',
+    );
+    for (const cmd of [
+      ['show', 'sbic'],
+      ['diff', 'sbic@2014', 'sbic@2024'],
+      ['summarize', fixture('summarize', 'state')],
+    ]) {
+      const r = runCli(['--profiles', dir, ...cmd]);
+      expect(r.stderr.match(said), cmd.join(' ')).toHaveLength(1);
+    }
+    // Without the copy, no such line.
+    expect(runCli(['show', 'sbic']).stderr).not.toContain('more than one profile folder');
+  });
   it('a date that is not on the calendar is an error', () => {
     const dir = tmp('pp-date-');
     const text = readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace(
