@@ -98,7 +98,7 @@ function checkProfileFolder(dir: string, what: string): void {
       `${what}: ${dir} holds ${direct.join(', ')} directly, so no profile would be found in it (${LAYOUT})`,
       EXIT.usage,
       undefined,
-      `Looks like one profile's id folder: give the folder above it, --profiles ${relativeOrAbsolute(parent)}`,
+      `Looks like one profile's id folder: give the folder above it, ${what === 'PROFILE_PATH' ? `PROFILE_PATH=${relativeOrAbsolute(parent)}` : `--profiles ${relativeOrAbsolute(parent)}`}`,
     );
   }
 }

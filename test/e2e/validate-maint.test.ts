@@ -75,6 +75,11 @@ describe('profile validate', () => {
     expect(file.stderr).toContain('package.json is a file, not a folder');
     expect(file.stderr).not.toContain('This is a bug');
     expect(runCli(['list'], { env: { PROFILE_PATH: join(ROOT, 'package.json') } }).code).toBe(2);
+    // Set through PROFILE_PATH: the hint names that setting, not --profiles.
+    const env = runCli(['list'], { env: { PROFILE_PATH: 'profiles/sbic' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain("Looks like one profile's id folder: give the folder above it, PROFILE_PATH=profiles");
+    expect(env.stderr).not.toContain('--profiles profiles');
     // The parent folder works everywhere.
     expect(runCli(['--profiles', join(ROOT, 'profiles'), 'list']).code).toBe(0);
   });
@@ -433,6 +438,11 @@ describe('small things a maintainer tripped on', () => {
       /1 file\(s\) checked: 0 ok, 1 with problems; \d+ error\(s\) \(\d+ of them warnings, which --strict counts as errors\)/,
     );
     expect(runCli(['validate', join(dir, '2024.yaml')]).stdout).toContain('1 ok, 0 with errors');
+    // No warning counted: no parenthesis saying "0 of them".
+    const clean = runCli(['validate', '--strict', join(ROOT, 'profiles/sbic/2024.yaml')]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('1 file(s) checked: 1 ok, 0 with problems; 0 error(s)\n');
+    expect(clean.stdout).not.toContain('of them warnings');
   });
 });
 
