@@ -42,7 +42,10 @@ export function summarizeCommand(): Command {
       [],
     )
     .option('--growth <from..to>', 'compare two cycles: share at or above target in each, and the change')
-    .option('--as <profile>', 'count earlier versions as this one, through its crosswalk (e.g. sbic@2024)')
+    .option(
+      '--as <profile>',
+      'count earlier versions as this one, through its crosswalk: id@version (e.g. sbic@2024) or its file in a profile folder',
+    )
     .option('--min-n <n>', 'smallest group or count shown; smaller ones are suppressed (at least 3)', '5')
     .option('--include-text', 'also list own improvement areas and action-step texts (groups of at least --min-n only)')
     .addOption(

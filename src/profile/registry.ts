@@ -291,6 +291,40 @@ export function resolveProfile(reg: Registry, spec: string): RegistryEntry {
   return hit;
 }
 
+/**
+ * `--as my-profiles/sbic/2026.yaml`: a profile file, as `diff` takes one. Every thread of a summary reads
+ * profiles from the folders searched, so the file must be one of them (the one in use); otherwise a usage
+ * error says which --profiles and id@version to give.
+ */
+export function resolveProfileOrFile(reg: Registry, spec: string, what: string): RegistryEntry {
+  const looksLikeFile = /\.ya?ml$/i.test(spec) || spec.includes('/') || spec.includes('\\');
+  if (!looksLikeFile) return resolveProfile(reg, spec);
+  if (!existsSync(spec) || !statSync(spec).isFile()) throw new CliError(`${what} ${spec}: file not found`, EXIT.usage);
+  const me = resolve(spec);
+  const hit = reg.entries.find((e) => resolve(e.file) === me);
+  if (hit) return hit;
+  const invalid = reg.skipped.find((s) => resolve(s.file) === me);
+  if (invalid) throw invalidError(invalid);
+  const ref = [...reg.shadowed].find(([, files]) => files.some((f) => resolve(f) === me))?.[0];
+  if (ref) {
+    const used = reg.entries.find((e) => e.ref === ref);
+    throw new CliError(
+      `${what} ${spec}: ${ref} is also in ${used ? displayPath(used.file) : 'another folder'}, which comes first in the search order, so this file is not used`,
+      EXIT.usage,
+      undefined,
+      'Give this file another version (or id), or remove the other copy.',
+    );
+  }
+  const loaded = loadProfileInFolder(spec);
+  const named = loaded.profile ? profileRef(loaded.profile) : refFromPath(spec);
+  throw new CliError(
+    `${what} ${spec}: this file is not in the profile folders searched (${reg.dirs.map(displayPath).join(', ')})`,
+    EXIT.usage,
+    undefined,
+    `Give its profile folder and the version: --profiles ${relativeOrAbsolute(dirname(dirname(me)))} ${what} ${named}`,
+  );
+}
+
 export function findByRef(reg: Registry, ref: string): RegistryEntry | undefined {
   return reg.entries.find((e) => e.ref === ref);
 }

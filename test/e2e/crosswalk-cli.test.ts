@@ -454,6 +454,28 @@ describe('every summary format says how many records came from each version and 
       '"ch@2014",,"(none)","version",0,"(all)",,"version-level-dropped-ratings","","","","",3,',
     );
   });
+  it('--as takes a profile file in a profile folder searched (as diff does), else says what to give', () => {
+    const dir = recs();
+    const profiles = mkdtempSync(join(tmpdir(), 'pp-asfile-'));
+    cpSync(chain, profiles, { recursive: true });
+    const file = join(profiles, 'ch/2026.yaml');
+    const byFile = runCli([
+      '--profiles',
+      profiles,
+      ...args(dir, 'json')
+        .slice(2)
+        .map((a) => (a === 'ch@2026' ? file : a)),
+    ]);
+    expect(byFile.code, byFile.stderr).toBe(0);
+    const byRef = runCli(['--profiles', profiles, ...args(dir, 'json').slice(2)]);
+    expect(JSON.parse(byFile.stdout)).toEqual(JSON.parse(byRef.stdout));
+    // Not in a folder searched: a usage error that gives the --profiles and id@version to use.
+    const outside = runCli(['summarize', dir, '--as', file]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain(`--as ${file}: this file is not in the profile folders searched`);
+    expect(outside.stderr).toContain(`--profiles ${profiles} --as ch@2026`);
+    expect(runCli(['summarize', dir, '--as', join(profiles, 'ch/2099.yaml')]).code).toBe(2);
+  });
   it('without --as there is nothing to convert: conversions is empty', () => {
     const s = JSON.parse(runCli(['--profiles', chain, 'summarize', recs(), '--min-n', '3', '--format', 'json']).stdout);
     expect(s.conversions).toEqual([]);
