@@ -205,7 +205,7 @@ function droppedLevels(p: Profile, src: YamlSource, older: Profile): Diagnostic[
       diagnosticAt(
         src,
         ['levelCrosswalk', from],
-        `levelCrosswalk drops level "${from}" of ${p.replaces}: ratings at "${from}" will not be counted under ${profileRef(p)} (they appear as "Not rated" and are left out of the shares, so the other levels' shares rise)`,
+        `levelCrosswalk drops level "${from}" of ${p.replaces}: ratings at "${from}" will not be counted under ${profileRef(p)} (they appear as "Not rated" and are left out of the shares, which changes the share at or above target)`,
         {
           severity: 'warning',
           code: 'level-dropped',
