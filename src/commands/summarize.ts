@@ -42,7 +42,10 @@ export function summarizeCommand(): Command {
       [],
     )
     .option('--growth <from..to>', 'compare two cycles: share at or above target in each, and the change')
-    .option('--as <profile>', 'count earlier versions as this one, through its crosswalk (e.g. sbic@2024)')
+    .option(
+      '--as <profile>',
+      'count earlier versions as this one, through its crosswalk: id@version (e.g. sbic@2024) or its file in a profile folder',
+    )
     .option('--min-n <n>', 'smallest group or count shown; smaller ones are suppressed (at least 3)', '5')
     .option('--include-text', 'also list own improvement areas and action-step texts (groups of at least --min-n only)')
     .addOption(
@@ -128,16 +131,19 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
           'Use --force to replace it, or choose another --out file.',
         );
       }
-      const [{ runSummarize }, { formatProblem, formatCountsLine }, { progressBar }] = await Promise.all([
-        import('../summary/run.js'),
-        import('../ui/summary-problems.js'),
-        import('../ui/progress.js'),
-      ]);
+      const [{ runSummarize }, { formatProblem, formatCountsLine, ConversionWarnings }, { progressBar }] =
+        await Promise.all([
+          import('../summary/run.js'),
+          import('../ui/summary-problems.js'),
+          import('../ui/progress.js'),
+        ]);
       const bar = progressBar('reading records');
       // Warnings (the record is still counted) can be many in a large folder: the first ones show the
       // pattern, the rest are counted. Every file that is not counted is always listed.
       const MAX_WARNINGS = 3;
       let warnings = 0;
+      // With --as: conversion warnings (which validate cannot list) are summed up per kind instead.
+      const conversion = new ConversionWarnings();
       const { summary, counts, notes } = await runSummarize({
         folders,
         by,
@@ -149,6 +155,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         profilesDir: globalOpts(cmd).profiles,
         workers: opts.workers,
         onProblem: (p) => {
+          if (conversion.add(p)) return;
           if (p.reason === 'warning' && ++warnings > MAX_WARNINGS) return;
           bar.stop();
           writeErr(formatProblem(p));
@@ -175,6 +182,7 @@ Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`
         }
         writeErr(`wrote ${opts.out}\n`);
       } else writeOut(text);
+      writeErr(conversion.format(opts.as ?? ''));
       if (warnings > MAX_WARNINGS) {
         writeErr(
           `… and ${warnings - MAX_WARNINGS} more warning(s) about records that were counted all the same; \`profile validate ${folders.join(' ')}\` lists them all\n`,

@@ -50,7 +50,7 @@ Examples:
         const failing = (d: { severity: string }) => d.severity === 'error' || (opts.strict ?? false);
         const bad = result.files.filter((f) => f.diagnostics.some(failing)).length;
         const summary = opts.strict
-          ? `${files.length} file(s) checked: ${files.length - bad} ok, ${bad} with problems; ${result.errors + result.warnings} error(s) (${result.warnings} of them warnings, which --strict counts as errors)`
+          ? `${files.length} file(s) checked: ${files.length - bad} ok, ${bad} with problems; ${result.errors + result.warnings} error(s)${result.warnings ? ` (${result.warnings} of them warnings, which --strict counts as errors)` : ''}`
           : `${files.length} file(s) checked: ${files.length - bad} ok, ${bad} with errors; ${result.errors} error(s), ${result.warnings} warning(s)`;
         writeOut(`${summary}\n`);
       }

@@ -139,7 +139,7 @@ export interface ConversionReport {
   renamed: Array<[string, string]>;
   /** Ids with no counterpart: ratings, priorities, areas of these are not carried over. */
   dropped: string[];
-  /** Several old ids that land on one new id (only the first rating is counted). */
+  /** Several old ids that land on one new id (validate rejects this: crosswalk-merge). */
   merged: Array<[string[], string]>;
   levelsRenamed: Array<[string, string]>;
   levelsDropped: string[];

@@ -40,7 +40,13 @@ export function loadProfileInFolder(file: string): ProfileLoad {
  * (sbic/2026.yaml saying version "2025" is sbic@2025). A draft elsewhere (templates/profile.yaml) is not
  * in place yet: both names are warnings.
  */
-export function checkFileName(p: Profile, src: YamlSource, inProfileFolder = false): Diagnostic[] {
+export function checkFileName(
+  p: Profile,
+  src: YamlSource,
+  inProfileFolder = false,
+  /** Ids of the other profiles known to the run: a folder named for one of them is an id folder. */
+  knownIds: ReadonlySet<string> = new Set(),
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const name = basename(src.file);
   const version = name.replace(/\.ya?ml$/i, '');
@@ -67,7 +73,21 @@ export function checkFileName(p: Profile, src: YamlSource, inProfileFolder = fal
         { severity: 'warning', code: 'file-name' },
       ),
     );
-  if (id !== p.id)
+  // In a profile folder, or in a folder named for a known profile id (sbic/2026.yaml saying id "sbci"), the
+  // file would publish a new profile (sbci@2026) beside the one meant: an error, as for the version.
+  if (id !== p.id && (inProfileFolder || knownIds.has(id)))
+    out.push(
+      diagnosticAt(
+        src,
+        ['id'],
+        `id "${p.id}" does not match the folder "${id}": this file would be ${p.id}@${p.version}, a profile of its own, not ${id}@${p.version} (profiles live at <id>/<version>.yaml)`,
+        {
+          code: 'file-name',
+          hint: `Write id: ${id} if this is a version of ${id}; if it is a new profile, move it to ${p.id}/${name}.`,
+        },
+      ),
+    );
+  else if (id !== p.id)
     out.push(
       diagnosticAt(
         src,

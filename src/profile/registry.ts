@@ -98,7 +98,7 @@ function checkProfileFolder(dir: string, what: string): void {
       `${what}: ${dir} holds ${direct.join(', ')} directly, so no profile would be found in it (${LAYOUT})`,
       EXIT.usage,
       undefined,
-      `Looks like one profile's id folder: give the folder above it, --profiles ${relativeOrAbsolute(parent)}`,
+      `Looks like one profile's id folder: give the folder above it, ${what === 'PROFILE_PATH' ? `PROFILE_PATH=${relativeOrAbsolute(parent)}` : `--profiles ${relativeOrAbsolute(parent)}`}`,
     );
   }
 }
@@ -167,7 +167,14 @@ export function loadRegistry(opts: RegistryOptions = {}): Registry {
   const entries: RegistryEntry[] = [];
   for (const c of candidates) {
     const errors = [
-      ...checkProfileLinks(c.profile, c.source, (ref) => byRef.get(ref)),
+      ...checkProfileLinks(
+        c.profile,
+        c.source,
+        (ref) => byRef.get(ref),
+        [...candidates.map((o) => o.ref), ...skipped.map((s) => s.ref)]
+          .filter((r) => r.split('@')[0] === c.profile.id)
+          .map((r) => r.split('@')[1]),
+      ),
       ...checkFork(c.profile, c.source, known),
     ].filter((d) => d.severity === 'error');
     if (errors.length) skip(c.file, c.ref, errors, c.profile);
@@ -177,7 +184,10 @@ export function loadRegistry(opts: RegistryOptions = {}): Registry {
     (a, b) => a.profile.id.localeCompare(b.profile.id) || compareVersions(a.profile.version, b.profile.version),
   );
   const reg = { entries, problems, dirs, shadowed, skipped };
-  if (!opts.quiet) warnSkipped(reg);
+  if (!opts.quiet) {
+    warnSkipped(reg);
+    warnShadowed(reg);
+  }
   return reg;
 }
 
@@ -200,6 +210,24 @@ export function warnSkipped(reg: Registry, except: Iterable<string> = []): void 
     warned.add(key);
     process.stderr.write(
       `warning: ${displayPath(s.file)} is not a valid profile, so ${s.ref} is skipped: ${why(s)}; see every problem with: profile validate ${displayPath(s.file)}\n`,
+    );
+  }
+}
+
+/**
+ * One line on stderr per id@version found in two folders, once per run: an edited copy of a published
+ * version in the maintainer's folder is otherwise used silently instead of the published one (or the
+ * other way round).
+ */
+export function warnShadowed(reg: Registry): void {
+  for (const [ref, files] of reg.shadowed) {
+    const used = reg.entries.find((e) => e.ref === ref);
+    if (!used) continue; // the file that would be used is skipped: warnSkipped says so
+    const key = `shadowed:${ref}`;
+    if (warned.has(key)) continue;
+    warned.add(key);
+    process.stderr.write(
+      `warning: ${ref} is in more than one profile folder: using ${displayPath(used.file)}, not ${files.map(displayPath).join(', ')} (--profiles comes first, then PROFILE_PATH, then the shipped profiles); give one of them another version, or remove it\n`,
     );
   }
 }
@@ -261,6 +289,40 @@ export function resolveProfile(reg: Registry, spec: string): RegistryEntry {
     );
   }
   return hit;
+}
+
+/**
+ * `--as my-profiles/sbic/2026.yaml`: a profile file, as `diff` takes one. Every thread of a summary reads
+ * profiles from the folders searched, so the file must be one of them (the one in use); otherwise a usage
+ * error says which --profiles and id@version to give.
+ */
+export function resolveProfileOrFile(reg: Registry, spec: string, what: string): RegistryEntry {
+  const looksLikeFile = /\.ya?ml$/i.test(spec) || spec.includes('/') || spec.includes('\\');
+  if (!looksLikeFile) return resolveProfile(reg, spec);
+  if (!existsSync(spec) || !statSync(spec).isFile()) throw new CliError(`${what} ${spec}: file not found`, EXIT.usage);
+  const me = resolve(spec);
+  const hit = reg.entries.find((e) => resolve(e.file) === me);
+  if (hit) return hit;
+  const invalid = reg.skipped.find((s) => resolve(s.file) === me);
+  if (invalid) throw invalidError(invalid);
+  const ref = [...reg.shadowed].find(([, files]) => files.some((f) => resolve(f) === me))?.[0];
+  if (ref) {
+    const used = reg.entries.find((e) => e.ref === ref);
+    throw new CliError(
+      `${what} ${spec}: ${ref} is also in ${used ? displayPath(used.file) : 'another folder'}, which comes first in the search order, so this file is not used`,
+      EXIT.usage,
+      undefined,
+      'Give this file another version (or id), or remove the other copy.',
+    );
+  }
+  const loaded = loadProfileInFolder(spec);
+  const named = loaded.profile ? profileRef(loaded.profile) : refFromPath(spec);
+  throw new CliError(
+    `${what} ${spec}: this file is not in the profile folders searched (${reg.dirs.map(displayPath).join(', ')})`,
+    EXIT.usage,
+    undefined,
+    `Give its profile folder and the version: --profiles ${relativeOrAbsolute(dirname(dirname(me)))} ${what} ${named}`,
+  );
 }
 
 export function findByRef(reg: Registry, ref: string): RegistryEntry | undefined {

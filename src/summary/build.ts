@@ -224,6 +224,7 @@ export function buildSummary(
 ): { summary: Summary; notes: BuildNotes } {
   const notes: BuildNotes = { leftOut: [], leftOutCells: [], notConverted: [] };
   const sources = new Map<string, number>();
+  const levelDropped = new Map<string, number>();
   const sections = [...table.sections.values()].sort(
     (a, b) => a.profile.localeCompare(b.profile, 'en', { numeric: true }) || compareValues(a.cycle, b.cycle),
   );
@@ -247,6 +248,8 @@ export function buildSummary(
     }
     if (cells.length === 0) continue;
     for (const c of cells) for (const [v, k] of c.counters.sources) sources.set(v, (sources.get(v) ?? 0) + k);
+    for (const c of cells)
+      for (const [v, k] of c.counters.levelDropped) levelDropped.set(v, (levelDropped.get(v) ?? 0) + k);
     const r = buildSection(table, cells, p, s.cycle, opts);
     counted += r.trees[0].root.counters.n;
     results.push(r);
@@ -269,7 +272,7 @@ export function buildSummary(
   // A version's number of records is withheld only when the report its records are counted in hides its
   // size: an unrelated small report (one Ohio record) must not blank the counts of the --as report.
   const hidden = new Set(reports.filter((r) => r.tables[0].total.n === null).map((r) => r.profile));
-  const conversions = opts.as ? convertedVersions(opts.as, profiles, sources, hidden) : [];
+  const conversions = opts.as ? convertedVersions(opts.as, profiles, sources, levelDropped, hidden) : [];
   for (const c of conversions)
     if (c.notConverted === 'not-in-chain')
       notes.notConverted.push({ from: c.from, records: sources.get(c.from) ?? 0, reason: c.reason ?? '' });
@@ -303,6 +306,7 @@ function convertedVersions(
   as: string,
   profiles: Map<string, Profile>,
   sources: Map<string, number>,
+  levelDropped: Map<string, number>,
   hidden: Set<string>,
 ): Conversion[] {
   const target = profiles.get(as);
@@ -326,6 +330,7 @@ function convertedVersions(
       dropped: [],
       levelsMapped: [],
       levelsDropped: [],
+      ratingsAtDroppedLevels: withheld ? null : (levelDropped.get(from) ?? 0),
     };
     const older = profiles.get(from);
     const map = older ? crosswalkTo(target, from, lookup) : undefined;

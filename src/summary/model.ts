@@ -136,6 +136,11 @@ export interface Conversion {
   dropped: string[];
   levelsMapped: Array<{ from: string; to: string }>;
   levelsDropped: string[];
+  /**
+   * Ratings (in the records counted) at one of `levelsDropped`: they appear as "Not rated" and are left out
+   * of the shares. null when withheld, as `records` is (see recordsWithheld).
+   */
+  ratingsAtDroppedLevels: number | null;
   /** Why `to` is null: another version not in the target's chain (a warning), or another profile. */
   notConverted?: 'not-in-chain' | 'other-profile';
   /** notConverted, in words. */

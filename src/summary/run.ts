@@ -1,6 +1,6 @@
 // `profile summarize` without the terminal: scan, read (on workers when it pays), count per cell,
 // protect, build. The summary is safe to publish; the notes and file counts are for stderr only.
-import { loadRegistry, resolveProfile } from '../profile/registry.js';
+import { loadRegistry, resolveProfileOrFile } from '../profile/registry.js';
 import { checkConversionTarget } from '../profile/crosswalk.js';
 import { CliError, EXIT } from '../errors.js';
 import { buildSummary, type BuildNotes } from './build.js';
@@ -55,7 +55,7 @@ export async function runSummarize(
   // Resolve "sbic" to its latest version and fail early (exit 2) on an unknown one.
   const as = opts.as
     ? checkConversionTarget(
-        resolveProfile(reg, opts.as).profile,
+        resolveProfileOrFile(reg, opts.as, '--as').profile,
         reg.entries.map((e) => e.profile),
       )
     : undefined;

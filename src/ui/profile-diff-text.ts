@@ -76,10 +76,13 @@ export function recordLines(d: ProfileDiff): string[] {
   const out: string[] = [];
   for (const [from, to] of r.renamed) out.push(`${from}: counted as ${to}`);
   for (const [olds, to] of r.merged)
-    out.push(`${olds.join(', ')}: all land on ${to}; only the first rating of a record is counted`);
+    out.push(
+      `${olds.join(', ')}: all land on ${to}, so a record would carry two ratings for one item; validate rejects this (crosswalk-merge): map all but one of them to null on purpose, or keep them as separate items`,
+    );
   for (const id of r.dropped) out.push(`${id}: dropped (no counterpart in ${d.to})`);
   for (const [from, to] of r.levelsRenamed) out.push(`level ${from}: counted as ${to}`);
-  for (const id of r.levelsDropped) out.push(`level ${id}: dropped; ratings at this level are not counted`);
+  for (const id of r.levelsDropped)
+    out.push(`level ${id}: dropped; ratings at this level appear as "Not rated" and are left out of the shares`);
   if (r.unrated.length) out.push(`not rated by any record of ${d.from}: ${r.unrated.join(', ')}`);
   if (out.length === 0) out.push('every id and level carries over unchanged');
   return out;

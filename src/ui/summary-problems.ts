@@ -18,6 +18,38 @@ export function formatProblem(p: Problem): string {
   return `${c.bold(safeLine(p.file))}  ${tag}  ${safeText(p.message)}\n`;
 }
 
+/**
+ * With --as: a conversion warning is the same for every record of a version that rates the same ids, and
+ * only `summarize --as` sees it (validate checks a record against its own version). One line per kind.
+ */
+export class ConversionWarnings {
+  readonly kinds = new Map<string, { records: number; first: string }>();
+  /** Takes a conversion warning (true), or leaves the problem to the caller (false). */
+  add(p: Problem): boolean {
+    if (p.reason !== 'warning' || !p.diagnostics?.length || !p.diagnostics.every((d) => d.code === 'conversion'))
+      return false;
+    for (const d of p.diagnostics) {
+      const k = this.kinds.get(d.message);
+      if (k) k.records++;
+      else this.kinds.set(d.message, { records: 1, first: p.file });
+    }
+    return true;
+  }
+  format(as: string): string {
+    return formatConversionWarnings(this.kinds, as);
+  }
+}
+
+function formatConversionWarnings(kinds: Map<string, { records: number; first: string }>, as: string): string {
+  const c = colours().err;
+  return [...kinds]
+    .map(
+      ([message, k]) =>
+        `${c.yellow('warning')}  ${k.records} record(s), converted with --as ${safeText(as)}: ${safeText(message)} (first: ${safeLine(k.first)})\n`,
+    )
+    .join('');
+}
+
 export function formatCountsLine(counts: FileCounts, hideTotals = false): string {
   const c = colours().err;
   const parts = Object.entries(counts.skipped)

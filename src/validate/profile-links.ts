@@ -18,9 +18,32 @@ export function checkProfileLinks(
   p: Profile,
   src: YamlSource,
   lookup: (ref: string) => Profile | undefined,
+  /** The versions of this profile's id known to the run, valid or not (for "did you mean"). */
+  versions: string[] = [],
 ): Diagnostic[] {
   if (!p.replaces) return [];
+  const order = checkReplacesOrder(p, src);
+  if (order) return [order];
   const older = lookup(p.replaces);
+  // Other versions of this id exist, so a "replaces:" naming none of them is a typo, not a version kept
+  // elsewhere: an error, or the crosswalk would go unchecked and records of the real one not converted.
+  const earlier = versions
+    .filter((v) => v !== p.version && compareVersions(v, p.version) < 0)
+    .sort(compareVersions)
+    .pop();
+  const [rid, rversion] = p.replaces.split('@');
+  if (!older && rid === p.id && earlier !== undefined && !versions.includes(rversion))
+    return [
+      diagnosticAt(
+        src,
+        ['replaces'],
+        `replaces "${p.replaces}", which does not exist (did you mean ${p.id}@${earlier}?); versions of ${p.id}: ${[...new Set(versions)].sort(compareVersions).join(', ')}`,
+        {
+          code: 'replaces-not-found',
+          hint: `Write "replaces: ${p.id}@${earlier}" (the latest version before ${p.version}), then validate again: it lists the ids of ${p.id}@${earlier} that the crosswalk must map.`,
+        },
+      ),
+    ];
   if (!older)
     return [
       diagnosticAt(src, ['replaces'], `replaces "${p.replaces}", which was not found`, {
@@ -90,7 +113,107 @@ export function checkProfileLinks(
   };
   check('crosswalk', 'id', itemIds(older), itemIds(p));
   check('levelCrosswalk', 'level', levelIds(older), levelIds(p));
+  out.push(...checkMerges(p, src, older));
+  out.push(...droppedLevels(p, src, older));
   return out;
+}
+
+/**
+ * "latest" (show, assess, summarize --as sbic) is the highest version: a version that replaces a later one
+ * (sbic/2023.yaml with replaces: sbic@2024) would never be the latest, and the chain would run backwards.
+ */
+function replacesOrder(p: Profile): 'itself' | 'later' | undefined {
+  const [id, version] = (p.replaces ?? '').split('@');
+  if (id !== p.id || version === undefined) return undefined;
+  if (version === p.version) return 'itself';
+  return compareVersions(version, p.version) > 0 ? 'later' : undefined;
+}
+
+function checkReplacesOrder(p: Profile, src: YamlSource): Diagnostic | undefined {
+  const order = replacesOrder(p);
+  const version = (p.replaces ?? '').split('@')[1];
+  if (order === 'itself')
+    return diagnosticAt(
+      src,
+      ['replaces'],
+      `replaces "${p.replaces}", its own version: a version cannot replace itself`,
+      {
+        code: 'replaces-order',
+        hint: `Write the version this one follows, e.g. "replaces: ${p.id}@<earlier version>", or remove "replaces:" if it is the first.`,
+      },
+    );
+  if (order === 'later')
+    return diagnosticAt(
+      src,
+      ['replaces'],
+      `${profileRef(p)} replaces ${p.replaces}, a later version: "latest" (show, assess, summarize --as ${p.id}) is chosen by version order, so ${p.replaces} would stay the latest and this version would never be used as it`,
+      {
+        code: 'replaces-order',
+        hint: `A new version needs a version that sorts after ${version} (e.g. rename this file and its version:), or, if ${p.replaces} is meant to follow this one, move the "replaces:" to ${p.replaces}.`,
+      },
+    );
+  return undefined;
+}
+
+/**
+ * Two ids of the replaced version that land on one id (`coaching-plan: monitoring` and `progress-monitoring:
+ * monitoring`, or a crosswalk line onto an id kept as it is): a record holds one rating per item, so one of
+ * the two ratings could not be counted. Said at the second crosswalk line, naming both ids.
+ */
+function checkMerges(p: Profile, src: YamlSource, older: Profile): Diagnostic[] {
+  const walk = p.crosswalk ?? {};
+  const kept = itemIds(p);
+  const oldIds = itemIds(older);
+  const landing = new Map<string, string>();
+  // Ids kept as they are land first: the crosswalk line onto one of them is the second.
+  for (const id of oldIds) if (kept.has(id)) landing.set(id, id);
+  const out: Diagnostic[] = [];
+  for (const [from, to] of Object.entries(walk)) {
+    if (to === null || !oldIds.has(from) || kept.has(from)) continue;
+    const first = landing.get(to);
+    if (first === undefined) {
+      landing.set(to, from);
+      continue;
+    }
+    const firstSaid = first === to ? `"${to}" (kept as it is)` : `"${first}"`;
+    out.push(
+      diagnosticAt(
+        src,
+        ['crosswalk', from],
+        `crosswalk maps "${from}" to "${to}", and ${firstSaid} also lands on "${to}": a record of ${p.replaces} rating both would carry two ratings for one item of ${profileRef(p)}`,
+        {
+          code: 'crosswalk-merge',
+          preferKey: true,
+          hint: `Map one of them to null on purpose ("${from}: null"; its ratings are then dropped, and reported as dropped), or keep both items in ${profileRef(p)}.`,
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * A level mapped to null on purpose: ratings at that level count as "Not rated" under this version, which
+ * leaves them out of every share (the "at or above target" share rises). Allowed, but said.
+ */
+function droppedLevels(p: Profile, src: YamlSource, older: Profile): Diagnostic[] {
+  const walk = p.levelCrosswalk ?? {};
+  const oldLevels = levelIds(older);
+  return Object.entries(walk)
+    .filter(([from, to]) => to === null && oldLevels.has(from) && !levelIds(p).has(from))
+    .map(([from]) =>
+      diagnosticAt(
+        src,
+        ['levelCrosswalk', from],
+        `levelCrosswalk drops level "${from}" of ${p.replaces}: ratings at "${from}" will not be counted under ${profileRef(p)} (they appear as "Not rated" and are left out of the shares, which changes the share at or above target)`,
+        {
+          severity: 'warning',
+          code: 'level-dropped',
+          preferKey: true,
+          hint: `If "${from}" has a counterpart in ${profileRef(p)}, map it ("${from}: <level>"); summaries say how many ratings were at a dropped level.`,
+        },
+      ),
+    );
 }
 
 /**
@@ -104,7 +227,8 @@ export function checkFork(
   src: YamlSource,
   known: Array<{ profile: Profile; file: string; checked: boolean }>,
 ): Diagnostic[] {
-  if (!p.replaces) return [];
+  // A "replaces:" naming this version or a later one is its own error (replaces-order); a fork follows from it.
+  if (!p.replaces || replacesOrder(p)) return [];
   const me = profileRef(p);
   const others = known.filter(
     (k) => k.profile.id === p.id && k.profile.replaces === p.replaces && profileRef(k.profile) !== me,

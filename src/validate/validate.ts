@@ -48,10 +48,15 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
   for (const e of [...registry.entries, ...registry.skipped])
     if (e.profile && !known.has(e.ref)) known.set(e.ref, { profile: e.profile, file: e.file, checked: false });
 
+  // A folder named for one of these ids is that profile's folder (sbic/2026.yaml saying id "sbci").
+  const knownIds = new Set([...known.keys(), ...registry.skipped.map((s) => s.ref)].map((r) => r.split('@')[0]));
   const results: FileResult[] = parsed.map((p) => {
     const diagnostics = [...p.diagnostics];
+    if (p.src && p.profile) diagnostics.unshift(...checkFileName(p.profile, p.src, false, knownIds));
     if (p.src && p.kind === 'profile' && p.profile) {
-      diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup));
+      const id = p.profile.id;
+      const versions = [...known.values()].filter((k) => k.profile.id === id).map((k) => k.profile.version);
+      diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup, versions));
       diagnostics.push(...checkFork(p.profile, p.src, [...known.values()]));
     }
     if (p.src && p.kind === 'record' && !diagnostics.some((d) => d.severity === 'error'))
@@ -131,7 +136,8 @@ function parseText(text: string, file: string): Parsed {
   glued.push(...schemaModeline(text, file, kind));
   if (kind === 'record') return { file, src, kind, diagnostics: glued };
   const r = validateProfileValue(src);
-  const diagnostics = [...r.diagnostics, ...(r.profile ? checkFileName(r.profile, src) : []), ...glued];
+  // The file name is checked in validateFiles, which knows the other profiles.
+  const diagnostics = [...r.diagnostics, ...glued];
   return { file, src, kind, diagnostics, profile: r.profile };
 }
 

@@ -34,6 +34,49 @@ describe('validate: a version change that would lose ratings', () => {
     expect(runCli(['validate', renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n')]).code).toBe(0);
     expect(runCli(['validate', renamedVersion('crosswalk:\n  progress-monitoring: null\n')]).code).toBe(0);
   });
+  it('two old ids mapped to one new id is an error at the second line, naming both (a record holds one rating per item)', () => {
+    const dir = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  coaching-plan: monitoring\n');
+    const file = join(dir, 'sbic/2026.yaml');
+    // coaching-plan leaves the new version (else its crosswalk line is crosswalk-existing-id).
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/ {2}- id: coaching-plan\n(?: {4}.*\n)+?(?= {2}- id: solution-dialogue)/, ''),
+    );
+    const line = readFileSync(file, 'utf8').split('\n').indexOf('  coaching-plan: monitoring') + 1;
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `sbic/2026.yaml:${line}:3  error  crosswalk maps "coaching-plan" to "monitoring", and "progress-monitoring" also lands on "monitoring": a record of sbic@2024 rating both would carry two ratings for one item of sbic@2026`,
+    );
+    expect(r.stdout).toContain(
+      'hint: Map one of them to null on purpose ("coaching-plan: null"; its ratings are then dropped, and reported as dropped), or keep both items in sbic@2026.',
+    );
+    // The registry skips it, as validate rejects it; diff says the same.
+    expect(runCli(['--profiles', dir, 'show', 'sbic@2026']).code).toBe(2);
+    expect(runCli(['diff', 'sbic@2024', file]).stdout).toContain('validate rejects this (crosswalk-merge)');
+    // Onto an id kept as it is: the same error.
+    const kept = renamedVersion('crosswalk:\n  progress-monitoring: feedback\n');
+    writeFileSync(
+      join(kept, 'sbic/2026.yaml'),
+      readFileSync(join(kept, 'sbic/2026.yaml'), 'utf8').replace(
+        / {2}- id: monitoring\n(?: {4}.*\n)+?(?= {2}- id: |[a-z])/,
+        '',
+      ),
+    );
+    expect(runCli(['validate', join(kept, 'sbic/2026.yaml')]).stdout).toContain(
+      'crosswalk maps "progress-monitoring" to "feedback", and "feedback" (kept as it is) also lands on "feedback"',
+    );
+    // One of them mapped to null on purpose passes.
+    const ok = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  coaching-plan: null\n');
+    writeFileSync(
+      join(ok, 'sbic/2026.yaml'),
+      readFileSync(join(ok, 'sbic/2026.yaml'), 'utf8').replace(
+        / {2}- id: coaching-plan\n(?: {4}.*\n)+?(?= {2}- id: solution-dialogue)/,
+        '',
+      ),
+    );
+    expect(runCli(['validate', join(ok, 'sbic/2026.yaml')]).code).toBe(0);
+  });
   it('a crosswalk line for an id still in the new version is an error at that line (its ratings are kept)', () => {
     const dir = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  feedback: null\n');
     const file = join(dir, 'sbic/2026.yaml');
@@ -321,6 +364,7 @@ describe('every summary format says how many records came from each version and 
           { from: 'far', to: 'not-yet' },
         ],
         levelsDropped: [],
+        ratingsAtDroppedLevels: 0,
       },
       {
         from: 'ch@2026',
@@ -331,6 +375,7 @@ describe('every summary format says how many records came from each version and 
         dropped: [],
         levelsMapped: [],
         levelsDropped: [],
+        ratingsAtDroppedLevels: 0,
       },
     ]);
   });
@@ -382,6 +427,57 @@ describe('every summary format says how many records came from each version and 
     cpSync(dir, one, { recursive: true });
     for (const f of ['r4.yaml', 'r5.yaml', 'ohio.yaml']) rmSync(join(one, f));
     expect(runCli(args(one, 'table')).stdout).toContain('ch@2026: 1 record, counted as it is.');
+  });
+  it('a level dropped on purpose: validate warns, and every format says how many ratings were at it', () => {
+    // ch@2026 with "far: null": the 3 ch@2014 records each rate feedback "far".
+    const profiles = mkdtempSync(join(tmpdir(), 'pp-lvdrop-'));
+    cpSync(chain, profiles, { recursive: true });
+    const file = join(profiles, 'ch/2026.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  far: not-yet', '  far: null'));
+    const line = readFileSync(file, 'utf8').split('\n').indexOf('  far: null') + 1;
+    const v = runCli(['--profiles', profiles, 'validate', file]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain(
+      `ch/2026.yaml:${line}:3  warning  levelCrosswalk drops level "far" of ch@2024: ratings at "far" will not be counted under ch@2026 (they appear as "Not rated" and are left out of the shares, which changes the share at or above target)`,
+    );
+    const dir = recs();
+    const run = (format: string) => runCli(['--profiles', profiles, ...args(dir, format).slice(2)]);
+    const json = run('json');
+    expect(json.code, json.stderr).toBe(0);
+    // Said once in the report, not as a warning per file.
+    expect(json.stderr).not.toContain('is not a level of');
+    expect(JSON.parse(json.stdout).conversions).toEqual([
+      expect.objectContaining({ from: 'ch@2014', levelsDropped: ['far'], ratingsAtDroppedLevels: 3 }),
+      expect.objectContaining({ from: 'ch@2026', levelsDropped: [], ratingsAtDroppedLevels: 0 }),
+    ]);
+    const said = 'levels dropped far (3 ratings at this level appear as "Not rated" and are left out of the shares).';
+    for (const format of ['table', 'md']) expect(run(format).stdout, format).toContain(said);
+    expect(run('html').stdout).toContain(said.replaceAll('"', '&quot;'));
+    expect(run('csv').stdout).toContain(
+      '"ch@2014",,"(none)","version",0,"(all)",,"version-level-dropped-ratings","","","","",3,',
+    );
+  });
+  it('--as takes a profile file in a profile folder searched (as diff does), else says what to give', () => {
+    const dir = recs();
+    const profiles = mkdtempSync(join(tmpdir(), 'pp-asfile-'));
+    cpSync(chain, profiles, { recursive: true });
+    const file = join(profiles, 'ch/2026.yaml');
+    const byFile = runCli([
+      '--profiles',
+      profiles,
+      ...args(dir, 'json')
+        .slice(2)
+        .map((a) => (a === 'ch@2026' ? file : a)),
+    ]);
+    expect(byFile.code, byFile.stderr).toBe(0);
+    const byRef = runCli(['--profiles', profiles, ...args(dir, 'json').slice(2)]);
+    expect(JSON.parse(byFile.stdout)).toEqual(JSON.parse(byRef.stdout));
+    // Not in a folder searched: a usage error that gives the --profiles and id@version to use.
+    const outside = runCli(['summarize', dir, '--as', file]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain(`--as ${file}: this file is not in the profile folders searched`);
+    expect(outside.stderr).toContain(`--profiles ${profiles} --as ch@2026`);
+    expect(runCli(['summarize', dir, '--as', join(profiles, 'ch/2099.yaml')]).code).toBe(2);
   });
   it('without --as there is nothing to convert: conversions is empty', () => {
     const s = JSON.parse(runCli(['--profiles', chain, 'summarize', recs(), '--min-n', '3', '--format', 'json']).stdout);

@@ -161,6 +161,10 @@ describe('profile schema', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const block = /```json\n(\{\n {2}"yaml\.schemas"[\s\S]*?)```/.exec(readme)?.[1];
     expect(block, 'the yaml.schemas recipe').toBeDefined();
+    // The recipe assumes folders named profiles/ and records/: the README says to adjust it.
+    expect(readme.replace(/\s+/g, ' ')).toContain(
+      'if your folders have other names, adjust the globs and the schema paths to match them',
+    );
     const schemas = JSON.parse(block!)['yaml.schemas'] as Record<string, string[]>;
     // The workspace the recipe describes: schemas written where it says, a profile, a record by assess.
     const ws = mkdtempSync(join(tmpdir(), 'pp-vscode-'));

@@ -40,7 +40,13 @@ describe('npm pack and a global install', () => {
       'templates/schema/profile.schema.json',
     ])
       expect(files).toContain(f);
-    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
+    // The README's picture only, so the README shown from the package has no broken image.
+    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([
+      'test/screenshots/summary-html.png',
+    ]);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const [, img] of readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g))
+      if (!/^[a-z]+:/i.test(img)) expect(files, `README image ${img}`).toContain(img);
 
     const prefix = tmp('pp-global-');
     const installed = npm(

@@ -149,7 +149,7 @@ describe('summarize edge cases', () => {
     },
   );
 
-  it('--as: two items mapping to one, and a level the target lacks (null on purpose), are counted with a warning, not dropped silently; without the levelCrosswalk line the target is refused', () => {
+  it('--as: two items mapping to one is refused (crosswalk-merge); one of them and a level mapped to null on purpose are counted as dropped and said in the report, not per file; without the levelCrosswalk line the target is refused', () => {
     // The fixture's xw@2024 lacks the level "not-started" of xw@2014 and does not map it: validate rejects
     // it, so every command skips it, and --as it is a usage error naming the file.
     const refused = runCli([
@@ -164,7 +164,7 @@ describe('summarize edge cases', () => {
     expect(refused.stderr).toMatch(
       /xw@2024 is in .*xw\/2024\.yaml, which is not a valid profile.*level "not-started" of xw@2014/,
     );
-    // Mapped to null on purpose, the profile is used; a rating at that level is not counted, with a warning.
+    // The level mapped to null on purpose, the crosswalk still maps two items to one: refused too.
     const profiles = mkdtempSync(join(tmpdir(), 'pp-xw-'));
     cpSync(fixture('summarize', 'crosswalk-profiles'), profiles, { recursive: true });
     const target = join(profiles, 'xw/2024.yaml');
@@ -192,6 +192,16 @@ describe('summarize edge cases', () => {
       ].join('\n');
     // Ten records: in a group of fewer than 10 where all gave one level, the row would be a range.
     for (let i = 0; i < 10; i++) put(`r${i}.yaml`, old(i, 'exemplary'));
+    const merged = runCli(['--profiles', profiles, 'summarize', dir, '--as', 'xw@2024']);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain(
+      'crosswalk maps "improvement-process" to "relationships", and "relationships" (kept as it is) also lands on "relationships"',
+    );
+    // improvement-process mapped to null on purpose: the profile is used.
+    writeFileSync(
+      target,
+      readFileSync(target, 'utf8').replace('  improvement-process: relationships', '  improvement-process: null'),
+    );
     for (const workers of ['--no-workers', '--workers']) {
       const run = runCli([
         '--profiles',
@@ -210,13 +220,15 @@ describe('summarize edge cases', () => {
       expect(s.files.counted).toBe(10);
       const items = s.reports[0].tables[0].total.items;
       const rel = items.find((x: { id: string }) => x.id === 'relationships');
-      expect(rel.levels.proficient).toBe(10); // the first rating that maps there
-      expect(run.stderr).toMatch(
-        /r0\.yaml.*warning +ratings of "relationships" and "improvement-process" both map to "relationships" in xw@2024/,
-      );
-      expect(run.stderr).toMatch(
-        /r0\.yaml.*warning +level "not-started" \(rating of "solution-dialogue"\) is not a level of xw@2024/,
-      );
+      expect(rel.levels.proficient).toBe(10);
+      expect(s.conversions[0]).toMatchObject({
+        from: 'xw@2014',
+        dropped: expect.arrayContaining(['improvement-process']),
+        levelsDropped: ['not-started'],
+        ratingsAtDroppedLevels: 10,
+      });
+      expect(run.stderr).not.toContain('both map to');
+      expect(run.stderr).not.toContain('is not a level of');
     }
   });
 

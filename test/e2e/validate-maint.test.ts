@@ -75,6 +75,11 @@ describe('profile validate', () => {
     expect(file.stderr).toContain('package.json is a file, not a folder');
     expect(file.stderr).not.toContain('This is a bug');
     expect(runCli(['list'], { env: { PROFILE_PATH: join(ROOT, 'package.json') } }).code).toBe(2);
+    // Set through PROFILE_PATH: the hint names that setting, not --profiles.
+    const env = runCli(['list'], { env: { PROFILE_PATH: 'profiles/sbic' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain("Looks like one profile's id folder: give the folder above it, PROFILE_PATH=profiles");
+    expect(env.stderr).not.toContain('--profiles profiles');
     // The parent folder works everywhere.
     expect(runCli(['--profiles', join(ROOT, 'profiles'), 'list']).code).toBe(0);
   });
@@ -100,6 +105,24 @@ describe('profile validate', () => {
     expect(
       diagnostics(runCli(['validate', dir, '--json']).stdout).filter((d) => d.code === 'shadowed-profile'),
     ).toHaveLength(2);
+  });
+  it('a shadowed published version: every command that looks profiles up warns once, naming the file used and the one not', () => {
+    const dir = tmp('pp-shadow-use-');
+    cpSync(join(ROOT, 'profiles/sbic/2024.yaml'), join(dir, 'sbic/2024.yaml'), { recursive: true });
+    const said = new RegExp(
+      `warning: sbic@2024 is in more than one profile folder: using ${dir}/sbic/2024\\.yaml, not profiles/sbic/2024\\.yaml \\(--profiles comes first, then PROFILE_PATH, then the shipped profiles\\)`,
+      'g',
+    );
+    for (const cmd of [
+      ['show', 'sbic'],
+      ['diff', 'sbic@2014', 'sbic@2024'],
+      ['summarize', fixture('summarize', 'state')],
+    ]) {
+      const r = runCli(['--profiles', dir, ...cmd]);
+      expect(r.stderr.match(said), cmd.join(' ')).toHaveLength(1);
+    }
+    // Without the copy, no such line.
+    expect(runCli(['show', 'sbic']).stderr).not.toContain('more than one profile folder');
   });
   it('a date that is not on the calendar is an error', () => {
     const dir = tmp('pp-date-');
@@ -415,6 +438,11 @@ describe('small things a maintainer tripped on', () => {
       /1 file\(s\) checked: 0 ok, 1 with problems; \d+ error\(s\) \(\d+ of them warnings, which --strict counts as errors\)/,
     );
     expect(runCli(['validate', join(dir, '2024.yaml')]).stdout).toContain('1 ok, 0 with errors');
+    // No warning counted: no parenthesis saying "0 of them".
+    const clean = runCli(['validate', '--strict', join(ROOT, 'profiles/sbic/2024.yaml')]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('1 file(s) checked: 1 ok, 0 with problems; 0 error(s)\n');
+    expect(clean.stdout).not.toContain('of them warnings');
   });
 });
 
@@ -455,5 +483,81 @@ describe('a list item not lined up with the items above it', () => {
     expect(m, d.hint).not.toBeNull();
     const fixed = broken.map((l, i) => (i === Number(m![1]) - 1 ? ' '.repeat(Number(m![2])) + l.trimStart() : l));
     expect(fixed.join('\n')).toBe(shipped);
+  });
+});
+
+describe('replaces: and id: that would publish the wrong thing', () => {
+  /** A maintainer's folder with a copy of the shipped sbic versions and sbic/<version>.yaml made from 2024. */
+  const newVersion = (version: string, edit: (text: string) => string) => {
+    const dir = tmp('pp-replaces-');
+    cpSync(join(ROOT, 'profiles/sbic'), join(dir, 'sbic'), { recursive: true });
+    const text = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8')
+      .replace('version: "2024"', `version: "${version}"`)
+      .replace(/# 2014 function.*\ncrosswalk:\n( {2}.*\n)+/, '');
+    const file = join(dir, `sbic/${version}.yaml`);
+    writeFileSync(file, edit(text));
+    const line = (s: string) => readFileSync(file, 'utf8').split('\n').indexOf(s) + 1;
+    return { dir, file, line };
+  };
+  it('replaces a version that does not exist while others do: an error naming the latest earlier version', () => {
+    const { file, line } = newVersion('2026', (t) => t.replace('replaces: sbic@2014', 'replaces: sbic@2025'));
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `sbic/2026.yaml:${line('replaces: sbic@2025')}:11  error  replaces "sbic@2025", which does not exist (did you mean sbic@2024?); versions of sbic: 2014, 2024, 2026`,
+    );
+    expect(r.stdout).toContain('hint: Write "replaces: sbic@2024" (the latest version before 2026)');
+    // A profile with no other version known stays a warning (the earlier one may be kept elsewhere).
+    const alone = tmp('pp-alone-');
+    writeFileSync(
+      join(alone, '2026.yaml'),
+      readFileSync(file, 'utf8').replace('id: sbic', 'id: fresh').replace('sbic@2025', 'fresh@2025'),
+    );
+    const a = diagnostics(runCli(['validate', join(alone, '2026.yaml'), '--json']).stdout);
+    expect(a).toContainEqual(expect.objectContaining({ code: 'replaces-not-found', severity: 'warning' }));
+  });
+  it('a version that replaces a later version, or itself: an error saying why', () => {
+    const { dir, file, line } = newVersion('2023', (t) => t.replace('replaces: sbic@2014', 'replaces: sbic@2024'));
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `sbic/2023.yaml:${line('replaces: sbic@2024')}:11  error  sbic@2023 replaces sbic@2024, a later version: "latest" (show, assess, summarize --as sbic) is chosen by version order, so sbic@2024 would stay the latest and this version would never be used as it`,
+    );
+    expect(r.stdout).not.toContain('the version chain forks');
+    // The registry skips it, saying why.
+    expect(runCli(['--profiles', dir, 'show', 'sbic@2023']).stderr).toContain('a later version');
+    const self = newVersion('2026', (t) => t.replace('replaces: sbic@2014', 'replaces: sbic@2026'));
+    const s = runCli(['validate', self.file]);
+    expect(s.code).toBe(1);
+    expect(s.stdout).toContain(
+      `sbic/2026.yaml:${self.line('replaces: sbic@2026')}:11  error  replaces "sbic@2026", its own version: a version cannot replace itself`,
+    );
+  });
+  it('an id that does not match the folder named for a known id is an error, and the file is not published', () => {
+    const { dir, file, line } = newVersion('2026', (t) =>
+      t.replace('replaces: sbic@2014', 'replaces: sbic@2024').replace(/^id: sbic$/m, 'id: sbci'),
+    );
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `sbic/2026.yaml:${line('id: sbci')}:5  error  id "sbci" does not match the folder "sbic": this file would be sbci@2026, a profile of its own, not sbic@2026`,
+    );
+    expect(r.stdout).toContain(
+      'hint: Write id: sbic if this is a version of sbic; if it is a new profile, move it to sbci/2026.yaml.',
+    );
+    // Read from a profile folder: skipped, not listed as a new profile.
+    const list = runCli(['--profiles', dir, 'list']);
+    expect(list.stdout).not.toMatch(/^sbci/m);
+    expect(list.stdout).toContain('id "sbci" does not match the folder "sbic"');
+    // A draft in a folder that is no profile's id stays a warning.
+    const draft = tmp('pp-draft-');
+    writeFileSync(join(draft, '2026.yaml'), readFileSync(file, 'utf8'));
+    expect(diagnostics(runCli(['validate', join(draft, '2026.yaml'), '--json']).stdout)).toContainEqual(
+      expect.objectContaining({
+        code: 'file-name',
+        severity: 'warning',
+        message: expect.stringContaining('id "sbci"'),
+      }),
+    );
   });
 });

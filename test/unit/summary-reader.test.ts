@@ -151,3 +151,46 @@ describe('readRecordResult', () => {
     }
   });
 });
+
+describe('summarize --as: conversion warnings, one line per kind', () => {
+  it('two records whose ratings land on one item (a profile validate would reject) give one line, with a count and the first file', async () => {
+    const { ConversionWarnings } = await import('../../src/ui/summary-problems.js');
+    const reg = loadRegistry({ quiet: true });
+    const p2024 = reg.entries.find((e) => e.ref === 'sbic@2024')!.profile;
+    // Built in memory, as no registry would use it: coaching-plan and progress-monitoring both -> monitoring.
+    const merged = structuredClone(p2024);
+    merged.version = '2026';
+    merged.replaces = 'sbic@2024';
+    merged.crosswalk = { 'coaching-plan': 'monitoring', 'progress-monitoring': 'monitoring' };
+    merged.sections = merged.sections
+      .filter((s) => s.id !== 'coaching-plan')
+      .map((s) => (s.id === 'progress-monitoring' ? { ...s, id: 'monitoring' } : s));
+    const ctx = makeReadContext([p2024, merged], { keys: [], as: 'sbic@2026', includeText: false });
+    const dir = mkdtempSync(join(tmpdir(), 'pp-conv-warn-'));
+    const conv = new ConversionWarnings();
+    for (const n of [1, 2]) {
+      const file = join(dir, `r${n}.yaml`);
+      writeFileSync(file, RECORD.replace('000000000001', `00000000000${n}`));
+      const r = readRecordResult(file, ctx);
+      expect(r.kind).toBe('record');
+      if (r.kind !== 'record') continue;
+      expect(r.warnings.map((w) => w.code)).toEqual(['conversion']);
+      for (const w of r.warnings)
+        expect(conv.add({ reason: 'warning', file, message: w.message, diagnostics: [w] })).toBe(true);
+    }
+    // A warning validate lists is left to the caller.
+    expect(
+      conv.add({
+        reason: 'warning',
+        file: 'x.yaml',
+        message: 'm',
+        diagnostics: [{ file: 'x.yaml', message: 'm', severity: 'warning', code: 'unknown-field' }],
+      }),
+    ).toBe(false);
+    const lines = conv.format('sbic@2026').trim().split('\n');
+    expect(lines).toEqual([
+      `warning  2 record(s), converted with --as sbic@2026: ratings of "coaching-plan" and "progress-monitoring" both map to "monitoring" in sbic@2026; only the rating of "coaching-plan" is counted for it (first: ${join(dir, 'r1.yaml')})`,
+    ]);
+    rmSync(dir, { recursive: true });
+  });
+});

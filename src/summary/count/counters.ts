@@ -15,6 +15,8 @@ export interface Counters {
   stepTexts: Map<string, number>;
   /** Records per version they were written for (differs from the report's with --as). */
   sources: Map<string, number>;
+  /** With --as: per version written for, ratings at a level the crosswalk drops. */
+  levelDropped: Map<string, number>;
 }
 
 export function newCounters(): Counters {
@@ -28,6 +30,7 @@ export function newCounters(): Counters {
     ownAreas: new Map(),
     stepTexts: new Map(),
     sources: new Map(),
+    levelDropped: new Map(),
   };
 }
 
@@ -52,6 +55,7 @@ export function addRecord(c: Counters, r: Contribution, sign: 1 | -1): void {
   for (const t of r.ownAreas ?? []) bump(c.ownAreas, t, sign);
   for (const t of r.stepTexts ?? []) bump(c.stepTexts, t, sign);
   bump(c.sources, r.from ?? r.profile, sign);
+  if (r.levelDropped) bump(c.levelDropped, r.from ?? r.profile, sign * r.levelDropped);
 }
 
 /** Add the totals of `from` into `into` (a group is the sum of its cells). */
@@ -69,4 +73,5 @@ export function addCounters(into: Counters, from: Counters): void {
   for (const [k, v] of from.ownAreas) bump(into.ownAreas, k, v);
   for (const [k, v] of from.stepTexts) bump(into.stepTexts, k, v);
   for (const [k, v] of from.sources) bump(into.sources, k, v);
+  for (const [k, v] of from.levelDropped) bump(into.levelDropped, k, v);
 }

@@ -238,6 +238,8 @@ export function formatCsv(s: Summary): string {
     for (const id of c.dropped) push('version-dropped', id, '', '', '', null);
     for (const m of c.levelsMapped) push('version-level-mapped', '', '', m.from, m.to, null);
     for (const id of c.levelsDropped) push('version-level-dropped', '', '', id, '', null);
+    // Ratings at those levels (per version, not per level): shown as "Not rated", left out of the shares.
+    if (c.levelsDropped.length) push('version-level-dropped-ratings', '', '', '', '', c.ratingsAtDroppedLevels);
   }
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -230,6 +230,13 @@ export function conversionWarnings(s: Summary): string[] {
     });
 }
 
+/** "4 ratings at these levels appear as "Not rated" and are left out of the shares" (withheld like records). */
+function droppedRatingsText(c: Summary['conversions'][number]): string {
+  const k = c.ratingsAtDroppedLevels;
+  const n = k === null ? 'ratings (number not shown, as for the records)' : `${k} rating${k === 1 ? '' : 's'}`;
+  return `${n} at ${c.levelsDropped.length === 1 ? 'this level' : 'these levels'} ${k === 1 ? 'appears' : 'appear'} as "Not rated" and ${k === 1 ? 'is' : 'are'} left out of the shares`;
+}
+
 /** With --as: per version, how many records and what the crosswalk made of them (no one's answers). */
 export function conversionLines(s: Summary): string[] {
   if (!s.as || !s.conversions.length) return [];
@@ -245,7 +252,7 @@ export function conversionLines(s: Summary): string[] {
       if (c.mapped.length) parts.push(`mapped ${pairs(c.mapped)}`);
       if (c.dropped.length) parts.push(`dropped (no counterpart) ${c.dropped.join(', ')}`);
       if (c.levelsMapped.length) parts.push(`levels mapped ${pairs(c.levelsMapped)}`);
-      if (c.levelsDropped.length) parts.push(`levels dropped ${c.levelsDropped.join(', ')}`);
+      if (c.levelsDropped.length) parts.push(`levels dropped ${c.levelsDropped.join(', ')} (${droppedRatingsText(c)})`);
       if (parts.length === 1) parts.push('every id unchanged');
       return `${parts.join('; ')}.`;
     }),

@@ -37,6 +37,8 @@ export interface Contribution {
   /** The record's own group keys, only when it lacks one the run groups by (for "did you mean"). */
   groupKeys?: string[];
   ratings: Array<[item: string, level: string, atOrAbove: boolean]>;
+  /** With --as: ratings at a level the crosswalk drops on purpose (counted as "Not rated"), when any. */
+  levelDropped?: number;
   priorities: string[];
   areas: string[];
   steps: [planned: number, inProgress: number, done: number];
@@ -306,7 +308,13 @@ function withWarnings(r: FileResult, warnings: Diagnostic[]): FileResult {
   return warnings.length && r.kind === 'record' ? { ...r, warnings: [...warnings, ...r.warnings] } : r;
 }
 
-const asWarning = (file: string, message: string): Diagnostic => ({ file, message, severity: 'warning' });
+/** A note from converting with --as (only `summarize --as` sees it: validate does not): code "conversion". */
+const asWarning = (file: string, message: string): Diagnostic => ({
+  file,
+  message,
+  severity: 'warning',
+  code: 'conversion',
+});
 
 /** What the record adds, and notes on anything of it that could not be carried over with --as. */
 function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { contrib: Contribution; notes: string[] } {
@@ -317,6 +325,7 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
   const notes: string[] = [];
   const ratings: Contribution['ratings'] = [];
   const rated = new Map<string, string>();
+  let levelDropped = 0;
   for (const [item, level] of Object.entries(rec.ratings)) {
     const to = id(item);
     if (to === null) continue; // the crosswalk maps it to nothing: no counterpart, by design
@@ -327,7 +336,13 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
       );
       continue;
     }
-    const lv = lvl(level) ?? level;
+    const mapped = lvl(level);
+    // A level the crosswalk drops on purpose: not counted, and counted as such (the summary says how many).
+    if (mapped === null && map && hasLevel(own, level)) {
+      levelDropped++;
+      continue;
+    }
+    const lv = mapped ?? level;
     if (!hasLevel(profile, lv)) {
       notes.push(
         `level "${level}" (rating of "${item}") is not a level of ${profileRef(profile)}; that rating is not counted`,
@@ -353,6 +368,7 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
     respondent: rec.respondent ?? null,
     date: rec.date,
     ratings,
+    ...(levelDropped ? { levelDropped } : {}),
     priorities: uniq((rec.priorities ?? []).map(id)),
     areas,
     steps,
