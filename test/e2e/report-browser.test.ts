@@ -1,32 +1,17 @@
 // The HTML report in a real browser (Debian's chromium through playwright-core): no horizontal scrolling at
 // 1280 and 390 px, nothing fetched from anywhere, and at most two printed pages on A4 and on Letter.
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { fixture, runCli, sandbox } from '../helpers/cli.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Pages in a PDF that chromium wrote (its page objects are plain dictionaries). */
-const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+import { CHROMIUM, hasChromium, launchChromium, pageCount } from '../support/chromium.mjs';
 
 describe.skipIf(!hasChromium)('profile report --format html in chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 

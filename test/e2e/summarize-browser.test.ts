@@ -2,28 +2,16 @@
 // (test/fixtures/summarize/state, 80 records, two cycles): no horizontal overflow at 1280 and 390 px,
 // every chart present, nothing fetched, readable contrast in the heat map, and a printed length within a
 // budget on A4 and Letter. Screenshots and PDFs are kept in test/artifacts/ (not compared to goldens).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { fixture, runCli, sandbox } from '../helpers/cli.js';
+import { CHROMIUM, hasChromium, launchChromium, pageCount } from '../support/chromium.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 const STATE = fixture('summarize', 'state');
-
-const pageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
 /** WCAG contrast ratio of two "rgb(r, g, b)" colours. */
 function contrast(a: string, b: string): number {
@@ -41,8 +29,7 @@ function contrast(a: string, b: string): number {
 describe.skipIf(!hasChromium)('profile summarize --format html in chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => browser?.close());
