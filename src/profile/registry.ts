@@ -124,15 +124,15 @@ export { compareVersions };
 
 export function loadRegistry(opts: RegistryOptions = {}): Registry {
   const dirs = profileDirs(opts);
-  const candidates: Array<RegistryEntry & { source: YamlSource }> = [];
   const problems: Diagnostic[] = [];
   const skipped: SkippedProfile[] = [];
   const skip = (file: string, ref: string, errors: Diagnostic[], profile?: Profile) => {
     problems.push(...errors);
     skipped.push({ file, ref, profile, first: errors[0], errors: errors.length });
   };
-  const seen = new Map<string, string>();
   const shadowed = new Map<string, string[]>();
+  // Every readable file of each id@version, in search order (--profiles, PROFILE_PATH, shipped).
+  const copies = new Map<string, Array<RegistryEntry & { source: YamlSource }>>();
   for (const dir of dirs) {
     for (const file of profileFilesIn(dir)) {
       const r = loadProfileInFolder(file);
@@ -142,22 +142,40 @@ export function loadRegistry(opts: RegistryOptions = {}): Registry {
         continue;
       }
       const ref = profileRef(r.profile);
-      const first = seen.get(ref);
-      if (first !== undefined) {
-        // An earlier folder overrides the same id@version: say so, a silent choice surprises.
-        shadowed.set(ref, [...(shadowed.get(ref) ?? []), file]);
-        problems.push({
-          file,
-          line: 1,
-          col: 1,
-          message: `${ref} is also in ${first}, which comes first in the search order; this file is not used`,
-          severity: 'warning',
-          code: 'shadowed-profile',
-        });
-        continue;
-      }
-      seen.set(ref, file);
-      candidates.push({ ref, file, profile: r.profile, source: r.source });
+      copies.set(ref, [...(copies.get(ref) ?? []), { ref, file, profile: r.profile, source: r.source }]);
+    }
+  }
+  // A published id@version means one thing: a copy that says something else (an edited copy of
+  // sbic/2024.yaml) would change what every record of that version says. It is rejected; the last file
+  // in search order (the shipped one, when there is one) is the version as published.
+  const candidates: Array<RegistryEntry & { source: YamlSource }> = [];
+  for (const [ref, list] of copies) {
+    const base = list[list.length - 1];
+    const same = list.filter((c) => c === base || sameProfile(c.profile, base.profile));
+    for (const c of list)
+      if (!same.includes(c))
+        skip(c.file, ref, [
+          {
+            file: c.file,
+            line: 1,
+            col: 1,
+            message: `${ref} is already published in ${displayPath(base.file)}, and this file says something else; records of ${ref} were made on the published text, so a change needs a new version`,
+            severity: 'error',
+            code: 'published-version-changed',
+          },
+        ]);
+    candidates.push(same[0]);
+    for (const c of same.slice(1)) {
+      // An earlier folder overrides the same id@version: say so, a silent choice surprises.
+      shadowed.set(ref, [...(shadowed.get(ref) ?? []), c.file]);
+      problems.push({
+        file: c.file,
+        line: 1,
+        col: 1,
+        message: `${ref} is also in ${same[0].file}, which comes first in the search order; this file is not used`,
+        severity: 'warning',
+        code: 'shadowed-profile',
+      });
     }
   }
   // What `validate` checks across versions (the crosswalk against the replaced version, a fork in the
@@ -189,6 +207,22 @@ export function loadRegistry(opts: RegistryOptions = {}): Registry {
     warnShadowed(reg);
   }
   return reg;
+}
+
+/** Two files of one id@version say the same thing (comments and layout aside). */
+export function sameProfile(a: Profile, b: Profile): boolean {
+  return stable(a) === stable(b);
+}
+
+/** JSON with object keys sorted, so that key order in the file does not count as a difference. */
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
 }
 
 /** `<folder>/sbic/2026.yaml` -> sbic@2026. */

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { checkYamlSize, readTextFile } from '../input-guard.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { checkFileName, validateProfileValue } from '../profile/load.js';
-import { findByRef, skippedFor, type Registry } from '../profile/registry.js';
+import { findByRef, sameProfile, skippedFor, type Registry } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
 import { profileRef } from '../profile/model.js';
 import { didYouMean } from '../suggest.js';
@@ -150,6 +150,22 @@ function shadowed(p: Parsed, all: Parsed[], registry: Registry): Diagnostic[] {
   const unused = (registry.shadowed?.get(ref) ?? []).filter((f) => resolve(f) !== me);
   const other = before ? before.file : inUse && resolve(inUse.file) !== me ? inUse.file : unused[0];
   if (!other) return [];
+  // A copy that says something else than the published version: every record of it would change meaning.
+  const otherProfile = before?.profile ?? (inUse && resolve(inUse.file) !== me ? inUse.profile : undefined);
+  const published = inUse && resolve(inUse.file) !== me ? inUse.file : other;
+  if (otherProfile && !sameProfile(p.profile!, otherProfile))
+    return [
+      diagnosticAt(
+        p.src!,
+        ['version'],
+        `${ref} is already published in ${published}, and this file says something else; records of ${ref} were made on the published text`,
+        {
+          severity: 'error',
+          code: 'published-version-changed',
+          hint: 'Give this file a new version (with replaces: and a crosswalk), or make it an exact copy.',
+        },
+      ),
+    ];
   const used = inUse
     ? resolve(inUse.file) === me
       ? 'this file is the one in use'

@@ -1,6 +1,6 @@
 // validate as maintainers expect: diagnostics on stdout with rule codes, shadowed and numeric versions
 // warned, real calendar dates, did-you-mean.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -150,7 +150,9 @@ describe('profile validate', () => {
       new RegExp(`2024\\.yaml:${at}:11 {2}error {2}released: not a calendar date \\(e\\.g\\. 2026-02-30\\)`),
     );
     expect(check('"2025-04-31"').code).toBe(1);
-    for (const ok of ['2026-02-28', '"2014"', '2024-25']) expect(check(ok).stdout, ok).not.toMatch(/ {2}error {2}/);
+    // (A changed copy of sbic@2024 is also an error, published-version-changed: only the date is looked at here.)
+    for (const ok of ['2026-02-28', '"2014"', '2024-25'])
+      expect(check(ok).stdout, ok).not.toMatch(/ {2}error {2}released/);
   });
   it('did you mean: a mistyped level and item in a record, a mistyped profile', () => {
     const dir = tmp('pp-dym-');
@@ -558,6 +560,31 @@ describe('replaces: and id: that would publish the wrong thing', () => {
         severity: 'warning',
         message: expect.stringContaining('id "sbci"'),
       }),
+    );
+  });
+});
+
+describe('a copy of a published version that says something else', () => {
+  it('is an error in validate, and every command keeps using the published text (with a warning)', () => {
+    const dir = tmp('pp-changed-copy-');
+    mkdirSync(join(dir, 'sbic'));
+    const shipped = readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8');
+    // An exact copy is only shadowing (a warning); the same text with keys in another order too.
+    writeFileSync(join(dir, 'sbic/2024.yaml'), shipped);
+    const same = runCli(['--profiles', dir, 'validate', join(dir, 'sbic/2024.yaml')]);
+    expect(same.stdout).not.toMatch(/published-version-changed| {2}error {2}/);
+    // One word changed: the target level. Every sbic@2024 record would be read against another target.
+    writeFileSync(join(dir, 'sbic/2024.yaml'), shipped.replace('target: proficient', 'target: exemplary'));
+    const v = runCli(['--profiles', dir, 'validate', join(dir, 'sbic/2024.yaml')]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(
+      /2024\.yaml:\d+:\d+ {2}error {2}sbic@2024 is already published in \S+profiles\/sbic\/2024\.yaml, and this file says something else/,
+    );
+    const show = runCli(['--profiles', dir, 'show', 'sbic@2024', '--format', 'json']);
+    expect(show.code).toBe(0);
+    expect(JSON.parse(show.stdout).scale.target).toBe('proficient');
+    expect(show.stderr).toMatch(
+      /warning: \S*sbic\/2024\.yaml is not a valid profile, so sbic@2024 is skipped: .*already published/,
     );
   });
 });
