@@ -5,7 +5,7 @@ import { explainYamlError } from './yaml-explain.js';
 
 export interface Diagnostic extends Location {
   message: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
   /** A stable rule name for scripts (`--json`), e.g. "yaml-syntax", "crosswalk-unmapped". */
   code?: string;
   /** What to do about it, in plain words. */
@@ -128,7 +128,7 @@ export function diagnosticAt(
   src: YamlSource,
   path: ReadonlyArray<PropertyKey>,
   message: string,
-  opts: { preferKey?: boolean; severity?: 'error' | 'warning'; code?: string; hint?: string } = {},
+  opts: { preferKey?: boolean; severity?: Diagnostic['severity']; code?: string; hint?: string } = {},
 ): Diagnostic {
   const d: Diagnostic = { ...locate(src, path, opts.preferKey), message, severity: opts.severity ?? 'error' };
   if (opts.code) d.code = opts.code;

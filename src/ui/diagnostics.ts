@@ -5,7 +5,12 @@ import type { Diagnostic } from '../yaml-source.js';
 import { colours } from './colour.js';
 
 export function formatDiagnostic(d: Diagnostic, colour = colours().err): string {
-  const tag = d.severity === 'warning' ? colour.yellow('warning') : colour.red('error');
+  const tag =
+    d.severity === 'warning'
+      ? colour.yellow('warning')
+      : d.severity === 'info'
+        ? colour.cyan('note')
+        : colour.red('error');
   const line = `${colour.bold(safeLine(formatLocation(d)))}  ${tag}  ${safeText(d.message)}`;
   return d.hint ? `${line}\n    ${colour.dim('hint:')} ${safeText(d.hint)}` : line;
 }

@@ -194,7 +194,8 @@ function checkMerges(p: Profile, src: YamlSource, older: Profile): Diagnostic[] 
 
 /**
  * A level mapped to null on purpose: ratings at that level count as "Not rated" under this version, which
- * leaves them out of every share (the "at or above target" share rises). Allowed, but said.
+ * leaves them out of every share (the "at or above target" share rises). Allowed, and said as a note:
+ * the null is written on purpose, so it does not fail `validate --strict`.
  */
 function droppedLevels(p: Profile, src: YamlSource, older: Profile): Diagnostic[] {
   const walk = p.levelCrosswalk ?? {};
@@ -207,7 +208,7 @@ function droppedLevels(p: Profile, src: YamlSource, older: Profile): Diagnostic[
         ['levelCrosswalk', from],
         `levelCrosswalk drops level "${from}" of ${p.replaces}: ratings at "${from}" will not be counted under ${profileRef(p)} (they appear as "Not rated" and are left out of the shares, which changes the share at or above target)`,
         {
-          severity: 'warning',
+          severity: 'info',
           code: 'level-dropped',
           preferKey: true,
           hint: `If "${from}" has a counterpart in ${profileRef(p)}, map it ("${from}: <level>"); summaries say how many ratings were at a dropped level.`,

@@ -437,8 +437,10 @@ describe('every summary format says how many records came from each version and 
     const line = readFileSync(file, 'utf8').split('\n').indexOf('  far: null') + 1;
     const v = runCli(['--profiles', profiles, 'validate', file]);
     expect(v.code).toBe(0);
+    // A note, not a warning: the null is written on purpose, so --strict still passes.
+    expect(runCli(['--profiles', profiles, 'validate', '--strict', file]).code).toBe(0);
     expect(v.stdout).toContain(
-      `ch/2026.yaml:${line}:3  warning  levelCrosswalk drops level "far" of ch@2024: ratings at "far" will not be counted under ch@2026 (they appear as "Not rated" and are left out of the shares, which changes the share at or above target)`,
+      `ch/2026.yaml:${line}:3  note  levelCrosswalk drops level "far" of ch@2024: ratings at "far" will not be counted under ch@2026 (they appear as "Not rated" and are left out of the shares, which changes the share at or above target)`,
     );
     const dir = recs();
     const run = (format: string) => runCli(['--profiles', profiles, ...args(dir, format).slice(2)]);
