@@ -351,11 +351,16 @@ export function resolveProfileOrFile(reg: Registry, spec: string, what: string):
   }
   const loaded = loadProfileInFolder(spec);
   const named = loaded.profile ? profileRef(loaded.profile) : refFromPath(spec);
+  const id = named.split('@')[0];
+  // Only a file in its id's folder (<folder>/<id>/<version>.yaml) can be found through --profiles.
+  const inIdFolder = loaded.profile && basename(dirname(me)) === id;
   throw new CliError(
     `${what} ${spec}: this file is not in the profile folders searched (${reg.dirs.map(displayPath).join(', ')})`,
     EXIT.usage,
     undefined,
-    `Give its profile folder and the version: --profiles ${relativeOrAbsolute(dirname(dirname(me)))} ${what} ${named}`,
+    inIdFolder
+      ? `Give its profile folder and the version: --profiles ${relativeOrAbsolute(dirname(dirname(me)))} ${what} ${named}`
+      : `Profiles are found as <folder>/<id>/<version>.yaml: put it at <folder>/${loaded.profile ? `${id}/${loaded.profile.version}` : '<id>/<version>'}.yaml, then give --profiles <folder> ${what} ${loaded.profile ? named : '<id>@<version>'}`,
   );
 }
 

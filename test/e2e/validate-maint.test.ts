@@ -588,3 +588,18 @@ describe('a copy of a published version that says something else', () => {
     );
   });
 });
+
+describe('--as with a profile file outside any id folder', () => {
+  it('says how profiles are found instead of a --profiles hint that cannot work', () => {
+    const dir = tmp('pp-loose-');
+    const file = join(dir, 'loose-2026.yaml');
+    writeFileSync(
+      file,
+      readFileSync(join(ROOT, 'profiles/sbic/2024.yaml'), 'utf8').replace('version: "2024"', 'version: "2026"'),
+    );
+    const r = runCli(['summarize', fixture('summarize', 'state'), '--as', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Profiles are found as <folder>/<id>/<version>.yaml');
+    expect(r.stderr).not.toMatch(/--profiles \S+ --as \.@/);
+  });
+});
