@@ -242,8 +242,10 @@ export function warnSkipped(reg: Registry, except: Iterable<string> = []): void 
     const key = resolve(s.file);
     if (warned.has(key) || not.has(key)) continue;
     warned.add(key);
+    const used = reg.entries.find((e) => e.ref === s.ref);
+    const skipped = used ? `it is not used (${s.ref} comes from ${displayPath(used.file)})` : `${s.ref} is skipped`;
     process.stderr.write(
-      `warning: ${displayPath(s.file)} is not a valid profile, so ${s.ref} is skipped: ${why(s)}; see every problem with: profile validate ${displayPath(s.file)}\n`,
+      `warning: ${displayPath(s.file)} is not a valid profile, so ${skipped}: ${why(s)}; see every problem with: profile validate ${displayPath(s.file)}\n`,
     );
   }
 }

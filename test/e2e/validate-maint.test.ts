@@ -584,7 +584,7 @@ describe('a copy of a published version that says something else', () => {
     expect(show.code).toBe(0);
     expect(JSON.parse(show.stdout).scale.target).toBe('proficient');
     expect(show.stderr).toMatch(
-      /warning: \S*sbic\/2024\.yaml is not a valid profile, so sbic@2024 is skipped: .*already published/,
+      /warning: \S*sbic\/2024\.yaml is not a valid profile, so it is not used \(sbic@2024 comes from \S*profiles\/sbic\/2024\.yaml\): .*already published/,
     );
   });
 });
