@@ -5,7 +5,7 @@ import { chmodSync, realpathSync, statSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { isScalar } from 'yaml';
 import { replaceFileAtomic } from '../atomic-write.js';
-import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { CliError, EXIT, didYouMeanRecords, fsErrorText } from '../errors.js';
 import { acquireLock, type FileLock } from '../file-lock.js';
 import { readRecordText } from '../input-guard.js';
 import { profileRef, ratedItems } from '../profile/model.js';
@@ -423,7 +423,7 @@ export function saveChanges(
   try {
     target = realpathSync(file);
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
+    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}${didYouMeanRecords(file, err)}`, EXIT.usage);
   }
   let lock: FileLock;
   try {
@@ -452,7 +452,7 @@ function saveLocked(
     mode = statSync(target).mode & 0o7777;
     text = readRecordText(target);
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
+    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}${didYouMeanRecords(file, err)}`, EXIT.usage);
   }
   const r = parseRecordText(text, file);
   if (!r.record) throw new CliError(r.diagnostics[0]?.message ?? 'not a record', EXIT.problems, r.diagnostics[0]);

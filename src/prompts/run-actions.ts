@@ -17,7 +17,7 @@ import {
 } from '../assess/actions.js';
 import type { ActionStepT } from '../record/schema.js';
 import { today as todayDay } from '../assess/flow.js';
-import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { CliError, EXIT, didYouMeanRecords, fsErrorText } from '../errors.js';
 import { readRecordText } from '../input-guard.js';
 import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
@@ -59,7 +59,7 @@ function load(file: string, profile?: Profile): { rec: PracticeRecord } {
   try {
     text = readRecordText(file);
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
+    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}${didYouMeanRecords(file, err)}`, EXIT.usage);
   }
   const r = parseRecordText(text, file);
   if (!r.record) {
