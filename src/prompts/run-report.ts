@@ -10,6 +10,7 @@ import { loadOwnRecord } from '../report/load.js';
 import { buildReport } from '../report/model.js';
 import { colours } from '../ui/colour.js';
 import { reportText } from '../ui/report-view.js';
+import { terminalWidth, wrap } from '../ui/wrap.js';
 
 export interface ReportOptions {
   file: string;
@@ -54,7 +55,7 @@ export function runReport(o: ReportOptions): void {
     throw new CliError(`cannot write ${out}: ${fsErrorText(err)}`, EXIT.problems);
   }
   process.stdout.write(
-    `Wrote ${out}${format === 'html' ? ' (open it in a browser to read, print or save as PDF)' : ''}\n`,
+    `${wrap(`Wrote ${out}${format === 'html' ? ' (open it in a browser to read, print or save as PDF)' : ''}`, terminalWidth())}\n`,
   );
 }
 
