@@ -1,5 +1,8 @@
 // One error type for the whole CLI: a message, an exit code scripts can rely on, and where it happened.
 
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
 export interface Location {
@@ -26,6 +29,17 @@ export class CliError extends Error {
 }
 
 /** A file-system error in plain words ("file not found"), not Node's "ENOENT: no such file or directory, open ...". */
+/**
+ * "; did you mean records/NAME?" when `file` is not there but records/NAME is (a record named without its
+ * folder), or "" when not.
+ */
+export function didYouMeanRecords(file: string, err?: unknown): string {
+  if (err !== undefined && (err as NodeJS.ErrnoException)?.code !== 'ENOENT') return '';
+  const guess = join('records', basename(file));
+  if (guess === file || existsSync(file) || !existsSync(guess)) return '';
+  return `; did you mean ${guess}?`;
+}
+
 export function fsErrorText(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {

@@ -5,7 +5,7 @@ import { chmodSync, realpathSync, statSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { isScalar } from 'yaml';
 import { replaceFileAtomic } from '../atomic-write.js';
-import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { CliError, EXIT, didYouMeanRecords, fsErrorText } from '../errors.js';
 import { acquireLock, type FileLock } from '../file-lock.js';
 import { readRecordText } from '../input-guard.js';
 import { profileRef, ratedItems } from '../profile/model.js';
@@ -146,7 +146,7 @@ export function resolveSeen(rec: PracticeRecord, changes: ActionChange[]): { cha
   return { changes: out, said };
 }
 
-/** The item a --for value names: its id, its number as shown ("6", "1.2"), or its title (an unambiguous start). */
+/** The item a --for value names: its id, its number as shown ("6", "1.2"), or its title (an unambiguous start, or a word in it). */
 export function resolveFor(profile: Profile, rec: PracticeRecord, value: string): { id: string; warning?: string } {
   const items = ratedItems(profile);
   const v = value.trim();
@@ -155,7 +155,20 @@ export function resolveFor(profile: Profile, rec: PracticeRecord, value: string)
   const byNumber = items.filter((i) => i.number !== undefined && i.number.toLowerCase() === low);
   const byTitle = items.filter((i) => i.title.toLowerCase() === low);
   const byStart = low ? items.filter((i) => i.title.toLowerCase().startsWith(low)) : [];
-  const found = byId ? [byId] : byNumber.length ? byNumber : byTitle.length ? byTitle : byStart;
+  // "solution" for "Use solution dialogue": a word (or words) anywhere in the title, at the start of a word.
+  const esc = low.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const byWord = low
+    ? items.filter((i) => new RegExp(`(^|[^\\p{L}\\p{N}])${esc}`, 'u').test(i.title.toLowerCase()))
+    : [];
+  const found = byId
+    ? [byId]
+    : byNumber.length
+      ? byNumber
+      : byTitle.length
+        ? byTitle
+        : byStart.length
+          ? byStart
+          : byWord;
   const list = items.map((i) => `  ${i.number ? `${i.number}. ` : ''}${i.title}`).join('\n');
   if (found.length !== 1) {
     throw new CliError(
@@ -164,7 +177,7 @@ export function resolveFor(profile: Profile, rec: PracticeRecord, value: string)
         : `--for "${v}" is not an item of ${rec.profile}`,
       EXIT.usage,
       undefined,
-      `Give the item's number or the start of its title, e.g. --for ${items[0]?.number ?? items[0]?.id}. The items:\n${list}`,
+      `Give the item's number, the start of its title or a word in it, e.g. --for ${items[0]?.number ?? items[0]?.id}. The items:\n${list}`,
     );
   }
   const it = found[0];
@@ -410,7 +423,7 @@ export function saveChanges(
   try {
     target = realpathSync(file);
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
+    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}${didYouMeanRecords(file, err)}`, EXIT.usage);
   }
   let lock: FileLock;
   try {
@@ -439,7 +452,7 @@ function saveLocked(
     mode = statSync(target).mode & 0o7777;
     text = readRecordText(target);
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
+    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}${didYouMeanRecords(file, err)}`, EXIT.usage);
   }
   const r = parseRecordText(text, file);
   if (!r.record) throw new CliError(r.diagnostics[0]?.message ?? 'not a record', EXIT.problems, r.diagnostics[0]);

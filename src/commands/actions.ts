@@ -29,7 +29,10 @@ export function actionsCommand(): Command {
     .option('--text <text>', 'with --step: the new text of the step')
     .option('--note <text>', 'with --step: add a dated progress note')
     .option('--add <text>', 'add a step (status planned)')
-    .option('--for <item>', 'with --add: the priority it addresses: its number as shown (6), its title, or its id')
+    .option(
+      '--for <item>',
+      'with --add: the priority it addresses: its number as shown (6), its title or a word in it, or its id',
+    )
     .option('--due <date>', 'with --add or --step: due date, YYYY-MM-DD (with --step, - removes it)')
     .option('--on <date>', 'the date for --done and --note (default: today; not after today)')
     .option('--yes', 'with --remove: also remove steps that are done (your done work)')

@@ -8,6 +8,7 @@ async function optionsSchema() {
   return z.strictObject({
     format: z.enum(['terminal', 'md', 'html']).optional(),
     out: z.string().min(1).optional(),
+    force: z.boolean().optional(),
   });
 }
 
@@ -25,11 +26,13 @@ export function reportCommand(): Command {
       '-o, --out <file>',
       'write to this file instead of the screen; its extension (.html, .md, .txt) gives the format (html without --out: next to you, as <record>.html)',
     )
+    .option('--force', 'let the report replace an existing file (--out, or the .html next to you)')
     .addHelpText(
       'after',
       `
 The report is yours: it shows your notes and name, unlike a summary. Share it
 only with whom you choose. Steps past their due date and not done are marked overdue.
+An existing file is never replaced unless you add --force.
 
 Examples:
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml
@@ -37,7 +40,7 @@ Examples:
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format html    writes 2025-09-14_sbic-2024_3f2b8c1e.html
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --out partner.html
 
-Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, unknown profile).`,
+Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, unknown profile, the output file exists).`,
     )
     .action(async (file: string, opts: unknown, cmd: Command) => {
       const parsed = (await optionsSchema()).safeParse(opts);

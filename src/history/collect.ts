@@ -1,6 +1,6 @@
 // Which records `profile history` shows: the complete records of one profile in a folder, one person's only.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { mapItemId } from '../assess/from.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { profileRef } from '../profile/model.js';
@@ -23,6 +23,21 @@ export function peopleList(people: (string | undefined)[]): string {
   return keys
     .map((k, i) => `${k ?? '(no name)'} ${n.get(k)}${i === 0 ? (n.get(k) === 1 ? ' record' : ' records') : ''}`)
     .join(', ');
+}
+
+/** "district A · building X: 2 records (a.yaml, b.yaml); district B · building Y: 1 (c.yaml)". */
+export function contextList(inputs: HistoryInput[]): string {
+  const by = new Map<string, string[]>();
+  for (const x of inputs) {
+    const k = contextText(x.rec.group);
+    by.set(k, [...(by.get(k) ?? []), x.file]);
+  }
+  return [...by]
+    .map(
+      ([k, files], i) =>
+        `${k}: ${files.length}${i === 0 ? (files.length === 1 ? ' record' : ' records') : ''} (${files.map((f) => basename(f)).join(', ')})`,
+    )
+    .join('; ');
 }
 
 export interface Collected {
@@ -58,7 +73,50 @@ export function crosswalkMapper(target: Profile, reg: Registry): MapItem {
   };
 }
 
-export function collectHistory(dir: string, reg: Registry, opts: { profile?: string; respondent?: string }): Collected {
+/** A record's context (its `group`) in words: "district A · building X", or "no context given". */
+export function contextText(group: Record<string, string> | undefined): string {
+  const e = Object.entries(group ?? {});
+  return e.length ? e.map(([k, v]) => `${k} ${v}`).join(' · ') : 'no context given';
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** Two contexts conflict when a key both give has different values (a key only one gives is no conflict). */
+export function contextsConflict(a?: Record<string, string>, b?: Record<string, string>): boolean {
+  if (!a || !b) return false;
+  return Object.keys(a).some((k) => {
+    const bk = Object.keys(b).find((x) => norm(x) === norm(k));
+    return bk !== undefined && norm(String(a[k])) !== norm(String(b[bk]));
+  });
+}
+
+/** `--group district=A`: "district" -> "A"; refuses anything else. */
+export function parseGroupFilter(items: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const it of items) {
+    const m = /^\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.+?)\s*$/.exec(it);
+    if (!m)
+      throw new CliError(
+        `--group ${it}: give a key and a value, e.g. --group district=Lincoln`,
+        EXIT.usage,
+        undefined,
+        'The keys are those under group: in your records (state, region, district, building...).',
+      );
+    out[m[1]] = m[2];
+  }
+  return out;
+}
+
+export interface HistoryPick {
+  profile?: string;
+  respondent?: string;
+  /** `--group key=value`: only the records whose group says so. */
+  group?: Record<string, string>;
+  /** `--same-person`: the records with no respondent are one person's even where their context differs. */
+  samePerson?: boolean;
+}
+
+export function collectHistory(dir: string, reg: Registry, opts: HistoryPick): Collected {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new CliError(`not a folder: ${dir}`, EXIT.usage);
@@ -78,7 +136,7 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
       'Give the folder your records are in, e.g. profile history records/ (profile assess saves them in records/).',
     );
   }
-  const counts = { drafts: 0, broken: 0, unknown: 0, others: 0, people: 0 };
+  const counts = { drafts: 0, broken: 0, unknown: 0, others: 0, people: 0, context: 0 };
   const complete: HistoryInput[] = [];
   for (const name of names) {
     const file = join(dir, name);
@@ -133,7 +191,7 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
     const want = opts.respondent.trim();
     const unnamed = want.toLowerCase() === NO_NAME_FLAG;
     const before = mine.length;
-    mine = mine.filter((x) => (unnamed ? who(x) === undefined : who(x) === want));
+    mine = mine.filter((x) => (unnamed ? who(x) === undefined : norm(who(x) ?? '') === norm(want)));
     counts.people = before - mine.length;
     if (!mine.length)
       throw new CliError(
@@ -159,6 +217,43 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
       );
     }
   }
+  if (opts.group && Object.keys(opts.group).length) {
+    const want = opts.group;
+    const before = mine.length;
+    mine = mine.filter((x) =>
+      Object.entries(want).every(([k, v]) => {
+        const g = x.rec.group ?? {};
+        const key = Object.keys(g).find((gk) => norm(gk) === norm(k));
+        return key !== undefined && norm(String(g[key])) === norm(v);
+      }),
+    );
+    counts.context = before - mine.length;
+    if (!mine.length)
+      throw new CliError(
+        `no complete ${id} records with ${contextText(want)} in ${dir}`,
+        EXIT.usage,
+        undefined,
+        `Records there are from: ${contextList(complete.filter((x) => x.profile.id === id))}.`,
+      );
+  }
+  // Records with no respondent (profile assess asks no name) may still be two people's: a colleague's copied
+  // file with another district or building is not taken for the coach's own.
+  const unnamedOnes = mine.filter((x) => who(x) === undefined);
+  if (
+    !opts.samePerson &&
+    unnamedOnes.some((a, i) => unnamedOnes.slice(i + 1).some((b) => contextsConflict(a.rec.group, b.rec.group)))
+  ) {
+    const keys = Object.keys(unnamedOnes.find((x) => x.rec.group && Object.keys(x.rec.group).length)?.rec.group ?? {});
+    const first = unnamedOnes.find((x) => x.rec.group)?.rec.group ?? {};
+    const example = keys.at(-1) ? `${keys.at(-1)}=${first[keys.at(-1)!]}` : 'district=NAME';
+    throw new CliError(
+      `these ${id} records have no respondent and come from different places, so they may be by more than one person: ${contextList(unnamedOnes)}. History shows one person's growth, so it does not mix them`,
+      EXIT.usage,
+      undefined,
+      `Pick yours with --group, e.g. profile history ${dir} --group "${example}" (or move the other files out of the folder). ` +
+        `If they are all yours (your school or district changed between years), say so: profile history ${dir} --same-person`,
+    );
+  }
   const target = mine
     .map((x) => x.profile)
     .sort((a, b) => compareVersions(a.version, b.version))
@@ -167,6 +262,7 @@ export function collectHistory(dir: string, reg: Registry, opts: { profile?: str
     counts.drafts ? `${counts.drafts} draft${counts.drafts === 1 ? '' : 's'}` : '',
     counts.others ? `${counts.others} of another profile` : '',
     counts.people ? `${counts.people} by someone else` : '',
+    counts.context ? `${counts.context} from another place (--group)` : '',
     counts.unknown ? `${counts.unknown} of a profile not available here` : '',
     counts.broken ? `${counts.broken} with errors (profile validate shows them)` : '',
   ].filter(Boolean);

@@ -54,7 +54,7 @@ export interface HistoryModel {
    * Reviews that look like one review saved twice (two windows, a copy): the same profile version and
    * cycle, or the same day. Columns (0-based) and what they share ("cycle 2026-27 baseline").
    */
-  twins: { columns: number[]; shared: string }[];
+  twins: { columns: number[]; shared: string; sameAnswers: boolean }[];
   /** The newest review against the one before it, over the items rated in both (a recent drop shows). */
   latest?: { up: number; down: number; same: number; downTitles: string[] };
 }
@@ -77,6 +77,19 @@ export function sortRecords<T extends HistoryInput>(inputs: T[]): T[] {
       (a.rec.cycle ?? '').localeCompare(b.rec.cycle ?? '') ||
       a.file.localeCompare(b.file),
   );
+}
+
+/** What a review answered (ratings, notes, areas, priorities, steps' text), to tell a copy from two reviews. */
+function answersKey(rec: PracticeRecord): string {
+  const sorted = (o: Record<string, unknown> | undefined) =>
+    Object.entries(o ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([
+    sorted(rec.ratings),
+    sorted(rec.notes),
+    rec.improvementAreas ?? [],
+    rec.priorities ?? [],
+    (rec.actionSteps ?? []).map((s) => s.text),
+  ]);
 }
 
 export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: MapItem): HistoryModel {
@@ -148,7 +161,8 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
   for (const [k, cols] of groups) {
     if (cols.length < 2 || seen.has(cols.join())) continue;
     seen.add(cols.join());
-    twins.push({ columns: cols, shared: k.split('\n')[1] });
+    const answers = cols.map((i) => answersKey(recs[i].rec));
+    twins.push({ columns: cols, shared: k.split('\n')[1], sameAnswers: answers.every((a) => a === answers[0]) });
   }
   return {
     title: target.title,

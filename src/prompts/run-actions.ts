@@ -17,7 +17,7 @@ import {
 } from '../assess/actions.js';
 import type { ActionStepT } from '../record/schema.js';
 import { today as todayDay } from '../assess/flow.js';
-import { CliError, EXIT, fsErrorText } from '../errors.js';
+import { CliError, EXIT, didYouMeanRecords, fsErrorText } from '../errors.js';
 import { readRecordText } from '../input-guard.js';
 import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
@@ -59,7 +59,7 @@ function load(file: string, profile?: Profile): { rec: PracticeRecord } {
   try {
     text = readRecordText(file);
   } catch (err) {
-    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}`, EXIT.usage);
+    throw new CliError(`cannot read ${file}: ${fsErrorText(err)}${didYouMeanRecords(file, err)}`, EXIT.usage);
   }
   const r = parseRecordText(text, file);
   if (!r.record) {
@@ -132,16 +132,22 @@ export async function runActions(o: ActionsOptions): Promise<void> {
       const full = max !== undefined && openSteps(steps) >= max;
       const pick = await a.select({
         message: full ? `Change a step? (${max} open steps, the most this profile allows at a time)` : 'Change a step?',
+        // In --plain the lines are numbered already ("4) Visit ..."), so a step's label is its text alone: typing
+        // its start ("visit") then finds it. The way out is "Finish", not "Done": "done" typed to mark a step
+        // done must not end the session.
         choices: [
           ...steps.map((s, i) => ({
             value: String(i + 1),
-            label: `${i + 1}. ${safeLine(s.text)} (${s.status.replace('-', ' ')}${isOverdue(s, today) ? ', OVERDUE' : ''})`,
+            label: `${a.plain ? '' : `${i + 1}. `}${safeLine(s.text)} (${s.status.replace('-', ' ')}${isOverdue(s, today) ? ', OVERDUE' : ''})`,
           })),
           ...(full ? [] : [{ value: 'add', label: 'Add a step' }]),
-          { value: 'quit', label: 'Done' },
+          { value: 'quit', label: 'Finish' },
         ],
         default: String(steps.findIndex((x) => x.status !== 'done') + 1 || 'quit'), // the first open step
-        said: (c) => (c.value === 'quit' ? 'Done.' : `Chosen: ${c.label}`),
+        said: (c) =>
+          c.value === 'quit'
+            ? 'Finished.'
+            : `Chosen: ${/^\d+$/.test(String(c.value)) ? `${c.value}. ` : ''}${c.label.replace(/^\d+\. /, '')}`,
       });
       if (pick === BACK || pick === 'quit') return;
       let change: ActionChange;

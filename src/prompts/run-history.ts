@@ -9,6 +9,8 @@ export interface HistoryOptions {
   folder: string;
   profile?: string;
   respondent?: string;
+  group?: Record<string, string>;
+  samePerson?: boolean;
   profiles?: string;
 }
 

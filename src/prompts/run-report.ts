@@ -1,7 +1,7 @@
 // `profile report`: read the record and its profile, build the model, render it, write it where asked.
 import { Chalk } from 'chalk';
 import { basename } from 'node:path';
-import { replaceFileAtomic } from '../atomic-write.js';
+import { replaceFileAtomic, writeNewFileAtomic } from '../atomic-write.js';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { loadRegistry } from '../profile/registry.js';
 import { reportHtml } from '../report/format-html.js';
@@ -10,11 +10,14 @@ import { loadOwnRecord } from '../report/load.js';
 import { buildReport } from '../report/model.js';
 import { colours } from '../ui/colour.js';
 import { reportText } from '../ui/report-view.js';
+import { terminalWidth, wrap } from '../ui/wrap.js';
 
 export interface ReportOptions {
   file: string;
   format?: 'terminal' | 'md' | 'html';
   out?: string;
+  /** Let the output file replace an existing one. */
+  force?: boolean;
   profiles?: string;
 }
 
@@ -37,12 +40,27 @@ export function runReport(o: ReportOptions): void {
     process.stdout.write(text);
     return;
   }
+  // Never over an existing file unless --force: a notes.md or last year's report may be the coach's own work.
+  // link() in writeNewFileAtomic keeps even a file made meanwhile safe.
   try {
-    replaceFileAtomic(out, text);
+    (o.force ? replaceFileAtomic : writeNewFileAtomic)(out, text, { mode: 0o644 });
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new CliError(
+        `${out} exists; not replacing it`,
+        EXIT.usage,
+        undefined,
+        `Use --force to replace it, or choose another file with --out, e.g. --out ${otherName(out)}`,
+      );
     throw new CliError(`cannot write ${out}: ${fsErrorText(err)}`, EXIT.problems);
   }
   process.stdout.write(
-    `Wrote ${out}${format === 'html' ? ' (open it in a browser to read, print or save as PDF)' : ''}\n`,
+    `${wrap(`Wrote ${out}${format === 'html' ? ' (open it in a browser to read, print or save as PDF)' : ''}`, terminalWidth())}\n`,
   );
+}
+
+/** "notes.md" -> "notes-2.md": a name to suggest beside one that exists. */
+function otherName(file: string): string {
+  const m = /^(.*?)(\.[^./\\]+)?$/.exec(file)!;
+  return `${m[1]}-2${m[2] ?? ''}`;
 }

@@ -1,5 +1,5 @@
 // Read a record file: parse with positions and validate format 1. Cross-checks need the profile (check.ts).
-import { fsErrorText } from '../errors.js';
+import { didYouMeanRecords, fsErrorText } from '../errors.js';
 import { readRecordText } from '../input-guard.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
 import { diagnosticAt, parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
@@ -17,12 +17,26 @@ export function readRecordFile(file: string): RecordLoad {
   try {
     text = readRecordText(file);
   } catch (err) {
-    return { file, diagnostics: [{ file, message: `cannot read: ${fsErrorText(err)}`, severity: 'error' }] };
+    return {
+      file,
+      diagnostics: [
+        { file, message: `cannot read: ${fsErrorText(err)}${didYouMeanRecords(file, err)}`, severity: 'error' },
+      ],
+    };
   }
   return parseRecordText(text, file);
 }
 
+/** Said instead of YAML's line-by-line complaints when the file is a report page, not a record. */
+export const HTML_NOT_RECORD =
+  'this looks like an HTML report, not a record (records are the .yaml files profile assess saves in records/)';
+export const PROFILE_NOT_RECORD =
+  'this is a practice profile (the questions and levels), not your record (records are the .yaml files profile assess saves in records/)';
+
 export function parseRecordText(text: string, file: string): RecordLoad {
+  // A report page given where a record goes: say what it is rather than "line 12: YAML cannot read this line".
+  if (/^\s*(<!doctype html|<html|<head|<body|<meta)/i.test(text.replace(/^\uFEFF/, '')))
+    return { file, diagnostics: [{ file, message: HTML_NOT_RECORD, severity: 'error', code: 'schema' }] };
   const src = parseYaml(text, file);
   if (src.diagnostics.length) return { file, diagnostics: src.diagnostics, source: src };
   return validateRecordValue(src);
@@ -37,6 +51,12 @@ export function validateRecordValue(src: YamlSource): RecordLoad {
       'not a record file: a record, as profile assess writes it, starts with "kind: practice-profile-record" (then format, id, profile, status, date, ratings, ...); this file has no "kind:" line (an answers file for profile assess --answers looks like this)';
     return { file: src.file, diagnostics: [diagnosticAt(src, [], message, { code: 'schema' })], source: src };
   }
+  if (detectKind(v) === 'profile')
+    return {
+      file: src.file,
+      diagnostics: [diagnosticAt(src, ['kind'], PROFILE_NOT_RECORD, { code: 'schema' })],
+      source: src,
+    };
   const parsed = RecordSchema.safeParse(src.value);
   if (!parsed.success)
     return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error, RecordSchema), source: src };

@@ -120,8 +120,8 @@ export function reviewList(profile: Profile, rec: PracticeRecord, width = termin
 }
 
 export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance, plain = false): string {
-  const out = ['', `${ch.green('Saved')} ${safeLine(file)}`, ''];
   const width = terminalWidth();
+  const out = ['', wrap(`Saved ${safeLine(file)}`, width).replace(/^Saved/, ch.green('Saved')), ''];
   // Wrapped as plain text (so words are never cut by the terminal), then the mark is coloured.
   const row = (r: PersonalSummary['strengths'][number]) =>
     plain
@@ -141,6 +141,7 @@ export function summaryText(s: PersonalSummary, file: string, ch: ChalkInstance,
     out.push(wrap(safeLine(`${p.text}${extra ? `  (${extra})` : ''}`), width, `  ${i + 1}. `, '     '));
   });
   if (!s.plan.length) out.push('  (no action steps)');
-  out.push('', ch.dim(`Later, to mark a step in progress or done: profile actions ${safeLine(file)}`), '');
+  // Wrapped by words: the file name is one word, never cut.
+  out.push('', ch.dim(wrap(`Later, to mark a step in progress or done: profile actions ${safeLine(file)}`, width)), '');
   return out.join('\n');
 }

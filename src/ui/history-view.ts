@@ -40,7 +40,9 @@ export function historyText(
     out.push(
       ch.yellow(
         wrap(
-          `Warning: reviews ${which} have the same ${tw.shared.replace(' ', ' (')}): the same review saved twice? Keep one and delete the other file.`,
+          tw.sameAnswers
+            ? `Warning: reviews ${which} have the same ${tw.shared.replace(' ', ' (')}) and the same answers: the same review saved twice? Keep one and delete the other file.`
+            : `Warning: reviews ${which} have the same ${tw.shared.replace(' ', ' (')}) but different answers: check whose each is before you move or delete either (one may be a colleague's).`,
           width,
         ),
       ),

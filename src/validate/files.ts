@@ -1,6 +1,6 @@
 // The YAML files a user names: files as given, folders searched with the shared walk (links not followed out).
 import { existsSync, statSync } from 'node:fs';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, didYouMeanRecords, EXIT } from '../errors.js';
 import { walkFolders } from '../scan.js';
 import type { Diagnostic } from '../yaml-source.js';
 
@@ -8,7 +8,7 @@ export function expandPaths(paths: string[]): { files: string[]; skipped: Diagno
   const files: string[] = [];
   const skipped: Diagnostic[] = [];
   for (const p of paths) {
-    if (!existsSync(p)) throw new CliError(`not found: ${p}`, EXIT.usage);
+    if (!existsSync(p)) throw new CliError(`not found: ${p}${didYouMeanRecords(p)}`, EXIT.usage);
     if (!statSync(p).isDirectory()) {
       files.push(p);
       continue;

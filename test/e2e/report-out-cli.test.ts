@@ -1,5 +1,5 @@
 // `profile report --out FILE`: the file's extension gives the format, as with summarize --out.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli, sandbox } from '../helpers/cli.js';
@@ -38,8 +38,20 @@ describe('profile report --out (built CLI)', () => {
     r = report('--format', 'md', '--out', 'partner.html');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--format md and --out partner.html disagree');
-    r = report('--format', 'html', '--out', 'partner.html');
+    r = report('--format', 'html', '--out', 'partner2.html');
     expect(r.code).toBe(0);
+  });
+
+  it('never replaces an existing file without --force (--out, or the .html named after the record)', () => {
+    writeFileSync(join(box.cwd, 'notes.md'), 'my own notes\n');
+    let r = report('--out', 'notes.md');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: notes.md exists; not replacing it');
+    expect(r.stderr).toContain('Use --force to replace it');
+    expect(read('notes.md')).toBe('my own notes\n');
+    r = report('--out', 'notes.md', '--force');
+    expect(r.code).toBe(0);
+    expect(read('notes.md')).toMatch(/^# Ohio/);
   });
 
   it('a --format with an extension-less name is written in that format', () => {

@@ -1,5 +1,5 @@
 // `profile report` in a real terminal (tmux) at 60 and 120 columns, in all three formats.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, fixture, sandbox } from '../helpers/cli.js';
@@ -8,8 +8,8 @@ import { hasTmux, TmuxSession } from './tmux.js';
 const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
 
-function start(args: string, width: number): { t: TmuxSession; cwd: string } {
-  const box = sandbox();
+function start(args: string, width: number, cwd?: string): { t: TmuxSession; cwd: string } {
+  const box = cwd ? { ...sandbox(), cwd } : sandbox();
   const env = `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1`;
   const t = new TmuxSession(`${env} ${process.execPath} ${BIN} ${args}`, box.cwd, width);
   sessions.push(t);
@@ -45,6 +45,13 @@ describe.skipIf(!hasTmux)('profile report in a real terminal (tmux)', () => {
     const file = join(h.cwd, 'ohio-2025.html');
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, 'utf8')).toMatch(/^<!doctype html>/);
+
+    // Again: the file named after the record exists now, so it is not replaced without --force.
+    writeFileSync(file, 'my edited copy\n');
+    const again = start(`report ${REC} --format html`, 120, h.cwd);
+    const refused = await again.t.waitFor((s) => s.includes('not replacing') && again.t.dead(), 'the refusal');
+    expect(refused).toContain('ohio-2025.html exists; not replacing it');
+    expect(readFileSync(file, 'utf8')).toBe('my edited copy\n');
   });
 });
 

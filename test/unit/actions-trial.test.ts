@@ -135,6 +135,15 @@ describe('--for as the coach sees the item', () => {
     expect(resolveFor(ohio, rec(), 'communication.rapport')).toEqual({ id: 'communication.rapport' });
   });
 
+  it('by a word in the title when no title starts so ("solution" for "Use solution dialogue")', () => {
+    const sbic = profileOf('sbic');
+    const r = { ...rec(), profile: 'sbic@2024', priorities: ['solution-dialogue'] };
+    expect(resolveFor(sbic, r, 'solution')).toEqual({ id: 'solution-dialogue' });
+    expect(resolveFor(sbic, r, ' Solution Dialogue ')).toEqual({ id: 'solution-dialogue' });
+    expect(resolveFor(ohio, rec(), 'questioning')).toEqual({ id: 'communication.questioning' });
+    expect(() => resolveFor(sbic, r, 'lution')).toThrow(/not an item/); // the start of a word, not any part
+  });
+
   it('an unknown or ambiguous item lists the choices with numbers and titles', () => {
     expect(() => resolveFor(ohio, rec(), 'feedback')).toThrow(/could be any of: 7\. Feedback.*; 8\. Feedback.*; 9\./);
     try {

@@ -8,6 +8,8 @@ import { loadRecord } from '../../src/assess/store.js';
 import { parseRecordText } from '../../src/record/read.js';
 import { BACK, StoppedError, type Asker } from '../../src/prompts/asker.js';
 import { runActions } from '../../src/prompts/run-actions.js';
+import { PlainAsker } from '../../src/prompts/plain-asker.js';
+import { PassThrough } from 'node:stream';
 import { profileOf, recordErrors, tempDir } from './assess-helpers.js';
 
 const fx = (f: string) => new URL(`../fixtures/assess/${f}`, import.meta.url).pathname;
@@ -347,5 +349,27 @@ describe('profile actions: dates (cold trial)', () => {
     expect(() =>
       checkChanges(rec, ohio, [{ kind: 'status', step: 1, status: 'done', on: '2025-10-01' }]),
     ).not.toThrow();
+  });
+});
+
+describe('profile actions --plain: choosing by name', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('finds a step by the start of its text; "done" typed at the menu does not end the session; Finish does', async () => {
+    const file = put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    // "keep" picks step 3 by its text, "<" goes back, "done" is refused (not the way out), "finish" leaves.
+    input.write('keep\n<\ndone\nfinish\n');
+    await runActions({ file, asker: new PlainAsker(input, output) });
+    expect(text).toContain('3) Keep a log of questions that opened up the talk');
+    expect(text).toContain('Chosen: 3. Keep a log of questions that opened up the talk');
+    expect(text).toContain('? Step 3: Keep a log');
+    expect(text.split('? Change a step?')).toHaveLength(3); // asked again after "done"
+    expect(text).toContain('Please type a number');
+    expect(text).toContain('Finished.');
   });
 });

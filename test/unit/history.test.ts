@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { CliError } from '../../src/errors.js';
-import { collectHistory, crosswalkMapper } from '../../src/history/collect.js';
+import { collectHistory, crosswalkMapper, parseGroupFilter } from '../../src/history/collect.js';
 import { buildHistory, trendLine } from '../../src/history/model.js';
 import { historyText } from '../../src/ui/history-view.js';
 import { reg, tempDir } from './assess-helpers.js';
@@ -100,16 +100,86 @@ describe('history: what the headline must not hide', () => {
     );
     const { target, inputs, skipped } = collectHistory(d, reg, {});
     const m = buildHistory(target, inputs, crosswalkMapper(target, reg));
-    expect(m.twins).toEqual([{ columns: [2, 3], shared: 'date 2026-09-10' }]);
+    expect(m.twins).toEqual([{ columns: [2, 3], shared: 'date 2026-09-10', sameAnswers: true }]);
     const text = historyText(m, new Chalk({ level: 0 }), skipped, 200);
     expect(text.replace(/\s+/g, ' ')).toContain(
-      `Warning: reviews C (${join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml')}) and D (${join(d, twin)}) have the same date (2026-09-10): the same review saved twice? Keep one and delete the other file.`,
+      `Warning: reviews C (${join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml')}) and D (${join(d, twin)}) have the same date (2026-09-10) and the same answers: the same review saved twice? Keep one and delete the other file.`,
     );
     expect(buildHistory(target, inputs.slice(0, 3), crosswalkMapper(target, reg)).twins).toEqual([]);
   });
 });
 
 describe('history: whose records', () => {
+  it('same day, different answers: never told to delete one, told to check whose each is', () => {
+    const d = tempDir();
+    for (const f of readdirSync(DIR)) copyFileSync(join(DIR, f), join(d, f));
+    const twin = '2026-09-10_sbic-2024_5e5e5e5e.yaml';
+    writeFileSync(
+      join(d, twin),
+      readFileSync(join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml'), 'utf8')
+        .replace('1a2b3c4d-0000-4000-8000-000000000003', '5e5e5e5e-0000-4000-8000-000000000005')
+        .replace('feedback: proficient', 'feedback: far-from-proficient'),
+    );
+    const { target, inputs, skipped } = collectHistory(d, reg, {});
+    const m = buildHistory(target, inputs, crosswalkMapper(target, reg));
+    expect(m.twins).toEqual([{ columns: [2, 3], shared: 'date 2026-09-10', sameAnswers: false }]);
+    const text = historyText(m, new Chalk({ level: 0 }), skipped, 200).replace(/\s+/g, ' ');
+    expect(text).toContain('have the same date (2026-09-10) but different answers: check whose each is');
+    expect(text).not.toContain('delete the other file');
+  });
+
+  it("a colleague's nameless record from another district is not mixed in: lists places, --group or --same-person picks", () => {
+    const d = tempDir();
+    for (const f of readdirSync(DIR)) copyFileSync(join(DIR, f), join(d, f));
+    const addGroup = (f: string, g: string) =>
+      writeFileSync(join(d, f), readFileSync(join(d, f), 'utf8').replace('ratings:', `group:\n${g}\nratings:`));
+    addGroup('2024-09-12_sbic-2014_1a2b3c4d.yaml', '  district: Lincoln\n  building: Oak');
+    addGroup('2026-09-10_sbic-2024_1a2b3c4d.yaml', '  district: Lincoln\n  building: Oak');
+    // The colleague's: no respondent either, another district and building, same profile.
+    writeFileSync(
+      join(d, '2026-09-20_sbic-2024_9f9f9f9f.yaml'),
+      readFileSync(join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml'), 'utf8')
+        .replace('1a2b3c4d-0000-4000-8000-000000000003', '9f9f9f9f-0000-4000-8000-000000000009')
+        .replace('"2026-09-10"', '"2026-09-20"')
+        .replace('district: Lincoln', 'district: Adams')
+        .replace('building: Oak', 'building: Elm'),
+    );
+    let err: unknown;
+    try {
+      collectHistory(d, reg, {});
+    } catch (e) {
+      err = e;
+    }
+    expect((err as CliError).exitCode).toBe(2);
+    expect((err as CliError).message).toContain('may be by more than one person');
+    expect((err as CliError).message).toContain(
+      'district Lincoln · building Oak: 2 records (2024-09-12_sbic-2014_1a2b3c4d.yaml, 2026-09-10_sbic-2024_1a2b3c4d.yaml)',
+    );
+    expect((err as CliError).message).toContain(
+      'district Adams · building Elm: 1 (2026-09-20_sbic-2024_9f9f9f9f.yaml)',
+    );
+    expect((err as CliError).hint).toContain('--group');
+    expect((err as CliError).hint).toContain('--same-person');
+    // --group picks the coach's own (case and spaces do not matter); a record with no group is left out.
+    const mine = collectHistory(d, reg, { group: parseGroupFilter(['district = lincoln']) });
+    expect(mine.inputs.map((x) => x.rec.date)).toEqual(['2024-09-12', '2026-09-10']);
+    expect(mine.skipped).toContain('2 from another place (--group)');
+    // --same-person: the coach says they are all theirs.
+    expect(collectHistory(d, reg, { samePerson: true }).inputs).toHaveLength(4);
+    expect(() => parseGroupFilter(['Lincoln'])).toThrow(/key and a value/);
+  });
+
+  it('--respondent matches whatever the case and spaces', () => {
+    const d = tempDir();
+    for (const f of readdirSync(DIR)) copyFileSync(join(DIR, f), join(d, f));
+    const f = '2026-09-10_sbic-2024_1a2b3c4d.yaml';
+    writeFileSync(
+      join(d, f),
+      readFileSync(join(d, f), 'utf8').replace('status: complete', 'status: complete\nrespondent: Jane Doe'),
+    );
+    expect(collectHistory(d, reg, { respondent: '  jane doe ' }).inputs.map((x) => x.rec.date)).toEqual(['2026-09-10']);
+  });
+
   function copyDir(): string {
     const d = tempDir();
     for (const f of readdirSync(DIR)) copyFileSync(join(DIR, f), join(d, f));

@@ -89,3 +89,16 @@ describe('report formats', () => {
     expect(t).toContain('[planned] OVERDUE');
   });
 });
+
+describe('the note about a partial profile, in a report a partner reads', () => {
+  it('describes the profile; it does not tell the reader how to rate', () => {
+    for (const ref of ['sbic@2014', 'sbic@2024']) {
+      const p = profileOf(ref);
+      const m = buildReport(p, { ...rec('sbic-2014.yaml'), profile: ref, ratings: {} }, TODAY);
+      expect(m.partial, ref).toBeDefined();
+      for (const sentence of m.partial!.split(/(?<=\.)\s+/))
+        expect(sentence, ref).not.toMatch(/^(Pick|Choose|Rate|Select)\b/);
+      expect(m.partial).toContain('general meaning');
+    }
+  });
+});

@@ -1,0 +1,67 @@
+// At 60 columns the coach's messages break between words, never inside a word or a file name.
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadRecord } from '../../src/assess/store.js';
+import { personalSummary } from '../../src/assess/summary.js';
+import { ratedItems } from '../../src/profile/model.js';
+import { runReport } from '../../src/prompts/run-report.js';
+import { actionsList } from '../../src/ui/actions-view.js';
+import { summaryText } from '../../src/ui/assess-view.js';
+import { profileOf, tempDir } from './assess-helpers.js';
+
+const REC = new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname;
+const plain = new Chalk({ level: 0 });
+const FILE = 'records/2025-09-15_ohio-process-coaching-3.15_648bb6e6.yaml';
+
+function fits(text: string, ...words: string[]) {
+  // A line may be longer only when it is one word (a file name longer than the window), never cut.
+  for (const l of text.split('\n')) if (l.trim().includes(' ')) expect(l.length, l).toBeLessThanOrEqual(60);
+  const lines = text.split('\n').map((l) => l.trim());
+  for (const w of words)
+    expect(
+      lines.some((l) => l.split(' ').includes(w)),
+      w,
+    ).toBe(true);
+}
+
+describe('60 columns', () => {
+  const cols = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+  afterEach(() => {
+    if (cols) Object.defineProperty(process.stdout, 'columns', cols);
+    else delete (process.stdout as { columns?: number }).columns;
+    vi.restoreAllMocks();
+  });
+  const narrow = () => Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
+
+  it('the "Later, ... profile actions FILE" line after assess keeps the file name whole', () => {
+    narrow();
+    const ohio = profileOf('ohio-process-coaching');
+    const t = summaryText(personalSummary(ohio, loadRecord(REC)), FILE, plain);
+    fits(t, FILE, 'done:');
+  });
+
+  it('"No action steps yet" keeps the file name whole', () => {
+    const rec = { ...loadRecord(REC), actionSteps: [] };
+    fits(
+      actionsList(rec, ratedItems(profileOf('ohio-process-coaching')), plain, '2026-01-01', undefined, 60, FILE),
+      FILE,
+    );
+  });
+
+  it('"Wrote FILE (open it in a browser ...)" breaks between words', () => {
+    narrow();
+    const dir = tempDir();
+    copyFileSync(REC, join(dir, 'r.yaml'));
+    let said = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      said += String(s);
+      return true;
+    });
+    const out = join(dir, 'a-rather-long-name-for-the-partner-report.html');
+    runReport({ file: join(dir, 'r.yaml'), format: 'html', out });
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/);
+    fits(said.trimEnd(), 'browser');
+  });
+});

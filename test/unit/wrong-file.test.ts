@@ -1,0 +1,41 @@
+// A wrong file given where a record goes (an HTML report, a profile, a record named without records/): said plainly.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readRecordFile } from '../../src/record/read.js';
+import { tempDir } from './assess-helpers.js';
+
+const REC = new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname;
+const PROFILE = new URL('../../profiles/sbic/2024.yaml', import.meta.url).pathname;
+
+describe('a file that is not a record', () => {
+  const cwd = process.cwd();
+  afterEach(() => process.chdir(cwd));
+
+  it('an HTML report: "looks like an HTML report", not a YAML line complaint', () => {
+    const f = join(tempDir(), 'report.html');
+    writeFileSync(f, '<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8">\n<title>x: y</title>\n');
+    const d = readRecordFile(f).diagnostics;
+    expect(d).toHaveLength(1);
+    expect(d[0].message).toBe(
+      'this looks like an HTML report, not a record (records are the .yaml files profile assess saves in records/)',
+    );
+  });
+
+  it('a profile: "this is a practice profile, not your record"', () => {
+    const d = readRecordFile(PROFILE).diagnostics;
+    expect(d[0].message).toMatch(/^this is a practice profile .*not your record/);
+    expect(d.map((x) => x.message).join()).not.toContain('must be');
+  });
+
+  it('a record named without its folder: "did you mean records/…?"', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'records'));
+    copyFileSync(REC, join(dir, 'records', '2025-09-15_sbic-2024_648bb6e6.yaml'));
+    process.chdir(dir);
+    expect(readRecordFile('2025-09-15_sbic-2024_648bb6e6.yaml').diagnostics[0].message).toBe(
+      'cannot read: file not found; did you mean records/2025-09-15_sbic-2024_648bb6e6.yaml?',
+    );
+    expect(readRecordFile('nothing.yaml').diagnostics[0].message).toBe('cannot read: file not found');
+  });
+});
