@@ -179,24 +179,24 @@ function keepHint(d: Draft, item: string): string {
 
 /** Last time's ratings (and their notes) from `--from`, as answers the coach gave with --keep-ratings. */
 export function keepLastRatings(profile: Profile, draft: Draft): Draft {
-  const d = draft.defaults ?? {};
-  const ratings = { ...(d.ratings ?? {}) };
-  const notes = Object.fromEntries(Object.entries(d.notes ?? {}).filter(([item]) => item in ratings));
-  return applyKnownAnswers(profile, draft, { ratings, notes }, '--keep-ratings');
+  // Ratings only: last time's notes were about last time (a terminal offers them, one by one, to keep).
+  const ratings = { ...(draft.defaults?.ratings ?? {}) };
+  return applyKnownAnswers(profile, draft, { ratings }, '--keep-ratings');
 }
 
 /**
- * No prompts: take what is known and last time's areas, priorities and steps (`--from`) for what is still
- * open, then finish or list exactly what is missing (exit 2). Unlisted priorities default to every
- * below-target item in form order.
+ * No prompts: take what is known and last time's unfinished steps (`--from`) for what is still open, then
+ * finish or list exactly what is missing (exit 2). Unlisted areas are none; unlisted priorities default to
+ * every below-target item in form order (last time's are not this time's answers).
  */
 export function completeWithoutPrompts(profile: Profile, draft: Draft): Draft {
   let d = draft;
   for (const q of questionList(profile, d)) {
     if (q.kind === 'review' || isAnswered(profile, d, q)) continue;
-    // Last time's (--from) areas, priorities and steps carry over; its ratings never do here: a rating
+    // As on a terminal, where Enter keeps last time's unfinished step but never ticks last time's areas or
+    // picks its priorities: only steps carry over from --from (said on stderr by the caller). A rating
     // nobody chose this time is missing (--keep-ratings gives them as answers before this).
-    const v = currentValue(profile, d, q) ?? (q.kind === 'rating' ? undefined : lastTimeValue(profile, d, q));
+    const v = currentValue(profile, d, q) ?? (q.kind === 'step' ? lastTimeValue(profile, d, q) : undefined);
     if (q.kind === 'context') d = applyAnswer(profile, d, q, v ?? { kind: 'context' });
     else if (q.kind === 'areas') d = applyAnswer(profile, d, q, v ?? { kind: 'areas', areas: [] });
     else if (q.kind === 'priorities' && belowTarget(profile, d.rec).length) {

@@ -67,7 +67,8 @@ export interface Draft {
 }
 
 export type Question =
-  | { kind: 'context' }
+  /** `fromEnd`: reached with Back from the question after it, so its last field (the cycle) comes first. */
+  | { kind: 'context'; fromEnd?: boolean }
   /** `noteOpen`: the level is saved but its note was never answered (a session stopped in it). */
   | { kind: 'rating'; item: string; index: number; total: number; noteOpen?: boolean }
   | { kind: 'areas' }
@@ -216,7 +217,10 @@ export function lastTimeValue(profile: Profile, draft: Draft, q: Question): Answ
       return p.length ? { kind: 'priorities', priorities: p } : undefined;
     }
     case 'step': {
-      const s = d.actionSteps?.[q.index];
+      // The first of last time's unfinished steps not already in this plan (as another step): a step typed
+      // anew does not use one up, so it is offered at the next step.
+      const taken = new Set((draft.rec.actionSteps ?? []).filter((_, i) => i !== q.index).map((s) => s.text));
+      const s = d.actionSteps?.find((x) => !taken.has(x.text.trim()));
       return s ? { kind: 'step', step: { text: s.text, for: s.for, due: s.due } } : undefined;
     }
     default:

@@ -36,7 +36,7 @@ export function assessCommand(): Command {
     )
     .option(
       '--keep-ratings',
-      "with --from: keep last time's ratings unchanged as this time's (they are not asked again)",
+      "with --from: keep last time's ratings unchanged as this time's (not asked again); ratings only, not its notes, areas or priorities",
     )
     .option('--answers <file.yaml>', "answers given up front, in the record's shape (partial is fine)")
     .option(
@@ -74,6 +74,8 @@ Examples:
 
 Without a terminal (or with --yes) nothing is asked; missing answers are listed and the exit code is 2.
 --from alone never answers a rating: each is chosen anew (or given in --answers), unless --keep-ratings.
+With --yes, last time's unfinished action steps come along; its notes, improvement areas and priorities
+do not (give this year's in --answers; priorities default to every item below target).
 Exit codes: 0 saved, 1 problem writing the record, 2 usage or missing answers, 130 stopped (draft kept).`,
     )
     .action(async (profile: string | undefined, opts: unknown, cmd: Command) => {

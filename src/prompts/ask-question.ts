@@ -43,7 +43,7 @@ export async function askQuestion(
   const then = lastTimeValue(profile, d, q);
   switch (q.kind) {
     case 'context':
-      return askContext(asker, cur?.kind === 'context' ? cur : undefined, d.defaults?.lastTime?.cycle);
+      return askContext(asker, cur?.kind === 'context' ? cur : undefined, d.defaults?.lastTime?.cycle, q.fromEnd);
     case 'rating': {
       const item = ratedItems(profile).find((i) => i.id === q.item)!;
       const last = d.defaults?.lastTime;
@@ -57,7 +57,13 @@ export async function askQuestion(
       const choices: Choice<string>[] = descriptorsFor(profile, item).map((desc) => ({
         value: desc.level.id,
         label: desc.level.label,
-        tag: desc.level.id === lastLevel ? '(last time)' : undefined,
+        tag:
+          [
+            desc.level.id === lastLevel ? '(last time)' : '',
+            cur?.kind === 'rating' && desc.level.id === cur.level ? '(your answer)' : '',
+          ]
+            .filter(Boolean)
+            .join(' ') || undefined,
         colour: desc.level.colour,
         hint:
           [
@@ -75,16 +81,26 @@ export async function askQuestion(
       // was open when the last session stopped (its level saved, its note never given).
       const lastNote = (!prev || (q.noteOpen && !prev.note)) && then?.kind === 'rating' ? then.note : undefined;
       let def = prev?.level;
+      // A session stopped in this note (its level saved): the note is asked straight away; "<" to the level.
+      let noteFirst = Boolean(q.noteOpen && prev);
       for (;;) {
         heading();
-        const level = await asker.select({
-          message: 'Where is your practice now?',
-          choices,
-          default: def,
-          back: true,
-          said: (c) => `Rated: ${c.label}`,
-        });
-        if (level === BACK) return BACK;
+        let level: string | Back;
+        if (noteFirst && prev) {
+          noteFirst = false;
+          level = prev.level;
+          asker.say(`Your rating (saved): ${levelById(profile, level)?.label ?? level}`);
+        } else {
+          level = await asker.select({
+            message: 'Where is your practice now?',
+            choices,
+            default: def,
+            defaultTag: prev ? '(your answer)' : undefined,
+            back: true,
+            said: (c) => `Rated: ${c.label}`,
+          });
+          if (level === BACK) return BACK;
+        }
         commit?.({ kind: 'rating', level, note: prev?.note });
         if (lastNote) asker.say(wrap(`Last time's note: "${lastNote}"`, terminalWidth(), '', '  '));
         const note = await asker.input({
@@ -107,6 +123,7 @@ export async function askQuestion(
         profile,
         cur?.kind === 'areas' ? cur.areas : undefined,
         then?.kind === 'areas' ? then.areas : [],
+        commit,
       );
     case 'priorities':
       return askPriorities(asker, profile, d, cur?.kind === 'priorities' ? cur.priorities : []);
@@ -128,6 +145,7 @@ async function askContext(
   asker: Asker,
   cur?: { group?: Record<string, string>; cycle?: string },
   lastCycle?: string,
+  fromEnd?: boolean,
 ): Promise<Answer | Back> {
   asker.say(
     `\n${wrap('Context (optional): what your facilitator groups reports by. Enter keeps the value shown (or skips), type - to clear it.', terminalWidth())}`,
@@ -143,7 +161,7 @@ async function askContext(
     },
   ];
   const got: (string | undefined)[] = fields.map((f) => f.def);
-  for (let i = 0; i < fields.length; ) {
+  for (let i = fromEnd ? fields.length - 1 : 0; i < fields.length; ) {
     const v = await asker.input({ message: fields[i].message, default: got[i], back: i > 0 });
     if (v === BACK) {
       i--;
@@ -164,9 +182,11 @@ async function askContext(
 async function askAreas(
   asker: Asker,
   profile: Profile,
-  cur: AreaAnswer[] = [],
+  saved: AreaAnswer[] | undefined,
   last: AreaAnswer[] = [],
+  commit?: (a: Answer) => void,
 ): Promise<Answer | Back | BackKeeping> {
+  const cur = saved ?? [];
   const key = (a: AreaAnswer) => (typeof a === 'string' ? a : `text:${a.text}`);
   const lastKeys = new Set(last.map(key));
   const tag = (k: string) => (lastKeys.has(k) ? '(last time)' : undefined);
@@ -196,12 +216,15 @@ async function askAreas(
         back: true,
       });
       if (isBackWithTicks(got)) {
-        // Ticks made on this screen are kept (saved), then back to the question before.
+        // Ticks (and own areas added) on this screen are kept (saved), then back to the question before.
+        // Compared with what is saved, not with this screen's start: a return from the own areas is unsaved.
         const ticked = toAreas(got.ticked);
-        const same = JSON.stringify(ticked) === JSON.stringify(current);
-        return ticked.length && !same ? { back: BACK, keep: { kind: 'areas', areas: ticked } } : BACK;
+        const same = JSON.stringify(ticked) === JSON.stringify(saved ?? []);
+        return !same ? { back: BACK, keep: { kind: 'areas', areas: ticked } } : BACK;
       }
       picked = got;
+      // Saved as soon as the list is answered, each own area as soon as it is entered: Ctrl-C loses none.
+      commit?.({ kind: 'areas', areas: toAreas(picked) });
     } else {
       asker.say('\nImprovement areas: this profile lists none, so add your own (or none).');
     }
@@ -212,6 +235,7 @@ async function askAreas(
       if (t === BACK) back = true;
       if (t === BACK || !t) break;
       areas.push({ text: t });
+      commit?.({ kind: 'areas', areas: [...areas] });
     }
     if (!back) return { kind: 'areas', areas };
     if (!choices.length && areas.length === 0) return BACK;
@@ -243,7 +267,7 @@ async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: stri
   }
   const levelOf = (id: string) => levelById(profile, d.rec.ratings[id])?.label;
   const chosen: string[] = [];
-  const label = (i: (typeof offered)[number]) => `${asker.plain ? i.title : itemLabel(i)} (${levelOf(i.id)})`;
+  const label = (i: (typeof offered)[number]) => `${itemLabel(i)} (${levelOf(i.id)})`;
   for (;;) {
     const left = offered.filter((i) => !chosen.includes(i.id));
     if (!left.length) break;
@@ -330,9 +354,19 @@ async function askStep(
       if (got === BACK) return BACK;
       if (!got || (q.optional && got === '-')) return { kind: 'step', step: null };
       text = got;
+      // A new text does not use up last time's step: said, and it is offered again at the next step.
+      if (offer && got.trim() !== offer.text.trim())
+        asker.say(
+          wrap(
+            `Last time's step "${offer.text}" is not in this plan${q.index + 1 < max ? '; it is offered again at the next step' : ''}.`,
+            terminalWidth(),
+          ),
+        );
       part = prios.length ? 'link' : 'due';
     } else if (part === 'link') {
-      const link = stepLink(profile, prios, forId, offer ? { for: offer.for } : undefined, q.index);
+      // Last time's link only for last time's own step, never for a new text typed in its place.
+      const same = offer && text?.trim() === offer.text.trim();
+      const link = stepLink(profile, prios, forId, same ? { for: offer.for } : undefined);
       if (link.said) asker.say(link.said);
       const got = await asker.select({
         message: 'Which priority does it address?',
@@ -342,6 +376,7 @@ async function askStep(
         ],
         default: link.default,
         back: true,
+        said: (c) => `Linked: ${c.label}`,
       });
       if (got === BACK) {
         part = 'text';
@@ -382,7 +417,6 @@ export function stepLink(
   prios: { id: string }[],
   current: string | undefined,
   last: { for?: string } | undefined,
-  index: number,
 ): { default: string; said?: string } {
   const among = (id: string | undefined): id is string => id === '' || prios.some((p) => p.id === id);
   const lastItem = last?.for ? ratedItems(profile).find((i) => i.id === last.for) : undefined;
@@ -393,7 +427,7 @@ export function stepLink(
       : 'Last time: not linked to a priority';
   if (current !== undefined) return { default: among(current) ? current : '', said };
   if (last) return { default: among(last.for) ? last.for : '', said };
-  return { default: prios.length ? prios[index % prios.length].id : '' };
+  return { default: prios.length ? prios[0].id : '' }; // the first priority, whichever step this is
 }
 
 /** "2025-09-14, 2025-26 baseline": when the record --from starts from was made. */

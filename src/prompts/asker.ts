@@ -31,6 +31,8 @@ export interface Asker {
     message: string;
     choices: Choice<T>[];
     default?: T;
+    /** --plain: how the default is marked in the list, "(default)" unless said ("(your answer)"). */
+    defaultTag?: string;
     back?: boolean;
     /** undefined: nothing to say (the question itself says why the choice is refused). */
     said?: (c: Choice<T>) => string | undefined;

@@ -62,21 +62,31 @@ export class PlainAsker implements Asker {
     message: string;
     choices: Choice<T>[];
     default?: T;
+    defaultTag?: string;
     back?: boolean;
     said?: (c: Choice<T>) => string | undefined;
   }): Promise<T | Back> {
     const got = await this.ask(o);
-    // Nothing is redrawn in plain mode, so the choice is said back: a screen reader hears what was taken.
-    const c = o.said && got !== BACK ? o.choices.find((x) => x.value === got) : undefined;
-    const line = c && o.said ? o.said(c) : undefined;
+    // Nothing is redrawn in plain mode, so the choice is said back (Enter's default too): a screen reader
+    // hears what was taken.
+    const c = got !== BACK ? o.choices.find((x) => x.value === got) : undefined;
+    const line = c ? (o.said ? o.said(c) : `Chosen: ${c.label}`) : undefined;
     if (line) this.line(line);
     return got;
   }
 
-  private async ask<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
+  private async ask<T>(o: {
+    message: string;
+    choices: Choice<T>[];
+    default?: T;
+    defaultTag?: string;
+    back?: boolean;
+  }): Promise<T | Back> {
     this.write(`\n${wrap(`? ${o.message}`, terminalWidth(), '', '  ')}\n`);
     o.choices.forEach((c, i) => {
-      this.write(choiceLine(i, `${c.label}${c.tag ? ` ${c.tag}` : ''}${c.value === o.default ? ' (default)' : ''}`));
+      // The default marked once: "(your answer)" is already in the tag of this session's own answer.
+      const mark = c.value === o.default && !(o.defaultTag && c.tag?.includes(o.defaultTag)) ? ' (default)' : '';
+      this.write(choiceLine(i, `${c.label}${c.tag ? ` ${c.tag}` : ''}${mark}`));
       // Wrapped here, not by the terminal: a screen reader or a log should never get half a word.
       if (c.hint)
         this.write(
@@ -99,7 +109,10 @@ export class PlainAsker implements Asker {
       const k = Number(a);
       if (Number.isInteger(k) && k >= 1 && k <= o.choices.length) return o.choices[k - 1].value;
       // A level (or any choice) by name: "green", "close to": the one choice whose label starts so.
-      const named = a ? o.choices.filter((c) => c.label.toLowerCase().startsWith(a.toLowerCase())) : [];
+      // An item's own number ("6. Powerful questioning") is not needed: "powerful" names it too.
+      const starts = (c: Choice<T>) =>
+        [c.label, c.label.replace(/^\d+\.\s+/, '')].some((l) => l.toLowerCase().startsWith(a.toLowerCase()));
+      const named = a ? o.choices.filter(starts) : [];
       if (named.length === 1) return named[0].value;
       if (named.length > 1)
         this.line(`"${a}" could be ${named.map((c) => c.label).join(' or ')}; type more of the name or a number.`);
@@ -129,15 +142,24 @@ export class PlainAsker implements Asker {
       const a = (await this.readLine(answerPrompt(help))).trim();
       const kept = o.choices.filter((_, i) => checked.includes(i + 1)).map((c) => c.value);
       if (o.back && isBack(a)) return { back: BACK, ticked: kept };
-      if (a === '') return kept;
-      if (a === '0') return [];
+      // Nothing is redrawn, so what was ticked is said back (Enter too), as a rating is ("Rated: ...").
+      const said = (ks: number[]): T[] => {
+        this.line(
+          ks.length
+            ? `Ticked ${ks.length}: ${ks.map((k) => `${k}. ${o.choices[k - 1].label}`).join('; ')}.`
+            : 'None ticked.',
+        );
+        return ks.map((k) => o.choices[k - 1].value);
+      };
+      if (a === '') return said(checked);
+      if (a === '0') return said([]);
       if (a.toLowerCase() === 'a' || a.toLowerCase() === 'all') {
         this.line(`All ${o.choices.length} ticked.`);
         return o.choices.map((c) => c.value);
       }
       const ks = a.split(/[\s,]+/).map(Number);
       if (ks.every((k) => Number.isInteger(k) && k >= 1 && k <= o.choices.length)) {
-        return [...new Set(ks)].sort((x, y) => x - y).map((k) => o.choices[k - 1].value);
+        return said([...new Set(ks)].sort((x, y) => x - y));
       }
       this.line(`Please type ${help}.`);
     }
@@ -155,8 +177,11 @@ export class PlainAsker implements Asker {
         `\n${wrap(`? ${o.message}${def}${o.back ? ' (< to go back)' : ''}`, terminalWidth(), '', '  ')}\n   > `,
       );
       if (o.back && raw.trim() === '<') return BACK;
-      const a = raw.trim() === '' && o.default !== undefined ? o.default : raw.trim();
+      const byEnter = raw.trim() === '' && o.default !== undefined;
+      const a = byEnter ? (o.default ?? '') : raw.trim();
       const ok = o.validate ? o.validate(a) : true;
+      // A default taken by Enter is said back, as a choice is: nothing typed, so nothing else says it.
+      if (ok === true && byEnter && a) this.line(`Kept: ${a}`);
       if (ok === true) return a;
       this.line(ok);
     }

@@ -194,6 +194,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     const spelled = JSON.stringify(draft.rec.group ?? {}) === JSON.stringify(known.group ?? {});
     if (!spelled || (!draft.rec.group && !draft.rec.cycle))
       process.stderr.write(`${wrap(contextLine(draft.rec, o.from ? show(o.from) : undefined), terminalWidth())}\n`);
+    if (o.from) process.stderr.write(fromLeftOut(draft, known));
     const file = store.save(stamped(draft.rec));
     // The remembered context is the coach's, set at a terminal: a script does not replace it.
     process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch, plain));
@@ -258,6 +259,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
         a.typing(),
         noteOpen,
         plain,
+        a.typing() && a.openMessage().startsWith('Add an improvement area'),
       );
     }
     throw err;
@@ -363,8 +365,9 @@ function stamped<T extends object>(rec: T): T & { updated: string } {
 }
 
 /** The asker, noting whether a text answer was being typed when the session stopped (Ctrl-C). */
-function typingWatch(a: Asker): Asker & { typing: () => boolean } {
+function typingWatch(a: Asker): Asker & { typing: () => boolean; openMessage: () => string } {
   let open = false;
+  let message = '';
   return {
     plain: a.plain,
     say: (t) => a.say(t),
@@ -372,12 +375,14 @@ function typingWatch(a: Asker): Asker & { typing: () => boolean } {
     checkbox: (o) => a.checkbox(o),
     input: async (o) => {
       open = true;
+      message = o.message;
       const got = await a.input(o); // a throw (Ctrl-C) leaves `open` set
       open = false;
       return got;
     },
     close: () => a.close?.(),
     typing: () => open,
+    openMessage: () => message,
   };
 }
 
@@ -385,15 +390,55 @@ function typingWatch(a: Asker): Asker & { typing: () => boolean } {
  * What Ctrl-C leaves, said plainly: saved answers are kept, but a text being typed (not yet entered) was
  * not (inquirer does not hand over a half-typed line): a note is asked again on --resume.
  */
-export function stopMessage(file: string | undefined, typing: boolean, noteOpen: boolean, plain: boolean): string {
+export function stopMessage(
+  file: string | undefined,
+  typing: boolean,
+  noteOpen: boolean,
+  plain: boolean,
+  inAreas = false,
+): string {
   if (!file) return '\nStopped before the first answer; nothing was saved.\n';
+  // Whether anything was typed at the open prompt is not known (the terminal keeps a half line): said as such.
   const lost =
     typing && noteOpen
       ? `The note you were typing was not saved (--resume asks that note again); your answers before it are in ${file}.`
-      : typing
-        ? `The answer you were typing was not saved; your answers before it are in ${file}.`
-        : `Nothing was lost: your answers so far are in ${file}.`;
+      : typing && inAreas
+        ? `Your improvement areas so far (ticked and added) are saved with your other answers in ${file}; only an area typed without Enter was not.`
+        : typing
+          ? `Your answers so far are in ${file}; only an answer typed without Enter at the last question was not saved.`
+          : `Nothing was lost: your answers so far are in ${file}.`;
   return `\nStopped. ${lost}\nTo carry on: profile assess --resume ${file}${plain ? ' --plain' : ''}\n`;
+}
+
+/**
+ * Without prompts, what of last time's (--from) did not become this time's answer, said (stderr): notes,
+ * improvement areas and priorities are this year's to give (in --answers), as on a terminal.
+ */
+export function fromLeftOut(
+  draft: Draft,
+  known: { notes?: unknown; improvementAreas?: unknown; priorities?: unknown },
+): string {
+  const d = draft.defaults ?? {};
+  const r = draft.rec;
+  const parts: string[] = [];
+  if (Object.keys(d.notes ?? {}).length && !known.notes) parts.push('notes');
+  if (d.improvementAreas?.length && !known.improvementAreas) parts.push('improvement areas');
+  if (d.priorities?.length && !known.priorities) parts.push('priorities');
+  if (!parts.length) return '';
+  const now = [
+    parts.includes('improvement areas') ? 'no improvement areas' : '',
+    parts.includes('priorities')
+      ? r.priorities?.length
+        ? `priorities: every item below target, in the profile's order (${r.priorities.join(', ')})`
+        : 'no priorities'
+      : '',
+  ].filter(Boolean);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+  return `${wrap(
+    `Not kept from last time: its ${list} (this year's to give, in --answers).${now.length ? ` This record has ${now.join('; ')}.` : ''}`,
+    terminalWidth(),
+  )}
+`;
 }
 
 /** "Context: MO · Southeast · Example R-I · cycle 2025-26 baseline (...)": what the record's context holds. */

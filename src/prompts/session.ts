@@ -36,6 +36,11 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
   let q: Question = o.start ?? nextQuestion(profile, d);
   // A question left with Back after a part-answer was kept (ticks): come back to it, though it counts as answered.
   let returnTo: Question | undefined;
+  // Back goes to the question just before, at its last part: the context at its last field (the cycle).
+  const back = (from: Question): Question => {
+    const p = previousQuestion(profile, d, from) ?? from;
+    return p.kind === 'context' && from.kind !== 'context' ? { kind: 'context', fromEnd: true } : p;
+  };
   const next = (): Question => {
     const qs = questionList(profile, d);
     const at = qs.find((x) => !isAnswered(profile, d, x) || (returnTo && sameQuestion(x, returnTo)));
@@ -51,7 +56,7 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
         return d;
       }
       if (edit === BACK) {
-        q = previousQuestion(profile, d, q) ?? q;
+        q = back(q);
         continue;
       }
       q = edit;
@@ -64,14 +69,14 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
     });
     if (q.kind === 'rating') o.pendingNote?.(undefined);
     if (a === BACK) {
-      q = previousQuestion(profile, d, q) ?? q;
+      q = back(q);
       continue;
     }
     if ('back' in a) {
       d = applyAnswer(profile, d, q, a.keep);
       o.save(d.rec);
       returnTo = q;
-      q = previousQuestion(profile, d, q) ?? q;
+      q = back(q);
       continue;
     }
     const linksBefore = (d.rec.actionSteps ?? []).map((s) => s.for);

@@ -49,8 +49,12 @@ describe('--from with other answers', () => {
     );
     expect(said).toMatch(
       new RegExp(
-        `Context: OH · Region 5 · Example City Schools · cycle 2026-27 \\(from ${relative(box.cwd, last).replace(/[.]/g, '\\.')}; --group and --cycle to change\\)\\.$`,
+        `Context: OH · Region 5 · Example City Schools · cycle 2026-27 \\(from ${relative(box.cwd, last).replace(/[.]/g, '\\.')}; --group and --cycle to change\\)\\. `,
       ),
+    );
+    // Ratings only: last time's notes, areas and priorities are not this year's answers, and that is said.
+    expect(said).toMatch(
+      /Not kept from last time: its notes, improvement areas and priorities \(this year's to give, in --answers\)\. This record has no improvement areas; priorities: every item below target, in the profile's order \([^)]+\)\.$/,
     );
     const rec = only(box);
     expect(rec).toMatchObject({
@@ -58,6 +62,8 @@ describe('--from with other answers', () => {
       group: { state: 'OH', region: 'Region 5', district: 'Example City Schools' },
     });
     expect(rec.ratings).toEqual(parse(readFileSync(last, 'utf8')).ratings);
+    expect(rec.notes).toBeUndefined();
+    expect(rec.improvementAreas).toEqual([]);
   });
   it('--keep-ratings without --from, and --resume with --from, are usage errors that say why', () => {
     const box = sandbox();

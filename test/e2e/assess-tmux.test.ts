@@ -50,7 +50,7 @@ async function finish(t: TmuxSession): Promise<void> {
   await t.answer('Which priority', () => t.keys('Enter'));
   await t.answer('Due date', () => t.type(DUE));
   await t.answer('Action step 2', () => t.type('Ask a partner to observe one meeting'));
-  await t.answer('Which priority', () => t.keys('Enter'));
+  await t.answer('Which priority', () => t.keys('Down', 'Enter')); // the cursor starts on priority 1
   await t.answer('Due date', () => t.type(''));
   await t.answer('Action step 3', () => t.type(''));
   await t.answer('Save, or change an answer?', () => t.keys('Enter'));
