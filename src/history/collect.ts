@@ -8,7 +8,7 @@ import { compareVersions, findByRef, type Registry } from '../profile/registry.j
 import type { Profile } from '../profile/schema.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
 import { readRecordFile } from '../record/read.js';
-import type { HistoryInput, MapItem } from './model.js';
+import { answersKey, type HistoryInput, type MapItem } from './model.js';
 
 /** `--respondent none`: the records that have no respondent. */
 export const NO_NAME_FLAG = 'none';
@@ -253,6 +253,26 @@ export function collectHistory(dir: string, reg: Registry, opts: HistoryPick): C
       `Pick yours with --group, e.g. profile history ${dir} --group "${example}" (or move the other files out of the folder). ` +
         `If they are all yours (your school or district changed between years), say so: profile history ${dir} --same-person`,
     );
+  }
+  // Two reviews of one cycle with different answers: one may be a colleague's (same place, no name). A trend
+  // built on it would tell the coach they slipped, so history asks rather than guesses.
+  if (!opts.samePerson) {
+    const byCycle = new Map<string, HistoryInput[]>();
+    for (const x of mine) {
+      const c = x.rec.cycle?.trim().toLowerCase();
+      if (c) byCycle.set(c, [...(byCycle.get(c) ?? []), x]);
+    }
+    for (const list of byCycle.values()) {
+      const differ = list.filter((x) => answersKey(x.rec) !== answersKey(list[0].rec));
+      if (!differ.length) continue;
+      const files = [list[0], ...differ].map((x) => basename(x.file)).join(', ');
+      throw new CliError(
+        `${list.length} ${id} reviews of the cycle "${list[0].rec.cycle}" have different answers (${files}), so one may be someone else's. History shows one person's growth, so it does not guess which`,
+        EXIT.usage,
+        undefined,
+        `Move the files that are not yours out of ${dir}, or, if they are all yours (a review done again), say so: profile history ${dir} --same-person`,
+      );
+    }
   }
   const target = mine
     .map((x) => x.profile)

@@ -80,7 +80,7 @@ export function sortRecords<T extends HistoryInput>(inputs: T[]): T[] {
 }
 
 /** What a review answered (ratings, notes, areas, priorities, steps' text), to tell a copy from two reviews. */
-function answersKey(rec: PracticeRecord): string {
+export function answersKey(rec: PracticeRecord): string {
   const sorted = (o: Record<string, unknown> | undefined) =>
     Object.entries(o ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([

@@ -120,7 +120,12 @@ describe('history: whose records', () => {
         .replace('1a2b3c4d-0000-4000-8000-000000000003', '5e5e5e5e-0000-4000-8000-000000000005')
         .replace('feedback: proficient', 'feedback: far-from-proficient'),
     );
-    const { target, inputs, skipped } = collectHistory(d, reg, {});
+    // Same cycle, different answers: one may be a colleague's, so history stops and asks (exit 2) ...
+    expect(() => collectHistory(d, reg, {})).toThrow(
+      /2 sbic reviews of the cycle "2026-27 baseline" have different answers \(2026-09-10_sbic-2024_1a2b3c4d\.yaml, 2026-09-10_sbic-2024_5e5e5e5e\.yaml\), so one may be someone else's/,
+    );
+    // ... and with --same-person (both are the coach's) it shows them and says to check.
+    const { target, inputs, skipped } = collectHistory(d, reg, { samePerson: true });
     const m = buildHistory(target, inputs, crosswalkMapper(target, reg));
     expect(m.twins).toEqual([{ columns: [2, 3], shared: 'date 2026-09-10', sameAnswers: false }]);
     const text = historyText(m, new Chalk({ level: 0 }), skipped, 200).replace(/\s+/g, ' ');
