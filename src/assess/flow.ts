@@ -39,6 +39,8 @@ export interface Defaults {
   lastTime?: LastTime;
   /** This session's own priorities, kept in order when a changed rating asks them again. */
   keptPriorities?: string[];
+  /** The cycle of the coach's last session (remembered), shown beside the question, never the answer. */
+  rememberedCycle?: string;
 }
 
 export interface LastTime {

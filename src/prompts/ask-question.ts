@@ -43,7 +43,12 @@ export async function askQuestion(
   const then = lastTimeValue(profile, d, q);
   switch (q.kind) {
     case 'context':
-      return askContext(asker, cur?.kind === 'context' ? cur : undefined, d.defaults?.lastTime?.cycle, q.fromEnd);
+      return askContext(
+        asker,
+        cur?.kind === 'context' ? cur : undefined,
+        d.defaults?.lastTime?.cycle ?? d.defaults?.rememberedCycle,
+        q.fromEnd,
+      );
     case 'rating': {
       const item = ratedItems(profile).find((i) => i.id === q.item)!;
       const last = d.defaults?.lastTime;

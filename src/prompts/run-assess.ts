@@ -163,7 +163,8 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     // from. Last time's cycle is not this time's: it is shown beside the question, not offered as the answer.
     if (interactive && !o.from) {
       const last = readLastContext(entry.profile.id);
-      defaults = { ...defaults, group: last.group ?? defaults.group, cycle: last.cycle ?? defaults.cycle };
+      // The cycle changes every review: Enter must not file this one under last session's cycle.
+      defaults = { ...defaults, group: last.group ?? defaults.group, rememberedCycle: last.cycle };
     }
     draft = newDraft(entry.profile, { defaults, respondent });
   }

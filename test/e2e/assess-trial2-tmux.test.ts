@@ -235,4 +235,25 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     expect(rec.cycle).toBe('2026-27 review');
     expect(rec.date).toBe('2024-09-14');
   });
+
+  it("last session's cycle is shown beside the question, never offered as the answer (Enter would file it there)", async () => {
+    const box = sandbox();
+    mkdirSync(join(box.env.XDG_CONFIG_HOME!, 'practice-profile'), { recursive: true });
+    writeFileSync(
+      join(box.env.XDG_CONFIG_HOME!, 'practice-profile', 'config.yaml'),
+      'contexts:\n  ohio-process-coaching:\n    group:\n      state: OH\n    cycle: 2024-25 baseline\n',
+    );
+    const { t } = start('assess ohio-process-coaching', box, 120);
+    for (const m of ['State', 'Region', 'District', 'Building']) await t.answer(m, () => t.type(''));
+    const c = await t.waitFor((x) => x.includes('? Cycle'), 'the cycle');
+    const line = after(c, '? Cycle');
+    expect(line).toContain('last time: 2024-25 baseline');
+    expect(line).not.toContain('(2024-25 baseline)');
+    await t.answer('Cycle', () => t.type(''));
+    await t.answer('Where is your practice now?', () => t.keys('Enter'));
+    await t.waitFor((x) => x.includes('? Private note'), 'the note');
+    const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(rec.group).toEqual({ state: 'OH' });
+    expect(rec.cycle).toBeUndefined();
+  });
 });
