@@ -1,6 +1,6 @@
 // Crosswalks on the built CLI: validate refuses a version change that would lose ratings; --as and
 // --from follow the whole chain; --as to a version that carries nothing over is a usage error.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -448,6 +448,20 @@ describe('every summary format says how many records came from each version and 
     expect(json.code, json.stderr).toBe(0);
     // Said once in the report, not as a warning per file.
     expect(json.stderr).not.toContain('is not a level of');
+    // The priority built on a dropped rating goes with it. With 12 people (priorities are shown from 10):
+    // of the 12 who prioritised feedback, only the 6 whose rating was converted are counted, beside 6
+    // below-target ratings.
+    const twelve = mkdtempSync(join(tmpdir(), 'pp-twelve-'));
+    for (const f of readdirSync(dir)) {
+      const t = readFileSync(join(dir, f), 'utf8');
+      writeFileSync(join(twelve, f), t);
+      writeFileSync(join(twelve, `b-${f}`), t.replace(/^id: 0c0c/m, 'id: 0d0d'));
+    }
+    const total = JSON.parse(runCli(['--profiles', profiles, ...args(twelve, 'json').slice(2)]).stdout).reports[0]
+      .tables[0].total;
+    expect(total.n).toBe(12);
+    expect(total.priorities.counts.feedback).toBe(6);
+    expect(total.items.find((i: { id: string }) => i.id === 'feedback').levels['not-yet']).toBe(6);
     expect(JSON.parse(json.stdout).conversions).toEqual([
       expect.objectContaining({ from: 'ch@2014', levelsDropped: ['far'], ratingsAtDroppedLevels: 3 }),
       expect.objectContaining({ from: 'ch@2026', levelsDropped: [], ratingsAtDroppedLevels: 0 }),

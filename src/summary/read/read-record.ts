@@ -326,6 +326,9 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
   const ratings: Contribution['ratings'] = [];
   const rated = new Map<string, string>();
   let levelDropped = 0;
+  // Items whose rating was at a level dropped on purpose: the priority built on that rating goes with it,
+  // or "Prioritised" would count people the item's levels show as not rated (and below-target no longer holds).
+  const droppedItems = new Set<string>();
   for (const [item, level] of Object.entries(rec.ratings)) {
     const to = id(item);
     if (to === null) continue; // the crosswalk maps it to nothing: no counterpart, by design
@@ -340,6 +343,7 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
     // A level the crosswalk drops on purpose: not counted, and counted as such (the summary says how many).
     if (mapped === null && map && hasLevel(own, level)) {
       levelDropped++;
+      droppedItems.add(to);
       continue;
     }
     const lv = mapped ?? level;
@@ -369,7 +373,7 @@ function contribute(rec: PracticeRecord, own: Profile, ctx: ReadContext): { cont
     date: rec.date,
     ratings,
     ...(levelDropped ? { levelDropped } : {}),
-    priorities: uniq((rec.priorities ?? []).map(id)),
+    priorities: uniq((rec.priorities ?? []).map(id)).filter((p) => !droppedItems.has(p)),
     areas,
     steps,
   };
