@@ -11,6 +11,8 @@ import { ProfileSchema, type Profile } from './schema.js';
 export interface ProfileLoad {
   file: string;
   profile?: Profile;
+  /** The profile as the schema read it, even when a check across its fields failed (validate's other checks use it). */
+  parsed?: Profile;
   diagnostics: Diagnostic[];
   source?: YamlSource;
 }
@@ -115,7 +117,7 @@ export function validateProfileValue(src: YamlSource): ProfileLoad {
   }
   const diagnostics = crossCheckProfile(parsed.data, src);
   const ok = !diagnostics.some((d) => d.severity === 'error');
-  return { file: src.file, profile: ok ? parsed.data : undefined, diagnostics, source: src };
+  return { file: src.file, profile: ok ? parsed.data : undefined, parsed: parsed.data, diagnostics, source: src };
 }
 
 /** Checks across fields: unique ids, references to levels and stems, the action-step range. */

@@ -32,6 +32,8 @@ interface Parsed {
   kind: FileResult['kind'];
   diagnostics: Diagnostic[];
   profile?: Profile;
+  /** Read by the schema though a check across its fields failed: the checks against other versions still run. */
+  parsed?: Profile;
 }
 
 export function validateFiles(files: string[], registry: Registry): ValidateResult {
@@ -53,11 +55,18 @@ export function validateFiles(files: string[], registry: Registry): ValidateResu
   const results: FileResult[] = parsed.map((p) => {
     const diagnostics = [...p.diagnostics];
     if (p.src && p.profile) diagnostics.unshift(...checkFileName(p.profile, p.src, false, knownIds));
-    if (p.src && p.kind === 'profile' && p.profile) {
-      const id = p.profile.id;
+    // All in one run: a file whose fields disagree (crosswalk-existing-id) still gets the checks against
+    // other versions (crosswalk-merge, level-dropped ...), so a maintainer does not fix it in rounds.
+    const readable = p.profile ?? p.parsed;
+    if (p.src && p.kind === 'profile' && readable) {
+      const id = readable.id;
       const versions = [...known.values()].filter((k) => k.profile.id === id).map((k) => k.profile.version);
-      diagnostics.push(...checkProfileLinks(p.profile, p.src, lookup, versions));
-      diagnostics.push(...checkFork(p.profile, p.src, [...known.values()]));
+      const seen = new Set(diagnostics.map((d) => `${d.line}:${d.col}:${d.message}`));
+      const more = [
+        ...checkProfileLinks(readable, p.src, lookup, versions),
+        ...checkFork(readable, p.src, [...known.values()]),
+      ];
+      diagnostics.push(...more.filter((d) => !seen.has(`${d.line}:${d.col}:${d.message}`)));
     }
     if (p.src && p.kind === 'record' && !diagnostics.some((d) => d.severity === 'error'))
       diagnostics.push(
@@ -138,7 +147,7 @@ function parseText(text: string, file: string): Parsed {
   const r = validateProfileValue(src);
   // The file name is checked in validateFiles, which knows the other profiles.
   const diagnostics = [...r.diagnostics, ...glued];
-  return { file, src, kind, diagnostics, profile: r.profile };
+  return { file, src, kind, diagnostics, profile: r.profile, parsed: r.parsed };
 }
 
 /** The same id@version in two files: the registry uses the first it meets and would ignore the other silently. */

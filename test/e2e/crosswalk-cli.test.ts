@@ -66,6 +66,22 @@ describe('validate: a version change that would lose ratings', () => {
     expect(runCli(['validate', join(kept, 'sbic/2026.yaml')]).stdout).toContain(
       'crosswalk maps "progress-monitoring" to "feedback", and "feedback" (kept as it is) also lands on "feedback"',
     );
+    // In one run with an id that is still in the version mapped to null (crosswalk-existing-id, a check of
+    // the file alone): the merge is reported too, not only after that is fixed.
+    const both = renamedVersion(
+      'crosswalk:\n  progress-monitoring: monitoring\n  coaching-plan: monitoring\n  feedback: null\n',
+    );
+    const bothFile = join(both, 'sbic/2026.yaml');
+    writeFileSync(
+      bothFile,
+      readFileSync(bothFile, 'utf8').replace(
+        / {2}- id: coaching-plan\n(?: {4}.*\n)+?(?= {2}- id: solution-dialogue)/,
+        '',
+      ),
+    );
+    const once = runCli(['validate', '--json', bothFile]);
+    const codes = JSON.parse(once.stdout).files[0].diagnostics.map((d: { code?: string }) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['crosswalk-existing-id', 'crosswalk-merge']));
     // One of them mapped to null on purpose passes.
     const ok = renamedVersion('crosswalk:\n  progress-monitoring: monitoring\n  coaching-plan: null\n');
     writeFileSync(
