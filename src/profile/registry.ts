@@ -1,5 +1,6 @@
 // Find profile files (package, --profiles DIR, PROFILE_PATH) and resolve "id" or "id@version".
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { canonicalJson } from '../canonical-json.js';
 import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, EXIT } from '../errors.js';
@@ -211,18 +212,7 @@ export function loadRegistry(opts: RegistryOptions = {}): Registry {
 
 /** Two files of one id@version say the same thing (comments and layout aside). */
 export function sameProfile(a: Profile, b: Profile): boolean {
-  return stable(a) === stable(b);
-}
-
-/** JSON with object keys sorted, so that key order in the file does not count as a difference. */
-function stable(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v) ?? 'null';
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** `<folder>/sbic/2026.yaml` -> sbic@2026. */

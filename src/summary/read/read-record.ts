@@ -12,6 +12,7 @@ import { LineCounter } from 'yaml';
 import type { Diagnostic, YamlSource } from '../../yaml-source.js';
 import { RecordSchema } from '../../record/schema.js';
 import { fastParseYaml } from './fast-yaml.js';
+import { canonicalJson } from '../../canonical-json.js';
 import { checkYamlSize, decodeText, encodingProblem, hasNumberGroup } from '../../input-guard.js';
 import { crosswalkChain, hasLevel, type IdMap } from './crosswalk.js';
 
@@ -276,19 +277,6 @@ function firstDistinct(ds: Diagnostic[], max = 5): Diagnostic[] {
 function profileLine(text: string): { line: number; col: number } {
   const m = /^profile\s*:/m.exec(text);
   return { line: m ? text.slice(0, m.index).split('\n').length : 1, col: 1 };
-}
-
-/** JSON with object keys sorted at every level (array order is kept: it means something, e.g. priorities). */
-function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
 }
 
 /**
