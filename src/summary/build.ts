@@ -272,7 +272,7 @@ export function buildSummary(
   // A version's number of records is withheld only when the report its records are counted in hides its
   // size: an unrelated small report (one Ohio record) must not blank the counts of the --as report.
   const hidden = new Set(reports.filter((r) => r.tables[0].total.n === null).map((r) => r.profile));
-  const conversions = opts.as ? convertedVersions(opts.as, profiles, sources, levelDropped, hidden) : [];
+  const conversions = opts.as ? convertedVersions(opts.as, profiles, sources, levelDropped, hidden, opts.minN) : [];
   for (const c of conversions)
     if (c.notConverted === 'not-in-chain')
       notes.notConverted.push({ from: c.from, records: sources.get(c.from) ?? 0, reason: c.reason ?? '' });
@@ -308,6 +308,7 @@ function convertedVersions(
   sources: Map<string, number>,
   levelDropped: Map<string, number>,
   hidden: Set<string>,
+  minN: number,
 ): Conversion[] {
   const target = profiles.get(as);
   if (!target) return [];
@@ -330,7 +331,8 @@ function convertedVersions(
       dropped: [],
       levelsMapped: [],
       levelsDropped: [],
-      ratingsAtDroppedLevels: withheld ? null : (levelDropped.get(from) ?? 0),
+      // Ratings of a few people (fewer records of this version than min-n) would tell their answers.
+      ratingsAtDroppedLevels: withheld || (sources.get(from) ?? 0) < minN ? null : (levelDropped.get(from) ?? 0),
     };
     const older = profiles.get(from);
     const map = older ? crosswalkTo(target, from, lookup) : undefined;

@@ -482,6 +482,24 @@ describe('every summary format says how many records came from each version and 
       expect.objectContaining({ from: 'ch@2014', levelsDropped: ['far'], ratingsAtDroppedLevels: 3 }),
       expect.objectContaining({ from: 'ch@2026', levelsDropped: [], ratingsAtDroppedLevels: 0 }),
     ]);
+    // Fewer records of a version than --min-n: its count of dropped ratings would tell those people's answers.
+    const four = runCli([
+      '--profiles',
+      profiles,
+      ...args(dir, 'json').slice(2, -4),
+      '--min-n',
+      '4',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(four.stdout).conversions[0]).toMatchObject({
+      from: 'ch@2014',
+      records: 3,
+      ratingsAtDroppedLevels: null,
+    });
+    expect(
+      runCli(['--profiles', profiles, ...args(dir, 'md').slice(2, -4), '--min-n', '4', '--format', 'md']).stdout,
+    ).toContain('ratings (number not shown: fewer than 4 records of ch@2014, so it would tell a few people');
     const said = 'levels dropped far (3 ratings at this level appear as "Not rated" and are left out of the shares).';
     for (const format of ['table', 'md']) expect(run(format).stdout, format).toContain(said);
     expect(run('html').stdout).toContain(said.replaceAll('"', '&quot;'));

@@ -231,9 +231,13 @@ export function conversionWarnings(s: Summary): string[] {
 }
 
 /** "4 ratings at these levels appear as "Not rated" and are left out of the shares" (withheld like records). */
-function droppedRatingsText(c: Summary['conversions'][number]): string {
+function droppedRatingsText(s: Summary, c: Summary['conversions'][number]): string {
   const k = c.ratingsAtDroppedLevels;
-  const n = k === null ? 'ratings (number not shown, as for the records)' : `${k} rating${k === 1 ? '' : 's'}`;
+  const why =
+    c.records === null
+      ? 'number not shown, as for the records'
+      : `number not shown: fewer than ${s.minN} records of ${c.from}, so it would tell a few people's answers`;
+  const n = k === null ? `ratings (${why})` : `${k} rating${k === 1 ? '' : 's'}`;
   return `${n} at ${c.levelsDropped.length === 1 ? 'this level' : 'these levels'} ${k === 1 ? 'appears' : 'appear'} as "Not rated" and ${k === 1 ? 'is' : 'are'} left out of the shares`;
 }
 
@@ -252,7 +256,8 @@ export function conversionLines(s: Summary): string[] {
       if (c.mapped.length) parts.push(`mapped ${pairs(c.mapped)}`);
       if (c.dropped.length) parts.push(`dropped (no counterpart) ${c.dropped.join(', ')}`);
       if (c.levelsMapped.length) parts.push(`levels mapped ${pairs(c.levelsMapped)}`);
-      if (c.levelsDropped.length) parts.push(`levels dropped ${c.levelsDropped.join(', ')} (${droppedRatingsText(c)})`);
+      if (c.levelsDropped.length)
+        parts.push(`levels dropped ${c.levelsDropped.join(', ')} (${droppedRatingsText(s, c)})`);
       if (parts.length === 1) parts.push('every id unchanged');
       return `${parts.join('; ')}.`;
     }),
