@@ -34,13 +34,20 @@ export interface Defaults {
   notes?: Record<string, string>;
   improvementAreas?: AreaAnswer[];
   priorities?: string[];
-  actionSteps?: StepAnswer[];
+  actionSteps?: (StepAnswer & { was?: LastStepState })[];
   /** When the record that `--from` starts from was made, and what it rated, shown as "last time". */
   lastTime?: LastTime;
   /** This session's own priorities, kept in order when a changed rating asks them again. */
   keptPriorities?: string[];
   /** The cycle of the coach's last session (remembered), shown beside the question, never the answer. */
   rememberedCycle?: string;
+}
+
+/** What last time's unfinished step was (`--from`): said when it is offered, as its notes stay behind. */
+export interface LastStepState {
+  status: 'planned' | 'in-progress';
+  /** How many progress notes it had (they stay in last time's record). */
+  notes: number;
 }
 
 export interface LastTime {

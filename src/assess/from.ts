@@ -76,7 +76,11 @@ export function defaultsFromRecord(
     // offers that, not some other priority that happens to come first.
     d.actionSteps = prev.actionSteps
       .filter((s) => s.status !== 'done')
-      .map((s) => ({ text: s.text, for: s.for ? (map(s.for) ?? '') : undefined }));
+      .map((s) => ({
+        text: s.text,
+        for: s.for ? (map(s.for) ?? '') : undefined,
+        was: { status: s.status === 'in-progress' ? 'in-progress' : 'planned', notes: s.progress?.length ?? 0 },
+      }));
   }
   return d;
 }
@@ -93,8 +97,11 @@ export interface CarryOver {
   levelDropped: Array<[string, string]>;
   /** Unfinished action steps whose item has no counterpart: carried over, unlinked (text, old item). */
   unlinkedSteps: Array<[string, string]>;
-  /** Unfinished steps that come along as this time's plan: how many, and how many were in progress or had a due date. */
-  steps: { carried: number; inProgress: number; due: number };
+  /**
+   * Unfinished steps that come along as this time's plan: how many, how many were in progress or had a due
+   * date, and how many progress notes they had (those stay in last time's record).
+   */
+  steps: { carried: number; inProgress: number; due: number; notes: number };
 }
 
 export function carryOverReport(
@@ -114,7 +121,7 @@ export function carryOverReport(
     dropped: [],
     levelDropped: [],
     unlinkedSteps: [],
-    steps: { carried: 0, inProgress: 0, due: 0 },
+    steps: { carried: 0, inProgress: 0, due: 0, notes: 0 },
   };
   const seen = new Set<string>();
   const item = (id: string) => {
@@ -135,6 +142,7 @@ export function carryOverReport(
     out.steps.carried++;
     if (s.status === 'in-progress') out.steps.inProgress++;
     if (s.due) out.steps.due++;
+    out.steps.notes += s.progress?.length ?? 0;
     if (s.for && !map(s.for)) out.unlinkedSteps.push([s.text, s.for]);
   }
   return out;

@@ -18,6 +18,8 @@ import { BACK, isBackWithTicks, type Asker, type Back, type Choice } from './ask
 import { terminalWidth, wrap } from '../ui/wrap.js';
 
 const USUAL_GROUP_KEYS = ['state', 'region', 'district', 'building'];
+/** Typed at a note to keep last time's note (`--from`): Enter alone skips, as everywhere else. */
+const SAME = 'same';
 
 /** Back, but save this part-answer first (ticks made before "<"), so going back loses nothing. */
 export interface BackKeeping {
@@ -108,16 +110,21 @@ export async function askQuestion(
         }
         commit?.({ kind: 'rating', level, note: prev?.note });
         if (lastNote) asker.say(wrap(`Last time's note: "${lastNote}"`, terminalWidth(), '', '  '));
+        // Enter skips a note, as at every other item: last time's note is kept only when asked for ("same").
         const note = await asker.input({
           message: lastNote
-            ? "Private note (optional; Enter keeps last time's note, - for none)"
+            ? `Private note (optional; Enter to skip, type ${SAME} to keep last time's note)`
             : `Private note (optional, Enter to ${prev?.note ? 'keep, - to clear' : 'skip'})`,
-          default: prev?.note ?? lastNote,
+          default: prev?.note,
           back: true,
         });
         if (note === BACK) {
           def = level; // back from the note: the level of this item again
           continue;
+        }
+        if (lastNote && note.trim().toLowerCase() === SAME) {
+          asker.say("Kept last time's note.");
+          return { kind: 'rating', level, note: lastNote };
         }
         return { kind: 'rating', level, note: note === '-' ? undefined : note };
       }
@@ -330,7 +337,24 @@ async function askStep(
     );
   // Last time's unfinished step is offered by name; Enter keeps it, as the question says.
   const offer = cur ? undefined : last;
-  if (offer) asker.say(wrap(`Last time's step, not done yet: "${offer.text}"`, terminalWidth(), '', '  '));
+  if (offer) {
+    // An in-progress step restarts as planned; its progress notes stay in last time's record: said here.
+    const was = d.defaults?.actionSteps?.find((x) => x.text === offer.text)?.was;
+    const state = [
+      was?.status === 'in-progress' ? 'it was in progress' : '',
+      was?.notes
+        ? `its ${was.notes === 1 ? 'progress note stays' : `${was.notes} progress notes stay`} in last time's record`
+        : '',
+    ].filter(Boolean);
+    asker.say(
+      wrap(
+        `Last time's step, not done yet${state.length ? ` (${state.join('; ')})` : ''}: "${offer.text}"`,
+        terminalWidth(),
+        '',
+        '  ',
+      ),
+    );
+  }
   // An answered step shows its text as the default (Enter keeps it), so removing one needs its own key.
   const finish = offer
     ? q.optional

@@ -99,8 +99,9 @@ type ReviewPick = 'save' | Question | typeof BACK;
 
 async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInstance): Promise<ReviewPick> {
   const width = Math.min(process.stdout.columns || 110, 120);
+  const lastNotes = d.defaults?.notes ?? {};
   asker.say(
-    `\nReview your answers\n${asker.plain ? reviewList(profile, d.rec, width) : reviewTable(profile, d.rec, ch, width)}`,
+    `\nReview your answers\n${asker.plain ? reviewList(profile, d.rec, width, lastNotes) : reviewTable(profile, d.rec, ch, width, lastNotes)}`,
   );
   const items = ratedItems(profile);
   const steps = d.rec.actionSteps ?? [];

@@ -34,14 +34,24 @@ export function carryOverText(
       `Action step "${safeText(text)}" was for ${names.from(item)}, which has no counterpart in ${c.to}: it is carried over unlinked (link it to a priority when asked, or leave it).`,
     );
   // A new review starts a new plan: unfinished steps come along as planned, without their old due dates.
-  const { carried, inProgress, due } = c.steps;
-  if (inProgress || due) {
+  // Their progress notes are last year's story: they stay in that record, and that is said, not left out.
+  const { carried, inProgress, due, notes } = c.steps;
+  if (inProgress || due || notes) {
     const was = [
       inProgress ? `${inProgress} ${inProgress === 1 ? 'was' : 'were'} in progress` : '',
       due ? `${due} had a due date` : '',
     ].filter(Boolean);
+    const them = carried === 1 ? 'it' : 'them';
     lines.push(
-      `Last time's ${carried} unfinished action step${carried === 1 ? '' : 's'} come${carried === 1 ? 's' : ''} along as this time's plan, marked planned and without a due date (${was.join(' and ')}): give ${carried === 1 ? 'it' : 'them'} new dates when asked, or mark progress later with profile actions.`,
+      [
+        `Last time's ${carried} unfinished action step${carried === 1 ? '' : 's'} come${carried === 1 ? 's' : ''} along as this time's plan, marked planned and without a due date${was.length ? ` (${was.join(' and ')})` : ''}.`,
+        notes
+          ? `${notes === 1 ? 'Its progress note stays' : `Their ${notes} progress notes stay`} in last time's record (profile report ${safeText(file)} shows ${notes === 1 ? 'it' : 'them'}).`
+          : '',
+        `Give ${them} new dates when asked, or mark progress later with profile actions.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
     );
   }
   if (!lines.length) return '';

@@ -195,7 +195,11 @@ describe('assess --from a record of an earlier version (built CLI)', () => {
     );
     // Unfinished steps start this time's plan afresh, and it says so (two were in progress, one had a due date).
     expect(said).toContain(
-      "- Last time's 2 unfinished action steps come along as this time's plan, marked planned and without a due date (2 were in progress and 1 had a due date)",
+      "- Last time's 2 unfinished action steps come along as this time's plan, marked planned and without a due date (2 were in progress and 1 had a due date).",
+    );
+    // Their progress notes are not copied into the new record: where they stay is said.
+    expect(said).toMatch(
+      /Their 2 progress notes stay in last time's record \(profile report \S*sbic-2014-orphan-step\.yaml shows them\)\./,
     );
     expect(r.code, r.stderr).toBe(0);
     const [file] = recordsIn(join(box.cwd, 'records'));

@@ -89,12 +89,13 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
       'last time for solution dialogue, marked, the cursor at the top',
     );
     await t.answer('Where is your practice now?', () => t.keys('Down', 'Down', 'Enter'));
-    // Last time's note is shown as last time's; Enter keeps it, as the question says.
+    // Last time's note is shown as last time's; Enter would skip it (as everywhere): "same" keeps it.
     s = await t.waitFor((x) => after(x, 'Rating 4 of 5').includes('? Private note'), 'the note of item 4');
     expect(after(s, 'Rating 4 of 5')).toContain('Last time\'s note: "Teams jump to solutions."');
     expect(after(s, 'Rating 4 of 5')).toContain('✔ Where is your practice now? Close to Proficient\n'); // not "(last time)"
-    expect(after(s, 'Rating 4 of 5')).toContain("? Private note (optional; Enter keeps last time's note, - for");
-    await t.answer('Private note', () => t.type(''));
+    expect(after(s, 'Rating 4 of 5')).toContain('? Private note (optional; Enter to skip, type same to keep');
+    await t.answer('Private note', () => t.type('same'));
+    await t.waitFor((x) => x.includes("Kept last time's note."), 'the note kept, said back');
     await t.answer('Where is your practice now?', () => t.keys('Down', 'Enter'));
     await t.answer('Private note', () => t.type(''));
     // Last time's own area is offered, marked, not ticked.
@@ -114,7 +115,7 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     // Last time's unfinished step, offered by name.
     s = await t.waitFor((x) => x.includes('? Action step 1'), 'step 1');
     expect(after(s, 'Action steps:')).toContain(
-      'Last time\'s step, not done yet: "Use the solution-dialogue protocol at every team meeting"',
+      'Last time\'s step, not done yet (it was in progress): "Use the solution-dialogue protocol at every team meeting"',
     );
     await t.answer('Action step 1', () => t.type(''));
     await t.answer('Which priority', () => t.keys('Enter'));
@@ -123,6 +124,9 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     await t.answer('Which priority', () => t.keys('Enter'));
     await t.answer('Due date', () => t.type(''));
     await t.answer('Action step 3', () => t.type(''));
+    // The review says whose words the note is.
+    s = await t.waitFor((x) => x.includes('? Save, or change an answer?'), 'the review');
+    expect(after(s, 'Review your answers')).toContain("note (last time's): Teams jump to solutions.");
     await t.answer('Save, or change an answer?', () => t.keys('Enter'));
     await t.waitFor((x) => x.includes('Your action plan') && t.dead(), 'the summary');
     const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));

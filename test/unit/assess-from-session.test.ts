@@ -81,8 +81,33 @@ describe('assess --from: last time is shown, never silently copied', () => {
     // Enter (the first level) gives Green everywhere: nothing of last year's Pink or Yellow slipped in.
     expect(new Set(Object.values(d.rec.ratings))).toEqual(new Set(['green']));
     expect(seen.said).toContain('Last time\'s note: "I tend to ask closed questions when we are short of time."');
-    const note = seen.inputs.find((i) => i.default?.startsWith('I tend to'));
-    expect(note?.message).toBe("Private note (optional; Enter keeps last time's note, - for none)");
+    // Enter skips the note, as at every item: last time's note is not copied unasked.
+    const note = seen.inputs.find((i) => i.message.includes("last time's note"));
+    expect(note).toEqual({
+      message: "Private note (optional; Enter to skip, type same to keep last time's note)",
+      default: undefined,
+    });
+    expect(d.rec.notes).toBeUndefined();
+  });
+
+  it('"same" keeps last time\'s note, said back, and the review marks it as last time\'s', async () => {
+    for (const plain of [false, true]) {
+      const seen = newSeen();
+      const coach = enterCoach(seen);
+      const asker: Asker = {
+        ...coach,
+        plain,
+        input: async (o) => (o.message.includes("type same to keep last time's note") ? 'Same' : coach.input(o)),
+      };
+      const d = await runSession({ profile: ohio, draft: fromLastYear(), asker, ch, save: () => 'x.yaml' });
+      const item = Object.keys(d.rec.notes ?? {})[0];
+      expect(d.rec.notes).toEqual({ [item]: 'I tend to ask closed questions when we are short of time.' });
+      expect(seen.said).toContain("Kept last time's note.");
+      const review = seen.said.find((t) => t.includes('Review your answers'))!;
+      expect(review.replace(/\s+/g, ' ')).toMatch(
+        plain ? /Note \(last time's\): I tend to ask closed questions/ : /note \(last time's\):/,
+      );
+    }
   });
 
   it('areas: ticked last time = marked "(last time)", not ticked; last time\'s own area offered, not ticked', async () => {

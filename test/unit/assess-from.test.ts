@@ -21,8 +21,9 @@ describe('assess --from sbic@2014 into sbic@2024', () => {
     const defaults = defaultsFromRecord(sbic2024, prev, sbic2014);
     const linkDefaults: Array<{ step: string; default: unknown }> = [];
     let step = '';
+    const said: string[] = [];
     const asker: Asker = {
-      say: () => {},
+      say: (t) => said.push(t.replace(/\n\s*/g, ' ')),
       async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
         if (o.message.startsWith('Save, or change')) return 'save' as T;
         if (o.message.startsWith('Which priority')) linkDefaults.push({ step, default: o.default });
@@ -51,6 +52,11 @@ describe('assess --from sbic@2014 into sbic@2024', () => {
     // The step whose item does carry over keeps its link.
     const kept = 'Use the solution-dialogue protocol at every team meeting';
     expect(linkDefaults.find((l) => l.step === kept)?.default).toBe('solution-dialogue');
+    // The in-progress step restarts as planned; its two progress notes stay in last year's record, said.
+    expect(said).toContain(
+      'Last time\'s step, not done yet (it was in progress; its 2 progress notes stay in last time\'s record): "Use the solution-dialogue protocol at every team meeting"',
+    );
+    expect(d.rec.actionSteps?.find((s) => s.text === kept)).not.toHaveProperty('progress');
   });
   it('reports what is dropped and which step is left unlinked', () => {
     expect(carryOverReport(sbic2024, prev, sbic2014)).toEqual({
@@ -60,7 +66,7 @@ describe('assess --from sbic@2014 into sbic@2024', () => {
       dropped: ['improvement-process', 'timely-communication'],
       levelDropped: [],
       unlinkedSteps: [['Agree a response time with each partner teacher', 'timely-communication']],
-      steps: { carried: 2, inProgress: 2, due: 1 },
+      steps: { carried: 2, inProgress: 2, due: 1, notes: 2 },
     });
   });
 });
