@@ -78,8 +78,11 @@ export interface Draft {
 export type Question =
   /** `fromEnd`: reached with Back from the question after it, so its last field (the cycle) comes first. */
   | { kind: 'context'; fromEnd?: boolean }
-  /** `noteOpen`: the level is saved but its note was never answered (a session stopped in it). */
-  | { kind: 'rating'; item: string; index: number; total: number; noteOpen?: boolean }
+  /**
+   * `noteOpen`: the level is saved but its note was never answered (a session stopped in it). `atNote`: come
+   * back to with "<" from the question after it, so its last part (the note) is asked first.
+   */
+  | { kind: 'rating'; item: string; index: number; total: number; noteOpen?: boolean; atNote?: boolean }
   | { kind: 'areas' }
   | { kind: 'priorities' }
   | { kind: 'step'; index: number; optional: boolean }

@@ -88,15 +88,17 @@ export async function askQuestion(
       // was open when the last session stopped (its level saved, its note never given).
       const lastNote = (!prev || (q.noteOpen && !prev.note)) && then?.kind === 'rating' ? then.note : undefined;
       let def = prev?.level;
-      // A session stopped in this note (its level saved): the note is asked straight away; "<" to the level.
-      let noteFirst = Boolean(q.noteOpen && prev);
+      // A session stopped in this note (its level saved), or "<" from the question after: the note is asked
+      // straight away; "<" goes on to the level.
+      let noteFirst = Boolean((q.noteOpen || q.atNote) && prev);
       for (;;) {
         heading();
         let level: string | Back;
         if (noteFirst && prev) {
           noteFirst = false;
           level = prev.level;
-          asker.say(`Your rating (saved): ${levelById(profile, level)?.label ?? level}`);
+          const label = levelById(profile, level)?.label ?? level;
+          asker.say(q.noteOpen ? `Your rating (saved): ${label}` : `Your rating: ${label} (< to change it)`);
         } else {
           level = await asker.select({
             message: 'Where is your practice now?',
@@ -247,6 +249,8 @@ async function askAreas(
       if (t === BACK) back = true;
       if (t === BACK || !t) break;
       areas.push({ text: t });
+      // Nothing is redrawn in --plain: the area is said back, as a tick or a choice is.
+      if (asker.plain) asker.say(`Added: ${t}`);
       commit?.({ kind: 'areas', areas: [...areas] });
     }
     if (!back) return { kind: 'areas', areas };

@@ -126,14 +126,22 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
         o.message,
         `(space to tick, a to tick or untick all, Enter when done${o.back ? ', < to go back' : ''})`,
       );
-      // The answer line says how many were ticked; the ticked ones follow as a list wrapped by words.
-      const theme = {
-        style: { renderSelectedChoices: (sel: unknown[]) => (sel.length ? `${sel.length} ticked` : 'none ticked') },
-      };
-      const run = () => p.checkbox<T>({ message: msg, choices, pageSize: 14, loop: false, theme });
       // "<" ends the list as Enter would (inquirer hands over the ticks), then goes back: ticks made on
       // this screen are kept. Aborting the prompt instead would throw them away.
       let back = false;
+      // The answer line says how many were ticked (and, going back, that they are kept, not answered); the
+      // ticked ones follow as a list wrapped by words.
+      const theme = {
+        style: {
+          renderSelectedChoices: (sel: unknown[]) =>
+            back
+              ? `going back (${sel.length ? `${sel.length} ticked, kept` : 'none ticked'})`
+              : sel.length
+                ? `${sel.length} ticked`
+                : 'none ticked',
+        },
+      };
+      const run = () => p.checkbox<T>({ message: msg, choices, pageSize: 14, loop: false, theme });
       const onKey = (c: string | undefined) => {
         if (c !== '<' || back || !o.back) return;
         back = true;

@@ -31,7 +31,7 @@ import { findByRef, loadRegistry, resolveProfile, type Registry, type RegistryEn
 import { colours } from '../ui/colour.js';
 import { summaryText } from '../ui/assess-view.js';
 import type { Asker } from './asker.js';
-import { runSession } from './session.js';
+import { AREAS_OPEN, runSession } from './session.js';
 
 export interface AssessOptions {
   profile?: string;
@@ -231,15 +231,27 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     const pending = resumeFile ? readPendingNote(draft.rec.id) : undefined;
     const items = ratedItems(profile);
     const at = pending && pending in draft.rec.ratings ? items.findIndex((i) => i.id === pending) : -1;
+    const inAreas = pending === AREAS_OPEN && Boolean(draft.rec.improvementAreas);
     // A new assessment always starts at the context, even when --cycle, --group or --answers filled it in
     // (with the remembered or last time's values): what goes into the record is seen and confirmed.
     const start: Question | undefined =
       at >= 0
         ? { kind: 'rating', item: items[at].id, index: at, total: items.length, noteOpen: true }
-        : resumeFile
-          ? undefined
-          : { kind: 'context' };
+        : inAreas
+          ? { kind: 'areas' }
+          : resumeFile
+            ? undefined
+            : { kind: 'context' };
     if (at >= 0) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
+    if (inAreas)
+      a.say(
+        ch.dim(
+          wrap(
+            'Your last session stopped while you were adding improvement areas: here they are again, with what you had ticked and added.',
+            terminalWidth(),
+          ),
+        ),
+      );
     const id = draft.rec.id;
     draft = await runSession({
       profile,
@@ -249,7 +261,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       ch,
       start,
       pendingNote: (item) => {
-        noteOpen = Boolean(item);
+        noteOpen = Boolean(item) && item !== AREAS_OPEN;
         writePendingNote(id, item);
       },
     });

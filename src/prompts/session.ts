@@ -17,6 +17,12 @@ import { itemLabel, reviewList, reviewTable } from '../ui/assess-view.js';
 import { askQuestion } from './ask-question.js';
 import { BACK, type Asker, type Choice } from './asker.js';
 
+/**
+ * Told to `pendingNote` while the improvement areas are being added to (the ticks saved, the question not
+ * over): a session stopped there is resumed at the areas, not at the question after. Never an item id.
+ */
+export const AREAS_OPEN = ':areas';
+
 export interface SessionOptions {
   profile: Profile;
   draft: Draft;
@@ -26,7 +32,10 @@ export interface SessionOptions {
   ch: ChalkInstance;
   /** Where to start instead of the first unanswered question (a note left open by a crash). */
   start?: Question;
-  /** Told when a rating is saved before its note is answered (item), and when that is over (undefined). */
+  /**
+   * Told when a rating is saved before its note is answered (item), when ticks are saved before the own
+   * areas are (AREAS_OPEN), and when that is over (undefined).
+   */
   pendingNote?: (item: string | undefined) => void;
 }
 
@@ -36,10 +45,13 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
   let q: Question = o.start ?? nextQuestion(profile, d);
   // A question left with Back after a part-answer was kept (ticks): come back to it, though it counts as answered.
   let returnTo: Question | undefined;
-  // Back goes to the question just before, at its last part: the context at its last field (the cycle).
+  // Back goes to the question just before, at its last part: the context at its last field (the cycle), a
+  // rating at its note (its level is one more "<" away).
   const back = (from: Question): Question => {
     const p = previousQuestion(profile, d, from) ?? from;
-    return p.kind === 'context' && from.kind !== 'context' ? { kind: 'context', fromEnd: true } : p;
+    if (p.kind === 'context' && from.kind !== 'context') return { kind: 'context', fromEnd: true };
+    if (p.kind === 'rating' && p !== from && p.item in d.rec.ratings) return { ...p, atNote: true };
+    return p;
   };
   const next = (): Question => {
     const qs = questionList(profile, d);
@@ -66,8 +78,9 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
     const a = await askQuestion(asker, profile, d, q, ch, (part) => {
       o.save(applyAnswer(profile, before, q, part).rec);
       if (q.kind === 'rating') o.pendingNote?.(q.item);
+      if (q.kind === 'areas') o.pendingNote?.(AREAS_OPEN);
     });
-    if (q.kind === 'rating') o.pendingNote?.(undefined);
+    if (q.kind === 'rating' || q.kind === 'areas') o.pendingNote?.(undefined);
     if (a === BACK) {
       q = back(q);
       continue;

@@ -74,11 +74,9 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     t.keys('Space');
     await t.waitFor((s) => after(s, '? Tick those').includes('◉'), 'the first area ticked');
     t.keys('<');
-    await t.waitFor(
-      (s) => after(s, 'Tick those that apply').includes('? Where is your practice now?'),
-      'rating 9 again',
-    );
-    await t.answer('Where is your practice now?', () => t.keys('Enter'));
+    // To the last rating at its last part, the note; "<" there goes on to its level.
+    await t.waitFor((s) => after(s, 'Tick those that apply').includes('? Private note'), 'rating 9 again');
+    expect(after(t.screen(), 'Tick those that apply')).toContain('(< to change it)');
     await t.answer('Private note', () => t.type(''));
     await t.waitFor((s) => after(s, 'Private note').includes('? Tick those that apply'), 'the areas again');
     const again = after(t.screen(), '? Tick those').split('\n');

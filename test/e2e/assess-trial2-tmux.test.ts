@@ -75,7 +75,7 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     expect(s).toContain('Rating 1 of 9');
   });
 
-  it("--from: Ctrl-C in a note, --resume offers last time's note again; Enter keeps it", async () => {
+  it('--from: Ctrl-C in a note, --resume offers last time\'s note again; "same" keeps it', async () => {
     const from = fixture('history', 'coach', '2025-09-14_sbic-2014_1a2b3c4d.yaml');
     const { t, box } = start(`assess sbic --from ${from}`, sandbox(), 120);
     await emptyContext(t);
@@ -92,7 +92,7 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     expect(s).toContain('Rating 4 of 5');
     const note = await t2.waitFor((x) => after(x, 'Rating 4 of 5').includes('? Private note'), 'the note');
     expect(after(note, 'Rating 4 of 5')).toContain('Last time\'s note: "Teams jump to solutions."');
-    await t2.answer('Private note', () => t2.type(''));
+    await t2.answer('Private note', () => t2.type('same'));
     await t2.waitFor((x) => x.includes('Rating 5 of 5'), 'rating 5');
     const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
     expect(rec.notes['solution-dialogue']).toBe('Teams jump to solutions.');

@@ -43,8 +43,15 @@ describe.skipIf(!hasTmux)('assess, third cold trial (tmux)', () => {
     await t.answer('Add an improvement area', () => t.type('Video feedback'));
     await t.answer('Add an improvement area', () => t.type('<')); // to the ticks
     await t.waitFor((s) => after(s, '(< to go back) <').includes('◉ Video feedback'), 'the ticks');
-    t.keys('<'); // to the last rating
-    await t.waitFor((s) => after(s, 'Rating 9 of 9').includes('? Where is your practice now?'), 'rating 9 again');
+    t.keys('<'); // to the last rating, at its note (its last part); its level is one more "<" away
+    await t.waitFor(
+      (s) => after(s, 'Rating 9 of 9').includes('? Private note') && s.includes('(< to change it)'),
+      'rating 9 again, at its note',
+    );
+    expect(flat(after(t.screen(), 'Rating 9 of 9'))).toMatch(/Your rating: Green\b.*\(< to change it\)/);
+    // The tick list's answer line says the ticks are kept and it went back (not "3 ticked" as if answered).
+    expect(flat(t.screen())).toContain('< to go back) going back (3 ticked, kept)');
+    t.type('<');
     await t.answer('Where is your practice now?', () => t.keys('Enter'));
     await t.answer('Private note', () => t.type(''));
     await t.waitFor((s) => after(s, '? Tick those').includes('Video feedback'), 'the ticks again');
@@ -80,6 +87,7 @@ describe.skipIf(!hasTmux)('assess, third cold trial (tmux)', () => {
     expect(flat(after(t.screen(), '? Tick those'))).toMatch(/Ticked 3: 2\. .*; 4\. .*; 6\. /);
     t.type('Co-teaching');
     await t.waitFor((s) => after(s, 'Co-teaching').includes('? Add an improvement area'), 'the next own area');
+    expect(after(t.screen(), '> Co-teaching')).toContain('Added: Co-teaching'); // said back, as a tick is
     t.keys('C-c');
     const s = await t.waitFor((x) => t.dead() && x.includes('To carry on'), 'the stop message');
     expect(flat(s)).toContain('Your improvement areas so far (ticked and added) are saved');
@@ -90,5 +98,17 @@ describe.skipIf(!hasTmux)('assess, third cold trial (tmux)', () => {
       'communication.change-feedback',
       { text: 'Co-teaching' },
     ]);
+    // --resume comes back to the improvement areas (not on to the priorities), with the ticks and own area.
+    const r = start('assess --resume --plain', box);
+    await r.waitFor((x) => after(x, '? Tick those').includes('Answer ('), 'the tick list again');
+    const again = flat(r.screen());
+    expect(again).toContain('Your last session stopped while you were adding improvement areas');
+    expect(again).toMatch(/Co-teaching \(your own\) \(ticked\)/);
+    expect(again).not.toContain('? Priority');
+    r.type('');
+    await r.waitFor((x) => after(x, 'Ticked 4').includes('? Add an improvement area'), 'own areas');
+    r.type('');
+    await r.waitFor((x) => x.includes('? Priority 1') || x.includes('? Action step 1'), 'the question after');
+    expect(draftOf(box).improvementAreas).toHaveLength(4);
   });
 });

@@ -161,9 +161,11 @@ describe('Back from the improvement-area ticks keeps them', () => {
         return 'x.yaml';
       },
     });
-    // Back went to rating 9 (asked again), then the ticks screen came back with the tick made before.
+    // Back went to rating 9 at its note (its level not asked again), then the ticks came back with the tick.
     const asked = seen.selects.map((s) => s.message);
-    expect(asked.filter((m) => m === 'Where is your practice now?')).toHaveLength(10);
+    expect(asked.filter((m) => m === 'Where is your practice now?')).toHaveLength(9);
+    expect(seen.inputs.filter((i) => i.message.startsWith('Private note'))).toHaveLength(10);
+    expect(seen.said).toContain('Your rating: Green - fully practising (< to change it)');
     expect(seen.checkboxes).toHaveLength(2);
     expect(seen.checkboxes[1].checked).toEqual(['communication.relationship-building']);
     expect(saves).toContainEqual(['communication.relationship-building']); // saved before going back

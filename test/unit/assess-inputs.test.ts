@@ -25,7 +25,11 @@ describe('--from: last year as defaults, through the crosswalk', () => {
     expect(d.priorities).toEqual(['solution-dialogue']);
     // The step marked done last year stays there; the one still in progress is offered again.
     expect(d.actionSteps).toEqual([
-      { text: 'Use the solution-dialogue protocol at every team meeting', for: 'solution-dialogue' },
+      {
+        text: 'Use the solution-dialogue protocol at every team meeting',
+        for: 'solution-dialogue',
+        was: { status: 'in-progress', notes: 0 },
+      },
     ]);
     expect(d.group).toEqual({ state: 'MO', region: 'Southeast' });
     // The defaults are offered, not answered: the new draft starts at the first question with a new id.
