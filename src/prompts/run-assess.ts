@@ -1,6 +1,6 @@
 // `profile assess` end to end: pick or resume a draft, apply known answers, then ask (or not), save, summarise.
 import { Chalk } from 'chalk';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   applyKnownAnswers,
   completeWithoutPrompts,
@@ -9,9 +9,9 @@ import {
   readAnswersFile,
 } from '../assess/answers.js';
 import { newDraft, recordDateProblem, today, type Defaults, type Draft, type Question } from '../assess/flow.js';
-import { carryOverReport, defaultsFromRecord } from '../assess/from.js';
+import { carryOverReport } from '../assess/from.js';
 import { carryOverText } from '../ui/carry-over.js';
-import { DraftFile, findDrafts, loadDraft, loadRecord, type DraftOnDisk } from '../assess/store.js';
+import { DraftFile, findDrafts, loadDraft, loadRecord } from '../assess/store.js';
 import { partialNote, personalSummary } from '../assess/summary.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
 import {
@@ -23,7 +23,6 @@ import {
   writePendingNote,
 } from '../config.js';
 import { CliError, EXIT } from '../errors.js';
-import { crosswalkTo } from '../profile/crosswalk.js';
 import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
@@ -32,6 +31,10 @@ import { colours } from '../ui/colour.js';
 import { summaryText } from '../ui/assess-view.js';
 import type { Asker } from './asker.js';
 import { AREAS_OPEN, runSession } from './session.js';
+import { checkFromRecord, fromDefaults, pickDraft, pickProfile } from './assess-start.js';
+import { show } from './show-path.js';
+import { stopMessage, typingWatch } from './stop-message.js';
+import { contextLine, fromLeftOut } from '../ui/assess-notices.js';
 
 export interface AssessOptions {
   profile?: string;
@@ -284,44 +287,6 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   a.say(summaryText(personalSummary(profile, draft.rec), show(store.file!), ch, plain));
 }
 
-/**
- * `--from` starts from the coach's earlier record of this profile (or of a version it replaces): a record of
- * another profile has no counterparts to carry, and a draft is not finished yet. Both are refused (exit 2).
- */
-function checkFromRecord(reg: Registry, entry: RegistryEntry, prev: ReturnType<typeof loadRecord>, file: string): void {
-  const lookup = (ref: string) => findByRef(reg, ref)?.profile;
-  const sameChain = prev.profile.split('@')[0] === entry.profile.id || crosswalkTo(entry.profile, prev.profile, lookup);
-  if (!sameChain)
-    throw new CliError(
-      `${show(file)} is a record of ${prev.profile}, not of ${entry.profile.id}: --from starts from an earlier record of the same profile (or of a version it replaces)`,
-      EXIT.usage,
-      undefined,
-      `To start from that record: profile assess --from ${show(file)} (its own profile). To start ${entry.ref} without last time: profile assess ${entry.ref}`,
-    );
-  if (prev.status === 'draft')
-    throw new CliError(
-      `${show(file)} is an unfinished draft: finish it first, then start a new assessment from it`,
-      EXIT.usage,
-      undefined,
-      `To finish it: profile assess --resume ${show(file)}`,
-    );
-}
-
-/** Last time's answers from `prev`, mapped into `entry`'s profile through the crosswalk. */
-function fromDefaults(reg: Registry, entry: RegistryEntry, prev: ReturnType<typeof loadRecord>): Defaults {
-  return defaultsFromRecord(
-    entry.profile,
-    prev,
-    findByRef(reg, prev.profile)?.profile,
-    (ref) => findByRef(reg, ref)?.profile,
-  );
-}
-
-function show(file: string): string {
-  const r = relative(process.cwd(), file);
-  return r && !r.startsWith('..') ? r : file;
-}
-
 function mustFind(reg: Registry, ref: string): RegistryEntry {
   const e = findByRef(reg, ref);
   if (!e)
@@ -334,129 +299,7 @@ function mustFind(reg: Registry, ref: string): RegistryEntry {
   return e;
 }
 
-async function pickDraft(
-  drafts: DraftOnDisk[],
-  asked: boolean,
-  interactive: boolean,
-  getAsker: () => Promise<Asker>,
-): Promise<string | undefined> {
-  const label = (x: DraftOnDisk) =>
-    `${show(x.file)}  (${x.record.profile}, ${x.record.date}, ${Object.keys(x.record.ratings).length} rated)`;
-  if (asked && drafts.length === 1) return drafts[0].file;
-  if (!interactive) {
-    throw new CliError(
-      `several drafts in the folder; say which one:\n  ${drafts.map(label).join('\n  ')}`,
-      EXIT.usage,
-      undefined,
-      'profile assess --resume <file>',
-    );
-  }
-  const a = await getAsker();
-  const choices = drafts.map((x) => ({ value: x.file, label: `Resume ${label(x)}` }));
-  if (!asked) choices.push({ value: '', label: 'Start a new assessment' });
-  const got = await a.select({
-    message: asked ? 'Which draft?' : 'You have an unfinished assessment. Resume it?',
-    choices,
-    default: drafts[0].file,
-  });
-  return typeof got === 'string' && got ? got : undefined;
-}
-
-async function pickProfile(reg: Registry, a: Asker): Promise<string> {
-  const latest = new Map(reg.entries.map((e) => [e.profile.id, e] as const)); // entries are sorted, last = latest
-  const got = await a.select({
-    message: 'Which practice profile?',
-    choices: [...latest.values()].map((e) => ({ value: e.ref, label: `${e.profile.title} (${e.ref})` })),
-  });
-  if (typeof got !== 'string') throw new CliError('no profile chosen', EXIT.usage);
-  return got;
-}
-
 /** The record with `updated:` set to now (UTC, to the second): summaries count the latest revision of a resent record. */
 function stamped<T extends object>(rec: T): T & { updated: string } {
   return { ...rec, updated: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
-}
-
-/** The asker, noting whether a text answer was being typed when the session stopped (Ctrl-C). */
-function typingWatch(a: Asker): Asker & { typing: () => boolean; openMessage: () => string } {
-  let open = false;
-  let message = '';
-  return {
-    plain: a.plain,
-    say: (t) => a.say(t),
-    select: (o) => a.select(o),
-    checkbox: (o) => a.checkbox(o),
-    input: async (o) => {
-      open = true;
-      message = o.message;
-      const got = await a.input(o); // a throw (Ctrl-C) leaves `open` set
-      open = false;
-      return got;
-    },
-    close: () => a.close?.(),
-    typing: () => open,
-    openMessage: () => message,
-  };
-}
-
-/**
- * What Ctrl-C leaves, said plainly: saved answers are kept, but a text being typed (not yet entered) was
- * not (inquirer does not hand over a half-typed line): a note is asked again on --resume.
- */
-export function stopMessage(
-  file: string | undefined,
-  typing: boolean,
-  noteOpen: boolean,
-  plain: boolean,
-  inAreas = false,
-): string {
-  if (!file) return '\nStopped before the first answer; nothing was saved.\n';
-  // Whether anything was typed at the open prompt is not known (the terminal keeps a half line): said as such.
-  const lost =
-    typing && noteOpen
-      ? `The note you were typing was not saved (--resume asks that note again); your answers before it are in ${file}.`
-      : typing && inAreas
-        ? `Your improvement areas so far (ticked and added) are saved with your other answers in ${file}; only an area typed without Enter was not.`
-        : typing
-          ? `Your answers so far are in ${file}; only an answer typed without Enter at the last question was not saved.`
-          : `Nothing was lost: your answers so far are in ${file}.`;
-  return `\nStopped. ${lost}\nTo carry on: profile assess --resume ${file}${plain ? ' --plain' : ''}\n`;
-}
-
-/**
- * Without prompts, what of last time's (--from) did not become this time's answer, said (stderr): notes,
- * improvement areas and priorities are this year's to give (in --answers), as on a terminal.
- */
-export function fromLeftOut(
-  draft: Draft,
-  known: { notes?: unknown; improvementAreas?: unknown; priorities?: unknown },
-): string {
-  const d = draft.defaults ?? {};
-  const r = draft.rec;
-  const parts: string[] = [];
-  if (Object.keys(d.notes ?? {}).length && !known.notes) parts.push('notes');
-  if (d.improvementAreas?.length && !known.improvementAreas) parts.push('improvement areas');
-  if (d.priorities?.length && !known.priorities) parts.push('priorities');
-  if (!parts.length) return '';
-  const now = [
-    parts.includes('improvement areas') ? 'no improvement areas' : '',
-    parts.includes('priorities')
-      ? r.priorities?.length
-        ? `priorities: every item below target, in the profile's order (${r.priorities.join(', ')})`
-        : 'no priorities'
-      : '',
-  ].filter(Boolean);
-  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
-  return `${wrap(
-    `Not kept from last time: its ${list} (this year's to give, in --answers).${now.length ? ` This record has ${now.join('; ')}.` : ''}`,
-    terminalWidth(),
-  )}
-`;
-}
-
-/** "Context: MO · Southeast · Example R-I · cycle 2025-26 baseline (...)": what the record's context holds. */
-export function contextLine(rec: { group?: Record<string, string>; cycle?: string }, from?: string): string {
-  const parts = [...Object.values(rec.group ?? {}), ...(rec.cycle ? [`cycle ${rec.cycle}`] : [])].map(safeLine);
-  if (!parts.length) return 'Context: none (--group key=value and --cycle give one).';
-  return `Context: ${parts.join(' · ')} (${from ? `from ${from}; ` : ''}--group and --cycle to change).`;
 }

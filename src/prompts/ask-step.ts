@@ -1,0 +1,144 @@
+// One action step: its text, the priority it addresses, its due date; last time's unfinished step offered.
+import { dueDateProblem, type Answer, type Draft, type Question } from '../assess/flow.js';
+import { ratedItems } from '../profile/model.js';
+import type { Profile } from '../profile/schema.js';
+import { itemLabel } from '../ui/assess-view.js';
+import { terminalWidth, wrap } from '../ui/wrap.js';
+import { BACK, type Asker, type Back } from './asker.js';
+
+export async function askStep(
+  asker: Asker,
+  profile: Profile,
+  d: Draft,
+  q: Extract<Question, { kind: 'step' }>,
+  cur?: { text: string; for?: string; due?: string },
+  last?: { text: string; for?: string; due?: string },
+): Promise<Answer | Back> {
+  const { min, max } = profile.process.actionSteps;
+  if (q.index === 0)
+    asker.say(
+      `\nAction steps: ${min === max ? min : `${min} to ${max}`} steps that will move your practice toward the target.`,
+    );
+  // Last time's unfinished step is offered by name; Enter keeps it, as the question says.
+  const offer = cur ? undefined : last;
+  if (offer) {
+    // An in-progress step restarts as planned; its progress notes stay in last time's record: said here.
+    const was = d.defaults?.actionSteps?.find((x) => x.text === offer.text)?.was;
+    const state = [
+      was?.status === 'in-progress' ? 'it was in progress' : '',
+      was?.notes
+        ? `its ${was.notes === 1 ? 'progress note stays' : `${was.notes} progress notes stay`} in last time's record`
+        : '',
+    ].filter(Boolean);
+    asker.say(
+      wrap(
+        `Last time's step, not done yet${state.length ? ` (${state.join('; ')})` : ''}: "${offer.text}"`,
+        terminalWidth(),
+        '',
+        '  ',
+      ),
+    );
+  }
+  // An answered step shows its text as the default (Enter keeps it), so removing one needs its own key.
+  const finish = offer
+    ? q.optional
+      ? " (Enter keeps last time's step, - to leave it out)"
+      : " (Enter keeps last time's step, or type a new one)"
+    : !q.optional
+      ? ''
+      : cur
+        ? ' (- to remove this step)'
+        : ' (Enter with no text to finish)';
+  // This session's own link ("" = not linked), undefined until the step is answered here.
+  let forId: string | undefined = cur ? (cur.for ?? '') : undefined;
+  cur ??= offer;
+  const items = ratedItems(profile);
+  const prios = (d.rec.priorities ?? []).map((p) => items.find((i) => i.id === p)!).filter(Boolean);
+  // Three parts, each with "<" to the one before: the text, the priority it addresses, the due date.
+  let text: string | undefined;
+  for (let part: 'text' | 'link' | 'due' = 'text'; ; ) {
+    if (part === 'text') {
+      const got = await asker.input({
+        message: `Action step ${q.index + 1}: what will you do?${finish}`,
+        default: text ?? cur?.text,
+        back: true,
+        validate: (s) => (s || q.optional ? true : 'Please describe the step (a sentence is enough).'),
+      });
+      if (got === BACK) return BACK;
+      if (!got || (q.optional && got === '-')) return { kind: 'step', step: null };
+      text = got;
+      // A new text does not use up last time's step: said, and it is offered again at the next step.
+      if (offer && got.trim() !== offer.text.trim())
+        asker.say(
+          wrap(
+            `Last time's step "${offer.text}" is not in this plan${q.index + 1 < max ? '; it is offered again at the next step' : ''}.`,
+            terminalWidth(),
+          ),
+        );
+      part = prios.length ? 'link' : 'due';
+    } else if (part === 'link') {
+      // Last time's link only for last time's own step, never for a new text typed in its place.
+      const same = offer && text?.trim() === offer.text.trim();
+      const link = stepLink(profile, prios, forId, same ? { for: offer.for } : undefined);
+      if (link.said) asker.say(link.said);
+      const got = await asker.select({
+        message: 'Which priority does it address?',
+        choices: [
+          ...prios.map((i) => ({ value: i.id, label: itemLabel(i) })),
+          { value: '', label: '(not linked to one priority)' },
+        ],
+        default: link.default,
+        back: true,
+        said: (c) => `Linked: ${c.label}`,
+      });
+      if (got === BACK) {
+        part = 'text';
+        continue;
+      }
+      forId = got;
+      part = 'due';
+    } else {
+      const due = await asker.input({
+        message: 'Due date (YYYY-MM-DD, optional)',
+        default: cur?.due,
+        back: true,
+        validate: (s) => (!s || s === '-' ? true : (dueDateProblem(s, d.rec.date) ?? true)),
+      });
+      if (due === BACK) {
+        part = prios.length ? 'link' : 'text';
+        continue;
+      }
+      return {
+        kind: 'step',
+        step: {
+          text: text ?? '',
+          for: prios.length ? forId || undefined : undefined,
+          due: due && due !== '-' ? due : undefined,
+        },
+      };
+    }
+  }
+}
+
+/**
+ * Where the "Which priority" cursor starts, and what to say above it. This session's own answer first
+ * ("" = not linked, kept as such); for last time's step (--from), last time's link when that item is among
+ * this time's priorities, else "(not linked)", never some other priority picked by position.
+ */
+export function stepLink(
+  profile: Profile,
+  prios: { id: string }[],
+  current: string | undefined,
+  last: { for?: string } | undefined,
+): { default: string; said?: string } {
+  const among = (id: string | undefined): id is string => id === '' || prios.some((p) => p.id === id);
+  const lastItem = last?.for ? ratedItems(profile).find((i) => i.id === last.for) : undefined;
+  const said = !last
+    ? undefined
+    : lastItem
+      ? `Last time: for ${itemLabel(lastItem)}${among(last.for) ? '' : ' (not among your priorities this time)'}`
+      : 'Last time: not linked to a priority';
+  if (current !== undefined) return { default: among(current) ? current : '', said };
+  if (last) return { default: among(last.for) ? last.for : '', said };
+  return { default: prios.length ? prios[0].id : '' }; // the first priority, whichever step this is
+}
