@@ -26,7 +26,8 @@ export function wrap(text: string, width: number, first = '', rest = first): str
 }
 
 /**
- * Wrap each over-long line of a text by words, keeping its leading indent; lines already short enough,
+ * Wrap each over-long line of a text by words, keeping its leading indent (a list line's next lines hang
+ * under its text); lines already short enough,
  * and lines with colour codes (laid out by their maker), are left alone.
  */
 export function wrapLines(text: string, width = terminalWidth()): string {
@@ -35,6 +36,9 @@ export function wrapLines(text: string, width = terminalWidth()): string {
     .map((l) => {
       if (l.length <= width || l.includes('\x1b[')) return l;
       const indent = /^\s*/.exec(l)![0];
+      // A numbered or bulleted line ("  1) ...", "- ...") hangs its next lines under its text, not its mark.
+      const mark = /^\s*(?:\d+[).]|[-•*])\s+/.exec(l)?.[0];
+      if (mark) return wrap(l.slice(mark.length), width, mark, ' '.repeat(mark.length));
       return wrap(l.slice(indent.length), width, indent, indent);
     })
     .join('\n');

@@ -65,3 +65,18 @@ describe('60 columns', () => {
     fits(said.trimEnd(), 'browser');
   });
 });
+
+describe('wrapLines', () => {
+  it('a numbered or bulleted line hangs its next lines under its text, not under its mark', async () => {
+    const { wrapLines } = await import('../../src/ui/wrap.js');
+    const out = wrapLines(
+      '  1) 3. Communicating in a timely and responsive manner (not in sbic@2024: it could not come along)\n- a bullet that is long enough to need a second line when wrapped at forty',
+      40,
+    ).split('\n');
+    expect(out[0]).toBe('  1) 3. Communicating in a timely and');
+    expect(out[1]).toMatch(/^ {5}\S/);
+    expect(out.every((l) => l.length <= 40)).toBe(true);
+    const bullet = out.findIndex((l) => l.startsWith('- '));
+    expect(out[bullet + 1]).toMatch(/^ {2}\S/);
+  });
+});
