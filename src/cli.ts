@@ -11,6 +11,7 @@ import { schemaCommand } from './commands/schema.js';
 import { showCommand } from './commands/show.js';
 import { summarizeCommand } from './commands/summarize.js';
 import { validateCommand } from './commands/validate.js';
+import { helpText } from './commands/help-text.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -29,7 +30,7 @@ export function createProgram(): Command {
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .addHelpText(
       'after',
-      `
+      helpText(`
 Examples:
   $ profile list                          the profiles you can use
   $ profile assess sbic                   rate your coaching practice on the latest SBIC profile
@@ -41,7 +42,7 @@ Examples:
   $ profile validate profiles/ records/   check profile and record files
   $ profile diff sbic@2014 sbic@2024      what changed between two versions
 
-Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`,
+Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`),
     )
     .hook('preAction', (cmd) => {
       if (cmd.opts().color === false) process.env.NO_COLOR = '1';

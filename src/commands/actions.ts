@@ -2,6 +2,7 @@
 // notes, new and removed steps. Work is in src/prompts/run-actions.ts.
 import { Command, InvalidArgumentError } from 'commander';
 import { globalOpts } from './shared.js';
+import { helpText } from './help-text.js';
 
 function stepNumbers(v: string, prev: number[] = []): number[] {
   const ns = v.split(',').map((x) => Number(x.trim()));
@@ -39,18 +40,12 @@ export function actionsCommand(): Command {
     .option('--plain', 'numbered menu lines, each change said back (screen readers, logs); also with TERM=dumb')
     .addHelpText(
       'after',
-      `
-Without options, on a terminal, you pick a step and what to do with it (and, for
-done work and notes, the day). Each change goes to the step you picked, even if
-another window changed the list meanwhile; if that step is gone, nothing is saved
-and the list is shown again. Each change is saved at once, atomically; comments,
-key order and everything else in the record stay. Dates are written quoted ("2026-01-31"), so any YAML reader
-takes them as text. Steps past their due date and not done are marked OVERDUE.
-The profile's maximum (3 for the shipped profiles) counts open steps: once a
-step is done you can add a new one. A draft must be finished first with
-profile assess --resume <file>. Done dates and notes cannot be after today;
---done on a step already done changes its done date (and says so). A due date
-cannot be before the record's own date. Removing a done step needs --yes.
+      helpText(`
+Without options, on a terminal, you pick a step and what to do with it (and, for done work and notes, the day).
+
+Each change goes to the step you picked, even if another window changed the list meanwhile; if that step is gone, nothing is saved and the list is shown again. Each change is saved at once, atomically; comments, key order and everything else in the record stay. Dates are written quoted ("2026-01-31"), so any YAML reader takes them as text. Steps past their due date and not done are marked OVERDUE.
+
+The profile's maximum (3 for the shipped profiles) counts open steps: once a step is done you can add a new one. A draft must be finished first with profile assess --resume <file>. Done dates and notes cannot be after today; --done on a step already done changes its done date (and says so). A due date cannot be before the record's own date. Removing a done step needs --yes.
 
 Examples:
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml
@@ -62,7 +57,7 @@ Examples:
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --plain
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --add "Visit a peer coach" --for 6 --due 2026-01-31
 
-Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many open steps).`,
+Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many open steps).`),
     )
     .action(async (file: string, opts: Record<string, unknown>, cmd: Command) => {
       const { runActions } = await import('../prompts/run-actions.js');

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { CliError, EXIT } from '../errors.js';
 import { globalOpts } from './shared.js';
+import { helpText } from './help-text.js';
 
 // zod loads inside the action, so `profile --version` does not pay for it.
 async function optionsSchema() {
@@ -57,10 +58,8 @@ export function assessCommand(): Command {
     )
     .addHelpText(
       'after',
-      `
-Steps: context, rate each item, improvement areas, priorities (items below target),
-2-3 action steps, review. Every answer is saved at once as a draft record in --dir;
-Ctrl-C or a closed terminal loses nothing.
+      helpText(`
+Steps: context, rate each item, improvement areas, priorities (items below target), 2-3 action steps, review. Every answer is saved at once as a draft record in --dir; Ctrl-C or a closed terminal loses nothing.
 
 Examples:
   $ profile assess ohio-process-coaching
@@ -74,9 +73,8 @@ Examples:
 
 Without a terminal (or with --yes) nothing is asked; missing answers are listed and the exit code is 2.
 --from alone never answers a rating: each is chosen anew (or given in --answers), unless --keep-ratings.
-With --yes, last time's unfinished action steps come along; its notes, improvement areas and priorities
-do not (give this year's in --answers; priorities default to every item below target).
-Exit codes: 0 saved, 1 problem writing the record, 2 usage or missing answers, 130 stopped (draft kept).`,
+With --yes, last time's unfinished action steps come along; its notes, improvement areas and priorities do not (give this year's in --answers; priorities default to every item below target).
+Exit codes: 0 saved, 1 problem writing the record, 2 usage or missing answers, 130 stopped (draft kept).`),
     )
     .action(async (profile: string | undefined, opts: unknown, cmd: Command) => {
       const parsed = (await optionsSchema()).safeParse(opts);

@@ -1,6 +1,7 @@
 // `profile diff A B`: what changed between two profile versions, and what records of A become under B.
 import { Command, Option } from 'commander';
 import { globalOpts, writeOut } from './shared.js';
+import { helpText } from './help-text.js';
 
 export function diffCommand(): Command {
   return new Command('diff')
@@ -10,15 +11,14 @@ export function diffCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .addHelpText(
       'after',
-      `
-Items and levels added, removed, renamed (through the crosswalk, over every version in between) and
-reworded (word by word: [-removed-]{+added+}). When B does not replace A, ids are compared as they are.
+      helpText(`
+Items and levels added, removed, renamed (through the crosswalk, over every version in between) and reworded (word by word: [-removed-]{+added+}). When B does not replace A, ids are compared as they are.
 Exit codes: 0 shown (whether or not they differ), 2 a profile not found or not valid.
 
 Examples:
   $ profile diff sbic@2014 sbic@2024
   $ profile diff sbic@2024 my-profiles/sbic/2026.yaml --format md > CHANGES.md
-  $ profile diff sbic@2014 sbic@2024 --format json`,
+  $ profile diff sbic@2014 sbic@2024 --format json`),
     )
     .action(async (a: string, b: string, opts: { format: 'text' | 'md' | 'json' }, cmd: Command) => {
       const { loadProfileArg } = await import('../profile/arg.js');

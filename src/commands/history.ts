@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { CliError, EXIT } from '../errors.js';
 import { globalOpts } from './shared.js';
+import { helpText } from './help-text.js';
 
 async function optionsSchema() {
   const { z } = await import('zod');
@@ -30,18 +31,9 @@ export function historyCommand(): Command {
     .option('--same-person', 'the records with no name are all yours, even where the district or building differs')
     .addHelpText(
       'after',
-      `
-Each item of the newest version is shown with your level at each review (A, B, C
-... oldest first); earlier versions are carried over through the profile's
-crosswalk, and an item with no counterpart shows as not rated. Drafts are left
-out. The steps you marked done are listed under the review they belonged to.
-History never mixes people: if the records have different respondents (a record
-with no respondent counts as its own), it lists who is there and you pick one with
---respondent NAME, or --respondent none for the records with no name. Records
-with no name (profile assess does not ask for one) whose group differs (another
-district, building...) may be a colleague's: history lists them by place and
-stops; pick yours with --group KEY=VALUE, move the other files out, or, if your
-place changed between years, confirm with --same-person.
+      helpText(`
+Each item of the newest version is shown with your level at each review (A, B, C ... oldest first); earlier versions are carried over through the profile's crosswalk, and an item with no counterpart shows as not rated. Drafts are left out. The steps you marked done are listed under the review they belonged to.
+History never mixes people: if the records have different respondents (a record with no respondent counts as its own), it lists who is there and you pick one with --respondent NAME, or --respondent none for the records with no name. Records with no name (profile assess does not ask for one) whose group differs (another district, building...) may be a colleague's: history lists them by place and stops; pick yours with --group KEY=VALUE, move the other files out, or, if your place changed between years, confirm with --same-person.
 
 Examples:
   $ profile history
@@ -50,7 +42,7 @@ Examples:
   $ profile history records/ --same-person
   $ profile history shared-drive/ --profile ohio-process-coaching --respondent "Jane Doe"
 
-Exit codes: 0 ok, 2 usage (no such folder, no complete records, several profiles or people, --group not KEY=VALUE).`,
+Exit codes: 0 ok, 2 usage (no such folder, no complete records, several profiles or people, --group not KEY=VALUE).`),
     )
     .action(async (folder: string, opts: unknown, cmd: Command) => {
       const parsed = (await optionsSchema()).safeParse(opts);

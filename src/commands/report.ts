@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { CliError, EXIT } from '../errors.js';
 import { globalOpts } from './shared.js';
+import { helpText } from './help-text.js';
 
 async function optionsSchema() {
   const { z } = await import('zod');
@@ -29,9 +30,8 @@ export function reportCommand(): Command {
     .option('--force', 'let the report replace an existing file (--out, or the .html next to you)')
     .addHelpText(
       'after',
-      `
-The report is yours: it shows your notes and name, unlike a summary. Share it
-only with whom you choose. Steps past their due date and not done are marked overdue.
+      helpText(`
+The report is yours: it shows your notes and name, unlike a summary. Share it only with whom you choose. Steps past their due date and not done are marked overdue.
 An existing file is never replaced unless you add --force.
 
 Examples:
@@ -40,7 +40,7 @@ Examples:
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format html    writes 2025-09-14_sbic-2024_3f2b8c1e.html
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --out partner.html
 
-Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, unknown profile, the output file exists).`,
+Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, unknown profile, the output file exists).`),
     )
     .action(async (file: string, opts: unknown, cmd: Command) => {
       const parsed = (await optionsSchema()).safeParse(opts);

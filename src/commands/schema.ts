@@ -3,6 +3,7 @@
 import { Command, Argument } from 'commander';
 import { CliError, EXIT } from '../errors.js';
 import { writeOut } from './shared.js';
+import { helpText } from './help-text.js';
 
 export function schemaCommand(): Command {
   return new Command('schema')
@@ -13,10 +14,8 @@ export function schemaCommand(): Command {
     .option('--write <dir>', 'write profile.schema.json and record.schema.json into this folder (made if missing)')
     .addHelpText(
       'after',
-      `
-The schema checks structure (fields, types, id spelling) while you type. It does not check what needs
-more than one file or field: unique ids, levels and stems that exist, crosswalks against the earlier
-version, records against their profile. \`profile validate\` does.
+      helpText(`
+The schema checks structure (fields, types, id spelling) while you type. It does not check what needs more than one file or field: unique ids, levels and stems that exist, crosswalks against the earlier version, records against their profile. \`profile validate\` does.
 
 In your own profiles repository, write the schemas next to the profile folders:
   $ profile schema --write schema
@@ -25,7 +24,7 @@ and start each <id>/<version>.yaml with (as templates/profile.yaml does):
 
 Examples:
   $ profile schema profile > profile.schema.json
-  $ profile schema --write .vscode/schema`,
+  $ profile schema --write .vscode/schema`),
     )
     .action(async (kind: 'profile' | 'record' | undefined, opts: { write?: string }) => {
       const { jsonSchemaText, SCHEMA_KINDS } = await import('../json-schema.js');

@@ -1,6 +1,7 @@
 // `profile show <id>[@version]`: a profile as a person reads it (terminal, Markdown) or as data (JSON).
 import { Command, Option } from 'commander';
 import { globalOpts, writeOut } from './shared.js';
+import { helpText } from './help-text.js';
 
 export function showCommand(): Command {
   return new Command('show')
@@ -9,13 +10,13 @@ export function showCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .addHelpText(
       'after',
-      `
+      helpText(`
 Formats: text (terminal), md (Markdown: a rubric table like the paper form), json (the normalised model).
 
 Examples:
   $ profile show sbic
   $ profile show sbic@2014 --format md > sbic-2014.md
-  $ profile show ohio-process-coaching --format json`,
+  $ profile show ohio-process-coaching --format json`),
     )
     .action(async (spec: string, opts: { format: 'text' | 'md' | 'json' }, cmd: Command) => {
       const { loadRegistry, resolveProfile } = await import('../profile/registry.js');

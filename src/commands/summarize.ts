@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { globalOpts, writeErr, writeOut } from './shared.js';
+import { helpText } from './help-text.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 
@@ -61,7 +62,7 @@ export function summarizeCommand(): Command {
     .addOption(new Option('--no-workers', 'read in one thread (for testing)').hideHelp())
     .addHelpText(
       'after',
-      `
+      helpText(`
 Examples:
   $ profile summarize records/                           one table per profile version
   $ profile summarize records/ --by region,district      nested groups with totals
@@ -72,16 +73,11 @@ Examples:
   $ profile summarize records/ --format json --out summary.json
   $ profile summarize a/ b/ --format html --out report.html --include-text
 
-Cycles: a folder holding several cycles (e.g. a baseline and an end-of-year review) gets one report per
-cycle, so no coach is counted twice; --by cycle puts them in one table instead. Within a cycle, several
-records of one respondent count once, as the latest.
+Cycles: a folder holding several cycles (e.g. a baseline and an end-of-year review) gets one report per cycle, so no coach is counted twice; --by cycle puts them in one table instead. Within a cycle, several records of one respondent count once, as the latest.
 
-Anonymity: no names, record ids, notes, file names or dates appear in a summary. Groups of fewer than
---min-n people (default 5) are withheld ("–", JSON null, with the reason), and a few more numbers are
-withheld or shown as a range so that none can be worked out by subtraction. All tables of one run are
-protected together; separate runs are not: publish one run. Files not counted are listed on stderr.
+Anonymity: no names, record ids, notes, file names or dates appear in a summary. Groups of fewer than --min-n people (default 5) are withheld ("–", JSON null, with the reason), and a few more numbers are withheld or shown as a range so that none can be worked out by subtraction. All tables of one run are protected together; separate runs are not: publish one run. Files not counted are listed on stderr.
 
-Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`,
+Exit codes: 0 ok; 1 with --strict when any file was not counted; 2 usage error.`),
     )
     .action(async (folders: string[], raw: Record<string, unknown>, cmd: Command) => {
       const { z } = await import('zod');

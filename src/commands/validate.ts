@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { EXIT } from '../errors.js';
 import { globalOpts, writeOut } from './shared.js';
+import { helpText } from './help-text.js';
 
 export function validateCommand(): Command {
   return new Command('validate')
@@ -13,14 +14,14 @@ export function validateCommand(): Command {
     .option('--strict', 'warnings count as problems too (exit 1)')
     .addHelpText(
       'after',
-      `
+      helpText(`
 Every problem is printed on stdout as  file:line:col  error|warning  message  (then a hint).
 Exit codes: 0 no problems, 1 problems found, 2 usage error (e.g. a path that does not exist).
 
 Examples:
   $ profile validate                       all profiles in use
   $ profile validate profiles/sbic/2024.yaml
-  $ profile validate records/ --json`,
+  $ profile validate records/ --json`),
     )
     .action(async (paths: string[], opts: { json?: boolean; strict?: boolean }, cmd: Command) => {
       const { loadRegistry, warnSkipped } = await import('../profile/registry.js');

@@ -199,6 +199,27 @@ describe('the program', () => {
       expect(r.stdout).toContain(c);
     expect(runCli(['frobnicate']).code).toBe(2);
   });
+  it("every command's --help text fits 80 columns in a pipe, wrapped by words (examples kept whole)", () => {
+    for (const c of [
+      'assess',
+      'actions',
+      'report',
+      'history',
+      'summarize',
+      'list',
+      'show',
+      'diff',
+      'validate',
+      'schema',
+    ]) {
+      const r = runCli([c, '--help']);
+      expect(r.code, c).toBe(0);
+      expect(r.stdout, c).toContain('Examples:');
+      // Prose (not indented) is wrapped; an indented example line is a command to copy, kept on one line.
+      const long = r.stdout.split('\n').filter((l) => l.length > 80 && !/^\s/.test(l));
+      expect(long, c).toEqual([]);
+    }
+  });
   it('--version prints the package version', () => {
     expect(runCli(['--version']).stdout.trim()).toBe(
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
