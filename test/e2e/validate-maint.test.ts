@@ -133,7 +133,9 @@ describe('profile validate', () => {
     writeFileSync(join(dir, 'r.yaml'), text);
     const r = runCli(['validate', join(dir, 'r.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/r\.yaml:7:7 {2}error {2}date: not a calendar date \(e\.g\. 2026-02-30\)/);
+    expect(r.stdout).toMatch(
+      /r\.yaml:7:7 {2}error {2}date: 2026-02-30 is not a day of the calendar \(February 2026 has 28 days\)/,
+    );
   });
   it('a profile date not on the calendar is an error too (released: 2026-02-30); years and school years pass', () => {
     const dir = tmp('pp-released-');

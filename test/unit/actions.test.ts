@@ -102,7 +102,9 @@ describe('profile actions: checks', () => {
   it('refuses empty text and dates that do not exist', () => {
     expect(() => checkChanges(rec(), ohio, [add('')])).toThrow(/needs the text/);
     expect(() => checkChanges(rec(), ohio, [add(' \n ')])).toThrow(/needs the text/);
-    expect(() => checkChanges(rec(), ohio, [add('x', { due: '2025-02-30' })])).toThrow(/"2025-02-30" is not a date/);
+    expect(() => checkChanges(rec(), ohio, [add('x', { due: '2025-02-30' })])).toThrow(
+      '--due 2025-02-30 is not a day of the calendar (February 2025 has 28 days)',
+    );
     expect(() => checkChanges(rec(), ohio, [add('x', { due: '' })])).toThrow(/is not a date/);
     expect(() => checkChanges(rec(), ohio, [add('x', { due: '2028-02-29' })])).not.toThrow();
   });
@@ -285,7 +287,9 @@ describe('profile actions: a plan that lives (edit, remove, done date, progress,
 
   it('refuses bad dates and empty texts for edits and notes', () => {
     const rec = loadRecord(fx('with-comments.yaml'));
-    expect(() => checkChanges(rec, ohio, [{ kind: 'due', step: 1, due: '2026-02-30' }])).toThrow(/not a date/);
+    expect(() => checkChanges(rec, ohio, [{ kind: 'due', step: 1, due: '2026-02-30' }])).toThrow(
+      /--due 2026-02-30 is not a day of the calendar \(February 2026 has 28 days\)/,
+    );
     expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 1, text: ' ', on: TODAY }])).toThrow(
       /--note needs some text/,
     );
