@@ -1,8 +1,21 @@
 // Word-wrap for terminal output, with a hanging indent.
 
-export function terminalWidth(): number {
-  const cols = process.stdout.columns;
-  return Math.max(40, Math.min(cols && cols > 0 ? cols : 100, 120));
+/**
+ * The width to lay text out for on `stream` (stdout by default), from 40 to 120: a terminal's own width; when
+ * the output is not a terminal (`profile history | less`, `> file`), the COLUMNS variable if set, else 80, the
+ * width a pager, a printout or an e-mail expects.
+ */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  // Node sets `columns` on a terminal only: a pipe or a file has none.
+  const cols = stream.columns || columnsVariable() || 80;
+  return Math.max(40, Math.min(cols, 120));
+}
+
+/** COLUMNS as a positive whole number, or undefined (unset, empty or not a number). */
+function columnsVariable(): number | undefined {
+  const v = process.env.COLUMNS?.trim();
+  const n = v && /^\d+$/.test(v) ? Number(v) : 0;
+  return n > 0 ? n : undefined;
 }
 
 /** Wrap `text` to `width`; the first line starts with `first`, the rest with `rest` (plain widths). */

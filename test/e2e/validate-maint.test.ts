@@ -414,7 +414,8 @@ describe('small things a maintainer tripped on', () => {
   });
   it('diff: a profile field is named once, with what changed; the wrong way round suggests swapping', () => {
     const dir = sbic2026((t) => t.replace('Framework, 2024-25', 'Framework, 2026-27'));
-    const r = runCli(['--profiles', dir, 'diff', 'sbic@2024', 'sbic@2026']);
+    // 100 columns: the changed subtitle on one line under its name (piped output is 80 columns otherwise).
+    const r = runCli(['--profiles', dir, 'diff', 'sbic@2024', 'sbic@2026'], { env: { COLUMNS: '100' } });
     expect(r.stdout).toContain(
       '  ~ subtitle\n      Missouri District Continuous Improvement (DCI) Framework, [-2024-]{+2026+}-[-25-]{+27+}',
     );
