@@ -33,4 +33,22 @@ describe('piped output width (built CLI)', () => {
     expect(actions.code, actions.stderr).toBe(0);
     expect(widest(actions.stdout)).toBeLessThanOrEqual(80);
   });
+
+  it('profile show piped: headings, the scale and the crosswalk wrap too, at 80 columns and at COLUMNS=60', () => {
+    for (const ref of ['sbic@2014', 'sbic@2024', 'ohio-process-coaching']) {
+      const wide = runCli(['show', ref]);
+      expect(wide.code, wide.stderr).toBe(0);
+      expect(widest(wide.stdout), ref).toBeLessThanOrEqual(80);
+      const narrow = runCli(['show', ref], { env: { COLUMNS: '60' } });
+      expect(widest(narrow.stdout), ref).toBeLessThanOrEqual(60);
+    }
+    const t = runCli(['show', 'sbic@2024'], { env: { COLUMNS: '60' } }).stdout;
+    // A heading's id stays whole, on the heading's last line; a level and its tail are never cut.
+    expect(t).toContain(
+      'Essential Function 3. Develop a strategic and differentiated\n  coaching plan  [coaching-plan]',
+    );
+    expect(t).toMatch(
+      /^Scale: ■ Exemplary {3}■ Proficient \(target\)\n {7}■ Close to Proficient {3}■ Far from Proficient$/m,
+    );
+  });
 });
