@@ -141,7 +141,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
             label: `${a.plain ? '' : `${i + 1}. `}${safeLine(s.text)} (${s.status.replace('-', ' ')}${isOverdue(s, today) ? ', OVERDUE' : ''})`,
           })),
           ...(full ? [] : [{ value: 'add', label: 'Add a step' }]),
-          { value: 'quit', label: 'Finish' },
+          { value: 'quit', label: 'Finish', ends: true },
         ],
         default: String(steps.findIndex((x) => x.status !== 'done') + 1 || 'quit'), // the first open step
         said: (c) =>

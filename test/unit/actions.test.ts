@@ -376,4 +376,19 @@ describe('profile actions --plain: choosing by name', () => {
     expect(text).toContain('Please type a number');
     expect(text).toContain('Finished.');
   });
+  it('"fin" does not finish (a partial word never ends the session); the number or "finish" does', async () => {
+    const file = put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    input.write('fin\nfinish\n');
+    await runActions({ file, asker: new PlainAsker(input, output) });
+    expect(text.split('Answer (')).toHaveLength(3); // asked again after "fin"
+    expect(text.replace(/\s+/g, ' ')).toMatch(
+      /"fin" could be Finish, which ends the session: type finish in full, or \d\./,
+    );
+    expect(text).toContain('Finished.');
+  });
 });
