@@ -52,3 +52,37 @@ export function wrapLines(text: string, width = terminalWidth()): string {
     })
     .join('\n');
 }
+
+/** The width to wrap a message on stderr to: the terminal's, or 0 (no wrapping) for a pipe or a log. */
+export function stderrWidth(): number {
+  return process.stderr.isTTY ? (process.stderr.columns ?? 0) : 0;
+}
+
+/**
+ * A message for a terminal `width` columns wide (0: as it is, for a pipe or a log, so a script gets one line):
+ * each over-long line wrapped by words under a two-space hanging indent, never inside a word or a file name (a
+ * path is one word). `lead`, when the message starts with it ("error: My Records/a b.yaml:3:5: "), stays whole
+ * on one line even when the path in it has spaces; when it is wider than the terminal, the location goes on a
+ * line of its own under "error:".
+ */
+export function wrapMessage(text: string, width: number, lead = ''): string {
+  if (!width || width < 20) return text;
+  return text
+    .split('\n')
+    .map((l, i) => {
+      if (l.length <= width) return l;
+      const indent = /^\s*/.exec(l)![0];
+      const rest = `${indent}  `;
+      if (i > 0 || !lead || !l.startsWith(lead)) return wrap(l.slice(indent.length), width, indent, rest);
+      const words = l.slice(lead.length);
+      const first = words.trimStart().split(/\s+/)[0] ?? '';
+      if (lead.length + first.length <= width) return wrap(words, width, lead, rest);
+      // Too wide for the message's first word beside it: the lead alone on its line(s), never cut.
+      const label = /^\S+:\s/.exec(lead)?.[0] ?? ''; // "error: "
+      const where = lead.slice(label.length).trimEnd();
+      const head =
+        label && label.length + where.length > width ? `${label.trimEnd()}\n${rest}${where}` : lead.trimEnd();
+      return `${head}\n${wrap(words, width, rest, rest)}`;
+    })
+    .join('\n');
+}
