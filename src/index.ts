@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { CliError, EXIT, formatLocation } from './errors.js';
 import { createProgram } from './cli.js';
 import { safeLine, safeText } from './text-safety.js';
-import { wrap } from './ui/wrap.js';
+import { stderrWidth, wrapMessage } from './ui/wrap.js';
 import type { ChalkInstance } from 'chalk';
 
 export async function main(argv: string[]): Promise<void> {
@@ -24,17 +24,8 @@ export async function main(argv: string[]): Promise<void> {
  * On a terminal, a message is wrapped by words to its width, so the terminal never breaks a word or a file
  * name (a path is one word: it moves to the next line whole). A pipe or a log gets the lines as they are.
  */
-export function fitToTerminal(text: string, width = process.stderr.isTTY ? process.stderr.columns : 0): string {
-  if (!width || width < 20) return text;
-  return text
-    .split('\n')
-    .map((l) => {
-      if (l.length <= width) return l;
-      const indent = /^\s*/.exec(l)![0];
-      // Long words (paths) get their own line; wrap never cuts inside one.
-      return wrap(l.slice(indent.length), width, indent, `${indent}  `);
-    })
-    .join('\n');
+export function fitToTerminal(text: string, width = stderrWidth(), lead = ''): string {
+  return wrapMessage(text, width, lead);
 }
 
 export function reportError(err: unknown, c: ChalkInstance): number {
@@ -42,7 +33,8 @@ export function reportError(err: unknown, c: ChalkInstance): number {
   if (err instanceof CliError) {
     // Messages quote file names and file contents: no control character reaches the terminal.
     const where = err.location ? `${safeLine(formatLocation(err.location))}: ` : '';
-    const text = fitToTerminal(`error: ${where}${safeText(err.message)}`);
+    // The location ("My Records/a b.yaml:3:5: ") is kept whole on one line, even with spaces in its path.
+    const text = fitToTerminal(`error: ${where}${safeText(err.message)}`, stderrWidth(), `error: ${where}`);
     process.stderr.write(`${c.red('error')}${text.slice('error'.length)}\n`);
     if (err.hint) process.stderr.write(`${c.dim(fitToTerminal(safeText(err.hint)))}\n`);
     return err.exitCode;
@@ -53,7 +45,8 @@ export function reportError(err: unknown, c: ChalkInstance): number {
     return 130;
   }
   const e = err as Error;
-  process.stderr.write(`${c.red('error')}: ${safeText(e?.message ?? String(err))}\n`);
+  const text = fitToTerminal(`error: ${safeText(e?.message ?? String(err))}`);
+  process.stderr.write(`${c.red('error')}${text.slice('error'.length)}\n`);
   if (process.env.DEBUG) process.stderr.write(`${e?.stack}\n`);
   else process.stderr.write(c.dim('This is a bug in practice-profile. Run again with DEBUG=1 for details.\n'));
   return 70;

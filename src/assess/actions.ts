@@ -25,6 +25,7 @@ import {
   type StepStatus,
 } from './action-edit.js';
 import { isValidDay, today as todayDay } from './flow.js';
+import { dayProblem } from '../record/day.js';
 
 export { cleanStepText, type ActionChange, type StepStatus } from './action-edit.js';
 
@@ -61,8 +62,7 @@ export interface CheckOptions {
   yes?: boolean;
 }
 
-const dayError = (flag: string, day: string) =>
-  new CliError(`${flag} "${day}" is not a date; a date looks like 2026-01-31`, EXIT.usage);
+const dayError = (flag: string, day: string) => new CliError(`${flag} ${dayProblem(day)}`, EXIT.usage);
 
 /** A step is planned in the record, so it cannot be done (or progress) before the record's own day. */
 function beforeRecord(rec: PracticeRecord, day: string, what: string): void {
@@ -99,7 +99,7 @@ function dueBeforeRecord(rec: PracticeRecord, day: string): void {
 
 /** The check a date typed at a prompt gets (interactive "When?"): an error message, or true. */
 export function checkDoneDay(rec: PracticeRecord, day: string, today: string): string | true {
-  if (!isValidDay(day)) return 'A date looks like 2026-01-31.';
+  if (!isValidDay(day)) return `${dayProblem(day)}.`;
   if (day < rec.date) return `That is before this record's date (${rec.date}).`;
   if (day > today) return `That is after today (${today}).`;
   return true;
@@ -107,7 +107,7 @@ export function checkDoneDay(rec: PracticeRecord, day: string, today: string): s
 
 /** The check a typed due date gets at a prompt: an error message, or true. */
 export function checkDueDay(rec: PracticeRecord, day: string): string | true {
-  if (!isValidDay(day)) return 'A date looks like 2026-01-31.';
+  if (!isValidDay(day)) return `${dayProblem(day)}.`;
   if (day < rec.date) return `That is before this record's date (${rec.date}); the step would be overdue at once.`;
   return true;
 }

@@ -10,6 +10,9 @@ import {
 } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
+import { dayProblem, isValidDay } from '../record/day.js';
+
+export { isValidDay };
 
 export type AreaAnswer = string | { text: string };
 export interface StepAnswer {
@@ -315,7 +318,7 @@ function applyStep(profile: Profile, d: Draft, index: number, step: StepAnswer |
     if (dueWrong) throw new Error(`action step ${index + 1}: ${dueWrong}`);
     if (step.done !== undefined) {
       const doneWrong = !isValidDay(step.done)
-        ? `"${step.done}" is not a date; a date looks like 2026-01-31`
+        ? dayProblem(step.done)
         : step.done < d.rec.date
           ? `done ${step.done} is before this record's date (${d.rec.date})`
           : step.done > today()
@@ -349,7 +352,8 @@ function applyStep(profile: Profile, d: Draft, index: number, step: StepAnswer |
  * record's own day is a slip (a wrong year), as `profile actions` refuses a done day before it.
  */
 export function dueDateProblem(due: string, recDate: string): string | undefined {
-  if (!isValidDay(due)) return `"${due}" is not a date; a date looks like 2026-01-31`;
+  const notDay = dayProblem(due);
+  if (notDay) return notDay;
   if (due < recDate)
     return `due date ${due} is before this record's date (${recDate}); a step is due after the plan is made (check the year)`;
   return undefined;
@@ -357,16 +361,10 @@ export function dueDateProblem(due: string, recDate: string): string | undefined
 
 /** Why `day` cannot be a record's date (a real day, not in the future), or undefined. */
 export function recordDateProblem(day: string, now = today()): string | undefined {
-  if (!isValidDay(day)) return `"${day}" is not a date; a date looks like 2024-09-14`;
+  const notDay = dayProblem(day, '2024-09-14');
+  if (notDay) return notDay;
   if (day > now) return `${day} is in the future (today is ${now}); a record is dated the day of the review`;
   return undefined;
-}
-
-/** A real calendar day in YYYY-MM-DD (so 2026-02-30 is refused). */
-export function isValidDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** What a complete record still lacks, one line per kind ("ratings missing for: a, b"). */

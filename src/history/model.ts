@@ -197,12 +197,18 @@ export function trendLine(m: HistoryModel): string {
   const { n, atTargetThen, atTargetNow } = m.compared;
   if (n === 0) return `No item was rated both in ${first.date} and in the newest review, so there is no trend to show.`;
   const over = n === m.rows.length ? '' : `, on the ${n === 1 ? '1 item' : `${n} items`} rated both then and now`;
-  const since = `Since ${first.date}${over}: ${up} up, ${same} the same, ${down} down; at or above target ${atTargetThen} of ${n} then, ${atTargetNow} of ${n} now.`;
+  const newest = m.columns[m.columns.length - 1];
+  // "Since 2026-11-26" when the newest review is of that day too reads as a slip: both are named.
+  const from =
+    first.date === newest.date ? `From the first review to the newest (both ${first.date})` : `Since ${first.date}`;
+  const since = `${from}${over}: ${up} up, ${same} the same, ${down} down; at or above target ${atTargetThen} of ${n} then, ${atTargetNow} of ${n} now.`;
   // With three reviews or more, the last step too: a drop since the review before must not hide behind
   // a rise over the years.
   const l = m.latest;
   if (!l || l.up + l.down + l.same === 0) return since;
   const prev = m.columns[m.columns.length - 2].date;
   const downs = l.down ? ` (${l.downTitles.join('; ')})` : '';
-  return `${since}\nSince the last review (${prev}): ${l.up} up, ${l.same} the same, ${l.down} down${downs}.`;
+  const last =
+    prev === newest.date ? `Since the review before it (the same day, ${prev})` : `Since the last review (${prev})`;
+  return `${since}\n${last}: ${l.up} up, ${l.same} the same, ${l.down} down${downs}.`;
 }

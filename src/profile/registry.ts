@@ -10,6 +10,7 @@ import type { Diagnostic, YamlSource } from '../yaml-source.js';
 import { loadProfileInFolder } from './load.js';
 import { compareVersions, profileRef, ratedItems } from './model.js';
 import type { Profile } from './schema.js';
+import { stderrWidth, wrapMessage } from '../ui/wrap.js';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PACKAGE_PROFILES = join(PACKAGE_ROOT, 'profiles');
@@ -222,6 +223,11 @@ function refFromPath(file: string): string {
 
 const warned = new Set<string>();
 
+/** A warning on stderr: one line for a pipe or a log, wrapped by words on a terminal. */
+function warn(text: string): void {
+  process.stderr.write(`${wrapMessage(text, stderrWidth())}\n`);
+}
+
 /**
  * One line on stderr per skipped profile file, once per run: a command that quietly used the previous
  * version (or said "no such version") would hide that the file the maintainer just wrote is not in use.
@@ -234,8 +240,8 @@ export function warnSkipped(reg: Registry, except: Iterable<string> = []): void 
     warned.add(key);
     const used = reg.entries.find((e) => e.ref === s.ref);
     const skipped = used ? `it is not used (${s.ref} comes from ${displayPath(used.file)})` : `${s.ref} is skipped`;
-    process.stderr.write(
-      `warning: ${displayPath(s.file)} is not a valid profile, so ${skipped}: ${why(s)}; see every problem with: profile validate ${displayPath(s.file)}\n`,
+    warn(
+      `warning: ${displayPath(s.file)} is not a valid profile, so ${skipped}: ${why(s)}; see every problem with: profile validate ${displayPath(s.file)}`,
     );
   }
 }
@@ -252,8 +258,8 @@ export function warnShadowed(reg: Registry): void {
     const key = `shadowed:${ref}`;
     if (warned.has(key)) continue;
     warned.add(key);
-    process.stderr.write(
-      `warning: ${ref} is in more than one profile folder: using ${displayPath(used.file)}, not ${files.map(displayPath).join(', ')} (--profiles comes first, then PROFILE_PATH, then the shipped profiles); give one of them another version, or remove it\n`,
+    warn(
+      `warning: ${ref} is in more than one profile folder: using ${displayPath(used.file)}, not ${files.map(displayPath).join(', ')} (--profiles comes first, then PROFILE_PATH, then the shipped profiles); give one of them another version, or remove it`,
     );
   }
 }

@@ -13,6 +13,12 @@ export interface Choice<T> {
   colour?: string;
   /** Longer text (a rubric cell), shown for the highlighted choice, or under it in plain mode. */
   hint?: string;
+  /**
+   * The choice ends or saves the session (Finish, Save and finish): --plain takes it only by its number, its
+   * whole first word or its whole label, never from the start of a word ("fin"). Unset, a choice whose value is
+   * save, quit, finish or exit counts as one.
+   */
+  ends?: boolean;
 }
 
 /** A tick list left with Back: the ticks made on that screen, so they are kept, not thrown away. */

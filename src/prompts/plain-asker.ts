@@ -110,11 +110,19 @@ export class PlainAsker implements Asker {
       if (Number.isInteger(k) && k >= 1 && k <= o.choices.length) return o.choices[k - 1].value;
       // A level (or any choice) by name: "green", "close to": the one choice whose label starts so.
       // An item's own number ("6. Powerful questioning") is not needed: "powerful" names it too.
-      const starts = (c: Choice<T>) =>
-        [c.label, c.label.replace(/^\d+\.\s+/, '')].some((l) => l.toLowerCase().startsWith(a.toLowerCase()));
-      const named = a ? o.choices.filter(starts) : [];
-      if (named.length === 1) return named[0].value;
-      if (named.length > 1)
+      const typed = a.toLowerCase();
+      const names = (c: Choice<T>) => [c.label, c.label.replace(/^\d+\.\s+/, '')].map((l) => l.toLowerCase());
+      const named = a ? o.choices.filter((c) => names(c).some((l) => l.startsWith(typed))) : [];
+      if (named.length === 1) {
+        const c = named[0];
+        // A way out (Finish, Save and finish) is never taken from the start of a word: "fin" or "s" typed
+        // for something else would end the session. Its number, its whole first word or its label take it.
+        const whole = names(c).some((l) => l === typed || l.split(/\s+/)[0] === typed);
+        if (!endsSession(c) || whole) return c.value;
+        this.line(
+          `"${a}" could be ${c.label}, which ends the session: type ${names(c)[1].split(/\s+/)[0]} in full, or ${o.choices.indexOf(c) + 1}.`,
+        );
+      } else if (named.length > 1)
         this.line(`"${a}" could be ${named.map((c) => c.label).join(' or ')}; type more of the name or a number.`);
       else this.line(`Please type ${help}.`);
     }
@@ -223,6 +231,14 @@ function choiceLine(i: number, text: string): string {
 /** "   Answer (...): ", wrapped by words so a screen reader or a narrow terminal never gets half a word. */
 function answerPrompt(help: string): string {
   return `${wrap(`Answer (${help}):`, terminalWidth(), '   ', '   ')} `;
+}
+
+/** The values the CLI gives its ways out, for a choice that does not say (`ends`) whether it is one. */
+const ENDING_VALUES = new Set(['save', 'quit', 'finish', 'exit']);
+
+/** A choice that ends or saves the session: taken only by its number or a whole word. */
+function endsSession<T>(c: Choice<T>): boolean {
+  return c.ends ?? ENDING_VALUES.has(String(c.value));
 }
 
 /** "<" is the one Back key, in lists as in text answers. */

@@ -28,6 +28,7 @@ import type { PracticeRecord } from '../record/schema.js';
 import { isOverdue } from '../report/model.js';
 import { actionsList } from '../ui/actions-view.js';
 import { colours } from '../ui/colour.js';
+import { stderrWidth, wrapMessage } from '../ui/wrap.js';
 import { BACK, type Asker } from './asker.js';
 
 export interface ActionsOptions {
@@ -113,7 +114,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
   if (changes.length) {
     const said = write(changes);
     process.stdout.write(`Updated ${o.file}\n${said.map((l) => `${l}\n`).join('')}\n${list()}`);
-    for (const w of warnings) process.stderr.write(`${w}\n`);
+    for (const w of warnings) process.stderr.write(`${wrapMessage(w, stderrWidth())}\n`);
     return;
   }
   process.stdout.write(list());
@@ -141,7 +142,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
             label: `${a.plain ? '' : `${i + 1}. `}${safeLine(s.text)} (${s.status.replace('-', ' ')}${isOverdue(s, today) ? ', OVERDUE' : ''})`,
           })),
           ...(full ? [] : [{ value: 'add', label: 'Add a step' }]),
-          { value: 'quit', label: 'Finish' },
+          { value: 'quit', label: 'Finish', ends: true },
         ],
         default: String(steps.findIndex((x) => x.status !== 'done') + 1 || 'quit'), // the first open step
         said: (c) =>

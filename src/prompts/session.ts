@@ -15,6 +15,7 @@ import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
 import { itemLabel, reviewList, reviewTable } from '../ui/assess-view.js';
 import { askQuestion } from './ask-question.js';
+import { terminalWidth } from '../ui/wrap.js';
 import { BACK, type Asker, type Choice } from './asker.js';
 
 /**
@@ -111,7 +112,7 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
 type ReviewPick = 'save' | Question | typeof BACK;
 
 async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInstance): Promise<ReviewPick> {
-  const width = Math.min(process.stdout.columns || 110, 120);
+  const width = terminalWidth();
   const lastNotes = d.defaults?.notes ?? {};
   asker.say(
     `\nReview your answers\n${asker.plain ? reviewList(profile, d.rec, width, lastNotes) : reviewTable(profile, d.rec, ch, width, lastNotes)}`,
@@ -120,7 +121,7 @@ async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInst
   const steps = d.rec.actionSteps ?? [];
   const { min, max } = profile.process.actionSteps;
   const choices: Choice<string>[] = [
-    { value: 'save', label: 'Save and finish' },
+    { value: 'save', label: 'Save and finish', ends: true },
     { value: 'context', label: 'Change the context' },
     ...items.map((i, k) => ({ value: `rating:${k}`, label: `Change rating: ${asker.plain ? i.title : itemLabel(i)}` })),
     { value: 'areas', label: 'Change improvement areas' },

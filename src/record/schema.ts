@@ -1,20 +1,18 @@
 // Record format 1: one file per submission, written by `profile assess`. A later format must still read these.
 import { z } from 'zod';
 import { Id, ProfileRef } from '../profile/schema.js';
+import { isValidDay, noSuchDay } from './day.js';
 
 export const RECORD_KIND = 'practice-profile-record';
 export const RECORD_FORMAT = 1;
 
-/** A real calendar day: 2026-02-30 matches the pattern but is no day. */
-function isRealDay(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
+/** A real calendar day: 2026-02-30 matches the pattern but is no day, and the message says which month is short. */
 const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
-  .refine(isRealDay, 'not a calendar date (e.g. 2026-02-30); a date is YYYY-MM-DD');
+  .refine(isValidDay, {
+    error: (iss) => noSuchDay(String(iss.input)) ?? 'not a calendar date (e.g. 2026-02-30); a date is YYYY-MM-DD',
+  });
 const Text = z.string().trim().min(1, 'must not be empty');
 
 export const ActionStep = z.strictObject({

@@ -13,6 +13,30 @@ function cellText(c: HistoryCell | undefined): string {
   return c ? `■ ${c.short}` : '–';
 }
 
+/**
+ * The span a review's done steps belong to: ", before the 2026-09-10 review", or ", before review C the same
+ * day" when the next review has the same date ("before the 2026-11-26 review" under "B 2026-11-26" reads as a
+ * slip), or ", since then" for the newest.
+ */
+function until(date: string, next: string | undefined, nextKey: string): string {
+  if (next === undefined) return ', since then';
+  return next === date ? `, before review ${nextKey} the same day` : `, before the ${next} review`;
+}
+
+/**
+ * "done 2026-10-02"; a day that is a review's own day, or after the next review (a step of an earlier plan
+ * marked done later), says so instead of leaving the reader to compare dates.
+ */
+function doneOn(on: string, i: number, m: HistoryModel): string {
+  const here = m.columns[i].date;
+  const next = m.columns[i + 1];
+  if (on === here && next?.date === here) return `done ${on}, the same day`;
+  if (on === here) return `done ${on}, the day of review ${key(i)}`;
+  if (next && on === next.date) return `done ${on}, the day of review ${key(i + 1)}`;
+  if (next && on > next.date) return `done ${on}, after review ${key(i + 1)}`;
+  return `done ${on}`;
+}
+
 export function historyText(
   model: HistoryModel,
   ch: ChalkInstance,
@@ -86,9 +110,11 @@ export function historyText(
   out.push('', ch.bold('Action steps done'));
   if (!done.length) out.push('  (none marked done yet: profile actions <record> --done N)');
   for (const { i, steps } of done) {
+    const here = m.columns[i];
     const next = m.columns[i + 1];
-    out.push(`  ${key(i)} ${m.columns[i].date}${next ? `, before the ${next.date} review` : ', since then'}:`);
-    for (const s of steps) out.push(wrap(`${s.text}${s.on ? ` (done ${s.on})` : ''}`, width, '    • ', '      '));
+    out.push(`  ${key(i)} ${here.date}${until(here.date, next?.date, key(i + 1))}:`);
+    for (const s of steps)
+      out.push(wrap(`${s.text}${s.on ? ` (${doneOn(s.on, i, m)})` : ''}`, width, '    • ', '      '));
   }
   return `${out.join('\n')}\n`;
 }

@@ -31,11 +31,14 @@ export function profileDiffText(d: ProfileDiff, width = terminalWidth()): string
   const out: string[] = [c.bold(`${d.from} -> ${d.to}`)];
   out.push(
     c.dim(
-      d.linked
-        ? `${d.to} replaces ${d.from}${d.via.length ? ` (through ${d.via.join(', ')})` : ''}: ids follow the crosswalk.`
-        : d.reversed
-          ? `${d.to} does not replace ${d.from}: it is the other way round, ${d.from} replaces ${d.to}. Ids are compared as they are; to see what changed, swap them: profile diff ${d.to} ${d.from}`
-          : `${d.to} does not replace ${d.from}: ids are compared as they are.`,
+      wrap(
+        d.linked
+          ? `${d.to} replaces ${d.from}${d.via.length ? ` (through ${d.via.join(', ')})` : ''}: ids follow the crosswalk.`
+          : d.reversed
+            ? `${d.to} does not replace ${d.from}: it is the other way round, ${d.from} replaces ${d.to}. Ids are compared as they are; to see what changed, swap them: profile diff ${d.to} ${d.from}`
+            : `${d.to} does not replace ${d.from}: ids are compared as they are.`,
+        width,
+      ),
     ),
   );
   if (isEmptyDiff(d)) return `${out.concat('', 'No differences.').join('\n')}\n`;

@@ -6,24 +6,25 @@ import { terminalWidth, wrap } from './wrap.js';
 
 export function profileText(p: Profile, width = terminalWidth()): string {
   const c = colours().out;
-  const out: string[] = [c.bold(p.title) + c.dim(`  ${profileRef(p)}`)];
-  if (p.subtitle) out.push(p.subtitle);
+  const out: string[] = [heading(p.title, `  ${profileRef(p)}`, width)];
+  if (p.subtitle) out.push(wrap(p.subtitle, width));
   if (p.status === 'partial')
     out.push('', c.yellow(wrap(`Partial: ${p.statusNote ?? 'some parts of the source were not found.'}`, width)));
   if (p.projectChoices?.length) {
-    out.push('', c.dim("Not in the source (the project's choices):"));
+    out.push('', c.dim(wrap("Not in the source (the project's choices):", width)));
     for (const x of p.projectChoices) out.push(c.dim(wrap(x, width, '  - ', '    ')));
   }
   if (p.purpose) out.push('', wrap(p.purpose, width));
   if (p.foundation) out.push('', wrap(p.foundation, width));
-  const scale = p.scale.levels
-    .map((l) => `${paint(c, l.colour, '■')} ${l.label}${l.id === p.scale.target ? c.dim(' (target)') : ''}`)
-    .join('   ');
+  const scale = p.scale.levels.map((l) => ({
+    plain: `■ ${l.label}${l.id === p.scale.target ? ' (target)' : ''}`,
+    coloured: `${paint(c, l.colour, '■')} ${l.label}${l.id === p.scale.target ? c.dim(' (target)') : ''}`,
+  }));
   const { min, max } = p.process.actionSteps;
   out.push(
     '',
-    `Scale: ${scale}`,
-    c.dim(`Rated per ${ratedUnit(p)}; ${min === max ? min : `${min}-${max}`} action steps.`),
+    scaleLine(scale, width),
+    c.dim(wrap(`Rated per ${ratedUnit(p)}; ${min === max ? min : `${min}-${max}`} action steps.`, width)),
   );
   if (p.process.steps?.length) {
     out.push('', c.bold('How to use it'));
@@ -32,16 +33,18 @@ export function profileText(p: Profile, width = terminalWidth()): string {
   if (p.process.rate === 'section') {
     for (const item of ratedItems(p)) {
       const s = item.section;
-      out.push('', c.bold(`${s.kind ? `${s.kind} ` : ''}${s.number ?? ''}. ${s.title}`) + c.dim(`  [${s.id}]`));
+      out.push('', heading(`${s.kind ? `${s.kind} ` : ''}${s.number ?? ''}. ${s.title}`, `  [${s.id}]`, width));
       for (const d of descriptorsFor(p, item)) {
         const head =
           paint(c, d.level.colour, '■') +
           ' ' +
           c.bold(d.level.label) +
           (d.level.id === p.scale.target ? c.dim(' (target)') : '');
-        out.push(
-          `  ${head}${d.sameAs ? c.dim(`  same as ${d.sameAs.label}`) : ''}${d.missing ? c.dim('  (generic meaning; not in the source)') : ''}`,
-        );
+        const plainHead = `  ■ ${d.level.label}${d.level.id === p.scale.target ? ' (target)' : ''}`;
+        const tail = d.sameAs ? `same as ${d.sameAs.label}` : d.missing ? '(generic meaning; not in the source)' : '';
+        // The tail on the level's line when it fits, else under it: a narrow window never cuts it.
+        const fits = plainHead.length + 2 + tail.length <= width;
+        out.push(`  ${head}${tail ? c.dim(fits ? `  ${tail}` : `\n    ${tail}`) : ''}`);
         if (d.sameAs) continue;
         if (d.stem) out.push(wrap(d.stem, width, '    '));
         for (const i of d.items) out.push(wrap(i, width, '    • ', '      '));
@@ -59,8 +62,12 @@ export function profileText(p: Profile, width = terminalWidth()): string {
     ...Object.entries(p.levelCrosswalk ?? {}).map(([a, b]) => [`level ${a}`, b && `level ${b}`] as const),
   ];
   if (p.replaces && walk.length) {
-    out.push(c.bold(`Crosswalk from ${p.replaces}`) + c.dim('  (ids not listed keep their meaning)'));
-    for (const [from, to] of walk) out.push(`  ${from} -> ${to ?? c.dim('(no counterpart: dropped)')}`);
+    out.push(heading(`Crosswalk from ${p.replaces}`, '  (ids not listed keep their meaning)', width));
+    for (const [from, to] of walk) {
+      const line = wrap(`${from} -> ${to ?? '(no counterpart: dropped)'}`, width, '  ', '      ');
+      const at = line.indexOf(' -> ') + 4;
+      out.push(to ? line : line.slice(0, at) + c.dim(line.slice(at)));
+    }
   }
   out.push('', c.dim(wrap(`Source: ${p.source.citation}`, width)));
   return `${out.join('\n')}\n`;
@@ -70,8 +77,11 @@ function criteriaSection(s: Section, out: string[], width: number): void {
   const c = colours().out;
   out.push(
     '',
-    c.bold(`${s.number ? `${s.number}. ` : ''}${s.title.toUpperCase()}${s.kind ? ` (${s.kind})` : ''}`) +
-      c.dim(`  [${s.id}]`),
+    heading(
+      `${s.number ? `${s.number}. ` : ''}${s.title.toUpperCase()}${s.kind ? ` (${s.kind})` : ''}`,
+      `  [${s.id}]`,
+      width,
+    ),
   );
   let stem: string | undefined;
   for (const cr of s.criteria) {
@@ -90,6 +100,37 @@ function sectionExtras(s: Section, out: string[], width: number): void {
     out.push(`  ${c.bold('Improvement areas')}`);
     for (const a of s.improvementAreas) out.push(wrap(a.text, width, '    ☐ ', '      '));
   }
-  if (s.evidence?.length) out.push(`  ${c.bold('Evidence:')} ${s.evidence.join('; ')}`);
+  if (s.evidence?.length)
+    out.push(wrap(`Evidence: ${s.evidence.join('; ')}`, width, '  ', '    ').replace('Evidence:', c.bold('Evidence:')));
   if (s.note) out.push(c.dim(wrap(s.note, width, '  ')));
+}
+
+/**
+ * A bold heading and its dim tail ("  [relationships]"), wrapped by words; the tail goes on the last line when
+ * it fits there, else on a line of its own.
+ */
+function heading(text: string, tail: string, width: number): string {
+  const c = colours().out;
+  const head = wrap(text, width, '', '  ');
+  const last = head.slice(head.lastIndexOf('\n') + 1);
+  return c.bold(head) + c.dim(last.length + tail.length <= width ? tail : `\n  ${tail.trim()}`);
+}
+
+/** "Scale: ■ Green ...   ■ Yellow ...", a level never split between lines. */
+function scaleLine(levels: { plain: string; coloured: string }[], width: number): string {
+  const lines: string[] = [];
+  let line = 'Scale:';
+  let plain = line.length;
+  for (const l of levels) {
+    if (plain > 7 && plain + 3 + l.plain.length > width) {
+      lines.push(line);
+      line = `       ${l.coloured}`;
+      plain = 7 + l.plain.length;
+    } else {
+      line += plain === 6 ? ` ${l.coloured}` : `   ${l.coloured}`;
+      plain += (plain === 6 ? 1 : 3) + l.plain.length;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
 }

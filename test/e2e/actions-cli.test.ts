@@ -86,6 +86,21 @@ describe('profile actions --add (built CLI)', () => {
     expect(feb30.stderr).toContain('2025-02-30');
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
+
+  it('a --due or --on day that does not exist is told so, with the length of the month', () => {
+    const box = sandbox();
+    const file = copy(box);
+    const before = readFileSync(file, 'utf8');
+    const due = run(['actions', file, '--add', 'x', '--due', '2027-02-30'], box);
+    expect(due.code).toBe(2);
+    expect(due.stderr).toBe('error: --due 2027-02-30 is not a day of the calendar (February 2027 has 28 days)\n');
+    const on = run(['actions', file, '--done', '1', '--on', '2025-11-31'], box);
+    expect(on.code).toBe(2);
+    expect(on.stderr).toContain('--on 2025-11-31 is not a day of the calendar (November 2025 has 30 days)');
+    const shape = run(['actions', file, '--done', '1', '--on', '31/10/2025'], box);
+    expect(shape.stderr).toContain('--on "31/10/2025" is not a date; a date looks like 2026-01-31');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
 });
 
 describe('profile actions refusals (built CLI)', () => {

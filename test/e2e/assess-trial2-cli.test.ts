@@ -98,7 +98,7 @@ describe('assess: the record’s own date (a paper profile typed in later)', () 
     expect(flat(r3.stderr)).toContain('--date 2999-01-01 is in the future');
     const r4 = run(['assess', 'sbic@2024', '--date', '2024-02-30', '--yes'], box2);
     expect(r4.code).toBe(2);
-    expect(r4.stderr).toContain('is not a date');
+    expect(r4.stderr).toContain('--date 2024-02-30 is not a day of the calendar (February 2024 has 29 days)');
   });
 
   it("a step's done: day and status in --answers are kept, and checked against the record's date", () => {

@@ -133,7 +133,9 @@ describe('profile validate', () => {
     writeFileSync(join(dir, 'r.yaml'), text);
     const r = runCli(['validate', join(dir, 'r.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/r\.yaml:7:7 {2}error {2}date: not a calendar date \(e\.g\. 2026-02-30\)/);
+    expect(r.stdout).toMatch(
+      /r\.yaml:7:7 {2}error {2}date: 2026-02-30 is not a day of the calendar \(February 2026 has 28 days\)/,
+    );
   });
   it('a profile date not on the calendar is an error too (released: 2026-02-30); years and school years pass', () => {
     const dir = tmp('pp-released-');
@@ -412,13 +414,15 @@ describe('small things a maintainer tripped on', () => {
   });
   it('diff: a profile field is named once, with what changed; the wrong way round suggests swapping', () => {
     const dir = sbic2026((t) => t.replace('Framework, 2024-25', 'Framework, 2026-27'));
-    const r = runCli(['--profiles', dir, 'diff', 'sbic@2024', 'sbic@2026']);
+    // 100 columns: the changed subtitle on one line under its name (piped output is 80 columns otherwise).
+    const r = runCli(['--profiles', dir, 'diff', 'sbic@2024', 'sbic@2026'], { env: { COLUMNS: '100' } });
     expect(r.stdout).toContain(
       '  ~ subtitle\n      Missouri District Continuous Improvement (DCI) Framework, [-2024-]{+2026+}-[-25-]{+27+}',
     );
     expect(r.stdout).not.toContain('~ subtitle  subtitle');
     const back = runCli(['--profiles', dir, 'diff', 'sbic@2026', 'sbic@2024']);
-    expect(back.stdout).toContain(
+    expect(Math.max(...back.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(back.stdout.replace(/\s+/g, ' ')).toContain(
       'sbic@2024 does not replace sbic@2026: it is the other way round, sbic@2026 replaces sbic@2024. Ids are compared as they are; to see what changed, swap them: profile diff sbic@2024 sbic@2026',
     );
     expect(runCli(['--profiles', dir, 'diff', 'sbic@2026', 'sbic@2024', '--format', 'md']).stdout).toContain(

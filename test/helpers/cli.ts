@@ -18,7 +18,7 @@ export interface RunResult {
 
 export interface RunOptions {
   cwd?: string;
-  /** Added to a clean copy of the environment (no colour, no PROFILE_PATH); undefined removes a variable. */
+  /** Added to a clean copy of the environment (no colour, no PROFILE_PATH, no COLUMNS); undefined removes a variable. */
   env?: NodeJS.ProcessEnv;
   input?: string;
   /** A hang becomes a failure instead of a stuck suite. */
@@ -32,6 +32,7 @@ export function runCli(args: string[], opts: RunOptions = {}): RunResult {
     NO_COLOR: '1',
     FORCE_COLOR: undefined,
     PROFILE_PATH: undefined,
+    COLUMNS: undefined, // piped output is laid out for COLUMNS when set: a test sets it itself
     ...opts.env,
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];

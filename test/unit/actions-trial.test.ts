@@ -102,7 +102,7 @@ describe('dates', () => {
   });
 
   it('the "When?" answer: a real day, from the record\'s date to today', () => {
-    expect(checkDoneDay(rec(), '2026-02-30', TODAY)).toMatch(/looks like/);
+    expect(checkDoneDay(rec(), '2026-02-30', TODAY)).toMatch(/2026-02-30 is not a day of the calendar/);
     expect(checkDoneDay(rec(), '2025-09-19', TODAY)).toMatch(/before this record's date \(2025-09-20\)/);
     expect(checkDoneDay(rec(), '2026-11-27', TODAY)).toMatch(/after today \(2026-11-26\)/);
     expect(checkDoneDay(rec(), '2026-11-26', TODAY)).toBe(true);

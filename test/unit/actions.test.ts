@@ -102,7 +102,9 @@ describe('profile actions: checks', () => {
   it('refuses empty text and dates that do not exist', () => {
     expect(() => checkChanges(rec(), ohio, [add('')])).toThrow(/needs the text/);
     expect(() => checkChanges(rec(), ohio, [add(' \n ')])).toThrow(/needs the text/);
-    expect(() => checkChanges(rec(), ohio, [add('x', { due: '2025-02-30' })])).toThrow(/"2025-02-30" is not a date/);
+    expect(() => checkChanges(rec(), ohio, [add('x', { due: '2025-02-30' })])).toThrow(
+      '--due 2025-02-30 is not a day of the calendar (February 2025 has 28 days)',
+    );
     expect(() => checkChanges(rec(), ohio, [add('x', { due: '' })])).toThrow(/is not a date/);
     expect(() => checkChanges(rec(), ohio, [add('x', { due: '2028-02-29' })])).not.toThrow();
   });
@@ -285,7 +287,9 @@ describe('profile actions: a plan that lives (edit, remove, done date, progress,
 
   it('refuses bad dates and empty texts for edits and notes', () => {
     const rec = loadRecord(fx('with-comments.yaml'));
-    expect(() => checkChanges(rec, ohio, [{ kind: 'due', step: 1, due: '2026-02-30' }])).toThrow(/not a date/);
+    expect(() => checkChanges(rec, ohio, [{ kind: 'due', step: 1, due: '2026-02-30' }])).toThrow(
+      /--due 2026-02-30 is not a day of the calendar \(February 2026 has 28 days\)/,
+    );
     expect(() => checkChanges(rec, ohio, [{ kind: 'note', step: 1, text: ' ', on: TODAY }])).toThrow(
       /--note needs some text/,
     );
@@ -370,6 +374,21 @@ describe('profile actions --plain: choosing by name', () => {
     expect(text).toContain('? Step 3: Keep a log');
     expect(text.split('? Change a step?')).toHaveLength(3); // asked again after "done"
     expect(text).toContain('Please type a number');
+    expect(text).toContain('Finished.');
+  });
+  it('"fin" does not finish (a partial word never ends the session); the number or "finish" does', async () => {
+    const file = put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    input.write('fin\nfinish\n');
+    await runActions({ file, asker: new PlainAsker(input, output) });
+    expect(text.split('Answer (')).toHaveLength(3); // asked again after "fin"
+    expect(text.replace(/\s+/g, ' ')).toMatch(
+      /"fin" could be Finish, which ends the session: type finish in full, or \d\./,
+    );
     expect(text).toContain('Finished.');
   });
 });

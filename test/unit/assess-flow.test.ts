@@ -149,7 +149,7 @@ describe('going back, resuming, limits', () => {
     expect(nextQuestion(ohio, d)).toEqual({ kind: 'review' }); // max reached: no fourth step offered
     expect(() => applyAnswer(ohio, d, step(3), { kind: 'step', step: { text: 'Four' } })).toThrow(/at most 3/);
     expect(() => applyAnswer(ohio, d, step(1), { kind: 'step', step: { text: 'x', due: '2026-02-30' } })).toThrow(
-      /not a date/,
+      'action step 2: 2026-02-30 is not a day of the calendar (February 2026 has 28 days)',
     );
     expect(isValidDay('2026-02-28')).toBe(true);
   });

@@ -131,7 +131,8 @@ describe('assess --from: last time is shown, never silently copied', () => {
       ch,
       save: () => 'x.yaml',
     });
-    expect(seen.said).toContain(
+    // Said wrapped to the width (80 when not a terminal): compared with the line breaks as spaces.
+    expect(seen.said.map((s) => s.replace(/\s+/g, ' '))).toContain(
       'Last time\'s step, not done yet: "Plan three open questions before each team meeting"',
     );
     expect(seen.inputs.find((i) => i.message.startsWith('Action step 1'))?.message).toBe(
@@ -226,7 +227,9 @@ describe('--plain (screen readers)', () => {
         / 1\) 1\. Identifying .*?\(Yellow - moderately practising\)( \(already priority 2\))? 2\) 2\. Building and maintaining rapport \(Pink - not meeting\)( \(already priority 1\))? 3\) 3\. Pausing .*?\(Yellow - moderately practising\)/,
       );
     }
-    expect(lists[1]).toContain('2) 2. Building and maintaining rapport (Pink - not meeting) (already priority 1)');
+    expect(lists[1].replace(/\s+/g, ' ')).toContain(
+      '2) 2. Building and maintaining rapport (Pink - not meeting) (already priority 1)',
+    );
     expect(lists[1]).toContain('That one is already priority 1');
     // The refusal only: no "Priority 2: ..." said back for a pick that was not taken.
     expect(lists[1]).not.toContain('Priority 2: 2. Building');

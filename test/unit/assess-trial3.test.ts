@@ -118,7 +118,9 @@ describe('action steps', () => {
     };
     const { text, last } = await plainRun(['My new step', '', '', '', '', '', ''], atSteps(defaults));
     const step1 = text.slice(text.indexOf('? Action step 1'), text.indexOf('? Action step 2'));
-    expect(step1).toContain(`Last time's step "Co-plan with the team" is not in this plan; it is offered again`);
+    expect(step1.replace(/\s+/g, ' ')).toContain(
+      `Last time's step "Co-plan with the team" is not in this plan; it is offered again`,
+    );
     expect(step1).not.toContain('Last time: for');
     const step2 = text.slice(text.indexOf('? Due date'));
     expect(step2).toContain('Last time\'s step, not done yet: "Co-plan with the team"');

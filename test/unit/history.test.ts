@@ -61,6 +61,63 @@ describe('history model', () => {
   });
 });
 
+describe('history: reviews and done steps on the same day', () => {
+  it('a review followed by one of the same day, and steps done on a review day or after the next review, read naturally', () => {
+    const d = tempDir();
+    for (const f of readdirSync(DIR)) copyFileSync(join(DIR, f), join(d, f));
+    // B (a paper sbic@2014 review) entered with the same date as C; its step done that very day. A's step was
+    // marked done after review B.
+    const b = join(d, '2025-09-14_sbic-2014_1a2b3c4d.yaml');
+    writeFileSync(
+      b,
+      readFileSync(b, 'utf8')
+        .replace('date: "2025-09-14"', 'date: "2026-09-10"')
+        .replace('"2025-11-20"', '"2026-09-10"'),
+    );
+    const a = join(d, '2024-09-12_sbic-2014_1a2b3c4d.yaml');
+    writeFileSync(a, readFileSync(a, 'utf8').replace('done: "2024-10-30"', 'done: "2026-10-01"'));
+    const { target, inputs, skipped } = collectHistory(d, reg, {});
+    const m = buildHistory(target, inputs, crosswalkMapper(target, reg));
+    expect(m.columns.map((c) => c.date)).toEqual(['2024-09-12', '2026-09-10', '2026-09-10']);
+    const text = historyText(m, new Chalk({ level: 0 }), skipped, 120);
+    expect(text).not.toContain('before the 2026-09-10 review:\n    • Agree'); // B's own date
+    expect(text).toContain('  B 2026-09-10, before review C the same day:\n');
+    expect(text).toContain('• Agree a response time with each partner teacher (done 2026-09-10, the same day)');
+    expect(text).toContain('  A 2024-09-12, before the 2026-09-10 review:\n');
+    expect(text).toContain('(done 2026-10-01, after review B)');
+    expect(trendLine(m).split('\n')[1]).toMatch(/^Since the review before it \(the same day, 2026-09-10\): /);
+  });
+
+  it('the newest and the first review on the same day: both are named, not "Since" that day', () => {
+    const d = tempDir();
+    for (const f of ['2025-09-14_sbic-2014_1a2b3c4d.yaml', '2026-09-10_sbic-2024_1a2b3c4d.yaml'])
+      copyFileSync(join(DIR, f), join(d, f));
+    const b = join(d, '2025-09-14_sbic-2014_1a2b3c4d.yaml');
+    writeFileSync(b, readFileSync(b, 'utf8').replace('date: "2025-09-14"', 'date: "2026-09-10"'));
+    const { target, inputs } = collectHistory(d, reg, {});
+    const m = buildHistory(target, inputs, crosswalkMapper(target, reg));
+    expect(trendLine(m)).toMatch(/^From the first review to the newest \(both 2026-09-10\), on the 2 items/);
+    const c = join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml');
+    writeFileSync(
+      c,
+      readFileSync(c, 'utf8').replace(
+        '    for: progress-monitoring\n    status: planned',
+        '    for: progress-monitoring\n    status: done\n    done: "2026-09-10"',
+      ),
+    );
+    const again = collectHistory(d, reg, {});
+    const text = historyText(
+      buildHistory(again.target, again.inputs, crosswalkMapper(again.target, reg)),
+      new Chalk({ level: 0 }),
+      [],
+      120,
+    );
+    expect(text).toContain(
+      '  B 2026-09-10, since then:\n    • Plan the implementation check-ins with the building team (done 2026-09-10, the day of review B)',
+    );
+  });
+});
+
 describe('history: what the headline must not hide', () => {
   function copyDir(): string {
     const d = tempDir();

@@ -9,6 +9,7 @@ import { ratedItems } from '../../src/profile/model.js';
 import { runReport } from '../../src/prompts/run-report.js';
 import { actionsList } from '../../src/ui/actions-view.js';
 import { summaryText } from '../../src/ui/assess-view.js';
+import { wrapMessage } from '../../src/ui/wrap.js';
 import { profileOf, tempDir } from './assess-helpers.js';
 
 const REC = new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname;
@@ -78,5 +79,34 @@ describe('wrapLines', () => {
     expect(out.every((l) => l.length <= 40)).toBe(true);
     const bullet = out.findIndex((l) => l.startsWith('- '));
     expect(out[bullet + 1]).toMatch(/^ {2}\S/);
+  });
+});
+
+describe('wrapMessage: an error for a 60-column terminal', () => {
+  const where = 'error: Coaching Records/broken review.yaml:5:3: ';
+  const msg = `${where}line 5: this line is indented more than line 4, which already has a value`;
+
+  it('keeps the location whole on the first row even with spaces in its path, and wraps the rest by words', () => {
+    const out = wrapMessage(msg, 60, where);
+    expect(out.split('\n')[0]).toBe('error: Coaching Records/broken review.yaml:5:3: line 5: this');
+    for (const l of out.split('\n')) expect(l.length, l).toBeLessThanOrEqual(60);
+    expect(
+      out
+        .split('\n')
+        .slice(1)
+        .every((l) => l.startsWith('  ')),
+    ).toBe(true);
+    expect(out.replace(/\s+/g, ' ')).toBe(msg.trimEnd());
+    // Without the lead, the path would be cut at its spaces.
+    expect(wrapMessage(msg, 45).split('\n')[0]).toBe('error: Coaching Records/broken');
+  });
+
+  it('a location wider than the terminal beside "error:" gets a row of its own; a pipe (width 0) gets one line', () => {
+    expect(wrapMessage(msg, 40, where).split('\n').slice(0, 3)).toEqual([
+      'error:',
+      '  Coaching Records/broken review.yaml:5:3:',
+      '  line 5: this line is indented more',
+    ]);
+    expect(wrapMessage(msg, 0, where)).toBe(msg);
   });
 });

@@ -1,0 +1,63 @@
+// --plain: a choice typed by its number or its name; a way out (Finish, Save and finish) never from the start
+// of a word, since "fin" or "s" typed for something else would end the session.
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Choice } from '../../src/prompts/asker.js';
+import { PlainAsker } from '../../src/prompts/plain-asker.js';
+
+/** Ask one question with `lines` typed; what was chosen and what the coach read. */
+async function pick(choices: Choice<string>[], lines: string, def?: string) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (b: Buffer) => (text += b.toString()));
+  input.write(lines);
+  const a = new PlainAsker(input, output);
+  try {
+    const got = await a.select({ message: 'Save, or change an answer?', choices, default: def });
+    return { got, text: text.replace(/\s+/g, ' ') }; // wrapped to the width: line breaks as spaces
+  } finally {
+    a.close();
+  }
+}
+
+// As the review at the end of profile assess offers them (value save: a way out, though not marked).
+const review: Choice<string>[] = [
+  { value: 'save', label: 'Save and finish' },
+  { value: 'context', label: 'Change the context' },
+  { value: 'areas', label: 'Change improvement areas' },
+  { value: 'step:2', label: 'Add another action step' },
+];
+
+describe('PlainAsker: a way out is taken only by its number or a whole word', () => {
+  it('"sa" does not save: it is said what to type, then "save" saves and is said back', async () => {
+    const { got, text } = await pick(review, 'sa\nsave\n');
+    expect(got).toBe('save');
+    expect(text).toContain('"sa" could be Save and finish, which ends the session: type save in full, or 1.');
+    expect(text).toContain('Chosen: Save and finish');
+  });
+
+  it('its number, its whole label or Enter for the default take it', async () => {
+    expect((await pick(review, '1\n')).got).toBe('save');
+    expect((await pick(review, 'Save and Finish\n')).got).toBe('save');
+    expect((await pick(review, '\n', 'save')).got).toBe('save');
+  });
+
+  it('the start of a name still picks any other choice, and is said back', async () => {
+    const { got, text } = await pick(review, 'add\n');
+    expect(got).toBe('step:2');
+    expect(text).toContain('Chosen: Add another action step');
+    expect((await pick(review, 'change the c\n')).got).toBe('context');
+  });
+
+  it('a choice marked ends: true is a way out whatever its value; ends: false is not', async () => {
+    const choices: Choice<string>[] = [
+      { value: '1', label: 'Visit a peer coach (planned)' },
+      { value: 'leave', label: 'Finish', ends: true },
+    ];
+    const { got, text } = await pick(choices, 'fin\nfinish\n');
+    expect(got).toBe('leave');
+    expect(text).toContain('"fin" could be Finish, which ends the session: type finish in full, or 2.');
+    expect((await pick([{ value: 'quit', label: 'Quiet hours', ends: false }], 'qui\n')).got).toBe('quit');
+  });
+});
