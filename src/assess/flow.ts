@@ -75,6 +75,8 @@ export interface Draft {
   rec: PracticeRecord;
   contextDone?: boolean;
   stepsDone?: boolean;
+  /** Last time's unfinished steps (texts) the coach left out of this plan with "-": not offered again. */
+  leftOutSteps?: string[];
   defaults?: Defaults;
 }
 
@@ -96,7 +98,8 @@ export type Answer =
   | { kind: 'rating'; level: string; note?: string }
   | { kind: 'areas'; areas: AreaAnswer[] }
   | { kind: 'priorities'; priorities: string[] }
-  | { kind: 'step'; step: StepAnswer | null }
+  /** `leaveOut`: last time's step (its text) left out of this plan; the same step is asked again. */
+  | { kind: 'step'; step: StepAnswer | null; leaveOut?: string }
   | { kind: 'review' };
 
 export function today(now = new Date()): string {
@@ -235,12 +238,19 @@ export function lastTimeValue(profile: Profile, draft: Draft, q: Question): Answ
       // The first of last time's unfinished steps not already in this plan (as another step): a step typed
       // anew does not use one up, so it is offered at the next step.
       const taken = new Set((draft.rec.actionSteps ?? []).filter((_, i) => i !== q.index).map((s) => s.text));
+      for (const t of draft.leftOutSteps ?? []) taken.add(t);
       const s = d.actionSteps?.find((x) => !taken.has(x.text.trim()));
       return s ? { kind: 'step', step: { text: s.text, for: s.for, due: s.due } } : undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** Last time's unfinished steps (`--from`) that are not in this plan: said before saving, never dropped unseen. */
+export function stepsNotInPlan(draft: Draft): string[] {
+  const inPlan = new Set((draft.rec.actionSteps ?? []).map((s) => s.text.trim()));
+  return (draft.defaults?.actionSteps ?? []).map((s) => s.text).filter((t) => !inPlan.has(t.trim()));
 }
 
 /** The draft after one answer. Throws on an answer the question could not have offered. */
@@ -294,6 +304,8 @@ export function applyAnswer(profile: Profile, draft: Draft, q: Question, a: Answ
     r.actionSteps = r.actionSteps?.map(({ for: item, ...step }) =>
       item && !a.priorities.includes(item) ? step : { ...step, ...(item ? { for: item } : {}) },
     );
+  } else if (q.kind === 'step' && a.kind === 'step' && a.leaveOut !== undefined) {
+    next.leftOutSteps = [...(next.leftOutSteps ?? []), a.leaveOut.trim()];
   } else if (q.kind === 'step' && a.kind === 'step') {
     applyStep(profile, next, q.index, a.step);
   } else if (q.kind === 'review') {

@@ -78,9 +78,9 @@ export async function askQuestion(
       }));
       // Only this assessment's own answer (a question asked again) puts the cursor on a level.
       const prev = cur?.kind === 'rating' ? cur : undefined;
-      // Last time's note is offered while this time's note is unanswered: a new question, or one whose note
-      // was open when the last session stopped (its level saved, its note never given).
-      const lastNote = (!prev || (q.noteOpen && !prev.note)) && then?.kind === 'rating' ? then.note : undefined;
+      // Last time's note is shown, and "same" keeps it, every time this note is asked (first time, after "<",
+      // from the review, on --resume): never taken by Enter alone.
+      const lastNote = then?.kind === 'rating' ? then.note : undefined;
       let def = prev?.level;
       // A session stopped in this note (its level saved), or "<" from the question after: the note is asked
       // straight away; "<" goes on to the level.
@@ -107,11 +107,10 @@ export async function askQuestion(
         commit?.({ kind: 'rating', level, note: prev?.note });
         if (lastNote) asker.say(wrap(`Last time's note: "${lastNote}"`, terminalWidth(), '', '  '));
         // Enter skips a note, as at every other item: last time's note is kept only when asked for ("same").
+        const own = prev?.note;
         const note = await asker.input({
-          message: lastNote
-            ? `Private note (optional; Enter to skip, type ${SAME} to keep last time's note)`
-            : `Private note (optional, Enter to ${prev?.note ? 'keep, - to clear' : 'skip'})`,
-          default: prev?.note,
+          message: noteQuestion(own, lastNote),
+          default: own,
           back: true,
         });
         if (note === BACK) {
@@ -122,6 +121,8 @@ export async function askQuestion(
           asker.say("Kept last time's note.");
           return { kind: 'rating', level, note: lastNote };
         }
+        // --plain says back what became of the note, a skipped one too (a screen reader hears no redraw).
+        if (asker.plain && (!note || note === '-')) asker.say('No note.');
         return { kind: 'rating', level, note: note === '-' ? undefined : note };
       }
     }
@@ -147,6 +148,18 @@ export async function askQuestion(
     case 'review':
       throw new Error('the review is asked by the session');
   }
+}
+
+/** The note question, saying what Enter does here and, with last time's note, how to keep that one. */
+export function noteQuestion(own: string | undefined, last: string | undefined): string {
+  if (!own)
+    return last
+      ? `Private note (optional; Enter to skip, type ${SAME} to keep last time's note)`
+      : 'Private note (optional, Enter to skip)';
+  if (!last) return 'Private note (optional, Enter to keep, - to clear)';
+  return own.trim() === last.trim()
+    ? "Private note (optional; Enter keeps last time's note, - to clear)"
+    : `Private note (optional; Enter keeps yours, - to clear, ${SAME} for last time's)`;
 }
 
 async function askContext(

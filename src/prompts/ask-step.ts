@@ -40,10 +40,10 @@ export async function askStep(
     );
   }
   // An answered step shows its text as the default (Enter keeps it), so removing one needs its own key.
+  // "-" leaves last time's step out of this plan (said, and the next of last time's steps, or a new one, is
+  // asked here): it never ends the list, so no other step of last time's is dropped unseen.
   const finish = offer
-    ? q.optional
-      ? " (Enter keeps last time's step, - to leave it out)"
-      : " (Enter keeps last time's step, or type a new one)"
+    ? " (Enter keeps last time's step, - leaves it out, or type a new one)"
     : !q.optional
       ? ''
       : cur
@@ -65,6 +65,10 @@ export async function askStep(
         validate: (s) => (s || q.optional ? true : 'Please describe the step (a sentence is enough).'),
       });
       if (got === BACK) return BACK;
+      if (offer && got === '-') {
+        asker.say(wrap(`Left out of this plan: "${offer.text}" (it stays in last time's record).`, terminalWidth()));
+        return { kind: 'step', step: null, leaveOut: offer.text };
+      }
       if (!got || (q.optional && got === '-')) return { kind: 'step', step: null };
       text = got;
       // A new text does not use up last time's step: said, and it is offered again at the next step.

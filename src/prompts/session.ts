@@ -7,6 +7,7 @@ import {
   previousQuestion,
   questionList,
   sameQuestion,
+  stepsNotInPlan,
   type Draft,
   type Question,
 } from '../assess/flow.js';
@@ -15,7 +16,7 @@ import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
 import { itemLabel, reviewList, reviewTable } from '../ui/assess-view.js';
 import { askQuestion } from './ask-question.js';
-import { terminalWidth } from '../ui/wrap.js';
+import { terminalWidth, wrap } from '../ui/wrap.js';
 import { BACK, type Asker, type Choice } from './asker.js';
 
 /**
@@ -117,6 +118,18 @@ async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInst
   asker.say(
     `\nReview your answers\n${asker.plain ? reviewList(profile, d.rec, width, lastNotes) : reviewTable(profile, d.rec, ch, width, lastNotes)}`,
   );
+  // Last time's unfinished steps that are not in this plan (left out, or no room): named before saving.
+  const notIn = stepsNotInPlan(d);
+  if (notIn.length)
+    asker.say(
+      [
+        wrap(
+          `Last time's unfinished step${notIn.length === 1 ? '' : 's'} not in this plan (${notIn.length === 1 ? 'it stays' : 'they stay'} in last time's record):`,
+          width,
+        ),
+        ...notIn.map((t) => wrap(t, width, '  - ', '    ')),
+      ].join('\n'),
+    );
   const items = ratedItems(profile);
   const steps = d.rec.actionSteps ?? [];
   const { min, max } = profile.process.actionSteps;

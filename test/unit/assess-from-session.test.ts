@@ -8,10 +8,11 @@ import { applyKnownAnswers, completeWithoutPrompts, readAnswersFile } from '../.
 import { applyAnswer, newDraft, type Draft } from '../../src/assess/flow.js';
 import { defaultsFromRecord } from '../../src/assess/from.js';
 import { partialNote } from '../../src/assess/summary.js';
-import { askQuestion } from '../../src/prompts/ask-question.js';
+import { askQuestion, noteQuestion } from '../../src/prompts/ask-question.js';
 import { BACK, type Asker, type BackWithTicks, type Choice } from '../../src/prompts/asker.js';
 import { PlainAsker } from '../../src/prompts/plain-asker.js';
 import { runSession } from '../../src/prompts/session.js';
+import { ratedItems } from '../../src/profile/model.js';
 import { profileOf } from './assess-helpers.js';
 
 const ohio = profileOf('ohio-process-coaching');
@@ -136,12 +137,81 @@ describe('assess --from: last time is shown, never silently copied', () => {
       'Last time\'s step, not done yet: "Plan three open questions before each team meeting"',
     );
     expect(seen.inputs.find((i) => i.message.startsWith('Action step 1'))?.message).toBe(
-      "Action step 1: what will you do? (Enter keeps last time's step, or type a new one)",
+      "Action step 1: what will you do? (Enter keeps last time's step, - leaves it out, or type a new one)",
     );
     expect(d.rec.actionSteps?.map((s) => s.text)).toEqual([
       'Plan three open questions before each team meeting',
       'Ask a partner coach to observe one feedback conversation',
     ]);
+  });
+});
+
+describe("last time's note, every time the note is asked", () => {
+  it('"<" back to a note, and "Change rating" from the review: last time\'s note shown, "same" keeps it', async () => {
+    for (const q of [{ atNote: true }, {}]) {
+      const draft = fromLastYear();
+      const item = Object.keys(draft.defaults!.notes!)[0];
+      const items = ratedItems(ohio);
+      const index = items.findIndex((i) => i.id === item);
+      draft.rec.ratings[item] = 'yellow';
+      const seen = newSeen();
+      const coach = enterCoach(seen);
+      const asker: Asker = {
+        ...coach,
+        input: async (o) => (o.message.startsWith('Private note') ? (seen.inputs.push(o), 'same') : coach.input(o)),
+      };
+      const got = await askQuestion(asker, ohio, draft, { kind: 'rating', item, index, total: items.length, ...q }, ch);
+      expect(got).toEqual({ kind: 'rating', level: 'yellow', note: draft.defaults!.notes![item] });
+      expect(seen.said.some((t) => t.startsWith("Last time's note:"))).toBe(true);
+      expect(seen.inputs[0].message).toBe("Private note (optional; Enter to skip, type same to keep last time's note)");
+    }
+  });
+
+  it('the note question says what Enter keeps', () => {
+    expect(noteQuestion(undefined, undefined)).toBe('Private note (optional, Enter to skip)');
+    expect(noteQuestion('mine', undefined)).toBe('Private note (optional, Enter to keep, - to clear)');
+    expect(noteQuestion('then', 'then')).toBe("Private note (optional; Enter keeps last time's note, - to clear)");
+    expect(noteQuestion('mine', 'then')).toBe(
+      "Private note (optional; Enter keeps yours, - to clear, same for last time's)",
+    );
+  });
+});
+
+describe("last time's unfinished steps are never dropped unseen", () => {
+  it('"-" leaves one out and the next is offered at the same step; the review names every one not in the plan', async () => {
+    const draft = fromLastYear();
+    draft.defaults!.actionSteps = [
+      { text: 'Step A from last year' },
+      { text: 'Step B from last year' },
+      { text: 'Step C from last year' },
+    ];
+    const seen = newSeen();
+    const coach = enterCoach(seen);
+    const typed = ['', '-', 'A new step', '-', ''];
+    const asker: Asker = {
+      ...coach,
+      input: async (o) => {
+        if (!o.message.startsWith('Action step')) return coach.input(o);
+        seen.inputs.push({ message: o.message, default: o.default });
+        const t = typed.shift()!;
+        return t === '' ? (o.default ?? '') : t;
+      },
+    };
+    const d = await runSession({ profile: ohio, draft, asker, ch, save: () => 'x.yaml' });
+    expect(d.rec.actionSteps?.map((s) => s.text)).toEqual(['Step A from last year', 'A new step']);
+    const steps = seen.inputs.filter((i) => i.message.startsWith('Action step'));
+    expect(steps.map((i) => [i.message.slice(0, 13), i.default])).toEqual([
+      ['Action step 1', 'Step A from last year'],
+      ['Action step 2', 'Step B from last year'],
+      ['Action step 2', 'Step C from last year'], // B left out: C offered at the same step
+      ['Action step 3', 'Step C from last year'], // a new text at 2: C offered again
+      ['Action step 3', undefined], // C left out too: a step of your own, or Enter to finish
+    ]);
+    expect(steps[1].message).toContain("(Enter keeps last time's step, - leaves it out, or type a new one)");
+    expect(seen.said).toContain('Left out of this plan: "Step B from last year" (it stays in last time\'s record).');
+    const notIn = seen.said.find((t) => t.startsWith("Last time's unfinished steps not in this plan"));
+    expect(notIn).toContain('  - Step B from last year');
+    expect(notIn).toContain('  - Step C from last year');
   });
 });
 
