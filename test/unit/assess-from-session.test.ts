@@ -158,7 +158,11 @@ describe("last time's note, every time the note is asked", () => {
       const coach = enterCoach(seen);
       const asker: Asker = {
         ...coach,
-        input: async (o) => (o.message.startsWith('Private note') ? (seen.inputs.push(o), 'same') : coach.input(o)),
+        input: async (o) => {
+          if (!o.message.startsWith('Private note')) return coach.input(o);
+          seen.inputs.push(o);
+          return 'same';
+        },
       };
       const got = await askQuestion(asker, ohio, draft, { kind: 'rating', item, index, total: items.length, ...q }, ch);
       expect(got).toEqual({ kind: 'rating', level: 'yellow', note: draft.defaults!.notes![item] });
