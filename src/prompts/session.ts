@@ -8,6 +8,7 @@ import {
   questionList,
   sameQuestion,
   stepsNotInPlan,
+  type Answer,
   type Draft,
   type Question,
 } from '../assess/flow.js';
@@ -58,7 +59,11 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
   const next = (): Question => {
     const qs = questionList(profile, d);
     const at = qs.find((x) => !isAnswered(profile, d, x) || (returnTo && sameQuestion(x, returnTo)));
-    if (at && returnTo && sameQuestion(at, returnTo)) returnTo = undefined;
+    if (at && returnTo && sameQuestion(at, returnTo)) {
+      const r = returnTo; // as it was left: a rating whose note is still open comes back at its note
+      returnTo = undefined;
+      return r;
+    }
     return at ?? nextQuestion(profile, d);
   };
   for (;;) {
@@ -77,13 +82,23 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
       continue;
     }
     const before = d;
-    const a = await askQuestion(asker, profile, d, q, ch, (part) => {
-      o.save(applyAnswer(profile, before, q, part).rec);
+    // A rating whose level is saved here but whose note is left with "<" (or was open when the last session
+    // stopped) is come back to at its note when going forward again, not skipped as answered.
+    const wasAnswered = isAnswered(profile, d, q) && !(q.kind === 'rating' && q.noteOpen);
+    let part: Answer | undefined;
+    const a = await askQuestion(asker, profile, d, q, ch, (p) => {
+      part = p;
+      o.save(applyAnswer(profile, before, q, p).rec);
       if (q.kind === 'rating') o.pendingNote?.(q.item);
       if (q.kind === 'areas') o.pendingNote?.(AREAS_OPEN);
     });
-    if (q.kind === 'rating' || q.kind === 'areas') o.pendingNote?.(undefined);
+    const noteLeftOpen = a === BACK && q.kind === 'rating' && part !== undefined && !wasAnswered;
+    if ((q.kind === 'rating' && !noteLeftOpen) || q.kind === 'areas') o.pendingNote?.(undefined);
     if (a === BACK) {
+      if (noteLeftOpen && q.kind === 'rating') {
+        d = applyAnswer(profile, d, q, part!);
+        returnTo = { ...q, noteOpen: true, atNote: undefined };
+      }
       q = back(q);
       continue;
     }

@@ -224,3 +224,119 @@ describe('a step that loses its priority', () => {
     expect(said.join('\n')).toContain('Action step 2 ("Step 2") is no longer linked to a priority');
   });
 });
+
+describe('a note left open with "<" is come back to, not skipped', () => {
+  it('level 3 saved, "<" from its note and its level to rating 2\'s note; forward again asks note 3', async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const log: string[] = [];
+    let rating = 0;
+    let backs = 0;
+    const asker: Asker = {
+      say: (t) => log.push(`say ${t}`),
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        if (o.message.startsWith('Where is your practice')) {
+          rating++;
+          log.push(`rating ${rating}`);
+          // The second asking of rating 3's level (after "<" from its note): "<" again, to rating 2.
+          if (rating === 4 && backs === 1) {
+            backs++;
+            return BACK;
+          }
+          return o.default ?? o.choices[1].value;
+        }
+        if (o.message.startsWith('Priority')) return (o.choices.find((c) => c.value === '') ?? o.choices[0]).value;
+        if (o.message.startsWith('Save, or change')) return 'save' as T;
+        return o.default ?? o.choices[0].value;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input(o: { message: string; default?: string }) {
+        log.push(`input ${o.message}`);
+        // Rating 3's note, the first time: "<" (to its level).
+        if (o.message.startsWith('Private note') && rating === 3 && backs === 0) {
+          backs++;
+          return '<' as unknown as string;
+        }
+        if (o.message.startsWith('Private note')) return `note after rating ${rating}`;
+        if (o.message.startsWith('Action step')) return /step [12]/.test(o.message) ? 'Do it' : '';
+        return o.default ?? '';
+      },
+    };
+    // "<" typed in a text answer is BACK: the asker's job; here the fake returns BACK itself.
+    const real = asker.input;
+    asker.input = async (o) => {
+      const got = await real(o);
+      return got === '<' ? BACK : got;
+    };
+    const d = await runSession({
+      profile: ohio,
+      draft: newDraft(ohio),
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: () => 'x.yaml',
+    });
+    const items = Object.keys(d.rec.ratings);
+    expect(items).toHaveLength(9);
+    // Rating 3 has its note: asked again at its note ("Your rating (saved)") when going forward.
+    const third = ohio.sections.flatMap((s) => s.criteria)[2].id;
+    expect(d.rec.notes?.[third]).toBeDefined();
+    expect(log.some((l) => l.startsWith('say Your rating (saved):'))).toBe(true);
+  });
+});
+
+describe('--resume in a note, then "<" twice and forward again', () => {
+  it('the note left open when the last session stopped is asked again, not skipped as answered', async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
+    const draft = newDraft(ohio);
+    draft.rec.group = { state: 'OH' };
+    draft.rec.cycle = '2025-26';
+    draft.rec.ratings = { [ids[0]]: 'green', [ids[1]]: 'green', [ids[2]]: 'yellow' };
+    draft.rec.notes = { [ids[0]]: 'one', [ids[1]]: 'two' };
+    const notes: string[] = [];
+    let backs = 0;
+    const asker: Asker = {
+      say: () => {},
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        if (o.message.startsWith('Where is your practice')) {
+          if (backs === 1) {
+            backs++;
+            return BACK; // rating 3's level, reached with "<" from its note: "<" again
+          }
+          return o.default ?? o.choices[0].value;
+        }
+        if (o.message.startsWith('Priority')) return (o.choices.find((c) => c.value === '') ?? o.choices[0]).value;
+        if (o.message.startsWith('Save, or change')) return 'save' as T;
+        return o.default ?? o.choices[0].value;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input(o: { message: string; default?: string }) {
+        if (o.message.startsWith('Private note')) {
+          notes.push(o.default ?? '');
+          if (backs === 0) {
+            backs++;
+            return BACK; // the resumed note of rating 3: "<" to its level
+          }
+          return o.default ?? `new note ${notes.length}`;
+        }
+        if (o.message.startsWith('Action step')) return /step [12]/.test(o.message) ? 'Do it' : '';
+        return o.default ?? '';
+      },
+    };
+    const d = await runSession({
+      profile: ohio,
+      draft: { rec: draft.rec, contextDone: true },
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: () => 'x.yaml',
+      start: { kind: 'rating', item: ids[2], index: 2, total: ids.length, noteOpen: true },
+    });
+    // Back at rating 2's note ("two" kept), then forward: rating 3's note is asked, not skipped.
+    expect(notes.slice(0, 3)).toEqual(['', 'two', '']);
+    expect(d.rec.notes?.[ids[2]]).toBe('new note 3');
+    expect(d.rec.ratings[ids[2]]).toBe('yellow');
+  });
+});
