@@ -2,7 +2,7 @@
 import { belowTarget, type Answer, type Draft } from '../assess/flow.js';
 import { levelById, profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
-import { itemLabel } from '../ui/assess-view.js';
+import { itemLabel, plainItemLabel } from '../ui/assess-view.js';
 import { BACK, type Asker, type Back, type Choice } from './asker.js';
 import { lastWhen } from './last-when.js';
 
@@ -20,7 +20,7 @@ export async function askPriorities(asker: Asker, profile: Profile, d: Draft, cu
       const it = p.id ? items.find((x) => x.id === p.id) : undefined;
       if (!p.id || !it) return `  ${i + 1}) ${p.was} (not in ${profileRef(profile)}: it could not come along)`;
       const level = last.ratings[p.id] ? levelById(profile, last.ratings[p.id])?.label : undefined;
-      return `  ${i + 1}) ${asker.plain ? it.title : itemLabel(it)}${level ? ` (then ${level})` : ''}`;
+      return `  ${i + 1}) ${asker.plain ? plainItemLabel(it) : itemLabel(it)}${level ? ` (then ${level})` : ''}`;
     });
     asker.say(
       was.length
@@ -30,7 +30,8 @@ export async function askPriorities(asker: Asker, profile: Profile, d: Draft, cu
   }
   const levelOf = (id: string) => levelById(profile, d.rec.ratings[id])?.label;
   const chosen: string[] = [];
-  const label = (i: (typeof offered)[number]) => `${itemLabel(i)} (${levelOf(i.id)})`;
+  const label = (i: (typeof offered)[number]) =>
+    asker.plain ? `${plainItemLabel(i)}, ${levelOf(i.id)}` : `${itemLabel(i)} (${levelOf(i.id)})`;
   for (;;) {
     const left = offered.filter((i) => !chosen.includes(i.id));
     if (!left.length) break;

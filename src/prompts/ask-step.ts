@@ -2,7 +2,7 @@
 import { dueDateProblem, type Answer, type Draft, type Question } from '../assess/flow.js';
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
-import { itemLabel } from '../ui/assess-view.js';
+import { itemLabel, plainItemLabel } from '../ui/assess-view.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
 import { BACK, type Asker, type Back } from './asker.js';
 
@@ -88,7 +88,7 @@ export async function askStep(
       const got = await asker.select({
         message: 'Which priority does it address?',
         choices: [
-          ...prios.map((i) => ({ value: i.id, label: itemLabel(i) })),
+          ...prios.map((i) => ({ value: i.id, label: asker.plain ? plainItemLabel(i) : itemLabel(i) })),
           { value: '', label: '(not linked to one priority)' },
         ],
         default: link.default,

@@ -15,7 +15,7 @@ import {
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import type { PracticeRecord } from '../record/schema.js';
-import { itemLabel, reviewList, reviewTable } from '../ui/assess-view.js';
+import { itemLabel, plainItemLabel, reviewList, reviewTable } from '../ui/assess-view.js';
 import { askQuestion } from './ask-question.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
 import { BACK, type Asker, type Choice } from './asker.js';
@@ -151,7 +151,7 @@ async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInst
   const choices: Choice<string>[] = [
     { value: 'save', label: 'Save and finish', ends: true },
     { value: 'context', label: 'Change the context' },
-    ...items.map((i, k) => ({ value: `rating:${k}`, label: `Change rating: ${asker.plain ? i.title : itemLabel(i)}` })),
+    ...items.map((i, k) => ({ value: `rating:${k}`, label: `Change rating: ${asker.plain ? plainItemLabel(i) : itemLabel(i)}` })),
     { value: 'areas', label: 'Change improvement areas' },
   ];
   if (d.rec.priorities?.length) choices.push({ value: 'priorities', label: 'Change priorities' });

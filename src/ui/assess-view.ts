@@ -39,6 +39,14 @@ export function itemLabel(item: RatedItem): string {
   return `${item.number ? `${item.number}. ` : ''}${item.title}`;
 }
 
+/**
+ * An item in a --plain numbered list: its title first, its own number after it ("Provide effective feedback
+ * (item 2)"), so a screen reader does not read two numbers in a row ("1) 2. ...") and "2" means the option.
+ */
+export function plainItemLabel(item: RatedItem): string {
+  return item.number ? `${item.title} (item ${item.number})` : item.title;
+}
+
 export function levelText(profile: Profile, id: string | undefined, ch: ChalkInstance): string {
   const l = id ? levelById(profile, id) : undefined;
   return l ? paint(ch, l.colour, l.label) : ch.dim('(not yet)');

@@ -199,9 +199,9 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     await t.waitFor((s) => after(s, '? Priority 1').includes('Answer ('), 'priority 1');
     const p1 = after(t.screen(), '? Priority 1');
     expect(p1).toMatch(
-      / {3}\d\) 1\. Identifying and using the communication method[\s\S]*\(Yellow - moderately\s+practising\)/,
+      / {3}\d\) Identifying and using the communication method[\s\S]*\(item 1\), Yellow - moderately\s+practising/,
     );
-    expect(p1).toMatch(/ {3}\d\) 6\. Powerful questioning/); // the item's own number, as on a terminal
+    expect(p1).toMatch(/ {3}\d\) Powerful questioning/); // the option's number, then the title; its own number after it (item 6)
     expect(p1).not.toContain('(default)');
     t.type(''); // Enter alone picks nothing
     await t.waitFor((s) => after(s, '? Priority 1').includes('Please type'), 'the request for a number');
@@ -211,7 +211,7 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     const p2 = after(t.screen(), '? Priority 2');
     const numbered = (x: string) => [...x.matchAll(/ {3}(\d)\) (\S+ \S+)/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(numbered(p2).slice(0, 4)).toEqual(numbered(p1));
-    expect(p2.replace(/\s+/g, ' ')).toMatch(/Powerful questioning [^()]*\(Pink - not meeting\) \(already priority 1\)/);
+    expect(p2.replace(/\s+/g, ' ')).toMatch(/Powerful questioning [^()]*\(item 6\), Pink - not meeting \(already priority 1\)/);
     await answer('? Priority 2', '5');
     await answer('? Action step 1', 'Plan three open questions');
     await answer('? Which priority', '1');

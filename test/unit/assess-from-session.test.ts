@@ -298,18 +298,18 @@ describe('--plain (screen readers)', () => {
     expect(lists).toHaveLength(4);
     for (const l of lists) {
       expect(l.replace(/\s+/g, ' ')).toMatch(
-        / 1\) 1\. Identifying .*?\(Yellow - moderately practising\)( \(already priority 2\))? 2\) 2\. Building and maintaining rapport \(Pink - not meeting\)( \(already priority 1\))? 3\) 3\. Pausing .*?\(Yellow - moderately practising\)/,
+        / 1\) Identifying .*?\(item 1\), Yellow - moderately practising( \(already priority 2\))? 2\) Building and maintaining rapport \(item 2\), Pink - not meeting( \(already priority 1\))? 3\) Pausing .*?\(item 3\), Yellow - moderately practising/,
       );
     }
     expect(lists[1].replace(/\s+/g, ' ')).toContain(
-      '2) 2. Building and maintaining rapport (Pink - not meeting) (already priority 1)',
+      '2) Building and maintaining rapport (item 2), Pink - not meeting (already priority 1)',
     );
     expect(lists[1]).toContain('That one is already priority 1');
     // The refusal only: no "Priority 2: ..." said back for a pick that was not taken.
-    expect(lists[1]).not.toContain('Priority 2: 2. Building');
+    expect(lists[1]).not.toContain('Priority 2: Building');
     expect(text()).not.toMatch(/Priority 2: .*already priority 1/);
     expect(lists[3]).toMatch(/ {3}4\) That is all my priorities/);
-    expect(text()).toContain('   Priority 1: 2. Building and maintaining rapport (Pink - not meeting)\n');
+    expect(text()).toContain('   Priority 1: Building and maintaining rapport (item 2), Pink - not meeting\n');
   });
 });
 

@@ -105,9 +105,9 @@ describe('action steps', () => {
     const { text, last } = await plainRun(['Step one', '', '', 'Step two', '', ''], atSteps());
     const link2 = text.slice(text.lastIndexOf('? Which priority'));
     expect(link2.replace(/\s+/g, ' ')).toMatch(
-      /1\) 1\. Identifying[^)]*\) appropriate to the situation \(default\) 2\)/,
+      /1\) Identifying[^)]*\) appropriate to the situation \(item 1\) \(default\) 2\)/,
     );
-    expect(link2).toContain('Linked: 1. ');
+    expect(link2).toContain('Linked: Identifying');
     expect(last?.actionSteps?.map((s) => s.for)).toEqual(['communication.method', 'communication.method']);
   });
 
@@ -134,7 +134,7 @@ describe('action steps', () => {
   it('plain priorities keep the item numbers', async () => {
     const { text } = await plainRun([...CONTEXT, 'yellow', '', 'yellow', '', ...rateAll('green').slice(4), '0', '']);
     expect(text.slice(text.indexOf('? Priority 1')).replace(/\s+/g, ' ')).toMatch(
-      /1\) 1\. Identifying.* to the situation \(Yellow[^)]*\) 2\) 2\. Building/,
+      /1\) Identifying.* to the situation \(item 1\), Yellow[^)]* 2\) Building and maintaining rapport \(item 2\)/,
     );
   });
 });
