@@ -151,7 +151,10 @@ async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInst
   const choices: Choice<string>[] = [
     { value: 'save', label: 'Save and finish', ends: true },
     { value: 'context', label: 'Change the context' },
-    ...items.map((i, k) => ({ value: `rating:${k}`, label: `Change rating: ${asker.plain ? plainItemLabel(i) : itemLabel(i)}` })),
+    ...items.map((i, k) => ({
+      value: `rating:${k}`,
+      label: `Change rating: ${asker.plain ? plainItemLabel(i) : itemLabel(i)}`,
+    })),
     { value: 'areas', label: 'Change improvement areas' },
   ];
   if (d.rec.priorities?.length) choices.push({ value: 'priorities', label: 'Change priorities' });

@@ -211,7 +211,9 @@ describe.skipIf(!hasTmux)('assess trial fixes in a real terminal (tmux, 60 colum
     const p2 = after(t.screen(), '? Priority 2');
     const numbered = (x: string) => [...x.matchAll(/ {3}(\d)\) (\S+ \S+)/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(numbered(p2).slice(0, 4)).toEqual(numbered(p1));
-    expect(p2.replace(/\s+/g, ' ')).toMatch(/Powerful questioning [^()]*\(item 6\), Pink - not meeting \(already priority 1\)/);
+    expect(p2.replace(/\s+/g, ' ')).toMatch(
+      /Powerful questioning [^()]*\(item 6\), Pink - not meeting \(already priority 1\)/,
+    );
     await answer('? Priority 2', '5');
     await answer('? Action step 1', 'Plan three open questions');
     await answer('? Which priority', '1');
