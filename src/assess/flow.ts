@@ -89,7 +89,8 @@ export type Question =
    */
   | { kind: 'rating'; item: string; index: number; total: number; noteOpen?: boolean; atNote?: boolean }
   | { kind: 'areas' }
-  | { kind: 'priorities' }
+  /** `resumed`: the last session stopped while picking: the picks saved so far are kept. */
+  | { kind: 'priorities'; resumed?: boolean }
   | { kind: 'step'; index: number; optional: boolean }
   | { kind: 'review' };
 

@@ -6,7 +6,18 @@ import { itemLabel, plainItemLabel } from '../ui/assess-view.js';
 import { BACK, type Asker, type Back, type Choice } from './asker.js';
 import { lastWhen } from './last-when.js';
 
-export async function askPriorities(asker: Asker, profile: Profile, d: Draft, cur: string[]): Promise<Answer | Back> {
+/**
+ * `commit` saves the picks so far after each one (Ctrl-C loses none); `resumed`: the last session stopped in
+ * this question, so its saved picks are taken as picked and the question goes on from there.
+ */
+export async function askPriorities(
+  asker: Asker,
+  profile: Profile,
+  d: Draft,
+  cur: string[],
+  commit?: (a: Answer) => void,
+  resumed = false,
+): Promise<Answer | Back> {
   const offered = belowTarget(profile, d.rec);
   asker.say(
     `\nPriorities: ${offered.length === 1 ? '1 item is' : `${offered.length} items are`} below target. Pick them in order, most important first.`,
@@ -29,7 +40,16 @@ export async function askPriorities(asker: Asker, profile: Profile, d: Draft, cu
     );
   }
   const levelOf = (id: string) => levelById(profile, d.rec.ratings[id])?.label;
-  const chosen: string[] = [];
+  const chosen: string[] = resumed ? [...cur] : [];
+  if (chosen.length)
+    asker.say(
+      `Picked before your last session stopped (saved): ${chosen
+        .map((id, i) => {
+          const it = offered.find((x) => x.id === id);
+          return `${i + 1}) ${it ? (asker.plain ? plainItemLabel(it) : itemLabel(it)) : id}`;
+        })
+        .join('; ')}. "<" undoes the last one.`,
+    );
   const label = (i: (typeof offered)[number]) =>
     asker.plain ? `${plainItemLabel(i)}, ${levelOf(i.id)}` : `${itemLabel(i)} (${levelOf(i.id)})`;
   for (;;) {
@@ -70,6 +90,7 @@ export async function askPriorities(asker: Asker, profile: Profile, d: Draft, cu
       continue;
     }
     chosen.push(got);
+    commit?.({ kind: 'priorities', priorities: [...chosen] });
   }
   return { kind: 'priorities', priorities: chosen };
 }

@@ -135,7 +135,14 @@ export async function askQuestion(
         commit,
       );
     case 'priorities':
-      return askPriorities(asker, profile, d, cur?.kind === 'priorities' ? cur.priorities : []);
+      return askPriorities(
+        asker,
+        profile,
+        d,
+        cur?.kind === 'priorities' ? cur.priorities : [],
+        commit,
+        Boolean(q.resumed),
+      );
     case 'step':
       return askStep(
         asker,

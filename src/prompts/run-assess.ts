@@ -30,7 +30,7 @@ import { findByRef, loadRegistry, resolveProfile, type Registry, type RegistryEn
 import { colours } from '../ui/colour.js';
 import { summaryText } from '../ui/assess-view.js';
 import type { Asker } from './asker.js';
-import { AREAS_OPEN, runSession } from './session.js';
+import { AREAS_OPEN, PRIORITIES_OPEN, runSession } from './session.js';
 import { checkFromRecord, fromDefaults, pickDraft, pickProfile } from './assess-start.js';
 import { show } from './show-path.js';
 import { stopMessage, typingWatch } from './stop-message.js';
@@ -235,6 +235,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     const items = ratedItems(profile);
     const at = pending && pending in draft.rec.ratings ? items.findIndex((i) => i.id === pending) : -1;
     const inAreas = pending === AREAS_OPEN && Boolean(draft.rec.improvementAreas);
+    const inPriorities = pending === PRIORITIES_OPEN && Boolean(draft.rec.priorities?.length);
     // A new assessment always starts at the context, even when --cycle, --group or --answers filled it in
     // (with the remembered or last time's values): what goes into the record is seen and confirmed.
     const start: Question | undefined =
@@ -242,9 +243,11 @@ export async function runAssess(o: AssessOptions): Promise<void> {
         ? { kind: 'rating', item: items[at].id, index: at, total: items.length, noteOpen: true }
         : inAreas
           ? { kind: 'areas' }
-          : resumeFile
-            ? undefined
-            : { kind: 'context' };
+          : inPriorities
+            ? { kind: 'priorities', resumed: true }
+            : resumeFile
+              ? undefined
+              : { kind: 'context' };
     if (at >= 0) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
     if (inAreas)
       a.say(
@@ -264,7 +267,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       ch,
       start,
       pendingNote: (item) => {
-        noteOpen = Boolean(item) && item !== AREAS_OPEN;
+        noteOpen = Boolean(item) && item !== AREAS_OPEN && item !== PRIORITIES_OPEN;
         writePendingNote(id, item);
       },
     });

@@ -25,6 +25,8 @@ import { BACK, type Asker, type Choice } from './asker.js';
  * over): a session stopped there is resumed at the areas, not at the question after. Never an item id.
  */
 export const AREAS_OPEN = ':areas';
+/** The same for the priorities: each pick is saved as it is made. */
+export const PRIORITIES_OPEN = ':priorities';
 
 export interface SessionOptions {
   profile: Profile;
@@ -91,9 +93,11 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
       o.save(applyAnswer(profile, before, q, p).rec);
       if (q.kind === 'rating') o.pendingNote?.(q.item);
       if (q.kind === 'areas') o.pendingNote?.(AREAS_OPEN);
+      if (q.kind === 'priorities') o.pendingNote?.(PRIORITIES_OPEN);
     });
     const noteLeftOpen = a === BACK && q.kind === 'rating' && part !== undefined && !wasAnswered;
-    if ((q.kind === 'rating' && !noteLeftOpen) || q.kind === 'areas') o.pendingNote?.(undefined);
+    if ((q.kind === 'rating' && !noteLeftOpen) || q.kind === 'areas' || q.kind === 'priorities')
+      o.pendingNote?.(undefined);
     if (a === BACK) {
       if (noteLeftOpen && q.kind === 'rating') {
         d = applyAnswer(profile, d, q, part!);

@@ -74,8 +74,8 @@ describe('the interactive session over a scripted asker', () => {
     expect(d.rec.priorities?.length).toBeGreaterThan(0);
     // context + 9 ratings + rating 2 again (after Back, at its note) + areas + priorities + 3 step questions + review,
     // and each of those 10 ratings is also saved once before its note is asked, and the areas once when the
-    // list is ticked and once when the own area is entered.
-    expect(saves).toHaveLength(29);
+    // list is ticked and once when the own area is entered, and the priorities once per pick.
+    expect(saves).toHaveLength(30);
     expect(saves.at(-1)?.status).toBe('complete');
     expect(saves.slice(0, -1).every((s) => s.status === 'draft')).toBe(true);
     // 9, and the one left with Back; Back lands on rating 2's note (its last part), so its level is not asked again
@@ -338,5 +338,66 @@ describe('--resume in a note, then "<" twice and forward again', () => {
     expect(notes.slice(0, 3)).toEqual(['', 'two', '']);
     expect(d.rec.notes?.[ids[2]]).toBe('new note 3');
     expect(d.rec.ratings[ids[2]]).toBe('yellow');
+  });
+});
+
+describe('priorities are saved pick by pick', () => {
+  it('each pick is saved at once; resumed in the question, the saved picks stay picked', async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
+    const rec = newDraft(ohio).rec;
+    rec.group = { state: 'OH' };
+    for (const id of ids) rec.ratings[id] = 'yellow';
+    rec.improvementAreas = [];
+    const saves: (string[] | undefined)[] = [];
+    let picks = 0;
+    const priorityAsker = (stopAfter: number): Asker => ({
+      say: () => {},
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        if (o.message.startsWith('Priority')) {
+          if (++picks > stopAfter) throw Object.assign(new Error('stopped'), { name: 'ExitPromptError' });
+          return o.choices.filter((c) => c.value !== '')[1].value;
+        }
+        if (o.message.startsWith('Save, or change')) return 'save' as T;
+        return o.default ?? o.choices[0].value;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input(o: { message: string; default?: string }) {
+        if (o.message.startsWith('Action step')) return /step [12]/.test(o.message) ? 'Do it' : '';
+        return o.default ?? '';
+      },
+    });
+    const save = (r: PracticeRecord) => {
+      saves.push(r.priorities && [...r.priorities]);
+      return 'x.yaml';
+    };
+    // Two picks, then Ctrl-C at the third: both picks are on disk.
+    await expect(
+      runSession({
+        profile: ohio,
+        draft: { rec: structuredClone(rec), contextDone: true },
+        asker: priorityAsker(2),
+        ch: new Chalk({ level: 0 }),
+        save,
+        start: { kind: 'priorities' },
+      }),
+    ).rejects.toThrow('stopped');
+    const saved = saves.at(-1)!;
+    expect(saved).toHaveLength(2);
+    // Resumed in the question: the two stay picked, the next pick is priority 3.
+    picks = 0;
+    const d = await runSession({
+      profile: ohio,
+      draft: { rec: { ...structuredClone(rec), priorities: saved }, contextDone: true },
+      asker: priorityAsker(1),
+      ch: new Chalk({ level: 0 }),
+      save,
+      start: { kind: 'priorities', resumed: true },
+    }).catch((e) => e);
+    expect(d).toBeInstanceOf(Error); // stopped again at priority 4, after one more pick
+    expect(saves.at(-1)).toHaveLength(3);
+    expect(saves.at(-1)!.slice(0, 2)).toEqual(saved);
   });
 });
