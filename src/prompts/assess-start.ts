@@ -28,6 +28,15 @@ export function checkFromRecord(
       undefined,
       `To start from that record: profile assess --from ${show(file)} (its own profile). To start ${entry.ref} without last time: profile assess ${entry.ref}`,
     );
+  // Forward only: a newer version's record would be crosswalked backwards, dropping what the old one lacks.
+  const at = (ref: string) => reg.entries.findIndex((e) => e.ref === ref);
+  if (prev.profile.split('@')[0] === entry.profile.id && at(prev.profile) > at(entry.ref))
+    throw new CliError(
+      `${show(file)} is a record of ${prev.profile}, newer than ${entry.ref}: --from starts from an earlier version, not a later one`,
+      EXIT.usage,
+      undefined,
+      `To start from it: profile assess --from ${show(file)} (its own version, ${prev.profile}).`,
+    );
   if (prev.status === 'draft')
     throw new CliError(
       `${show(file)} is an unfinished draft: finish it first, then start a new assessment from it`,

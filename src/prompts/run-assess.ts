@@ -139,10 +139,16 @@ export async function runAssess(o: AssessOptions): Promise<void> {
         return it ? `${it.number ? `${it.number}. ` : ''}${it.title}` : id;
       };
       process.stderr.write(
-        carryOverText(carryOverReport(entry.profile, prev, older, lookup), o.from, colours().err, {
-          from: named(older),
-          to: named(entry.profile),
-        }),
+        carryOverText(
+          carryOverReport(entry.profile, prev, older, lookup),
+          o.from,
+          colours().err,
+          {
+            from: named(older),
+            to: named(entry.profile),
+          },
+          interactive,
+        ),
       );
       // The respondent is the coach's own (pseudonymous) id: the new review is the same person's. Said on
       // screen, never copied unseen: the record may be a colleague's.
@@ -248,7 +254,15 @@ export async function runAssess(o: AssessOptions): Promise<void> {
             : resumeFile
               ? undefined
               : { kind: 'context' };
-    if (at >= 0) a.say(ch.dim('Your last session stopped while you were writing a note: here is that question again.'));
+    if (at >= 0)
+      a.say(
+        ch.dim(
+          wrap(
+            'Your last session stopped while you were writing a note: here is that question again.',
+            terminalWidth(),
+          ),
+        ),
+      );
     if (inAreas)
       a.say(
         ch.dim(

@@ -4,8 +4,10 @@ import type { CarryOver } from '../assess/from.js';
 import { safeText } from '../text-safety.js';
 import { terminalWidth, wrap } from './wrap.js';
 
-/** "" when everything carries over as it was (same ids, same levels, every step still linked). */
 /**
+ * "" when everything carries over as it was (same ids, same levels, every step still linked). `asking`: the
+ * session will ask (a terminal), so "when asked" is true; with --yes nothing is asked.
+ *
  * `names` turn an item id into what the coach reads ("2. Facilitating the improvement process"): `from` in
  * the earlier record's version, `to` in this one. Without them, the ids.
  */
@@ -14,6 +16,7 @@ export function carryOverText(
   file: string,
   ch: ChalkInstance,
   names: { from: (id: string) => string; to: (id: string) => string } = { from: (x) => x, to: (x) => x },
+  asking = true,
 ): string {
   const lines: string[] = [];
   const list = (ids: string[]) => ids.map(names.from).join('; ');
@@ -31,7 +34,7 @@ export function carryOverText(
     );
   for (const [text, item] of c.unlinkedSteps)
     lines.push(
-      `Action step "${safeText(text)}" was for ${names.from(item)}, which has no counterpart in ${c.to}: it is carried over unlinked (link it to a priority when asked, or leave it).`,
+      `Action step "${safeText(text)}" was for ${names.from(item)}, which has no counterpart in ${c.to}: it is carried over unlinked${asking ? ' (link it to a priority when asked, or leave it)' : ''}.`,
     );
   // A new review starts a new plan: unfinished steps come along as planned, without their old due dates.
   // Their progress notes are last year's story: they stay in that record, and that is said, not left out.
@@ -48,7 +51,9 @@ export function carryOverText(
         notes
           ? `${notes === 1 ? 'Its progress note stays' : `Their ${notes} progress notes stay`} in last time's record (profile report ${safeText(file)} shows ${notes === 1 ? 'it' : 'them'}).`
           : '',
-        `Give ${them} new dates when asked, or mark progress later with profile actions.`,
+        asking
+          ? `Give ${them} new dates when asked, or mark progress later with profile actions.`
+          : `Give ${them} new dates and mark progress later with profile actions (--step N --due DATE).`,
       ]
         .filter(Boolean)
         .join(' '),

@@ -201,9 +201,19 @@ describe('assess --from a record of an earlier version (built CLI)', () => {
     expect(said).toMatch(
       /Their 2 progress notes stay in last time's record \(profile report \S*sbic-2014-orphan-step\.yaml shows them\)\./,
     );
+    // With --yes nothing is asked: the notice does not say "when asked".
+    expect(said).toContain('Give them new dates and mark progress later with profile actions (--step N --due DATE).');
+    expect(said).not.toContain('when asked');
     expect(r.code, r.stderr).toBe(0);
     const [file] = recordsIn(join(box.cwd, 'records'));
     expect(parse(readFileSync(file, 'utf8')).respondent).toBe('coach-7f3a');
+  });
+  it('a record of a newer version is refused: --from goes forward, not back (exit 2)', () => {
+    const box = sandbox();
+    const newer = new URL('../fixtures/history/coach/2026-09-10_sbic-2024_1a2b3c4d.yaml', import.meta.url).pathname;
+    const r = run(['assess', 'sbic@2014', '--from', newer, '--yes'], box);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a record of sbic@2024, newer than sbic@2014');
   });
   it('--respondent still wins over the one carried from the record', () => {
     const box = sandbox();
