@@ -275,7 +275,15 @@ async function askStepChange(
       { value: 'due', label: s.due ? `Change the due date (${s.due})` : 'Set a due date' },
       { value: 'remove', label: 'Remove this step' },
     ],
-    default: s.status === 'planned' ? 'in-progress' : s.status === 'in-progress' ? 'done' : 'note',
+    // On a terminal the cursor starts on the likely next status, in view. In --plain nothing here is taken by
+    // Enter: each choice changes the record, and an Enter after a refused answer must not change it unasked.
+    default: a.plain
+      ? undefined
+      : s.status === 'planned'
+        ? 'in-progress'
+        : s.status === 'in-progress'
+          ? 'done'
+          : 'note',
     back: true,
     said: (c) => `Chosen: ${c.label}`,
   });

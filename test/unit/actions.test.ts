@@ -376,6 +376,27 @@ describe('profile actions --plain: choosing by name', () => {
     expect(text).toContain('Please type a number');
     expect(text).toContain('Finished.');
   });
+  it('"done" at a step\'s menu is Mark done; Enter there takes nothing (every choice changes the record)', async () => {
+    const file = put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    // Step 2 (planned): a word that names nothing, then Enter, change nothing; "done", then Enter for today.
+    input.end('2\nxyz\n\ndone\n\nfinish\n');
+    await runActions({ file, asker: new PlainAsker(input, output), today: '2026-02-01' });
+    const flat = text.replace(/\s+/g, ' ');
+    const menu = flat.slice(flat.indexOf('? Step 2:'), flat.indexOf('When was it done?'));
+    expect(menu).not.toContain('Enter for');
+    expect(menu).not.toContain('(default)');
+    expect(menu.split('Please type a number from 1 to 7 or the start of a name, or < to go back.')).toHaveLength(3);
+    expect(menu).toContain('Chosen: Mark done');
+    expect(flat).not.toContain('in progress.');
+    const step = parse(readFileSync(file, 'utf8')).actionSteps[1];
+    expect([step.status, step.done]).toEqual(['done', '2026-02-01']);
+    expect(text).toContain('Finished.');
+  });
   it('"fin" does not finish (a partial word never ends the session); the number or "finish" does', async () => {
     const file = put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
     const input = new PassThrough();
