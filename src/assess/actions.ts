@@ -60,6 +60,8 @@ export interface CheckOptions {
   today?: string;
   /** Removing a done step (the coach's done work, which history lists) was confirmed (--yes, or asked). */
   yes?: boolean;
+  /** The change was made in the interactive menu: what to do next is said in its words, not as flags. */
+  menu?: boolean;
 }
 
 const dayError = (flag: string, day: string) => new CliError(`${flag} ${dayProblem(day)}`, EXIT.usage);
@@ -274,7 +276,9 @@ export function checkChanges(
         : `${ref} allows at most ${max} open action steps at a time, so no step was opened again`,
       EXIT.usage,
       undefined,
-      'Mark a step done (--done N) or remove one (--remove N) first, or change the text of an open step (--step N --text "...").',
+      opts.menu
+        ? 'Mark a step done or remove one first (pick it in the list), or edit the text of an open step instead.'
+        : 'Mark a step done (--done N) or remove one (--remove N) first, or change the text of an open step (--step N --text "...").',
     );
   }
 }

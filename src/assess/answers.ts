@@ -209,7 +209,7 @@ export function completeWithoutPrompts(profile: Profile, draft: Draft): Draft {
     } else if (v && (q.kind === 'rating' || q.kind === 'step')) d = applyAnswer(profile, d, q, v);
     else if (q.kind === 'step' && q.optional) d = applyAnswer(profile, d, q, { kind: 'step', step: null });
   }
-  const missing = missingAnswers(profile, d);
+  const missing = missingRatingsByName(profile, d, missingAnswers(profile, d));
   if (missing.length) {
     throw new CliError(
       `cannot finish the assessment without asking:\n  - ${missing.join('\n  - ')}`,
@@ -223,4 +223,20 @@ export function completeWithoutPrompts(profile: Profile, draft: Draft): Draft {
     );
   }
   return applyAnswer(profile, d, { kind: 'review' }, { kind: 'review' });
+}
+
+/**
+ * The missing ratings as the coach knows the items, by number and title ("3. Develop a strategic and
+ * differentiated coaching plan"), with the id an --answers file uses in brackets, one item a line; in place of
+ * missingAnswers' line of ids. The other lines (action steps) are kept as they are.
+ */
+function missingRatingsByName(profile: Profile, d: Draft, lines: string[]): string[] {
+  const unrated = ratedItems(profile).filter((i) => !(i.id in d.rec.ratings));
+  const name = (i: (typeof unrated)[number]) => `${i.number ? `${i.number}. ` : ''}${i.title} [${i.id}]`;
+  const ratings =
+    unrated.length === 1
+      ? `a rating for ${name(unrated[0])}`
+      : `ratings for ${unrated.length} items (in --answers, each goes under ratings: by the id in brackets):${unrated.map((i) => `\n      ${name(i)}`).join('')}`;
+  const others = lines.filter((l) => !l.startsWith('ratings missing for: '));
+  return unrated.length ? [ratings, ...others] : others;
 }

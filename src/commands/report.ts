@@ -10,6 +10,7 @@ async function optionsSchema() {
     format: z.enum(['terminal', 'md', 'html']).optional(),
     out: z.string().min(1).optional(),
     force: z.boolean().optional(),
+    plain: z.boolean().optional(),
   });
 }
 
@@ -28,17 +29,23 @@ export function reportCommand(): Command {
       'write to this file instead of the screen; its extension (.html, .md, .txt) gives the format (html without --out: next to you, as <record>.html)',
     )
     .option('--force', 'let the report replace an existing file (--out, or the .html next to you)')
+    .option(
+      '--plain',
+      'the text report in words only: no ■ marks or bullets (screen readers, logs); also with TERM=dumb',
+    )
     .addHelpText(
       'after',
       helpText(`
 The report is yours: it shows your notes and name, unlike a summary. Share it only with whom you choose. Steps past their due date and not done are marked overdue.
 An existing file is never replaced unless you add --force.
+With --plain (or TERM=dumb) the text report says each level in words ("Level: Green - fully practising") with no ■ marks, bullets or colour, for a screen reader; Markdown and HTML are the same either way.
 
 Examples:
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format md > my-profile.md
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format html    writes 2025-09-14_sbic-2024_3f2b8c1e.html
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --out partner.html
+  $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --plain
 
 Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, unknown profile, the output file exists).`),
     )

@@ -33,6 +33,14 @@ export interface HistoryRow {
   cells: (HistoryCell | undefined)[];
   /** Last rated score minus first rated score; undefined with fewer than two ratings. */
   change?: number;
+  /** The columns `change` compares (0-based): the first review that rated the item and the last one. */
+  changeFrom?: number;
+  changeTo?: number;
+  /**
+   * With three reviews or more: the newest against the review before it, when both rated the item and that
+   * is not already the comparison `change` makes (the same as the "Since the last review" headline line).
+   */
+  recent?: { from: number; change: number };
 }
 
 export interface HistoryModel {
@@ -127,8 +135,14 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
   const compared = { n: 0, atTargetThen: 0, atTargetNow: 0 };
   const rows: HistoryRow[] = ratedItems(target).map((it) => {
     const cells = mapped.map((m) => m.get(it.id));
-    const rated = cells.filter((c): c is HistoryCell => c !== undefined);
-    const change = rated.length >= 2 ? rated[rated.length - 1].score - rated[0].score : undefined;
+    const ratedAt = cells.flatMap((c, i) => (c ? [i] : []));
+    const [from, to] = [ratedAt[0], ratedAt[ratedAt.length - 1]];
+    const change = ratedAt.length >= 2 ? cells[to]!.score - cells[from]!.score : undefined;
+    const [prev, newest] = [cells.length - 2, cells.length - 1];
+    const recent =
+      cells.length >= 3 && cells[prev] && cells[newest] && from !== prev
+        ? { from: prev, change: cells[newest].score - cells[prev].score }
+        : undefined;
     const [first, last] = [cells[0], cells[cells.length - 1]];
     if (cells.length >= 2 && first && last) {
       const d = last.score - first.score;
@@ -137,7 +151,15 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
       if (first.atTarget) compared.atTargetThen++;
       if (last.atTarget) compared.atTargetNow++;
     }
-    return { id: it.id, number: it.number, title: it.title, cells, change };
+    return {
+      id: it.id,
+      number: it.number,
+      title: it.title,
+      cells,
+      change,
+      ...(change === undefined ? {} : { changeFrom: from, changeTo: to }),
+      ...(recent ? { recent } : {}),
+    };
   });
   // The newest review against the one before it: a drop since last time is not hidden by the long view.
   let latest: HistoryModel['latest'];

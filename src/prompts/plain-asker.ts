@@ -112,7 +112,15 @@ export class PlainAsker implements Asker {
       // An item's own number ("6. Powerful questioning") is not needed: "powerful" names it too.
       const typed = a.toLowerCase();
       const names = (c: Choice<T>) => [c.label, c.label.replace(/^\d+\.\s+/, '')].map((l) => l.toLowerCase());
-      const named = a ? o.choices.filter((c) => names(c).some((l) => l.startsWith(typed))) : [];
+      let named = a ? o.choices.filter((c) => names(c).some((l) => l.startsWith(typed))) : [];
+      // Else whole words of a label: "done" is Mark done, when one choice has them; when several do, the one
+      // whose label ends with them ("progress": Mark in progress, not Add a progress note).
+      if (named.length !== 1 && !/^\d+$/.test(a)) {
+        let byWords = o.choices.filter((c) => hasWords(c.label, a) !== undefined);
+        const last = byWords.filter((c) => hasWords(c.label, a) === 'last');
+        if (byWords.length > 1 && last.length === 1) byWords = last;
+        if (byWords.length === 1 || (byWords.length > 1 && named.length === 0)) named = byWords;
+      }
       if (named.length === 1) {
         const c = named[0];
         // A way out (Finish, Save and finish) is never taken from the start of a word: "fin" or "s" typed
@@ -239,6 +247,29 @@ const ENDING_VALUES = new Set(['save', 'quit', 'finish', 'exit']);
 /** A choice that ends or saves the session: taken only by its number or a whole word. */
 function endsSession<T>(c: Choice<T>): boolean {
   return c.ends ?? ENDING_VALUES.has(String(c.value));
+}
+
+/** The words of a text, lower case, without punctuation. */
+function words(s: string): string[] {
+  return s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Are the words typed whole words of the label, one after the other ("done" in "Mark done", "in progress")?
+ * 'last' when they end it. What a label says in brackets ("(now, since 2025-11-18)", a step's "(done)") is left
+ * out: it describes the choice, it is not its name.
+ */
+function hasWords(label: string, typed: string): 'last' | 'inside' | undefined {
+  const want = words(typed);
+  const have = words(label.replace(/\([^()]*\)/g, ' '));
+  if (!want.length) return undefined;
+  let found: 'last' | 'inside' | undefined;
+  for (let i = 0; i + want.length <= have.length; i++)
+    if (want.every((w, k) => have[i + k] === w)) found = i + want.length === have.length ? 'last' : 'inside';
+  return found;
 }
 
 /** "<" is the one Back key, in lists as in text answers. */

@@ -105,9 +105,9 @@ export async function runActions(o: ActionsOptions): Promise<void> {
   const max = maxSteps(profile);
   const list = () => actionsList(rec, items, ch, today, max, undefined, name);
 
-  const write = (cs: ActionChange[], yes = o.yes): string[] => {
+  const write = (cs: ActionChange[], yes = o.yes, menu = false): string[] => {
     if (cs.some((c) => c.kind === 'add') && !profile) throw problem;
-    const r = saveChanges(o.file, profile, cs, today, { yes });
+    const r = saveChanges(o.file, profile, cs, today, { yes, menu });
     rec = r.record;
     return r.said;
   };
@@ -163,26 +163,9 @@ export async function runActions(o: ActionsOptions): Promise<void> {
           );
           continue;
         }
-        const t = await a.input({ message: 'What will you do?', back: true });
-        if (t === BACK || !cleanStepText(t)) continue;
-        let forId: string | undefined;
-        const prios = (rec.priorities ?? []).map((p) => items.find((i) => i.id === p)).filter((i) => i !== undefined);
-        if (prios.length) {
-          const f = await a.select({
-            message: 'Which priority does it address?',
-            choices: [
-              ...prios.map((i) => ({ value: i.id, label: `${i.number ? `${i.number}. ` : ''}${i.title}` })),
-              { value: '', label: '(not linked)' },
-            ],
-            said: (c) => `Linked to: ${c.label}`,
-          });
-          forId = f === BACK || !f ? undefined : f;
-        }
-        const due = await a.input({
-          message: 'Due date (YYYY-MM-DD, optional)',
-          validate: (s) => (!s ? true : checkDueDay(rec, s)),
-        });
-        change = { kind: 'add', step: { text: t, for: forId, due: due === BACK || !due ? undefined : due } };
+        const got = await askNewStep(a, rec, items);
+        if (got === BACK) continue;
+        change = got;
       } else {
         const got = await askStepChange(a, Number(pick), steps[Number(pick) - 1], today, rec);
         if (got === BACK) continue;
@@ -190,7 +173,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
       }
       try {
         // Each change is saved at once, so stopping later loses nothing. A removal was confirmed when asked.
-        const said = write([change], true);
+        const said = write([change], true, true);
         saved++;
         a.say(said.join('\n'));
       } catch (err) {
@@ -255,6 +238,53 @@ function changesFromFlags(
   return changes;
 }
 
+/**
+ * A new step: its text, the priority it addresses (when the record has priorities), its due date. Back (<) on
+ * each question goes to the one before, the answers so far kept; from the text, back to the list.
+ */
+async function askNewStep(
+  a: Asker,
+  rec: PracticeRecord,
+  items: ReturnType<typeof ratedItems>,
+): Promise<ActionChange | typeof BACK> {
+  const prios = (rec.priorities ?? []).map((p) => items.find((i) => i.id === p)).filter((i) => i !== undefined);
+  let text: string | undefined;
+  let linked: string | undefined; // '' = not linked
+  let ask: 'text' | 'for' | 'due' = 'text';
+  for (;;) {
+    if (ask === 'text') {
+      const t = await a.input({ message: 'What will you do?', default: text, back: true });
+      if (t === BACK || !cleanStepText(t)) return BACK;
+      text = t;
+      ask = prios.length ? 'for' : 'due';
+    } else if (ask === 'for') {
+      const f = await a.select({
+        message: 'Which priority does it address?',
+        choices: [
+          ...prios.map((i) => ({ value: i.id, label: `${i.number ? `${i.number}. ` : ''}${i.title}` })),
+          { value: '', label: '(not linked)' },
+        ],
+        default: linked,
+        back: true,
+        said: (c) => `Linked to: ${c.label}`,
+      });
+      if (f === BACK) ask = 'text';
+      else {
+        linked = f;
+        ask = 'due';
+      }
+    } else {
+      const due = await a.input({
+        message: 'Due date (YYYY-MM-DD, optional)',
+        back: true,
+        validate: (s) => (!s ? true : checkDueDay(rec, s)),
+      });
+      if (due === BACK) ask = prios.length ? 'for' : 'text';
+      else return { kind: 'add', step: { text: text!, for: linked || undefined, due: due || undefined } };
+    }
+  }
+}
+
 /** What to do with one picked step: a new status, or an edit. */
 async function askStepChange(
   a: Asker,
@@ -275,7 +305,15 @@ async function askStepChange(
       { value: 'due', label: s.due ? `Change the due date (${s.due})` : 'Set a due date' },
       { value: 'remove', label: 'Remove this step' },
     ],
-    default: s.status === 'planned' ? 'in-progress' : s.status === 'in-progress' ? 'done' : 'note',
+    // On a terminal the cursor starts on the likely next status, in view. In --plain nothing here is taken by
+    // Enter: each choice changes the record, and an Enter after a refused answer must not change it unasked.
+    default: a.plain
+      ? undefined
+      : s.status === 'planned'
+        ? 'in-progress'
+        : s.status === 'in-progress'
+          ? 'done'
+          : 'note',
     back: true,
     said: (c) => `Chosen: ${c.label}`,
   });

@@ -19,19 +19,22 @@ export interface ReportOptions {
   /** Let the output file replace an existing one. */
   force?: boolean;
   profiles?: string;
+  /** The terminal format in words alone, no ■ marks or bullets (screen readers); also with TERM=dumb. */
+  plain?: boolean;
 }
 
 export function runReport(o: ReportOptions): void {
   const { rec, profile } = loadOwnRecord(o.file, loadRegistry({ profiles: o.profiles }));
   const m = buildReport(profile, rec);
   const format = o.format ?? 'terminal';
-  // A file gets no colour codes; the screen gets them only where colours() allows.
+  // A file gets no colour codes; the screen gets them only where colours() allows, and never in plain mode.
+  const plain = Boolean(o.plain) || process.env.TERM === 'dumb';
   const text =
     format === 'md'
       ? reportMarkdown(m)
       : format === 'html'
         ? reportHtml(m)
-        : reportText(m, o.out ? new Chalk({ level: 0 }) : colours().out);
+        : reportText(m, o.out || plain ? new Chalk({ level: 0 }) : colours().out, terminalWidth(), plain);
   // A page of HTML on the screen helps no one: without --out it goes to a file named after the record.
   const out =
     o.out ??

@@ -30,15 +30,34 @@ export function readRecordFile(file: string): RecordLoad {
 /** Said instead of YAML's line-by-line complaints when the file is a report page, not a record. */
 export const HTML_NOT_RECORD =
   'this looks like an HTML report, not a record (records are the .yaml files profile assess saves in records/)';
+export const MD_NOT_RECORD =
+  'this looks like a Markdown report (written by profile report --format md), not a record (records are the .yaml files profile assess saves in records/)';
 export const PROFILE_NOT_RECORD =
   'this is a practice profile (the questions and levels), not your record (records are the .yaml files profile assess saves in records/)';
 
+/**
+ * A report given where a record goes (`profile report` writes HTML and Markdown): what it is, in words, rather
+ * than "line 3: this text contains ": ", so it needs quotes". `parsed`: the text did not parse as YAML, so a
+ * weaker sign will do (a report whose first lines were edited still has its "## Ratings" and "## Action plan").
+ */
+export function reportNotRecord(text: string, parsed = true): string | undefined {
+  const t = text.replace(/^\uFEFF/, '');
+  if (/^\s*(<!doctype html|<html|<head|<body|<meta)/i.test(t)) return HTML_NOT_RECORD;
+  // What report --format md writes first: "# Title", a blank line, "Profile `sbic@2024` · date ...".
+  if (/^#[ \t]+\S[^\n]*\r?\n(?:[ \t]*\r?\n)*Profile `[^`\n]+`/.test(t)) return MD_NOT_RECORD;
+  if (!parsed && /^## Ratings[ \t]*\r?$/m.test(t) && /^## Action plan[ \t]*\r?$/m.test(t)) return MD_NOT_RECORD;
+  return undefined;
+}
+
 export function parseRecordText(text: string, file: string): RecordLoad {
-  // A report page given where a record goes: say what it is rather than "line 12: YAML cannot read this line".
-  if (/^\s*(<!doctype html|<html|<head|<body|<meta)/i.test(text.replace(/^\uFEFF/, '')))
-    return { file, diagnostics: [{ file, message: HTML_NOT_RECORD, severity: 'error', code: 'schema' }] };
+  const report = reportNotRecord(text);
+  if (report) return { file, diagnostics: [{ file, message: report, severity: 'error', code: 'schema' }] };
   const src = parseYaml(text, file);
-  if (src.diagnostics.length) return { file, diagnostics: src.diagnostics, source: src };
+  if (src.diagnostics.length) {
+    const md = reportNotRecord(text, false);
+    if (md) return { file, diagnostics: [{ file, message: md, severity: 'error', code: 'schema' }] };
+    return { file, diagnostics: src.diagnostics, source: src };
+  }
   return validateRecordValue(src);
 }
 

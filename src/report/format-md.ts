@@ -36,8 +36,17 @@ export function reportMarkdown(m: ReportModel): string {
       `- **${it.number ? `${md(it.number)}. ` : ''}${md(it.title)}**: ${level}${it.priority ? ` · priority ${it.priority}` : ''}`,
     );
     if (it.level) {
-      const cell = [it.descriptor.stem, ...it.descriptor.items].filter(Boolean).map((x) => md(x!));
-      if (cell.length) out.push(`  - Rubric: ${cell.join(' ')}`);
+      // Several bullets stay a list (nested under the lead-in), as on the screen and in HTML; one is a line.
+      const { stem, items } = it.descriptor;
+      if (items.length > 1)
+        out.push(`  - Rubric${stem ? `: ${md(stem)}` : ':'}`, ...items.map((x) => `    - ${md(x)}`));
+      else if (stem || items.length)
+        out.push(
+          `  - Rubric: ${[stem, ...items]
+            .filter(Boolean)
+            .map((x) => md(x!))
+            .join(' ')}`,
+        );
     }
     if (it.note) out.push(`  - Note: ${md(it.note)}`);
   }

@@ -1,4 +1,5 @@
 // `profile report` in the terminal: the filled-in profile, wrapped to the window, colour only adding to words.
+// --plain (screen readers): the same in words alone, no ■ marks or bullets.
 import type { ChalkInstance } from 'chalk';
 import { STATUS_WORDS, stepDates, type ReportLevel, type ReportModel } from '../report/model.js';
 import { safeLine } from '../text-safety.js';
@@ -18,8 +19,10 @@ export function safeStrings<T>(v: T): T {
   return v;
 }
 
-export function reportText(model: ReportModel, ch: ChalkInstance, width = terminalWidth()): string {
+export function reportText(model: ReportModel, ch: ChalkInstance, width = terminalWidth(), plain = false): string {
   const m = safeStrings(model);
+  const dot = plain ? ', ' : ' · ';
+  const bullet = plain ? '- ' : '• ';
   const out: string[] = [
     ch.bold(wrap(m.title, width)),
     ch.dim(
@@ -32,7 +35,7 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
           m.respondent ? `by ${m.respondent}` : '',
         ]
           .filter(Boolean)
-          .join(' · '),
+          .join(dot),
         width,
       ),
     ),
@@ -40,15 +43,15 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
   if (m.draft) out.push(ch.yellow('Draft: this assessment is not finished yet.'));
   if (m.partial) out.push(ch.yellow(wrap(`About this profile: ${m.partial}`, width)));
   out.push('', `${m.atTarget} of ${m.items.length} at or above target. Scale:`);
-  for (const l of m.scale)
-    out.push(
-      wrap(
-        `${l.label}${l.target ? ' (target)' : ''}${l.meaning ? `: ${l.meaning}` : ''}`,
-        width,
-        '  ■ ',
-        '    ',
-      ).replace('■', paint(ch, l.colour, '■')),
+  for (const l of m.scale) {
+    const line = wrap(
+      `${l.label}${l.target ? ' (target)' : ''}${l.meaning ? `: ${l.meaning}` : ''}`,
+      width,
+      plain ? '  - ' : '  ■ ',
+      '    ',
     );
+    out.push(plain ? line : line.replace('■', paint(ch, l.colour, '■')));
+  }
   let group: string | undefined;
   let stem: string | undefined;
   for (const it of m.items) {
@@ -58,10 +61,18 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
     stem = it.stem;
     out.push('', ch.bold(wrap(`${it.number ? `${it.number}. ` : ''}${it.title}`, width, '', '   ')));
     // Wrapped as plain words first, then the level is coloured, so a narrow window never cuts a word.
-    const plain = `${it.level ? `■ ${it.level.label}${it.level.atTarget ? '' : ' (below target)'}` : '(not rated)'}${it.priority ? ` · priority ${it.priority}` : ''}`;
-    out.push(
-      wrap(plain, width, '   ', '     ').replace(it.level ? `■ ${it.level.label}` : '(not rated)', level(ch, it.level)),
-    );
+    if (plain) {
+      const said = `${it.level ? `Level: ${it.level.label}${it.level.atTarget ? '' : ' (below target)'}` : 'Not rated'}${it.priority ? `, priority ${it.priority}` : ''}`;
+      out.push(wrap(said, width, '   ', '     '));
+    } else {
+      const words = `${it.level ? `■ ${it.level.label}${it.level.atTarget ? '' : ' (below target)'}` : '(not rated)'}${it.priority ? ` · priority ${it.priority}` : ''}`;
+      out.push(
+        wrap(words, width, '   ', '     ').replace(
+          it.level ? `■ ${it.level.label}` : '(not rated)',
+          level(ch, it.level),
+        ),
+      );
+    }
     if (it.level) {
       if (it.descriptor.stem) out.push(ch.dim(wrap(it.descriptor.stem, width, '   ')));
       for (const x of it.descriptor.items)
@@ -70,7 +81,7 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
             wrap(
               x,
               width,
-              it.descriptor.items.length > 1 ? '   • ' : '   ',
+              it.descriptor.items.length > 1 ? `   ${bullet}` : '   ',
               it.descriptor.items.length > 1 ? '     ' : '   ',
             ),
           ),
@@ -81,7 +92,7 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
   out.push('', ch.bold('Improvement areas'));
   out.push(
     ...(m.areas.length
-      ? m.areas.map((a) => wrap(`${a.text}${a.own ? ' (own)' : ''}`, width, '  • ', '    '))
+      ? m.areas.map((a) => wrap(`${a.text}${a.own ? ' (own)' : ''}`, width, `  ${bullet}`, '    '))
       : ['  (none ticked)']),
   );
   out.push('', ch.bold('Priorities'));
@@ -109,9 +120,12 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
     out.push(
       `${wrap(s.text, width, `  ${s.n}. `, '     ')}\n     [${status}]${s.overdue ? ` ${ch.red.bold('OVERDUE')}` : ''}`,
     );
-    const extra = [s.forTitle ? `for: ${s.forTitle}` : '', stepDates(s).replace(' (overdue)', '')]
+    const extra = [
+      s.forTitle ? `for: ${s.forTitle}` : '',
+      stepDates(s).replace(' (overdue)', '').replaceAll(' · ', dot),
+    ]
       .filter(Boolean)
-      .join(' · ');
+      .join(dot);
     if (extra) out.push(ch.dim(wrap(extra, width, '     ')));
     for (const p of s.progress) out.push(wrap(`${p.date}: ${p.text}`, width, '     - ', '       '));
   }

@@ -10,7 +10,7 @@ import { profileRef } from '../profile/model.js';
 import { didYouMean } from '../suggest.js';
 import { checkFork, checkProfileLinks } from './profile-links.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
-import { detectKind, validateRecordValue } from '../record/read.js';
+import { detectKind, reportNotRecord, validateRecordValue } from '../record/read.js';
 import { gluedComments } from '../yaml-explain.js';
 import { diagnosticAt, MAX_FILE_BYTES, parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
 
@@ -117,6 +117,10 @@ function parseOne(file: string): Parsed {
 
 function parseText(text: string, file: string): Parsed {
   const src = parseYaml(text, file);
+  // A report (HTML or Markdown) is named as one, not explained line by line as broken YAML.
+  const report = reportNotRecord(text, src.diagnostics.length === 0);
+  if (report)
+    return { file, kind: 'unknown', diagnostics: [{ file, message: report, severity: 'error', code: 'schema' }] };
   if (src.diagnostics.length) return { file, src, kind: 'unknown', diagnostics: src.diagnostics };
   const glued = gluedComments(src.doc, src.lineCounter).map(
     (w): Diagnostic => ({

@@ -57,6 +57,33 @@ describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
     expect(text).toMatch(/date: "\d{4}-\d{2}-\d{2}"\n\s+text: Shared the log/);
     expect(text).toContain("# A coach's Ohio record mid-year");
   });
+
+  it('adding a step: "<" at "Which priority" goes back to the text, which Enter keeps', async () => {
+    const box = sandbox();
+    const file = join(box.cwd, 'rec.yaml');
+    copyFileSync(fixture('report', 'ohio-2025.yaml'), file);
+    const t = new TmuxSession(
+      `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} actions rec.yaml`,
+      box.cwd,
+      80,
+    );
+    sessions.push(t);
+    await t.answer('Change a step?', () => t.keys('4', 'Enter')); // Add a step
+    await t.answer('What will you do?', () => t.type('Visit a peer coach'));
+    await t.waitFor((s) => s.includes('? Which priority does it address?'), 'the priority question');
+    t.keys('<'); // a list goes back at once, no Enter
+    await t.waitFor((s) => s.lastIndexOf('? What will you do?') > s.lastIndexOf('Which priority'), 'the text again');
+    await t.answer('What will you do?', () => t.keys('Enter')); // the text typed before
+    await t.answer('Which priority does it address?', () => t.keys('Enter')); // 6. Powerful questioning
+    await t.answer('Due date', () => t.keys('Enter'));
+    await t.answer('Change a step?', () => t.keys('5', 'Enter')); // Finish
+    await t.waitFor(() => t.dead(), 'exit');
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[3]).toEqual({
+      text: 'Visit a peer coach',
+      for: 'communication.questioning',
+      status: 'planned',
+    });
+  });
 });
 
 if (!hasTmux) describe('profile actions in a real terminal', () => it.skip('skipped: tmux is not installed', () => {}));

@@ -40,7 +40,9 @@ describe('profile assess, no terminal (built CLI)', () => {
     const r = run(['assess', 'ohio-process-coaching', '--answers', fixture('ohio-partial.yaml')], box);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('ratings missing for: communication.pausing, communication.paraphrasing');
+    expect(r.stderr).toContain(
+      '\n      3. Pausing to allow for active listening and processing time [communication.pausing]\n      4. Paraphrasing',
+    );
     expect(r.stderr).toContain('action steps: 0 given, at least 2 needed');
     expect(recordsIn(join(box.cwd, 'records'))).toEqual([]);
   });
@@ -50,8 +52,17 @@ describe('profile assess, no terminal (built CLI)', () => {
     const r = run(['assess', 'sbic'], box);
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
+    // Named as the coach knows the items; the id in brackets is what an --answers file uses.
     expect(r.stderr).toContain(
-      'ratings missing for: relationships, feedback, coaching-plan, solution-dialogue, progress-monitoring',
+      [
+        '  - ratings for 5 items (in --answers, each goes under ratings: by the id in brackets):',
+        '      1. Develop and maintain coaching relationships [relationships]',
+        '      2. Provide effective feedback [feedback]',
+        '      3. Develop a strategic and differentiated coaching plan [coaching-plan]',
+        '      4. Use solution dialogue [solution-dialogue]',
+        '      5. Progress monitor [progress-monitoring]',
+        '  - action steps: 0 given, at least 2 needed',
+      ].join('\n'),
     );
     expect(run(['assess'], box).code).toBe(2); // no profile named: says which is needed, no hang
   });
@@ -90,12 +101,13 @@ describe('profile assess, no terminal (built CLI)', () => {
     const r = run(['assess', '--from', fixture('sbic-2014-complete.yaml'), '--yes'], box);
     expect(r.code).toBe(2);
     // Last year's ratings are not this year's unless the coach says so (--keep-ratings).
-    expect(r.stderr).toContain(
-      'ratings missing for: relationships, feedback, coaching-plan, solution-dialogue, progress-monitoring',
-    );
+    expect(r.stderr).toContain('ratings for 5 items');
+    expect(r.stderr).toContain('      1. Develop and maintain coaching relationships [relationships]\n');
     const k = run(['assess', '--from', fixture('sbic-2014-complete.yaml'), '--yes', '--keep-ratings'], box);
     expect(k.code).toBe(2);
-    expect(k.stderr).toContain('ratings missing for: feedback, coaching-plan, progress-monitoring');
+    expect(k.stderr).toContain(
+      'ratings for 3 items (in --answers, each goes under ratings: by the id in brackets):\n      2. Provide effective feedback [feedback]\n      3. Develop a strategic and differentiated coaching plan [coaching-plan]\n      5. Progress monitor [progress-monitoring]\n',
+    );
   });
 
   it('--help shows examples', () => {

@@ -32,7 +32,8 @@ describe('--from with other answers', () => {
     const box = sandbox();
     const r = run(['assess', '--from', lastYear(box), '--yes', '--cycle', '2026-27'], box);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('ratings missing for: communication.method, communication.rapport,');
+    expect(r.stderr).toContain('ratings for 9 items');
+    expect(r.stderr).toContain('\n      2. Building and maintaining rapport [communication.rapport]\n');
     expect(r.stderr).toContain("To keep last time's ratings unchanged instead, add --keep-ratings.");
     expect(recordsIn(join(box.cwd, 'records'))).toEqual([]);
   });
@@ -80,7 +81,8 @@ describe('--from with other answers', () => {
     const a = write(box, 'a.yaml', 'ratings:\n  communication.method: pink\n');
     const r = run(['assess', '--from', last, '--answers', a], box);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('ratings missing for: communication.rapport,');
+    expect(r.stderr).toContain('ratings for 8 items');
+    expect(r.stderr).toContain('\n      2. Building and maintaining rapport [communication.rapport]\n');
     expect(run(['assess', '--from', last, '--answers', a, '--keep-ratings'], box).code).toBe(0);
     expect(only(box)).toMatchObject({ group: { state: 'OH' }, ratings: { 'communication.method': 'pink' } });
   });

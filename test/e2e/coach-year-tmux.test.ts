@@ -33,8 +33,13 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
       );
       expect(screen).toContain('A  2024-09-12 · 2024-25 baseline · sbic@2014, through');
       if (width === 120)
-        expect(screen).toMatch(/A ■ Far from Proficient +B ■ Close to Proficient +C ■ Proficient +↑ up/);
-      else expect(screen).toMatch(/A ■ Far from Proficient\n +B ■ Close to Proficient\n +C ■ Proficient +↑ up/);
+        expect(screen).toMatch(/A ■ Far from Proficient +B ■ Close to Proficient +C ■ Proficient +↑ up since A\n/);
+      else
+        expect(screen).toMatch(/A ■ Far from Proficient\n +B ■ Close to Proficient\n +C ■ Proficient +↑ up since A\n/);
+      // The marks say what they compare, once, under the reviews.
+      expect(screen.replace(/\s+/g, ' ')).toContain(
+        "↑ up, = same, ↓ down since A: your newest level (C) compared with A's.",
+      );
       expect(screen).toContain('• Read the solution-dialogue protocol');
       expect(screen).toContain('(done 2024-10-30)');
     });

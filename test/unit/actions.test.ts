@@ -376,6 +376,71 @@ describe('profile actions --plain: choosing by name', () => {
     expect(text).toContain('Please type a number');
     expect(text).toContain('Finished.');
   });
+  it('"done" at a step\'s menu is Mark done; Enter there takes nothing (every choice changes the record)', async () => {
+    const file = put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    // Step 2 (planned): a word that names nothing, then Enter, change nothing; "done", then Enter for today.
+    input.end('2\nxyz\n\ndone\n\nfinish\n');
+    await runActions({ file, asker: new PlainAsker(input, output), today: '2026-02-01' });
+    const flat = text.replace(/\s+/g, ' ');
+    const menu = flat.slice(flat.indexOf('? Step 2:'), flat.indexOf('When was it done?'));
+    expect(menu).not.toContain('Enter for');
+    expect(menu).not.toContain('(default)');
+    expect(menu.split('Please type a number from 1 to 7 or the start of a name, or < to go back.')).toHaveLength(3);
+    expect(menu).toContain('Chosen: Mark done');
+    expect(flat).not.toContain('in progress.');
+    const step = parse(readFileSync(file, 'utf8')).actionSteps[1];
+    expect([step.status, step.done]).toEqual(['done', '2026-02-01']);
+    expect(text).toContain('Finished.');
+  });
+  it("opening a done step again with 3 open: said in the menu's words, not as flags", async () => {
+    const file = put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+    saveChanges(file, ohio, [{ kind: 'add', step: { text: 'Visit a peer coach' } }], '2026-02-01');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    // Step 1 is done, steps 2 to 4 open: "Mark planned" on step 1 is refused.
+    input.end('1\nplanned\nfinish\n');
+    await runActions({ file, asker: new PlainAsker(input, output), today: '2026-02-01' });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Not saved: ohio-process-coaching@3.15 allows at most 3 open action steps at a time');
+    expect(flat).toContain(
+      'Mark a step done or remove one first (pick it in the list), or edit the text of an open step instead.',
+    );
+    expect(flat).not.toMatch(/--done|--remove|--step/);
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[0].status).toBe('done');
+  });
+
+  it('adding a step: "<" at "Which priority" goes back to the text, kept for Enter', async () => {
+    const file = put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    input.end('add\nVisit a peer coach\n<\n\n2\n<\n1\n2026-03-01\nfinish\n');
+    await runActions({ file, asker: new PlainAsker(input, output), today: '2026-02-01' });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat.split('? What will you do?')).toHaveLength(3);
+    expect(flat).toContain('? What will you do? [Visit a peer coach] (< to go back)');
+    expect(flat).toContain('Kept: Visit a peer coach');
+    // Back from the due date comes to the priority again, the last answer offered for Enter.
+    expect(flat.split('? Which priority does it address?')).toHaveLength(4);
+    expect(flat).toMatch(/Answer \(a number from 1 to 3 or the start of a name, or < to go back\)/);
+    expect(flat).toContain('Enter for 2, or < to go back');
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[3]).toEqual({
+      text: 'Visit a peer coach',
+      for: 'communication.questioning',
+      due: '2026-03-01',
+      status: 'planned',
+    });
+  });
   it('"fin" does not finish (a partial word never ends the session); the number or "finish" does', async () => {
     const file = put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
     const input = new PassThrough();

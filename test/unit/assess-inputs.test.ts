@@ -57,7 +57,7 @@ describe('--answers and the no-prompt path', () => {
   it('lists exactly what is missing', () => {
     const a = readAnswersFile(fx('ohio-partial.yaml'));
     expect(() => completeWithoutPrompts(ohio, applyKnownAnswers(ohio, newDraft(ohio), a))).toThrow(
-      /ratings missing for: communication\.pausing, communication\.paraphrasing, .*communication\.feedback-success\n\s+- action steps: 0 given, at least 2 needed/,
+      /ratings for 7 items \(in --answers, each goes under ratings: by the id in brackets\):\n {6}3\. Pausing to allow for active listening and processing time \[communication\.pausing\]\n {6}4\. Paraphrasing .*\[communication\.paraphrasing\]\n(?: {6}.*\n)* {6}9\. Feedback that positively reinforces, acknowledges and celebrates success \[communication\.feedback-success\]\n\s+- action steps: 0 given, at least 2 needed/,
     );
   });
   it('refuses answers the questions could not have given', () => {

@@ -144,6 +144,41 @@ describe('history: what the headline must not hide', () => {
     );
   });
 
+  it("each item's mark says what it compares: the first review that rated it, and the one before when that differs", () => {
+    const d = copyDir();
+    // Coaches' trial: the headline said "1 down (2. Provide effective feedback)" since the review before, while
+    // the item showed a bare "= same" (its first rating equals the newest): the marks now say since when.
+    const c = readFileSync(join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml'), 'utf8');
+    const review = (day: string, n: string, from: string, to: string) =>
+      writeFileSync(
+        join(d, `${day}_sbic-2024_1a2b3c4d.yaml`),
+        c
+          .replace('1a2b3c4d-0000-4000-8000-000000000003', `1a2b3c4d-0000-4000-8000-00000000000${n}`)
+          .replace('"2026-09-10"', `"${day}"`)
+          .replace('2026-27 baseline', `${day.slice(0, 4)} review`)
+          .replace(from, to),
+      );
+    review('2027-09-10', '4', 'feedback: proficient', 'feedback: exemplary');
+    review('2028-09-10', '5', 'relationships: exemplary', 'relationships: proficient');
+    const { target, inputs, skipped } = collectHistory(d, reg, {});
+    const m = buildHistory(target, inputs, crosswalkMapper(target, reg));
+    const row = (id: string) => m.rows.find((r) => r.id === id)!;
+    expect(row('feedback')).toMatchObject({ change: 0, changeFrom: 2, changeTo: 4, recent: { from: 3, change: -1 } });
+    expect(trendLine(m).split('\n')[1]).toBe(
+      'Since the last review (2027-09-10): 0 up, 3 the same, 2 down (1. Develop and maintain coaching relationships; 2. Provide effective feedback).',
+    );
+    for (const width of [60, 120]) {
+      const text = historyText(m, new Chalk({ level: 0 }), skipped, width);
+      expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(width);
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toContain("↑ up, = same, ↓ down since A: your newest level (E) compared with A's.");
+      expect(flat).toContain('E ■ Proficient ↑ up since A, ↓ down since D 2. Provide effective feedback');
+      expect(flat).toContain('E ■ Proficient = same since C, ↓ down since D 3. Develop');
+      // The same way since the review before: said once.
+      expect(flat).toContain('E ■ Close to Proficient = same since C 4.');
+    }
+  });
+
   it('two complete reviews of the same profile and cycle (or day) are named in a warning', () => {
     const d = copyDir();
     // Window 1 and window 2 both finished one draft: two files, one review.

@@ -11,7 +11,7 @@ async function pick(choices: Choice<string>[], lines: string, def?: string) {
   const output = new PassThrough();
   let text = '';
   output.on('data', (b: Buffer) => (text += b.toString()));
-  input.write(lines);
+  input.end(lines); // closed after them: a refused last answer ends the test, not a wait
   const a = new PlainAsker(input, output);
   try {
     const got = await a.select({ message: 'Save, or change an answer?', choices, default: def });
@@ -59,5 +59,54 @@ describe('PlainAsker: a way out is taken only by its number or a whole word', ()
     expect(got).toBe('leave');
     expect(text).toContain('"fin" could be Finish, which ends the session: type finish in full, or 2.');
     expect((await pick([{ value: 'quit', label: 'Quiet hours', ends: false }], 'qui\n')).got).toBe('quit');
+  });
+});
+
+// The menu of a step in profile actions.
+const stepMenu: Choice<string>[] = [
+  { value: 'planned', label: 'Mark planned (now)' },
+  { value: 'in-progress', label: 'Mark in progress' },
+  { value: 'done', label: 'Mark done' },
+  { value: 'note', label: 'Add a progress note' },
+  { value: 'text', label: 'Edit the text' },
+  { value: 'due', label: 'Set a due date' },
+  { value: 'remove', label: 'Remove this step' },
+];
+
+describe('PlainAsker: a whole word of one label picks it', () => {
+  it('"done" is Mark done, "progress" Mark in progress, "note" the note: said back as chosen', async () => {
+    const done = await pick(stepMenu, 'done\n');
+    expect(done.got).toBe('done');
+    expect(done.text).toContain('Chosen: Mark done');
+    // In two labels, but the last word of one only (Add a progress note ends with "note").
+    const progress = await pick(stepMenu, 'progress\n');
+    expect(progress.got).toBe('in-progress');
+    expect(progress.text).toContain('Chosen: Mark in progress');
+    expect((await pick(stepMenu, 'in progress\n')).got).toBe('in-progress');
+    expect((await pick(stepMenu, 'Note\n')).got).toBe('note');
+    expect((await pick(stepMenu, 'due date\n')).got).toBe('due');
+  });
+
+  it('a word that ends two labels, part of a word, or words in brackets pick nothing', async () => {
+    const levels: Choice<string>[] = [
+      { value: 'green', label: 'Green - fully practising' },
+      { value: 'yellow', label: 'Yellow - moderately practising' },
+      { value: 'pink', label: 'Pink - not meeting' },
+    ];
+    const l = await pick(levels, 'practising\nmoderately\n');
+    expect(l.got).toBe('yellow');
+    expect(l.text).toContain(
+      '"practising" could be Green - fully practising or Yellow - moderately practising; type more of the name or a number.',
+    );
+    // "prog" is part of a word; "now" only describes Mark planned.
+    const { got, text } = await pick(stepMenu, 'prog\nnow\n7\n');
+    expect(got).toBe('remove');
+    expect(text.split('Please type a number from 1 to 7')).toHaveLength(3);
+  });
+
+  it('a way out is still not taken by a word other than its first: "finish" is not Save and finish', async () => {
+    const { got, text } = await pick(review, 'finish\nsave\n');
+    expect(got).toBe('save');
+    expect(text).toContain('"finish" could be Save and finish, which ends the session: type save in full, or 1.');
   });
 });

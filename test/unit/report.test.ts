@@ -82,6 +82,16 @@ describe('report formats', () => {
     expect(md).toContain('_Coaches provide feedback:_');
   });
 
+  it("Markdown keeps a level's rubric bullets as a list nested under its lead-in, as the screen and HTML do", () => {
+    const s = buildReport(sbic14, rec('sbic-2014.yaml'), TODAY);
+    const rel = s.items.find((i) => i.id === 'relationships')!;
+    const md = reportMarkdown(s);
+    expect(md).toContain(
+      `  - Rubric: ${rel.descriptor.stem}\n${rel.descriptor.items.map((x) => `    - ${x}`).join('\n')}\n`,
+    );
+    expect(md).not.toContain(`${rel.descriptor.items[0]} ${rel.descriptor.items[1]}`);
+  });
+
   it('the terminal text fits the width given, with levels in words', () => {
     const t = reportText(m, new Chalk({ level: 0 }), 60);
     expect(Math.max(...t.split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
