@@ -52,14 +52,31 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
   let returnTo: Question | undefined;
   // Back goes to the question just before, at its last part: the context at its last field (the cycle), a
   // rating at its note (its level is one more "<" away).
+  // Where the coach was when they first went back: going forward again walks through the questions in between
+  // (each with its answer as the default) until it gets there, instead of jumping past them.
+  let frontier: Question | undefined;
   const back = (from: Question): Question => {
+    frontier ??= from;
     const p = previousQuestion(profile, d, from) ?? from;
     if (p.kind === 'context' && from.kind !== 'context') return { kind: 'context', fromEnd: true };
     if (p.kind === 'rating' && p !== from && p.item in d.rec.ratings) return { ...p, atNote: true };
     return p;
   };
-  const next = (): Question => {
+  const next = (answered?: Question): Question => {
     const qs = questionList(profile, d);
+    if (frontier && answered) {
+      const i = qs.findIndex((x) => sameQuestion(x, answered));
+      const following = i >= 0 ? qs[i + 1] : undefined;
+      if (following && !sameQuestion(following, frontier) && isAnswered(profile, d, following)) {
+        if (returnTo && sameQuestion(following, returnTo)) {
+          const r = returnTo;
+          returnTo = undefined;
+          return r;
+        }
+        return following;
+      }
+      frontier = undefined;
+    }
     const at = qs.find((x) => !isAnswered(profile, d, x) || (returnTo && sameQuestion(x, returnTo)));
     if (at && returnTo && sameQuestion(at, returnTo)) {
       const r = returnTo; // as it was left: a rating whose note is still open comes back at its note
@@ -125,7 +142,7 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
           ),
         );
     });
-    q = next();
+    q = next(q);
   }
 }
 

@@ -401,3 +401,71 @@ describe('priorities are saved pick by pick', () => {
     expect(saves.at(-1)!.slice(0, 2)).toEqual(saved);
   });
 });
+
+describe('going back, then forward again', () => {
+  it('walks through the questions stepped back over (answers as defaults), not past them', async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const heard: string[] = [];
+    let levels = 0;
+    let notes = 0;
+    const script: Record<string, 'back'> = { 'level 3': 'back', 'note 3': 'back', 'level 4': 'back' };
+    const asker: Asker = {
+      say: (t) => {
+        const m = /Rating (\d) of 9/.exec(t);
+        if (m) heard.push(`rating ${m[1]}`);
+      },
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        if (o.message.startsWith('Where is your practice')) {
+          levels++;
+          heard.push(`level${o.default ? ' (default)' : ''}`);
+          if (script[`level ${levels}`]) return BACK;
+          return o.default ?? o.choices[1].value;
+        }
+        if (o.message.startsWith('Priority')) return (o.choices.find((c) => c.value === '') ?? o.choices[0]).value;
+        if (o.message.startsWith('Save, or change')) return 'save' as T;
+        return o.default ?? o.choices[0].value;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input(o: { message: string; default?: string }) {
+        if (o.message.startsWith('Private note')) {
+          notes++;
+          heard.push('note');
+          if (script[`note ${notes}`]) return BACK;
+          return o.default ?? `note ${notes}`;
+        }
+        if (o.message.startsWith('Action step')) return /step [12]/.test(o.message) ? 'Do it' : '';
+        return o.default ?? '';
+      },
+    };
+    await runSession({
+      profile: ohio,
+      draft: { rec: { ...newDraft(ohio).rec, group: { state: 'OH' } }, contextDone: true },
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: () => 'x.yaml',
+    });
+    // 1, 2, then "<" at 3 (to 2's note), "<" (2's level), "<" (1's note); forward: 2 again, then 3.
+    expect(heard.slice(0, 16)).toEqual([
+      'rating 1',
+      'level',
+      'note',
+      'rating 2',
+      'level',
+      'note',
+      'rating 3',
+      'level',
+      'rating 2',
+      'note',
+      'rating 2',
+      'level (default)',
+      'rating 1',
+      'note',
+      'rating 2',
+      'level (default)',
+    ]);
+    expect(heard[16]).toBe('note');
+    expect(heard[17]).toBe('rating 3');
+  });
+});
