@@ -65,7 +65,9 @@ export async function askPriorities(
         })
       : left.map((i) => ({ value: i.id, label: label(i) }));
     if (chosen.length) choices.push({ value: '', label: 'That is all my priorities' });
-    const def = cur.find((p) => !chosen.includes(p)) ?? (chosen.length && cur.length ? '' : left[0].id);
+    // Resumed mid-way, the picks saved so far are all of `cur`: the cursor starts on the next item, as it did
+    // before the stop, not on "That is all".
+    const def = cur.find((p) => !chosen.includes(p)) ?? (chosen.length && cur.length && !resumed ? '' : left[0].id);
     const got = await asker.select({
       message: `Priority ${chosen.length + 1}`,
       choices,

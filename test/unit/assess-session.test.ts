@@ -351,10 +351,12 @@ describe('priorities are saved pick by pick', () => {
     rec.improvementAreas = [];
     const saves: (string[] | undefined)[] = [];
     let picks = 0;
+    const defaults: (string | undefined)[] = [];
     const priorityAsker = (stopAfter: number): Asker => ({
       say: () => {},
       async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
         if (o.message.startsWith('Priority')) {
+          defaults.push(o.default as string | undefined);
           if (++picks > stopAfter) throw Object.assign(new Error('stopped'), { name: 'ExitPromptError' });
           return o.choices.filter((c) => c.value !== '')[1].value;
         }
@@ -397,6 +399,8 @@ describe('priorities are saved pick by pick', () => {
       start: { kind: 'priorities', resumed: true },
     }).catch((e) => e);
     expect(d).toBeInstanceOf(Error); // stopped again at priority 4, after one more pick
+    // The cursor of the resumed question started on an item, not on "That is all my priorities".
+    expect(defaults.at(-2)).not.toBe('');
     expect(saves.at(-1)).toHaveLength(3);
     expect(saves.at(-1)!.slice(0, 2)).toEqual(saved);
   });
