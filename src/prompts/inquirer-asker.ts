@@ -9,19 +9,23 @@ const BACK_LABEL = '← Back';
 
 /**
  * Run a list prompt so that "<" goes back, the one Back key of every question (text answers: "<" then
- * Enter). A list can also show "← Back"; a checkbox never does, as "a" (all) would tick it.
+ * Enter). "<" moves the cursor down to "← Back", the list's last choice, and presses Enter there, so the
+ * prompt ends like any answer. A checkbox never shows "← Back", as "a" (all) would tick it.
  */
-async function withBackKey<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T | Back> {
-  const ac = new AbortController();
+async function withBackKey<T>(count: number, run: () => Promise<T>): Promise<T> {
+  let pressed = false;
   const onKey = (ch: string | undefined) => {
-    if (ch === '<') ac.abort();
+    if (ch !== '<' || pressed) return;
+    pressed = true;
+    // After the prompt has seen "<" (a search letter that matches nothing), so the moves are its own.
+    setImmediate(() => {
+      for (let i = 0; i < count; i++) process.stdin.emit('keypress', undefined, { name: 'down' });
+      process.stdin.emit('keypress', '\r', { name: 'return', sequence: '\r' });
+    });
   };
   process.stdin.on('keypress', onKey);
   try {
-    return await run(ac.signal);
-  } catch (err) {
-    if (ac.signal.aborted && (err as Error)?.name === 'AbortPromptError') return BACK;
-    throw err;
+    return await run();
   } finally {
     process.stdin.off('keypress', onKey);
   }
@@ -104,9 +108,11 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
       }));
       const msg = message(o.message);
       if (!o.back) return p.select<T | Back>({ message: msg, choices, default: o.default, pageSize: 12, loop: false });
-      choices.push({ value: BACK, name: ch.dim(`${BACK_LABEL} (or <)`) });
-      return withBackKey((signal) =>
-        p.select<T | Back>({ message: msg, choices, default: o.default, pageSize: 12, loop: false }, { signal }),
+      choices.push({ value: BACK, name: ch.dim(`${BACK_LABEL} (or <)`), short: 'going back' });
+      // "<" moves to "← Back" and takes it, as Enter there would: the list closes on one answered line
+      // ("✔ Where is your practice now? going back"), not left drawn on screen as if still open.
+      return withBackKey(choices.length, () =>
+        p.select<T | Back>({ message: msg, choices, default: o.default, pageSize: 12, loop: false }),
       );
     },
     async checkbox<T>(o: {
@@ -176,7 +182,9 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
           // The default shown beside the message (a note kept from last time) is wrapped the same way.
           theme: {
             style: {
-              answer: (v: string) => ch.cyan(answered(msg, v)),
+              // "<" is going back, not an answer: said so, not shown as if "<" were saved.
+              answer: (v: string) =>
+                o.back && v.trim() === '<' ? ch.dim('going back') : ch.cyan(answered(msg, v)),
               defaultAnswer: (v: string) => ch.dim(answered(msg, `(${v})`)),
             },
           },

@@ -34,6 +34,9 @@ describe.skipIf(!hasTmux)('assess, third cold trial (tmux)', () => {
     t.keys('<');
     await t.waitFor((s) => after(s, 'Rating 1 of 9').includes('? Cycle'), 'the cycle again');
     expect(after(t.screen(), 'Rating 1 of 9')).not.toContain('? State');
+    // The list left with "<" closes on one line that says so: no level list left drawn as if still open.
+    expect(after(t.screen(), 'Rating 1 of 9')).toContain('✔ Where is your practice now? going back');
+    expect(after(t.screen(), 'Rating 1 of 9')).not.toContain('❯');
     t.type('2026-27');
     for (let i = 0; i < 9; i++) {
       await t.answer('Where is your practice now?', () => t.keys('Enter'));
@@ -42,7 +45,7 @@ describe.skipIf(!hasTmux)('assess, third cold trial (tmux)', () => {
     await t.answer('Tick those that apply', () => t.keys('Space', 'Down', 'Space', 'Enter'));
     await t.answer('Add an improvement area', () => t.type('Video feedback'));
     await t.answer('Add an improvement area', () => t.type('<')); // to the ticks
-    await t.waitFor((s) => after(s, '(< to go back) <').includes('◉ Video feedback'), 'the ticks');
+    await t.waitFor((s) => after(s, '(< to go back) going back').includes('◉ Video feedback'), 'the ticks');
     t.keys('<'); // to the last rating, at its note (its last part); its level is one more "<" away
     await t.waitFor(
       (s) => after(s, 'Rating 9 of 9').includes('? Private note') && s.includes('(< to change it)'),
