@@ -183,8 +183,7 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
           theme: {
             style: {
               // "<" is going back, not an answer: said so, not shown as if "<" were saved.
-              answer: (v: string) =>
-                o.back && v.trim() === '<' ? ch.dim('going back') : ch.cyan(answered(msg, v)),
+              answer: (v: string) => (o.back && v.trim() === '<' ? ch.dim('going back') : ch.cyan(answered(msg, v))),
               defaultAnswer: (v: string) => ch.dim(answered(msg, `(${v})`)),
             },
           },
