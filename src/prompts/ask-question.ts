@@ -94,6 +94,7 @@ export async function askQuestion(
           const label = levelById(profile, level)?.label ?? level;
           asker.say(q.noteOpen ? `Your rating (saved): ${label}` : `Your rating: ${label} (< to change it)`);
         } else {
+          let moved = true;
           level = await asker.select({
             message: 'Where is your practice now?',
             choices,
@@ -101,8 +102,28 @@ export async function askQuestion(
             defaultTag: prev ? '(your answer)' : undefined,
             back: true,
             said: (c) => `Rated: ${c.label}`,
+            moved: (m) => {
+              moved = m;
+            },
           });
           if (level === BACK) return BACK;
+          // The cursor starts at the top, never moved to last time's level; when last time's level IS the top
+          // one, Enter alone would take it unseen: asked once more, in words, so it is a choice.
+          if (!moved && !def && lastLevel && level === lastLevel && choices[0].value === lastLevel) {
+            const label = levelById(profile, level)?.label ?? level;
+            const sure = await asker.select({
+              message: `${label} is also your level from last time. Is it still where your practice is now?`,
+              choices: [
+                { value: 'yes', label: `Yes, ${label} again` },
+                { value: 'no', label: 'No, let me choose again' },
+              ],
+              back: true,
+            });
+            if (sure !== 'yes') {
+              def = undefined;
+              continue;
+            }
+          }
         }
         commit?.({ kind: 'rating', level, note: prev?.note });
         if (lastNote) asker.say(wrap(`Last time's note: "${lastNote}"`, terminalWidth(), '', '  '));

@@ -42,6 +42,11 @@ export interface Asker {
     back?: boolean;
     /** undefined: nothing to say (the question itself says why the choice is refused). */
     said?: (c: Choice<T>) => string | undefined;
+    /**
+     * Told, once answered, whether the choice was moved to (arrow keys, typing) or taken where the cursor
+     * started (Enter alone). --plain always types its answer: moved.
+     */
+    moved?: (moved: boolean) => void;
   }): Promise<T | Back>;
   checkbox<T>(o: {
     message: string;

@@ -97,23 +97,49 @@ export async function createInquirerAsker(ch: ChalkInstance): Promise<Asker> {
       ?.split('\n')
       .map((l) => wrap(l, terminalWidth() - 2, '', '  '))
       .join('\n');
+  const selectOnce = async <T>(o: {
+    message: string;
+    choices: Choice<T>[];
+    default?: T;
+    back?: boolean;
+  }): Promise<T | Back> => {
+    const choices: { value: T | Back; name: string; short?: string; description?: string }[] = o.choices.map((c) => ({
+      value: c.value,
+      name: name(c, 2),
+      short: answered(message(o.message), c.label),
+      description: hint(c.hint),
+    }));
+    const msg = message(o.message);
+    if (!o.back) return p.select<T | Back>({ message: msg, choices, default: o.default, pageSize: 12, loop: false });
+    choices.push({ value: BACK, name: ch.dim(`${BACK_LABEL} (or <)`), short: 'going back' });
+    // "<" moves to "← Back" and takes it, as Enter there would: the list closes on one answered line
+    // ("✔ Where is your practice now? going back"), not left drawn on screen as if still open.
+    return withBackKey(choices.length, () =>
+      p.select<T | Back>({ message: msg, choices, default: o.default, pageSize: 12, loop: false }),
+    );
+  };
   return {
     say: (text) => process.stdout.write(wrapLines(text.endsWith('\n') ? text : `${text}\n`)),
-    async select<T>(o: { message: string; choices: Choice<T>[]; default?: T; back?: boolean }): Promise<T | Back> {
-      const choices: { value: T | Back; name: string; short?: string; description?: string }[] = o.choices.map((c) => ({
-        value: c.value,
-        name: name(c, 2),
-        short: answered(message(o.message), c.label),
-        description: hint(c.hint),
-      }));
-      const msg = message(o.message);
-      if (!o.back) return p.select<T | Back>({ message: msg, choices, default: o.default, pageSize: 12, loop: false });
-      choices.push({ value: BACK, name: ch.dim(`${BACK_LABEL} (or <)`), short: 'going back' });
-      // "<" moves to "← Back" and takes it, as Enter there would: the list closes on one answered line
-      // ("✔ Where is your practice now? going back"), not left drawn on screen as if still open.
-      return withBackKey(choices.length, () =>
-        p.select<T | Back>({ message: msg, choices, default: o.default, pageSize: 12, loop: false }),
-      );
+    async select<T>(o: {
+      message: string;
+      choices: Choice<T>[];
+      default?: T;
+      back?: boolean;
+      moved?: (moved: boolean) => void;
+    }): Promise<T | Back> {
+      // Any key but Enter before the answer (arrows, a number, a letter) counts as moving the cursor.
+      let moved = false;
+      const onKey = (_c: string | undefined, k?: { name?: string }) => {
+        if (k?.name !== 'return' && k?.name !== 'enter') moved = true;
+      };
+      process.stdin.on('keypress', onKey);
+      try {
+        const got = await selectOnce(o);
+        o.moved?.(moved);
+        return got;
+      } finally {
+        process.stdin.off('keypress', onKey);
+      }
     },
     async checkbox<T>(o: {
       message: string;

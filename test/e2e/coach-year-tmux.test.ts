@@ -146,6 +146,38 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     expect(rec.actionSteps[0].text).toBe('Use the solution-dialogue protocol at every team meeting');
   });
 
+  it("last time's level at the top of the list: Enter alone asks once more, in words, before taking it", async () => {
+    const box = sandbox();
+    const from = join(box.cwd, 'last-year.yaml');
+    writeFileSync(
+      from,
+      readFileSync(fixture('assess', 'sbic-2014-complete.yaml'), 'utf8').replace(
+        'relationships: proficient',
+        'relationships: exemplary',
+      ),
+    );
+    const { t } = start(`assess sbic --from ${from}`, 60, box);
+    for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) await t.answer(m, () => t.type(''));
+    await t.waitFor((x) => /❯ ■ Exemplary \(last time\)/.test(x), "the cursor on last time's level");
+    t.keys('Enter');
+    let s = await t.waitFor(
+      (x) => x.replace(/\s+/g, ' ').includes('Is it still where your practice is now?'),
+      'asked once more',
+    );
+    expect(s.replace(/\s+/g, ' ')).toContain('Exemplary is also your level from last time.');
+    t.keys('Down', 'Enter'); // No, let me choose again
+    await t.waitFor((x) => after(x, 'let me choose again').includes('? Where is your practice now?'), 'the list');
+    t.keys('Down', 'Enter'); // Proficient
+    await t.answer('Private note', () => t.type(''));
+    // Moving the cursor to last time's level and back is a choice: not asked again.
+    await t.waitFor((x) => x.includes('Rating 2 of 5'), 'rating 2');
+    t.keys('Down', 'Up', 'Enter');
+    s = await t.waitFor((x) => after(x, 'Rating 2 of 5').includes('? Private note'), 'the note of rating 2');
+    expect(after(s, 'Rating 2 of 5')).not.toContain('Is it still');
+    const draft = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
+    expect(draft.ratings.relationships).toBe('proficient');
+  });
+
   it('a draft started with --from, stopped and resumed, still shows last time (60 columns)', async () => {
     const { t, box } = start(`assess sbic --from ${fixture('assess', 'sbic-2014-complete.yaml')}`, 60);
     for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) await t.answer(m, () => t.type(''));
