@@ -37,7 +37,8 @@ export interface Defaults {
   notes?: Record<string, string>;
   improvementAreas?: AreaAnswer[];
   priorities?: string[];
-  actionSteps?: (StepAnswer & { was?: LastStepState })[];
+  /** `wasFor`: the item last time's step was for, named, when it has no counterpart here (so it is unlinked). */
+  actionSteps?: (StepAnswer & { was?: LastStepState; wasFor?: string })[];
   /** When the record that `--from` starts from was made, and what it rated, shown as "last time". */
   lastTime?: LastTime;
   /** This session's own priorities, kept in order when a changed rating asks them again. */
@@ -56,6 +57,9 @@ export interface LastStepState {
 export interface LastTime {
   date: string;
   cycle?: string;
+  /** The version that record is of ("sbic@2014"), and the items here its ratings map onto (any level). */
+  profile?: string;
+  mapped?: string[];
   /** Item id (in this profile) -> level id, only where the level exists in this profile. */
   ratings: Record<string, string>;
   priorities: string[];

@@ -65,6 +65,8 @@ export function defaultsFromRecord(
   d.lastTime = {
     date: prev.date,
     cycle: prev.cycle,
+    profile: prev.profile,
+    mapped: Object.keys(prev.ratings).flatMap((id) => map(id) ?? []),
     ratings: { ...d.ratings },
     priorities: [...(d.priorities ?? [])],
     priorityList: (prev.priorities ?? []).map((p) => ({ id: map(p), was: oldName(p) })),
@@ -79,6 +81,7 @@ export function defaultsFromRecord(
       .map((s) => ({
         text: s.text,
         for: s.for ? (map(s.for) ?? '') : undefined,
+        ...(s.for && !map(s.for) ? { wasFor: oldName(s.for) } : {}),
         was: { status: s.status === 'in-progress' ? 'in-progress' : 'planned', notes: s.progress?.length ?? 0 },
       }));
   }

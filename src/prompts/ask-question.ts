@@ -1,7 +1,7 @@
 // One question of the assessment asked through an Asker; returns an Answer for the pure flow, or BACK.
 import type { ChalkInstance } from 'chalk';
 import { currentValue, lastTimeValue, type Answer, type Draft, type Question } from '../assess/flow.js';
-import { descriptorsFor, levelById, ratedItems } from '../profile/model.js';
+import { descriptorsFor, levelById, profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { itemCard } from '../ui/assess-view.js';
 import { BACK, type Asker, type Back, type Choice } from './asker.js';
@@ -54,6 +54,17 @@ export async function askQuestion(
         asker.say(itemCard(item, q.index, q.total, ch));
         if (last && lastLevel)
           asker.say(`Last time (${lastWhen(last)}): ${levelById(profile, lastLevel)?.label ?? lastLevel}`);
+        // Nothing to show from last time is said too, with why: an item new in this version, or a level
+        // with no counterpart here (never a silent gap beside the other items' "Last time").
+        else if (last?.profile)
+          asker.say(
+            wrap(
+              last.mapped?.includes(q.item)
+                ? `Last time (${lastWhen(last)}): a level with no counterpart in ${profileRef(profile)}`
+                : `Last time (${lastWhen(last)}): not rated (not in ${last.profile})`,
+              terminalWidth(),
+            ),
+          );
       };
       const choices: Choice<string>[] = descriptorsFor(profile, item).map((desc) => ({
         value: desc.level.id,

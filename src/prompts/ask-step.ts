@@ -1,6 +1,6 @@
 // One action step: its text, the priority it addresses, its due date; last time's unfinished step offered.
 import { dueDateProblem, type Answer, type Draft, type Question } from '../assess/flow.js';
-import { ratedItems } from '../profile/model.js';
+import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { itemLabel, plainItemLabel } from '../ui/assess-view.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
@@ -83,7 +83,8 @@ export async function askStep(
     } else if (part === 'link') {
       // Last time's link only for last time's own step, never for a new text typed in its place.
       const same = offer && text?.trim() === offer.text.trim();
-      const link = stepLink(profile, prios, forId, same ? { for: offer.for } : undefined);
+      const wasFor = offer && d.defaults?.actionSteps?.find((x) => x.text === offer.text)?.wasFor;
+      const link = stepLink(profile, prios, forId, same ? { for: offer.for, wasFor } : undefined);
       if (link.said) asker.say(link.said);
       const got = await asker.select({
         message: 'Which priority does it address?',
@@ -133,7 +134,7 @@ export function stepLink(
   profile: Profile,
   prios: { id: string }[],
   current: string | undefined,
-  last: { for?: string } | undefined,
+  last: { for?: string; wasFor?: string } | undefined,
 ): { default: string; said?: string } {
   const among = (id: string | undefined): id is string => id === '' || prios.some((p) => p.id === id);
   const lastItem = last?.for ? ratedItems(profile).find((i) => i.id === last.for) : undefined;
@@ -141,7 +142,9 @@ export function stepLink(
     ? undefined
     : lastItem
       ? `Last time: for ${itemLabel(lastItem)}${among(last.for) ? '' : ' (not among your priorities this time)'}`
-      : 'Last time: not linked to a priority';
+      : last.wasFor
+        ? `Last time: for ${last.wasFor} (not in ${profileRef(profile)}, so not linked now)`
+        : 'Last time: not linked to a priority';
   if (current !== undefined) return { default: among(current) ? current : '', said };
   if (last) return { default: among(last.for) ? last.for : '', said };
   return { default: prios.length ? prios[0].id : '' }; // the first priority, whichever step this is

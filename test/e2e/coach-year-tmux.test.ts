@@ -78,10 +78,14 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     );
     await t.answer('Where is your practice now?', () => t.keys('Enter')); // Exemplary this time
     await t.answer('Private note', () => t.type(''));
-    // Item 2 (feedback) is new in 2024: nothing from last time.
+    // Item 2 (feedback) is new in 2024: no level from last time, and that is said.
     await t.waitFor((x) => x.includes('Rating 2 of 5'), 'rating 2');
     let s = t.screen();
-    expect(s.slice(s.lastIndexOf('Rating 2 of 5'))).not.toContain('Last time');
+    // Said as such, not a silent gap: the item has no counterpart in the version of last time's record.
+    expect(s.slice(s.lastIndexOf('Rating 2 of 5'))).toContain(
+      'Last time (2025-09-14, 2025-26 baseline): not rated (not in sbic@2014)',
+    );
+    expect(s.slice(s.lastIndexOf('Rating 2 of 5'))).not.toContain('(last time)');
     await t.answer('Where is your practice now?', () => t.keys('Down', 'Enter'));
     await t.answer('Private note', () => t.type(''));
     await t.answer('Where is your practice now?', () => t.keys('Down', 'Down', 'Enter'));

@@ -57,6 +57,10 @@ describe('assess --from sbic@2014 into sbic@2024', () => {
       'Last time\'s step, not done yet (it was in progress; its 2 progress notes stay in last time\'s record): "Use the solution-dialogue protocol at every team meeting"',
     );
     expect(d.rec.actionSteps?.find((s) => s.text === kept)).not.toHaveProperty('progress');
+    // The orphan's link question says what it was for, not "not linked" (it was linked, to an item now gone).
+    expect(said).toContain(
+      'Last time: for 3. Communicating in a timely and responsive manner (not in sbic@2024, so not linked now)',
+    );
   });
   it('reports what is dropped and which step is left unlinked', () => {
     expect(carryOverReport(sbic2024, prev, sbic2014)).toEqual({
