@@ -1,7 +1,7 @@
 // Where an assessment lives on disk: one record file, created at the first answer, rewritten after each one.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { acquireLock } from '../file-lock.js';
 import { readRecordText } from '../input-guard.js';
@@ -18,6 +18,12 @@ import { replaceFileAtomic, serializeRecord, writeNewFileAtomic, writeNewRecord 
  */
 export class DraftFile {
   private lastText?: string;
+  /**
+   * The record a `--from` draft started from, written into the draft as a comment (its path from the
+   * draft's folder), so `--resume` on another computer, or with other settings, still shows last time.
+   * A finished record does not carry it.
+   */
+  startedFrom?: string;
 
   constructor(
     readonly dir: string,
@@ -38,11 +44,13 @@ export class DraftFile {
   }
 
   private write(rec: PracticeRecord): string {
-    const text = serializeRecord(rec);
+    const from = rec.status === 'draft' && this.startedFrom;
+    const base = this.file ? dirname(this.file) : this.dir;
+    const text = `${from ? startedFromLine(relative(base, resolve(this.startedFrom!))) : ''}${serializeRecord(rec)}`;
     if (!this.file) {
       if (existsSync(this.dir) && !statSync(this.dir).isDirectory())
         throw new CliError(`--dir ${this.dir} is not a folder`, EXIT.usage);
-      this.file = writeNewRecord(this.dir, rec);
+      this.file = writeNewRecord(this.dir, rec, text);
       this.lastText = text;
       return this.file;
     }
@@ -54,7 +62,7 @@ export class DraftFile {
         writeNewFileAtomic(this.file, text); // removed meanwhile: write it again, same name
       } else if (onDisk !== this.lastText || /^id:\s*(\S+)/m.exec(onDisk)?.[1] !== rec.id) {
         const forked = { ...rec, id: randomUUID() };
-        const file = writeNewRecord(this.dir, forked);
+        const file = writeNewRecord(this.dir, forked, text.replace(rec.id, forked.id));
         const why = `${this.file} was changed elsewhere (another session, or by hand) or holds another record, so it was left as it is.`;
         // A finished review cannot be resumed: say what there is now, two reviews, and what to do.
         if (forked.status === 'complete') {
@@ -85,6 +93,18 @@ export class DraftFile {
     this.lastText = text;
     return this.file;
   }
+}
+
+const STARTED_FROM = /^# Started from (.+) \(profile assess --from\); --resume shows its answers as last time's\.$/m;
+
+function startedFromLine(path: string): string {
+  return `# Started from ${path} (profile assess --from); --resume shows its answers as last time's.\n`;
+}
+
+/** The record a draft says it started from (its comment), as a path from here; undefined if none. */
+export function draftStartedFrom(draftFile: string): string | undefined {
+  const m = STARTED_FROM.exec(readText(draftFile) ?? '');
+  return m ? join(dirname(resolve(draftFile)), m[1]) : undefined;
 }
 
 /** The draft's text, or undefined if it is gone. */

@@ -11,7 +11,7 @@ import {
 import { newDraft, recordDateProblem, today, type Defaults, type Draft, type Question } from '../assess/flow.js';
 import { carryOverReport } from '../assess/from.js';
 import { carryOverText } from '../ui/carry-over.js';
-import { DraftFile, findDrafts, loadDraft, loadRecord } from '../assess/store.js';
+import { DraftFile, draftStartedFrom, findDrafts, loadDraft, loadRecord } from '../assess/store.js';
 import { partialNote, personalSummary } from '../assess/summary.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
 import {
@@ -108,12 +108,15 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     if (drafts.length) resumeFile = await pickDraft(drafts, o.resume === true, interactive, getAsker);
   }
   let fromNote: string | undefined;
+  let startedFrom: string | undefined;
   if (resumeFile) {
     const rec = loadDraft(resumeFile, (ref) => findByRef(reg, ref)?.profile);
     entry = mustFind(reg, rec.profile);
     draft = { rec };
     // A draft started with --from shows last time's answers again, from the same record.
-    const from = readDraftFrom(rec.id);
+    // From this computer's settings, else from the draft itself (resumed elsewhere, or other settings).
+    const from = readDraftFrom(rec.id) ?? draftStartedFrom(resumeFile);
+    startedFrom = from;
     if (from) {
       try {
         draft.defaults = fromDefaults(reg, entry, loadRecord(from));
@@ -179,6 +182,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
   }
   const profile = entry.profile;
   const store = new DraftFile(o.dir, resumeFile);
+  store.startedFrom = o.from ?? startedFrom;
 
   // 2. What is already known skips its question (the override pattern).
   const answers: Partial<ReturnType<typeof readAnswersFile>> = o.answers ? readAnswersFile(o.answers) : {};

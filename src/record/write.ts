@@ -95,9 +95,8 @@ export function recordFileName(rec: Pick<PracticeRecord, 'date' | 'profile' | 'i
 }
 
 /** Write a new record file in `dir`; if the name is taken (same day, same id prefix), add a counter. */
-export function writeNewRecord(dir: string, rec: PracticeRecord): string {
+export function writeNewRecord(dir: string, rec: PracticeRecord, text = serializeRecord(rec)): string {
   const base = recordFileName(rec).replace(/\.yaml$/, '');
-  const text = serializeRecord(rec);
   for (let n = 1; n < 1000; n++) {
     const file = join(dir, n === 1 ? `${base}.yaml` : `${base}-${n}.yaml`);
     try {

@@ -193,6 +193,19 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     expect(s.replace(/\s+/g, ' ')).toContain('Last time (2025-09-14, 2025-26 baseline): Proficient');
     expect(s).toContain('  ■ Proficient (last time)');
     expect(s).toMatch(/❯ ■ Exemplary\n/);
+    // The draft itself says what it started from: resumed with other settings (another computer, the
+    // records folder synced), last time is still shown.
+    const [draft] = recordsIn(join(box.cwd, 'records'));
+    expect(readFileSync(draft, 'utf8')).toMatch(
+      /^# Started from \S+sbic-2014-complete\.yaml \(profile assess --from\)/,
+    );
+    const other = sandbox();
+    const { t: t3 } = start(`assess --resume ${draft}`, 60, {
+      ...box,
+      env: { ...box.env, XDG_CONFIG_HOME: other.env.XDG_CONFIG_HOME },
+    });
+    const s3 = await t3.waitFor((x) => x.includes('? Where is your practice now?'), 'resumed with other settings');
+    expect(s3.replace(/\s+/g, ' ')).toContain('Last time (2025-09-14, 2025-26 baseline): Proficient');
   });
 });
 
