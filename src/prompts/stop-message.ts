@@ -38,7 +38,7 @@ export function stopMessage(
   // Whether anything was typed at the open prompt is not known (the terminal keeps a half line): said as such.
   const lost =
     typing && noteOpen
-      ? `The note you were typing was not saved (--resume asks that note again); your answers before it are in ${file}.`
+      ? `The note was open: anything typed in it was not saved (--resume asks that note again); your answers before it are in ${file}.`
       : typing && inAreas
         ? `Your improvement areas so far (ticked and added) are saved with your other answers in ${file}; only an area typed without Enter was not.`
         : typing

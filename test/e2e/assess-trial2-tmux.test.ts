@@ -40,7 +40,7 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
       await t.waitFor((s) => after(s, '? Private note').includes('Half'), 'the typed text');
       t.keys('C-c');
       const stopped = await t.waitFor((s) => t.dead() && s.includes('To carry on'), 'the stop message');
-      expect(flat(stopped)).toContain('The note you were typing was not saved');
+      expect(flat(stopped)).toContain('The note was open: anything typed in it was not saved');
       expect(flat(stopped)).not.toContain('Nothing was lost');
       const { t: t2 } = start(how === '--resume' ? 'assess --resume' : 'assess sbic', box);
       if (how === 'picker') await t2.answer('You have an unfinished assessment', () => t2.keys('Enter'));
@@ -110,7 +110,7 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     t.keys('C-c');
     const s = await t.waitFor((x) => t.dead() && x.includes('To carry on'), 'the stop');
     expect(flat(s)).toMatch(/To carry on: profile assess --resume \S+\.yaml --plain/);
-    expect(flat(s)).toContain('The note you were typing was not saved');
+    expect(flat(s)).toContain('The note was open: anything typed in it was not saved');
     // Resumed as the hint says (--plain): that note is asked again.
     const { t: t2 } = start(`assess --resume ${/--resume (\S+\.yaml)/.exec(flat(s))![1]} --plain`, box);
     const r = await t2.waitFor((x) => after(x, 'Rating 1 of 9').includes('? Private note'), 'the note again');
