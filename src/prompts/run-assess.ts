@@ -209,6 +209,12 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     if (!spelled || (!draft.rec.group && !draft.rec.cycle))
       process.stderr.write(`${wrap(contextLine(draft.rec, o.from ? show(o.from) : undefined), terminalWidth())}\n`);
     if (o.from) process.stderr.write(fromLeftOut(draft, known));
+    // Last time's cycle is never this time's: without --cycle the new review has none, and that is said.
+    const lastCycle = draft.defaults?.lastTime?.cycle;
+    if (o.from && !draft.rec.cycle && lastCycle)
+      process.stderr.write(
+        `${wrap(`No cycle: this review has no cycle label (last time's was "${safeLine(lastCycle)}"), so summaries by cycle list it apart; give --cycle to set one.`, terminalWidth())}\n`,
+      );
     const file = store.save(stamped(draft.rec));
     // The remembered context is the coach's, set at a terminal: a script does not replace it.
     process.stdout.write(summaryText(personalSummary(profile, draft.rec), show(file), ch, plain));

@@ -66,6 +66,17 @@ describe('--from with other answers', () => {
     expect(rec.notes).toBeUndefined();
     expect(rec.improvementAreas).toEqual([]);
   });
+  it("--from --yes without --cycle: the review has no cycle, and that is said (last time's is not copied)", () => {
+    const box = sandbox();
+    const last = lastYear(box);
+    const lastCycle = parse(readFileSync(last, 'utf8')).cycle;
+    const r = run(['assess', '--from', last, '--keep-ratings', '--yes'], box);
+    expect(r.code).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain(
+      `No cycle: this review has no cycle label (last time's was "${lastCycle}"), so summaries by cycle list it apart; give --cycle to set one.`,
+    );
+    expect(only(box).cycle).toBeUndefined();
+  });
   it('--keep-ratings without --from, and --resume with --from, are usage errors that say why', () => {
     const box = sandbox();
     const k = run(['assess', 'ohio-process-coaching', '--keep-ratings', '--yes'], box);
