@@ -305,15 +305,11 @@ async function askStepChange(
       { value: 'due', label: s.due ? `Change the due date (${s.due})` : 'Set a due date' },
       { value: 'remove', label: 'Remove this step' },
     ],
-    // On a terminal the cursor starts on the likely next status, in view. In --plain nothing here is taken by
-    // Enter: each choice changes the record, and an Enter after a refused answer must not change it unasked.
-    default: a.plain
-      ? undefined
-      : s.status === 'planned'
-        ? 'in-progress'
-        : s.status === 'in-progress'
-          ? 'done'
-          : 'note',
+    // On a terminal the cursor starts on "Add a progress note" for every step, whatever its status: the same
+    // keys always do the same thing (Up once is Mark done, twice Mark in progress), and an Enter pressed by
+    // habit opens a question ("<" leaves it) instead of changing the record. In --plain nothing here is taken
+    // by Enter: an Enter after a refused answer must not start anything unasked.
+    default: a.plain ? undefined : 'note',
     back: true,
     said: (c) => `Chosen: ${c.label}`,
   });
