@@ -1,8 +1,9 @@
 // `profile actions` after the third cold trial: a step's menu starts on the same choice whatever the step's
-// status.
+// status, and "<" goes one question back (to the step's menu, not to the list of all steps).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { BACK, StoppedError, type Asker } from '../../src/prompts/asker.js';
 import { runActions } from '../../src/prompts/run-actions.js';
 import { tempDir } from './assess-helpers.js';
@@ -42,5 +43,92 @@ describe("a step's menu: the cursor starts on the same choice every time", () =>
     const menus = asked.filter((q) => q.message.startsWith('Step '));
     expect(menus.map((q) => q.message.slice(0, 6))).toEqual(['Step 2', 'Step 3', 'Step 1']);
     expect(menus.map((q) => q.default)).toEqual(['note', 'note', 'note']);
+  });
+});
+
+describe('"<" goes one question back', () => {
+  it('from New text, the due date, the progress note, "When?" and "Remove?": to the step\'s menu', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const file = put();
+    const before = readFileSync(file, 'utf8');
+    const { asker, asked } = recording([
+      '2',
+      'text',
+      BACK, // at New text
+      'due',
+      BACK, // at Due date
+      'done',
+      BACK, // at When was it done?
+      'remove',
+      BACK, // at Remove step 2?
+      BACK, // at the step's menu: the list
+      'quit',
+    ]);
+    await runActions({ file, asker, today: TODAY });
+    expect(asked.map((q) => q.message.replace(/ \(.*$|:.*$/, ''))).toEqual([
+      'Change a step?',
+      'Step 2',
+      'New text',
+      'Step 2',
+      'Due date',
+      'Step 2',
+      'When was it done?',
+      'Step 2',
+      'Remove step 2',
+      'Step 2',
+      'Change a step?',
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('"<" at "When?" goes back to the progress note, its text kept for Enter; "<" there to the menu', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const file = put();
+    const { asker, asked } = recording([
+      '3',
+      'note',
+      'Met the team',
+      BACK, // at When?
+      'Met the whole team',
+      '2026-01-20',
+      '3',
+      'note',
+      BACK, // at Progress note
+      BACK, // at the step's menu: the list
+      'quit',
+    ]);
+    await runActions({ file, asker, today: TODAY });
+    expect(asked.map((q) => q.message.replace(/ \(.*$|:.*$/, ''))).toEqual([
+      'Change a step?',
+      'Step 3',
+      'Progress note',
+      'When?',
+      'Progress note',
+      'When?',
+      'Change a step?',
+      'Step 3',
+      'Progress note',
+      'Step 3',
+      'Change a step?',
+    ]);
+    expect(asked[4].default).toBe('Met the team');
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[2].progress[1]).toEqual({
+      date: '2026-01-20',
+      text: 'Met the whole team',
+    });
+  });
+
+  it('"No, keep it" at "Remove?" goes back to the list, nothing removed', async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const file = put();
+    const { asker, asked } = recording(['2', 'remove', 'no', 'quit']);
+    await runActions({ file, asker, today: TODAY });
+    expect(asked.map((q) => q.message.replace(/ \(.*$|:.*$|\?.*$/, ''))).toEqual([
+      'Change a step',
+      'Step 2',
+      'Remove step 2',
+      'Change a step',
+    ]);
+    expect(parse(readFileSync(file, 'utf8')).actionSteps).toHaveLength(3);
   });
 });
