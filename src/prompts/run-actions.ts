@@ -8,6 +8,7 @@ import {
   draftProblem,
   maxSteps,
   openSteps,
+  overMaxWarning,
   profileProblem,
   resolveFor,
   saveChanges,
@@ -111,14 +112,16 @@ export async function runActions(o: ActionsOptions): Promise<void> {
     rec = r.record;
     return r.said;
   };
+  const interactive = !changes.length && (Boolean(o.asker) || Boolean(process.stdin.isTTY));
   if (changes.length) {
     const said = write(changes);
     process.stdout.write(`Updated ${o.file}\n${said.map((l) => `${l}\n`).join('')}\n${list()}`);
-    for (const w of warnings) process.stderr.write(`${wrapMessage(w, stderrWidth())}\n`);
-    return;
-  }
-  process.stdout.write(list());
-  if (!o.asker && !process.stdin.isTTY) return; // a script just wanted the list
+  } else process.stdout.write(list());
+  // More open steps than the profile allows (added by hand): said once, on the record as it now is.
+  const over = overMaxWarning(rec, profile, interactive);
+  if (over) warnings.push(over);
+  for (const w of warnings) process.stderr.write(`${wrapMessage(w, stderrWidth())}\n`);
+  if (!interactive) return; // the flags' changes are made, or a script just wanted the list
 
   let a: Asker;
   if (o.asker) a = o.asker;
@@ -130,9 +133,14 @@ export async function runActions(o: ActionsOptions): Promise<void> {
       // Another window (or an edit by hand) may have changed the file since the last list: ask on what is there.
       rec = load(o.file, profile).rec;
       const steps = rec.actionSteps ?? [];
-      const full = max !== undefined && openSteps(steps) >= max;
+      const open = openSteps(steps);
+      const full = max !== undefined && open >= max;
       const pick = await a.select({
-        message: full ? `Change a step? (${max} open steps, the most this profile allows at a time)` : 'Change a step?',
+        message: !full
+          ? 'Change a step?'
+          : open > max
+            ? `Change a step? (${open} open steps; this profile allows ${max} at a time)`
+            : `Change a step? (${max} open steps, the most this profile allows at a time)`,
         // In --plain the lines are numbered already ("4) Visit ..."), so a step's label is its text alone: typing
         // its start ("visit") then finds it. The way out is "Finish", not "Done": "done" typed to mark a step
         // done must not end the session.

@@ -1,5 +1,6 @@
 // `profile actions` after the third cold trial: a step's menu starts on the same choice whatever the step's
-// status, and "<" goes one question back (to the step's menu, not to the list of all steps).
+// status, "<" goes one question back (to the step's menu, not to the list of all steps), and a record with more
+// open steps than its profile allows is said to be so, once, and still worked on.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -130,5 +131,25 @@ describe('"<" goes one question back', () => {
       'Change a step',
     ]);
     expect(parse(readFileSync(file, 'utf8')).actionSteps).toHaveLength(3);
+  });
+});
+
+describe('more open steps than the profile allows (steps added by hand)', () => {
+  it("said once on stderr, in the menu's words; the menu says how many; a step can still be marked done", async () => {
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    // Steps 2 and 3 are open, step 1 done: with two more, 4 open of at most 3.
+    const file = put(
+      `${readFileSync(REPORT, 'utf8')}  - text: Visit a peer coach\n    status: planned\n  - text: Film one meeting\n    status: in-progress\n`,
+    );
+    const { asker, asked } = recording(['4', 'done', '', '1', BACK, 'quit']);
+    await runActions({ file, asker, today: TODAY });
+    const said = err.mock.calls.map((c) => String(c[0]).replace(/\s+/g, ' ').trim());
+    expect(said).toEqual([
+      'warning: this record has 4 open action steps; its profile (ohio-process-coaching@3.15) allows 3 at a time: mark one done or remove one.',
+    ]);
+    expect(asked[0].message).toBe('Change a step? (4 open steps; this profile allows 3 at a time)');
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[3]).toMatchObject({ status: 'done', done: TODAY });
+    expect(asked[3].message).toBe('Change a step? (3 open steps, the most this profile allows at a time)');
   });
 });
