@@ -110,3 +110,17 @@ describe('a record with more open steps than its profile allows (steps added by 
     expect(run().stderr).toBe('');
   });
 });
+
+describe('a mistyped option', () => {
+  it('--dn 1: "Did you mean --done?" (the typed letters in order), not --on; exit 2, nothing changed', () => {
+    const { file, run } = setup();
+    const before = readFileSync(file, 'utf8');
+    const r = run('--dn', '1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: unknown option '--dn'\n(Did you mean --done?)\n");
+    expect(r.stderr).not.toContain('--on');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // A typo commander's own suggestion finds stays as it was.
+    expect(run('--plian').stderr).toContain('(Did you mean one of --plain, --plan?)');
+  });
+});
