@@ -12,6 +12,7 @@ import { showCommand } from './commands/show.js';
 import { summarizeCommand } from './commands/summarize.js';
 import { validateCommand } from './commands/validate.js';
 import { helpText } from './commands/help-text.js';
+import { withOptionSuggestions } from './commands/option-suggest.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -48,6 +49,7 @@ Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`),
       if (cmd.opts().color === false) process.env.NO_COLOR = '1';
     });
   program.exitOverride();
+  withOptionSuggestions(program);
   for (const make of [
     assessCommand,
     actionsCommand,
@@ -63,6 +65,7 @@ Exit codes: 0 ok, 1 problems found, 2 usage error or missing input.`),
     const sub = make();
     sub.exitOverride();
     sub.showHelpAfterError('(run with --help for usage)');
+    withOptionSuggestions(sub);
     program.addCommand(sub);
   }
   return program;

@@ -3,8 +3,20 @@ import type { z } from 'zod';
 import { didYouMean } from './suggest.js';
 import { diagnosticAt, type Diagnostic, type YamlSource } from './yaml-source.js';
 
-/** `schema` (the one that failed) lets an unknown field suggest the nearest known one. */
-export function zodDiagnostics(src: YamlSource, error: z.ZodError, schema?: z.ZodType): Diagnostic[] {
+/** How a field is named in a message: by default its path, dotted ("scale.levels.2"). */
+export type PlaceName = (path: readonly PropertyKey[]) => string | undefined;
+const dotted: PlaceName = (path) => (path.length ? path.map(String).join('.') : undefined);
+
+/**
+ * `schema` (the one that failed) lets an unknown field suggest the nearest known one; `place` names a field
+ * as the reader knows it (a record's "action step 3, status", see record/places.ts).
+ */
+export function zodDiagnostics(
+  src: YamlSource,
+  error: z.ZodError,
+  schema?: z.ZodType,
+  place: PlaceName = dotted,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of error.issues.flatMap(unwrapUnion)) {
     const path = issue.path as PropertyKey[];
@@ -12,7 +24,7 @@ export function zodDiagnostics(src: YamlSource, error: z.ZodError, schema?: z.Zo
       const known = schema ? fieldsAt(schema, path) : [];
       for (const key of issue.keys) {
         out.push(
-          diagnosticAt(src, [...path, key], `unknown field "${key}"${where(path)}${didYouMean(key, known)}`, {
+          diagnosticAt(src, [...path, key], `unknown field "${key}"${where(path, place)}${didYouMean(key, known)}`, {
             preferKey: true,
             code: 'unknown-field',
           }),
@@ -21,7 +33,7 @@ export function zodDiagnostics(src: YamlSource, error: z.ZodError, schema?: z.Zo
       continue;
     }
     const at = valueAt(src.value, path);
-    const d = diagnosticAt(src, path, describeIssue(issue, path, at), { code: 'schema' });
+    const d = diagnosticAt(src, path, describeIssue(issue, path, at, place), { code: 'schema' });
     const hint = textHint(issue, at, src, d.line);
     if (hint) d.hint = hint;
     out.push(d);
@@ -92,8 +104,9 @@ function fieldsAt(schema: z.ZodType, path: PropertyKey[]): string[] {
   return Object.keys(objectIn(cur) ?? {});
 }
 
-function where(path: PropertyKey[]): string {
-  return path.length ? ` in ${path.map(String).join('.')}` : '';
+function where(path: PropertyKey[], place: PlaceName): string {
+  const p = place(path);
+  return p ? ` in ${p}` : '';
 }
 
 /** zod does not keep the input in its issues, so look the value up in the parsed YAML. */
@@ -114,8 +127,13 @@ const EXPECTED: Record<string, string> = {
   number: 'a number',
 };
 
-function describeIssue(issue: z.core.$ZodIssue, path: PropertyKey[], at: { found: boolean; value?: unknown }): string {
-  const field = path.length ? path.map(String).join('.') : 'the file';
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  path: PropertyKey[],
+  at: { found: boolean; value?: unknown },
+  place: PlaceName,
+): string {
+  const field = place(path) ?? 'the file';
   if (issue.code === 'invalid_type') {
     const expected = EXPECTED[issue.expected] ?? issue.expected;
     if (!at.found || at.value === undefined) return `${field}: missing (expected ${expected})`;
@@ -123,8 +141,12 @@ function describeIssue(issue: z.core.$ZodIssue, path: PropertyKey[], at: { found
     return `${field}: expected ${expected}, got ${describeValue(got)}`;
   }
   if (issue.code === 'invalid_value') {
+    // "Done" or "dne" for done: the value it most likely means (case, a typo), as for a misspelled level.
     const values = (issue as { values: unknown[] }).values;
-    return `${field}: must be ${values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    const words = values.filter((v): v is string => typeof v === 'string');
+    const typed = typeof at.value === 'string' ? at.value.trim() : undefined;
+    const mean = typed ? didYouMean(typed, words) : '';
+    return `${field}: must be ${orList(values.map((v) => JSON.stringify(v)))}${mean}`;
   }
   if (issue.code === 'invalid_union') {
     return `${field}: ${issue.message === 'Invalid input' ? 'not a valid value here' : issue.message}`;
@@ -143,6 +165,11 @@ function asId(v: string): string | undefined {
     .toLowerCase()
     .replace(/[\s_]+/g, '-');
   return /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(id) ? id : undefined;
+}
+
+/** "a", "b" or "c". */
+function orList(xs: string[]): string {
+  return xs.length > 1 ? `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}` : (xs[0] ?? '');
 }
 
 function describeValue(v: unknown): string {

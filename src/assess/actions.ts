@@ -39,6 +39,17 @@ export function openSteps(steps: Pick<ActionStepT, 'status'>[] | undefined): num
   return (steps ?? []).filter((s) => s.status !== 'done').length;
 }
 
+/**
+ * A record with more open steps than its profile allows (a step added by hand in the file): said, never
+ * refused, so the coach can still mark one done or remove one. Undefined when within the maximum.
+ */
+export function overMaxWarning(rec: PracticeRecord, profile: Profile | undefined, menu: boolean): string | undefined {
+  const max = maxSteps(profile);
+  const open = openSteps(rec.actionSteps);
+  if (max === undefined || open <= max) return undefined;
+  return `warning: this record has ${open} open action steps; its profile (${profileRef(profile!)}) allows ${max} at a time: mark one done or remove one${menu ? '' : ' (--done N or --remove N)'}.`;
+}
+
 /** Why a draft cannot be changed here, or undefined for a complete record. */
 export function draftProblem(rec: PracticeRecord, file: string): CliError | undefined {
   if (rec.status !== 'draft') return undefined;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CliError, EXIT, fsErrorText } from '../errors.js';
 import { readRecordText, silentChanges } from '../input-guard.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
+import { recordPlace } from '../record/places.js';
 import { ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { ActionStep, ImprovementAreaAnswer, RecordSchema } from '../record/schema.js';
@@ -53,7 +54,7 @@ export function readAnswersFile(file: string): Answers & { file: string } {
   if (lost) throw new CliError(`--answers: ${lost.message}`, EXIT.usage, lost);
   const parsed = AnswersSchema.safeParse(src.value ?? {});
   if (!parsed.success) {
-    const d = zodDiagnostics(src, parsed.error)[0];
+    const d = zodDiagnostics(src, parsed.error, undefined, recordPlace)[0];
     throw new CliError(`--answers: ${d.message}`, EXIT.usage, d);
   }
   return { ...parsed.data, file };

@@ -97,8 +97,10 @@ export class PlainAsker implements Asker {
         );
     });
     const def = o.choices.findIndex((c) => c.value === o.default);
+    // One choice: "type 1", not "a number from 1 to 1" (its name still takes it).
+    const single = o.choices.length === 1;
     const help = options([
-      `a number from 1 to ${o.choices.length} or the start of a name`,
+      single ? 'type 1' : `a number from 1 to ${o.choices.length} or the start of a name`,
       def >= 0 ? `Enter for ${def + 1}` : '',
       o.back ? '< to go back' : '',
     ]);
@@ -132,7 +134,7 @@ export class PlainAsker implements Asker {
         );
       } else if (named.length > 1)
         this.line(`"${a}" could be ${named.map((c) => c.label).join(' or ')}; type more of the name or a number.`);
-      else this.line(`Please type ${help}.`);
+      else this.line(`Please ${single ? '' : 'type '}${help}.`);
     }
   }
 

@@ -8,6 +8,7 @@ import {
   draftProblem,
   maxSteps,
   openSteps,
+  overMaxWarning,
   profileProblem,
   resolveFor,
   saveChanges,
@@ -111,14 +112,16 @@ export async function runActions(o: ActionsOptions): Promise<void> {
     rec = r.record;
     return r.said;
   };
+  const interactive = !changes.length && (Boolean(o.asker) || Boolean(process.stdin.isTTY));
   if (changes.length) {
     const said = write(changes);
     process.stdout.write(`Updated ${o.file}\n${said.map((l) => `${l}\n`).join('')}\n${list()}`);
-    for (const w of warnings) process.stderr.write(`${wrapMessage(w, stderrWidth())}\n`);
-    return;
-  }
-  process.stdout.write(list());
-  if (!o.asker && !process.stdin.isTTY) return; // a script just wanted the list
+  } else process.stdout.write(list());
+  // More open steps than the profile allows (added by hand): said once, on the record as it now is.
+  const over = overMaxWarning(rec, profile, interactive);
+  if (over) warnings.push(over);
+  for (const w of warnings) process.stderr.write(`${wrapMessage(w, stderrWidth())}\n`);
+  if (!interactive) return; // the flags' changes are made, or a script just wanted the list
 
   let a: Asker;
   if (o.asker) a = o.asker;
@@ -130,9 +133,14 @@ export async function runActions(o: ActionsOptions): Promise<void> {
       // Another window (or an edit by hand) may have changed the file since the last list: ask on what is there.
       rec = load(o.file, profile).rec;
       const steps = rec.actionSteps ?? [];
-      const full = max !== undefined && openSteps(steps) >= max;
+      const open = openSteps(steps);
+      const full = max !== undefined && open >= max;
       const pick = await a.select({
-        message: full ? `Change a step? (${max} open steps, the most this profile allows at a time)` : 'Change a step?',
+        message: !full
+          ? 'Change a step?'
+          : open > max
+            ? `Change a step? (${open} open steps; this profile allows ${max} at a time)`
+            : `Change a step? (${max} open steps, the most this profile allows at a time)`,
         // In --plain the lines are numbered already ("4) Visit ..."), so a step's label is its text alone: typing
         // its start ("visit") then finds it. The way out is "Finish", not "Done": "done" typed to mark a step
         // done must not end the session.
@@ -285,7 +293,11 @@ async function askNewStep(
   }
 }
 
-/** What to do with one picked step: a new status, or an edit. */
+/**
+ * What to do with one picked step: a new status, or an edit. "<" goes one question back: from a question under
+ * the step's menu (new text, due date, progress note, "When?") to the question before it, from the menu to the
+ * list of steps.
+ */
 async function askStepChange(
   a: Asker,
   step: number,
@@ -294,30 +306,49 @@ async function askStepChange(
   rec: PracticeRecord,
 ): Promise<ActionChange | typeof BACK> {
   const seen = s.text; // the step the coach chose, found again by its text when the change is saved
-  const what = await a.select<string>({
-    message: `Step ${step}: ${safeLine(s.text)}`,
-    choices: [
-      { value: 'planned', label: `Mark planned${s.status === 'planned' ? ' (now)' : ''}` },
-      { value: 'in-progress', label: `Mark in progress${s.status === 'in-progress' ? ' (now)' : ''}` },
-      { value: 'done', label: `Mark done${s.status === 'done' ? ` (now, since ${s.done ?? 'an unknown day'})` : ''}` },
-      { value: 'note', label: 'Add a progress note' },
-      { value: 'text', label: 'Edit the text' },
-      { value: 'due', label: s.due ? `Change the due date (${s.due})` : 'Set a due date' },
-      { value: 'remove', label: 'Remove this step' },
-    ],
-    // On a terminal the cursor starts on the likely next status, in view. In --plain nothing here is taken by
-    // Enter: each choice changes the record, and an Enter after a refused answer must not change it unasked.
-    default: a.plain
-      ? undefined
-      : s.status === 'planned'
-        ? 'in-progress'
-        : s.status === 'in-progress'
-          ? 'done'
-          : 'note',
-    back: true,
-    said: (c) => `Chosen: ${c.label}`,
-  });
-  if (what === BACK) return BACK;
+  for (;;) {
+    const what = await a.select<string>({
+      message: `Step ${step}: ${safeLine(s.text)}`,
+      choices: [
+        { value: 'planned', label: `Mark planned${s.status === 'planned' ? ' (now)' : ''}` },
+        { value: 'in-progress', label: `Mark in progress${s.status === 'in-progress' ? ' (now)' : ''}` },
+        {
+          value: 'done',
+          label: `Mark done${s.status === 'done' ? ` (now, since ${s.done ?? 'an unknown day'})` : ''}`,
+        },
+        { value: 'note', label: 'Add a progress note' },
+        { value: 'text', label: 'Edit the text' },
+        { value: 'due', label: s.due ? `Change the due date (${s.due})` : 'Set a due date' },
+        { value: 'remove', label: 'Remove this step' },
+      ],
+      // On a terminal the cursor starts on "Add a progress note" for every step, whatever its status: the same
+      // keys always do the same thing (Up once is Mark done, twice Mark in progress), and an Enter pressed by
+      // habit opens a question ("<" leaves it) instead of changing the record. In --plain nothing here is taken
+      // by Enter: an Enter after a refused answer must not start anything unasked.
+      default: a.plain ? undefined : 'note',
+      back: true,
+      said: (c) => `Chosen: ${c.label}`,
+    });
+    if (what === BACK) return BACK;
+    const got = await askStepDetail(a, what, step, s, today, rec, seen);
+    if (got === KEPT) return BACK; // "No, keep it": back to the list, as before the step was picked
+    if (got !== BACK) return got;
+  }
+}
+
+/** "No, keep it" at "Remove step N?": nothing to do with this step, so the list is shown again. */
+const KEPT: unique symbol = Symbol('kept');
+
+/** The questions under a step's menu choice; BACK (a "<" at its first question, or nothing to change): the menu. */
+async function askStepDetail(
+  a: Asker,
+  what: string,
+  step: number,
+  s: ActionStepT,
+  today: string,
+  rec: PracticeRecord,
+  seen: string,
+): Promise<ActionChange | typeof BACK | typeof KEPT> {
   if (what === 'planned' || what === 'in-progress') return { kind: 'status', step, status: what, seen };
   if (what === 'done') {
     // A step done before today (or a done date to correct): the coach says when; Enter keeps the usual day.
@@ -332,10 +363,15 @@ async function askStepChange(
     return { kind: 'status', step, status: 'done', on: on || usual, seen };
   }
   if (what === 'note') {
-    const t = await a.input({ message: 'Progress note', back: true });
-    if (t === BACK || !cleanStepText(t)) return BACK;
-    const on = await askDay(a, `When? (YYYY-MM-DD; Enter = today, ${today})`, rec, today);
-    return on === BACK ? BACK : { kind: 'note', step, text: t, on: on || today, seen };
+    // "<" at "When?" comes back to the note, the text typed kept for Enter.
+    let text: string | undefined;
+    for (;;) {
+      const t = await a.input({ message: 'Progress note', default: text, back: true });
+      if (t === BACK || !cleanStepText(t)) return BACK;
+      text = t;
+      const on = await askDay(a, `When? (YYYY-MM-DD; Enter = today, ${today})`, rec, today);
+      if (on !== BACK) return { kind: 'note', step, text, on: on || today, seen };
+    }
   }
   if (what === 'text') {
     const t = await a.input({ message: 'New text', default: s.text, back: true });
@@ -358,9 +394,10 @@ async function askStepChange(
       { value: 'yes', label: 'Yes, remove it' },
     ],
     default: 'no',
+    back: true,
     said: (c) => (c.value === 'no' ? 'Kept.' : 'Removing it.'),
   });
-  return sure === 'yes' ? { kind: 'remove', step, seen } : BACK;
+  return sure === 'yes' ? { kind: 'remove', step, seen } : sure === 'no' ? KEPT : BACK;
 }
 
 /** A day for done work or a note: empty (the caller's usual day), or a real day from the record's date to today. */

@@ -49,7 +49,7 @@ export function checkRecordAgainstProfile(rec: PracticeRecord, profile: Profile,
     if (s.for && !items.has(s.for))
       err(
         ['actionSteps', i, 'for'],
-        `action step is linked to "${s.for}", which is not a rated item of ${rec.profile}`,
+        `action step ${i + 1} is linked to "${s.for}", which is not a rated item of ${rec.profile}${didYouMean(s.for, items)}`,
       );
   });
   if (rec.status === 'complete') {

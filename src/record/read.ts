@@ -3,6 +3,7 @@ import { didYouMeanRecords, fsErrorText } from '../errors.js';
 import { readRecordText } from '../input-guard.js';
 import { zodDiagnostics } from '../zod-diagnostics.js';
 import { diagnosticAt, parseYaml, type Diagnostic, type YamlSource } from '../yaml-source.js';
+import { recordPlace } from './places.js';
 import { RecordSchema, type PracticeRecord } from './schema.js';
 
 export interface RecordLoad {
@@ -78,7 +79,11 @@ export function validateRecordValue(src: YamlSource): RecordLoad {
     };
   const parsed = RecordSchema.safeParse(src.value);
   if (!parsed.success)
-    return { file: src.file, diagnostics: zodDiagnostics(src, parsed.error, RecordSchema), source: src };
+    return {
+      file: src.file,
+      diagnostics: zodDiagnostics(src, parsed.error, RecordSchema, recordPlace),
+      source: src,
+    };
   return { file: src.file, record: parsed.data, diagnostics: [], source: src };
 }
 

@@ -145,6 +145,11 @@ export function historyText(
   const marks = m.rows.map((r) => changeMarks(r, plain));
   const markWidth = Math.max(0, ...marks.map((ms) => ms.map((x) => x.text).join(', ').length));
   const oneLine = 3 + m.columns.length * cellWidth + (markWidth ? markWidth + 3 : 0) <= width;
+  // The marks in one column, whatever the length of each item's newest level: the newest review's cell is
+  // padded to the widest cell ("C Far from Proficient"). One review per line, the same when every mark fits
+  // beside that width; otherwise each mark goes beside its own newest level, or under it.
+  const lastWidth = cellWidth - 2;
+  const aligned = oneLine || 3 + lastWidth + 3 + markWidth <= width;
   m.rows.forEach((r, k) => {
     out.push('', ch.bold(wrap(`${r.number ? `${r.number}. ` : ''}${r.title}`, width, '', '   ')));
     const cells = r.cells.map((c, i) => {
@@ -155,21 +160,22 @@ export function historyText(
     });
     const change = marks[k].map((x) => x.paint(ch)).join(', ');
     const changeWidth = marks[k].map((x) => x.text).join(', ').length;
+    const last = cells[cells.length - 1];
+    const beside = aligned ? `${' '.repeat(lastWidth - last.plain.length)}   ${change}` : `   ${change}`;
     if (oneLine) {
       out.push(
         '   ' +
           cells
             .map((c, i) => (i < cells.length - 1 ? c.coloured + ' '.repeat(cellWidth - c.plain.length) : c.coloured))
             .join('') +
-          (change ? `   ${change}` : ''),
+          (change ? beside : ''),
       );
       return;
     }
     out.push(...cells.map((c) => `   ${c.coloured}`));
     if (!change) return;
     // The mark beside the newest review when it fits, else on a line of its own under it.
-    const last = cells[cells.length - 1];
-    if (3 + last.plain.length + 3 + changeWidth <= width) out[out.length - 1] += `   ${change}`;
+    if (aligned || 3 + last.plain.length + 3 + changeWidth <= width) out[out.length - 1] += beside;
     else out.push(`     ${change}`);
   });
   const done = m.done.flatMap((steps, i) => (steps.length ? [{ i, steps }] : []));

@@ -84,6 +84,44 @@ describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
       status: 'planned',
     });
   });
+
+  it("a step's menu: Enter opens the progress note for a planned and an in-progress step; '<' goes one back", async () => {
+    const box = sandbox();
+    const file = join(box.cwd, 'rec.yaml');
+    copyFileSync(fixture('report', 'ohio-2025.yaml'), file);
+    const before = readFileSync(file, 'utf8');
+    const t = new TmuxSession(
+      `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} actions rec.yaml`,
+      box.cwd,
+      80,
+    );
+    sessions.push(t);
+    // The question being asked: the last one on the screen (answered ones start with ✔).
+    const asking = (what: string) => (s: string) =>
+      s
+        .split('\n')
+        .filter((l) => /^[?✔] /.test(l))
+        .at(-1)
+        ?.startsWith(`? ${what}`) ?? false;
+    for (const step of ['2', '3']) {
+      await t.answer('Change a step?', () => t.keys(step, 'Enter'));
+      await t.answer(`Step ${step}:`, () => t.keys('Enter')); // where the cursor starts: the same for both
+      await t.waitFor(asking('Progress note'), `step ${step}: Progress note`);
+      t.type('<');
+      await t.waitFor(asking(`Step ${step}:`), `step ${step}'s menu, not the list`);
+      t.keys('<');
+      await t.waitFor(asking('Change a step?'), 'the list');
+    }
+    await t.answer('Change a step?', () => t.keys('2', 'Enter'));
+    await t.answer('Step 2:', () => t.keys('5', 'Enter')); // Edit the text
+    await t.waitFor(asking('New text'), 'New text');
+    t.type('<');
+    await t.waitFor(asking('Step 2:'), "step 2's menu again");
+    t.keys('<');
+    await t.answer('Change a step?', () => t.keys('5', 'Enter')); // Finish
+    await t.waitFor(() => t.dead(), 'exit');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
 });
 
 if (!hasTmux) describe('profile actions in a real terminal', () => it.skip('skipped: tmux is not installed', () => {}));

@@ -82,3 +82,45 @@ describe('profile actions by flags (trial findings)', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
+
+describe('a record with more open steps than its profile allows (steps added by hand)', () => {
+  // Steps 2 and 3 are open, step 1 done: with two more, 4 open of at most 3.
+  const fourth = (t: string) =>
+    `${t}  - text: Visit a peer coach\n    status: planned\n  - text: Film one meeting\n    status: in-progress\n`;
+  const WARNING =
+    'warning: this record has 4 open action steps; its profile (ohio-process-coaching@3.15) allows 3 at a time: mark one done or remove one (--done N or --remove N).';
+
+  it('the list: said once on stderr, exit 0; a change that leaves it so: said again; one that fixes it: not', () => {
+    const { file, run } = setup(fourth);
+    const list = run();
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('4. [ ] planned\n   Visit a peer coach');
+    expect(list.stderr.replace(/\s+/g, ' ').trim()).toBe(WARNING);
+    const edit = run('--step', '4', '--text', 'Visit two peer coaches');
+    expect(edit.code).toBe(0);
+    expect(edit.stderr.replace(/\s+/g, ' ').trim()).toBe(WARNING);
+    const done = run('--done', '5');
+    expect(done.code).toBe(0);
+    expect(done.stderr).toBe('');
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[4]).toMatchObject({ status: 'done' });
+  });
+
+  it('within the maximum: nothing said', () => {
+    const { run } = setup();
+    expect(run().stderr).toBe('');
+  });
+});
+
+describe('a mistyped option', () => {
+  it('--dn 1: "Did you mean --done?" (the typed letters in order), not --on; exit 2, nothing changed', () => {
+    const { file, run } = setup();
+    const before = readFileSync(file, 'utf8');
+    const r = run('--dn', '1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: unknown option '--dn'\n(Did you mean --done?)\n");
+    expect(r.stderr).not.toContain('--on');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // A typo commander's own suggestion finds stays as it was.
+    expect(run('--plian').stderr).toContain('(Did you mean one of --plain, --plan?)');
+  });
+});

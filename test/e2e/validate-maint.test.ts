@@ -607,3 +607,27 @@ describe('--as with a profile file outside any id folder', () => {
     expect(r.stderr).not.toMatch(/--profiles \S+ --as \.@/);
   });
 });
+
+describe('a record: its steps numbered as the coach knows them (cold trial)', () => {
+  it('validate, report and actions say "action step 3, status", with file:line:col and the word meant', () => {
+    const dir = tmp('pp-recmsg-');
+    const file = join(dir, 'h.yaml');
+    writeFileSync(
+      file,
+      readFileSync(fixture('report', 'ohio-2025.yaml'), 'utf8').replace('    status: in-progress', '    status: Done'),
+    );
+    const message = 'action step 3, status: must be "planned", "in-progress" or "done" (did you mean "done"?)';
+    const v = runCli(['validate', file]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(`h.yaml:42:13  error  ${message}`);
+    expect(v.stdout).not.toContain('actionSteps.2');
+    expect(diagnostics(runCli(['validate', file, '--json']).stdout)).toEqual([
+      expect.objectContaining({ code: 'schema', severity: 'error', message, line: 42 }),
+    ]);
+    for (const cmd of ['report', 'actions']) {
+      const r = runCli([cmd, file], { env: { COLUMNS: '200' } });
+      expect(r.code, cmd).toBe(1);
+      expect(r.stderr, cmd).toContain(`h.yaml:42:13: ${message}`);
+    }
+  });
+});

@@ -55,7 +55,7 @@ describe('history model', () => {
     const { m, skipped } = model();
     const t = historyText(m, new Chalk({ level: 0 }), skipped, 60);
     expect(Math.max(...t.split('\n').map((l) => l.length))).toBeLessThanOrEqual(60);
-    expect(t).toContain('   C ■ Proficient   ↑ up');
+    expect(t).toMatch(/ {3}C ■ Proficient +↑ up/);
     const wide = historyText(m, new Chalk({ level: 0 }), skipped, 120);
     expect(wide).toMatch(/A ■ Close to Proficient +B ■ Proficient +C ■ Exemplary +↑ up/);
   });
@@ -115,6 +115,25 @@ describe('history: reviews and done steps on the same day', () => {
     expect(text).toContain(
       '  B 2026-09-10, since then:\n    • Plan the implementation check-ins with the building team (done 2026-09-10, the day of review B)',
     );
+  });
+});
+
+describe('history: the marks in one column', () => {
+  it("each item's mark starts at the same column, whatever the length of its newest level (120 and 60 columns, --plain too)", () => {
+    const { m, skipped } = model();
+    for (const plain of [false, true])
+      for (const width of [120, 60]) {
+        const text = historyText(m, new Chalk({ level: 0 }), skipped, width, plain);
+        const lines = text.split('\n').filter((l) => /^ {3}\S.*(up|down|same) since [A-Z]$/.test(l));
+        // Items 1 (newest "Exemplary") and 4 (newest "Proficient") both have one.
+        expect(lines, text).toHaveLength(2);
+        const at = lines.map((l) => l.search(plain ? /(up|down|same) since/ : /[↑↓=] /));
+        expect(at[0], text).toBe(at[1]);
+        // Just past the widest cell ("A Far from Proficient"), three blanks before the mark.
+        const widest = plain ? 'A Far from Proficient'.length : 'A ■ Far from Proficient'.length;
+        expect(at[0]).toBe((width === 120 ? 3 + 2 * (widest + 2) : 3) + widest + 3);
+        expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(width);
+      }
   });
 });
 

@@ -110,3 +110,15 @@ describe('PlainAsker: a whole word of one label picks it', () => {
     expect(text).toContain('"finish" could be Save and finish, which ends the session: type save in full, or 1.');
   });
 });
+
+describe('PlainAsker: a menu of one choice', () => {
+  it('says "type 1", not "a number from 1 to 1"; the number or the name still take it', async () => {
+    const one: Choice<string>[] = [{ value: 'x', label: 'Keep going' }];
+    const { got, text } = await pick(one, 'no\n1\n');
+    expect(got).toBe('x');
+    expect(text).not.toContain('from 1 to 1');
+    expect(text).toContain('Answer (type 1):');
+    expect(text).toContain('Please type 1.');
+    expect((await pick(one, 'keep\n')).got).toBe('x');
+  });
+});
