@@ -10,17 +10,23 @@ import { hasTmux, TmuxSession } from './tmux.js';
 const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
 
+/** `profile actions` at 80 columns on a copy of the mid-year Ohio record (rec.yaml in a fresh sandbox). */
+function startOnOhioRecord() {
+  const box = sandbox();
+  const file = join(box.cwd, 'rec.yaml');
+  copyFileSync(fixture('report', 'ohio-2025.yaml'), file);
+  const t = new TmuxSession(
+    `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} actions rec.yaml`,
+    box.cwd,
+    80,
+  );
+  sessions.push(t);
+  return { box, file, t };
+}
+
 describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
   it('edits a step, adds a progress note and removes a step; each saved, the file stays valid', async () => {
-    const box = sandbox();
-    const file = join(box.cwd, 'rec.yaml');
-    copyFileSync(fixture('report', 'ohio-2025.yaml'), file);
-    const t = new TmuxSession(
-      `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} actions rec.yaml`,
-      box.cwd,
-      80,
-    );
-    sessions.push(t);
+    const { file, t } = startOnOhioRecord();
     await t.waitFor((s) => s.includes('2. [ ] planned OVERDUE'), 'the list with the overdue step');
     expect(t.screen()).toContain('2 open of at most 3; you can add a step.');
 
@@ -59,15 +65,7 @@ describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
   });
 
   it('adding a step: "<" at "Which priority" goes back to the text, which Enter keeps', async () => {
-    const box = sandbox();
-    const file = join(box.cwd, 'rec.yaml');
-    copyFileSync(fixture('report', 'ohio-2025.yaml'), file);
-    const t = new TmuxSession(
-      `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} actions rec.yaml`,
-      box.cwd,
-      80,
-    );
-    sessions.push(t);
+    const { file, t } = startOnOhioRecord();
     await t.answer('Change a step?', () => t.keys('4', 'Enter')); // Add a step
     await t.answer('What will you do?', () => t.type('Visit a peer coach'));
     await t.waitFor((s) => s.includes('? Which priority does it address?'), 'the priority question');
@@ -86,16 +84,8 @@ describe.skipIf(!hasTmux)('profile actions in a real terminal (tmux)', () => {
   });
 
   it("a step's menu: Enter opens the progress note for a planned and an in-progress step; '<' goes one back", async () => {
-    const box = sandbox();
-    const file = join(box.cwd, 'rec.yaml');
-    copyFileSync(fixture('report', 'ohio-2025.yaml'), file);
+    const { file, t } = startOnOhioRecord();
     const before = readFileSync(file, 'utf8');
-    const t = new TmuxSession(
-      `env XDG_CONFIG_HOME=${box.env.XDG_CONFIG_HOME} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${BIN} actions rec.yaml`,
-      box.cwd,
-      80,
-    );
-    sessions.push(t);
     // The question being asked: the last one on the screen (answered ones start with ✔).
     const asking = (what: string) => (s: string) =>
       s
