@@ -176,7 +176,9 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
   const twins: HistoryModel['twins'] = [];
   const groups = new Map<string, number[]>();
   recs.forEach(({ rec }, i) => {
-    const keys = [`date ${rec.date}`, ...(rec.cycle ? [`cycle ${rec.cycle}`] : [])];
+    // Two reviews of one day are twins only when their cycles agree: a review started --from another on the
+    // same day for the next cycle is the coach's next review, not one saved twice or a colleague's.
+    const keys = [`date ${rec.date}\t${rec.cycle ?? ''}`, ...(rec.cycle ? [`cycle ${rec.cycle}`] : [])];
     for (const k of keys) groups.set(`${rec.profile}\n${k}`, [...(groups.get(`${rec.profile}\n${k}`) ?? []), i]);
   });
   const seen = new Set<string>();
@@ -184,7 +186,11 @@ export function buildHistory(target: Profile, inputs: HistoryInput[], mapItem: M
     if (cols.length < 2 || seen.has(cols.join())) continue;
     seen.add(cols.join());
     const answers = cols.map((i) => answersKey(recs[i].rec));
-    twins.push({ columns: cols, shared: k.split('\n')[1], sameAnswers: answers.every((a) => a === answers[0]) });
+    twins.push({
+      columns: cols,
+      shared: k.split('\n')[1].split('\t')[0],
+      sameAnswers: answers.every((a) => a === answers[0]),
+    });
   }
   return {
     title: target.title,

@@ -244,6 +244,22 @@ describe('history: whose records', () => {
     expect(text).not.toContain('delete the other file');
   });
 
+  it('same day, another cycle (the next review started --from the last on one day): no warning', () => {
+    const d = tempDir();
+    for (const f of readdirSync(DIR)) copyFileSync(join(DIR, f), join(d, f));
+    writeFileSync(
+      join(d, '2026-09-10_sbic-2024_6f6f6f6f.yaml'),
+      readFileSync(join(d, '2026-09-10_sbic-2024_1a2b3c4d.yaml'), 'utf8')
+        .replace('1a2b3c4d-0000-4000-8000-000000000003', '6f6f6f6f-0000-4000-8000-000000000006')
+        .replace('cycle: 2026-27 baseline', 'cycle: 2027-28 baseline')
+        .replace('feedback: proficient', 'feedback: exemplary'),
+    );
+    const { target, inputs, skipped } = collectHistory(d, reg, {});
+    const m = buildHistory(target, inputs, crosswalkMapper(target, reg));
+    expect(m.columns).toHaveLength(4);
+    expect(m.twins).toEqual([]);
+    expect(historyText(m, new Chalk({ level: 0 }), skipped, 200)).not.toContain('Warning');
+  });
   it("a colleague's nameless record from another district is not mixed in: lists places, --group or --same-person picks", () => {
     const d = tempDir();
     for (const f of readdirSync(DIR)) copyFileSync(join(DIR, f), join(d, f));
