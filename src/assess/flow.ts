@@ -93,9 +93,13 @@ export type Question =
    */
   | { kind: 'rating'; item: string; index: number; total: number; noteOpen?: boolean; atNote?: boolean }
   | { kind: 'areas' }
-  /** `resumed`: the last session stopped while picking: the picks saved so far are kept. */
-  | { kind: 'priorities'; resumed?: boolean }
-  | { kind: 'step'; index: number; optional: boolean }
+  /**
+   * `resumed`: the last session stopped while picking: the picks saved so far are kept. `atEnd`: come back
+   * to with "<" from the question after it: every pick is kept, "<" undoes the last one.
+   */
+  | { kind: 'priorities'; resumed?: boolean; atEnd?: boolean }
+  /** `atDue`: come back to with "<" from the question after it, so its last part (the due date) comes first. */
+  | { kind: 'step'; index: number; optional: boolean; atDue?: boolean }
   | { kind: 'review' };
 
 export type Answer =

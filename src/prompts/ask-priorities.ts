@@ -16,8 +16,9 @@ export async function askPriorities(
   d: Draft,
   cur: string[],
   commit?: (a: Answer) => void,
-  resumed = false,
+  kept?: 'resumed' | 'back',
 ): Promise<Answer | Back> {
+  const resumed = kept === 'resumed';
   const offered = belowTarget(profile, d.rec);
   asker.say(
     `\nPriorities: ${offered.length === 1 ? '1 item is' : `${offered.length} items are`} below target. Pick them in order, most important first.`,
@@ -40,10 +41,13 @@ export async function askPriorities(
     );
   }
   const levelOf = (id: string) => levelById(profile, d.rec.ratings[id])?.label;
-  const chosen: string[] = resumed ? [...cur] : [];
+  // Resumed after a stop, or come back to with "<": the picks so far stay picked; "<" undoes the last.
+  const chosen: string[] = kept ? [...cur] : [];
+  // Come back to with every item picked: asked once anyway ("That is all", or "<"), not skipped past.
+  let askOnce = kept === 'back' && chosen.length > 0;
   if (chosen.length)
     asker.say(
-      `Picked before your last session stopped (saved): ${chosen
+      `${resumed ? 'Picked before your last session stopped (saved)' : 'Your priorities so far'}: ${chosen
         .map((id, i) => {
           const it = offered.find((x) => x.id === id);
           return `${i + 1}) ${it ? (asker.plain ? plainItemLabel(it) : itemLabel(it)) : id}`;
@@ -54,7 +58,8 @@ export async function askPriorities(
     asker.plain ? `${plainItemLabel(i)}, ${levelOf(i.id)}` : `${itemLabel(i)} (${levelOf(i.id)})`;
   for (;;) {
     const left = offered.filter((i) => !chosen.includes(i.id));
-    if (!left.length) break;
+    if (!left.length && !askOnce) break;
+    askOnce = false;
     // --plain: every item keeps its number for the whole question (a screen-reader user remembers "3"), a
     // picked one says so; "That is all" comes last, once something is picked. Enter alone never picks.
     // On a terminal the list shrinks as items are picked: the cursor, not numbers, does the choosing.
@@ -67,7 +72,7 @@ export async function askPriorities(
     if (chosen.length) choices.push({ value: '', label: 'That is all my priorities' });
     // Resumed mid-way, the picks saved so far are all of `cur`: the cursor starts on the next item, as it did
     // before the stop, not on "That is all".
-    const def = cur.find((p) => !chosen.includes(p)) ?? (chosen.length && cur.length && !resumed ? '' : left[0].id);
+    const def = cur.find((p) => !chosen.includes(p)) ?? (chosen.length && cur.length && !resumed ? '' : left[0]?.id);
     const got = await asker.select({
       message: `Priority ${chosen.length + 1}`,
       choices,

@@ -173,7 +173,7 @@ export async function askQuestion(
         d,
         cur?.kind === 'priorities' ? cur.priorities : [],
         commit,
-        Boolean(q.resumed),
+        q.resumed ? 'resumed' : q.atEnd ? 'back' : undefined,
       );
     case 'step':
       return askStep(

@@ -55,8 +55,9 @@ export async function askStep(
   const items = ratedItems(profile);
   const prios = (d.rec.priorities ?? []).map((p) => items.find((i) => i.id === p)!).filter(Boolean);
   // Three parts, each with "<" to the one before: the text, the priority it addresses, the due date.
-  let text: string | undefined;
-  for (let part: 'text' | 'link' | 'due' = 'text'; ; ) {
+  // Come back to with "<" from the question after it: its last part (the due date) first, "<" to the others.
+  let text: string | undefined = q.atDue && cur ? cur.text : undefined;
+  for (let part: 'text' | 'link' | 'due' = q.atDue && cur ? 'due' : 'text'; ; ) {
     if (part === 'text') {
       const got = await asker.input({
         message: `Action step ${q.index + 1}: what will you do?${finish}`,

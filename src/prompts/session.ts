@@ -60,6 +60,8 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
     const p = previousQuestion(profile, d, from) ?? from;
     if (p.kind === 'context' && from.kind !== 'context') return { kind: 'context', fromEnd: true };
     if (p.kind === 'rating' && p !== from && p.item in d.rec.ratings) return { ...p, atNote: true };
+    if (p.kind === 'step' && p !== from && d.rec.actionSteps?.[p.index]) return { ...p, atDue: true };
+    if (p.kind === 'priorities' && p !== from && d.rec.priorities?.length) return { ...p, atEnd: true };
     return p;
   };
   const next = (answered?: Question): Question => {

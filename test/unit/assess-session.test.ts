@@ -473,3 +473,70 @@ describe('going back, then forward again', () => {
     expect(heard[17]).toBe('rating 3');
   });
 });
+
+describe('"<" lands on the last part of the question before', () => {
+  it("from step 2 to step 1's due date; from step 1 to the priorities, the picks kept", async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
+    const rec = newDraft(ohio).rec;
+    rec.group = { state: 'OH' };
+    for (const id of ids) rec.ratings[id] = 'yellow';
+    rec.improvementAreas = [];
+    const heard: string[] = [];
+    // What the coach does at each asking, in order; Enter (the default) when the list runs out.
+    const script: unknown[] = [
+      ids[0], // Priority 1
+      '', // Priority 2: That is all
+      'Step one', // Action step 1 text
+      ids[0], // the priority it addresses
+      '2099-01-01', // its due date
+      BACK, // Action step 2 text: "<" -> step 1's due date
+      BACK, // step 1's due date: "<" -> its link
+      BACK, // its link: "<" -> its text
+      BACK, // step 1's text: "<" -> the priorities, picks kept
+    ];
+    const next = (o: { message: string; default?: unknown }) => {
+      heard.push(o.message.replace(/ \(.*$/, '').replace(/\?.*$/, ''));
+      return script.length ? script.shift() : o.default;
+    };
+    const asker: Asker = {
+      say: (t) => {
+        if (t.startsWith('Your priorities so far')) heard.push(t);
+      },
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        if (o.message.startsWith('Save, or change')) return 'save' as T;
+        const got = next(o);
+        if (got === undefined && o.message.startsWith('Priority')) return '' as T; // That is all
+        return (got ?? o.choices[0].value) as T;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input(o: { message: string; default?: string }) {
+        const got = next(o);
+        return (got ?? (/Action step [12]/.test(o.message) ? 'Do it' : '')) as string;
+      },
+    };
+    await runSession({
+      profile: ohio,
+      draft: { rec, contextDone: true },
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: () => 'x.yaml',
+      start: { kind: 'priorities' },
+    });
+    expect(heard.slice(0, 11)).toEqual([
+      'Priority 1',
+      'Priority 2',
+      'Action step 1: what will you do',
+      'Which priority does it address',
+      'Due date',
+      'Action step 2: what will you do',
+      'Due date', // step 1's, its last part
+      'Which priority does it address',
+      'Action step 1: what will you do',
+      expect.stringMatching(/^Your priorities so far: 1\) /),
+      'Priority 2', // the pick kept; "That is all" or "<" from here
+    ]);
+  });
+});
