@@ -74,7 +74,7 @@ export function defaultsFromRecord(
   if (prev.actionSteps) {
     // Last year's unfinished steps as a starting point: same words and link, no old due date. Steps
     // marked done stay in last year's record: they are not this year's plan. A step whose item has no
-    // counterpart stays unlinked: `for: ''` is the "not linked to one priority" answer, so the question
+    // counterpart stays unlinked: `for: ''` is the "Not linked to a priority" answer, so the question
     // offers that, not some other priority that happens to come first.
     d.actionSteps = prev.actionSteps
       .filter((s) => s.status !== 'done')

@@ -91,11 +91,12 @@ export async function askStep(
         message: 'Which priority does it address?',
         choices: [
           ...prios.map((i) => ({ value: i.id, label: asker.plain ? plainItemLabel(i) : itemLabel(i) })),
-          { value: '', label: '(not linked to one priority)' },
+          // A plain label: --plain finds it by its first word ("not"), as every other choice.
+          { value: '', label: 'Not linked to a priority' },
         ],
         default: link.default,
         back: true,
-        said: (c) => `Linked: ${c.label}`,
+        said: (c) => (c.value ? `Linked: ${c.label}` : 'Not linked.'),
       });
       if (got === BACK) {
         part = 'text';

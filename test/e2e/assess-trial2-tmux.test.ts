@@ -150,9 +150,9 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     await t.waitFor((x) => after(x, '? Due date').includes("is before this record's date"), 'the slip said');
     t.keys(...Array(10).fill('BSpace'));
     await t.answer('Due date', () => t.type('2999-01-31'));
-    // Step 2: not linked; back from its due date, the cursor is on "(not linked)" still.
+    // Step 2: not linked; back from its due date, the cursor is on "Not linked to a priority" still.
     await t.answer('Action step 2', () => t.type('Second step'));
-    // The cursor starts on priority 1 (not on priority 2 for step 2): down twice to "(not linked)".
+    // The cursor starts on priority 1 (not on priority 2 for step 2): down twice to "Not linked to a priority".
     await t.answer('Which priority does it address?', () => t.keys('Down', 'Down', 'Enter'));
     await t.answer('Due date', () => t.type('<'));
     await t.answer('Which priority does it address?', () => t.keys('Enter'));

@@ -111,6 +111,13 @@ describe('action steps', () => {
     expect(last?.actionSteps?.map((s) => s.for)).toEqual(['communication.method', 'communication.method']);
   });
 
+  it('--plain: "not" picks "Not linked to a priority", said back as "Not linked."', async () => {
+    const { text, last } = await plainRun(['Step one', 'not', '', 'Step two', '', ''], atSteps());
+    expect(text).toContain('Not linked to a priority');
+    expect(text).toContain('   Not linked.');
+    expect(last?.actionSteps?.[0]).not.toHaveProperty('for');
+  });
+
   it("--from: a new text does not use up last time's step; it is offered at the next step, its link only for it", async () => {
     const defaults: Defaults = {
       lastTime: { date: '2025-09-14', ratings: {}, priorities: [] },
