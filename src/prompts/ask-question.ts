@@ -92,6 +92,8 @@ export async function askQuestion(
       // Last time's note is shown, and "same" keeps it, every time this note is asked (first time, after "<",
       // from the review, on --resume): never taken by Enter alone.
       const lastNote = then?.kind === 'rating' ? then.note : undefined;
+      // Kept with "same", it says whose words they are wherever it is read (review, report, next year).
+      const keptNote = lastNote && last ? keptLastNote(lastNote, last.date) : undefined;
       let def = prev?.level;
       // A session stopped in this note (its level saved), or "<" from the question after: the note is asked
       // straight away; "<" goes on to the level.
@@ -141,7 +143,7 @@ export async function askQuestion(
         // Enter skips a note, as at every other item: last time's note is kept only when asked for ("same").
         const own = prev?.note;
         const note = await asker.input({
-          message: noteQuestion(own, lastNote),
+          message: noteQuestion(own, keptNote),
           default: own,
           back: true,
         });
@@ -149,10 +151,11 @@ export async function askQuestion(
           def = level; // back from the note: the level of this item again
           continue;
         }
-        if (lastNote && note.trim().toLowerCase() === SAME) {
+        if (keptNote && isSame(note)) {
           asker.say("Kept last time's note.");
-          return { kind: 'rating', level, note: lastNote };
+          return { kind: 'rating', level, note: keptNote };
         }
+        if (asker.plain && note && note !== '-' && note !== own) asker.say('Note saved.');
         // --plain says back what became of the note, a skipped one too (a screen reader hears no redraw).
         if (asker.plain && (!note || note === '-')) asker.say('No note.');
         return { kind: 'rating', level, note: note === '-' ? undefined : note };
@@ -187,6 +190,22 @@ export async function askQuestion(
     case 'review':
       throw new Error('the review is asked by the session');
   }
+}
+
+/** "same" (any case, a full stop or "!" after it): keep last time's note. */
+function isSame(typed: string): boolean {
+  return new RegExp(`^${SAME}[.!]?$`, 'i').test(typed.trim());
+}
+
+const KEPT = /^Last time's note \(\d{4}-\d{2}-\d{2}\): /;
+
+/**
+ * Last time's note as kept this time: "Last time's note (2025-09-14): Teams jump to solutions.", so a
+ * coaching partner reading the report never takes it for this year's. A note kept once already keeps its
+ * first date (never "Last time's note (…): Last time's note (…): …").
+ */
+export function keptLastNote(note: string, date: string): string {
+  return KEPT.test(note) ? note : `Last time's note (${date}): ${note}`;
 }
 
 /** The note question, saying what Enter does here and, with last time's note, how to keep that one. */

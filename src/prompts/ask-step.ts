@@ -115,6 +115,10 @@ export async function askStep(
         part = prios.length ? 'link' : 'text';
         continue;
       }
+      // --plain says back a typed date too (a screen reader hears no redraw).
+      // (A date kept with Enter is said by the asker: "Kept: …".)
+      if (asker.plain && (!due || due === '-') && (due === '-' || !cur?.due)) asker.say('No due date.');
+      else if (asker.plain && due !== cur?.due) asker.say(`Due ${due}.`);
       return {
         kind: 'step',
         step: {

@@ -152,9 +152,8 @@ type ReviewPick = 'save' | Question | typeof BACK;
 
 async function askReview(asker: Asker, profile: Profile, d: Draft, ch: ChalkInstance): Promise<ReviewPick> {
   const width = terminalWidth();
-  const lastNotes = d.defaults?.notes ?? {};
   asker.say(
-    `\nReview your answers\n${asker.plain ? reviewList(profile, d.rec, width, lastNotes) : reviewTable(profile, d.rec, ch, width, lastNotes)}`,
+    `\nReview your answers\n${asker.plain ? reviewList(profile, d.rec, width) : reviewTable(profile, d.rec, ch, width)}`,
   );
   // Last time's unfinished steps that are not in this plan (left out, or no room): named before saving.
   const notIn = stepsNotInPlan(d);

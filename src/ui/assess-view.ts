@@ -52,23 +52,8 @@ export function levelText(profile: Profile, id: string | undefined, ch: ChalkIns
   return l ? paint(ch, l.colour, l.label) : ch.dim('(not yet)');
 }
 
-/** A note kept from last time (`--from`, "same") says so in the review: it is last year's words. */
-function noteLabel(rec: PracticeRecord, lastNotes: Record<string, string>, item: string): string {
-  return lastNotes[item] !== undefined && lastNotes[item].trim() === rec.notes?.[item]?.trim()
-    ? "note (last time's)"
-    : 'note';
-}
-
-const cap = (s: string) => `${s[0].toUpperCase()}${s.slice(1)}`;
-
 /** Every answer in one table, numbered like the review menu so "change 4" is easy to find. */
-export function reviewTable(
-  profile: Profile,
-  rec: PracticeRecord,
-  ch: ChalkInstance,
-  width = 110,
-  lastNotes: Record<string, string> = {},
-): string {
+export function reviewTable(profile: Profile, rec: PracticeRecord, ch: ChalkInstance, width = 110): string {
   // Column widths from the window (cli-table3 adds a border per column and one more): never wider than it.
   const inner = Math.max(40, width) - 4 - 4;
   const answer = Math.max(16, Math.min(Math.floor(inner * 0.45), inner - 20));
@@ -86,9 +71,7 @@ export function reviewTable(
   t.push(['', 'Context', ctx.join(', ') || ch.dim('(none)')]);
   if (rec.respondent) t.push(['', 'Respondent', safeLine(rec.respondent)]);
   for (const it of ratedItems(profile)) {
-    const note = rec.notes?.[it.id]
-      ? `\n${ch.dim(`${noteLabel(rec, lastNotes, it.id)}: ${safeText(rec.notes[it.id])}`)}`
-      : '';
+    const note = rec.notes?.[it.id] ? `\n${ch.dim(`note: ${safeText(rec.notes[it.id])}`)}` : '';
     t.push([it.number ?? '', it.title, levelText(profile, rec.ratings[it.id], ch) + note]);
   }
   const areaText = new Map(profile.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)));
@@ -112,12 +95,7 @@ export function reviewTable(
 }
 
 /** The review for --plain: the same answers as lines, no box drawing, each item numbered once. */
-export function reviewList(
-  profile: Profile,
-  rec: PracticeRecord,
-  width = terminalWidth(),
-  lastNotes: Record<string, string> = {},
-): string {
+export function reviewList(profile: Profile, rec: PracticeRecord, width = terminalWidth()): string {
   const out: string[] = [];
   const line = (label: string, value: string) => out.push(wrap(`${label}: ${value}`, width, '', '   '));
   const ctx = [
@@ -129,8 +107,7 @@ export function reviewList(
   for (const it of ratedItems(profile)) {
     const l = rec.ratings[it.id] ? levelById(profile, rec.ratings[it.id])?.label : undefined;
     line(itemLabel(it), l ?? '(not yet)');
-    if (rec.notes?.[it.id])
-      out.push(wrap(`${cap(noteLabel(rec, lastNotes, it.id))}: ${safeLine(rec.notes[it.id])}`, width, '   '));
+    if (rec.notes?.[it.id]) out.push(wrap(`Note: ${safeLine(rec.notes[it.id])}`, width, '   '));
   }
   const areaText = new Map(profile.sections.flatMap((s) => s.improvementAreas.map((a) => [a.id, a.text] as const)));
   line(

@@ -95,7 +95,7 @@ describe.skipIf(!hasTmux)('assess, second cold trial (tmux)', () => {
     await t2.answer('Private note', () => t2.type('same'));
     await t2.waitFor((x) => x.includes('Rating 5 of 5'), 'rating 5');
     const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
-    expect(rec.notes['solution-dialogue']).toBe('Teams jump to solutions.');
+    expect(rec.notes['solution-dialogue']).toBe("Last time's note (2025-09-14): Teams jump to solutions.");
   });
 
   it('--plain: after Ctrl-C the "To carry on" line keeps --plain, and resuming so asks the note again', async () => {

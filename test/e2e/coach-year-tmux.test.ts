@@ -135,7 +135,9 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     await t.answer('Action step 3', () => t.type(''));
     // The review says whose words the note is.
     s = await t.waitFor((x) => x.includes('? Save, or change an answer?'), 'the review');
-    expect(after(s, 'Review your answers')).toContain("note (last time's): Teams jump to solutions.");
+    expect(after(s, 'Review your answers').replace(/[│\s]+/g, ' ')).toContain(
+      "note: Last time's note (2025-09-14): Teams jump to solutions.",
+    );
     await t.answer('Save, or change an answer?', () => t.keys('Enter'));
     await t.waitFor((x) => x.includes('Your action plan') && t.dead(), 'the summary');
     const rec = parse(readFileSync(recordsIn(join(box.cwd, 'records'))[0], 'utf8'));
@@ -146,7 +148,8 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
       'solution-dialogue': 'close-to-proficient',
       'progress-monitoring': 'proficient',
     });
-    expect(rec.notes).toEqual({ 'solution-dialogue': 'Teams jump to solutions.' });
+    // Kept with "same", the note says whose words it is: a report read by a partner shows it as last time's.
+    expect(rec.notes).toEqual({ 'solution-dialogue': "Last time's note (2025-09-14): Teams jump to solutions." });
     expect(rec.actionSteps[0].text).toBe('Use the solution-dialogue protocol at every team meeting');
   });
 

@@ -8,7 +8,7 @@ import { applyKnownAnswers, completeWithoutPrompts, readAnswersFile } from '../.
 import { applyAnswer, newDraft, type Draft } from '../../src/assess/flow.js';
 import { defaultsFromRecord } from '../../src/assess/from.js';
 import { partialNote } from '../../src/assess/summary.js';
-import { askQuestion, noteQuestion } from '../../src/prompts/ask-question.js';
+import { askQuestion, keptLastNote, noteQuestion } from '../../src/prompts/ask-question.js';
 import { BACK, type Asker, type BackWithTicks, type Choice } from '../../src/prompts/asker.js';
 import { PlainAsker } from '../../src/prompts/plain-asker.js';
 import { runSession } from '../../src/prompts/session.js';
@@ -102,11 +102,14 @@ describe('assess --from: last time is shown, never silently copied', () => {
       };
       const d = await runSession({ profile: ohio, draft: fromLastYear(), asker, ch, save: () => 'x.yaml' });
       const item = Object.keys(d.rec.notes ?? {})[0];
-      expect(d.rec.notes).toEqual({ [item]: 'I tend to ask closed questions when we are short of time.' });
+      // Saved saying whose words they are, so the report a partner reads does not pass them off as this year's.
+      expect(d.rec.notes).toEqual({
+        [item]: "Last time's note (2025-09-20): I tend to ask closed questions when we are short of time.",
+      });
       expect(seen.said).toContain("Kept last time's note.");
       const review = seen.said.find((t) => t.includes('Review your answers'))!;
-      expect(review.replace(/\s+/g, ' ')).toMatch(
-        plain ? /Note \(last time's\): I tend to ask closed questions/ : /note \(last time's\):/,
+      expect(review.replace(/[│\s]+/g, ' ')).toMatch(
+        plain ? /Note: Last time's note \(2025-09-20\): I tend to ask closed questions/ : /note: Last time's note/,
       );
     }
   });
@@ -165,10 +168,21 @@ describe("last time's note, every time the note is asked", () => {
         },
       };
       const got = await askQuestion(asker, ohio, draft, { kind: 'rating', item, index, total: items.length, ...q }, ch);
-      expect(got).toEqual({ kind: 'rating', level: 'yellow', note: draft.defaults!.notes![item] });
+      expect(got).toEqual({
+        kind: 'rating',
+        level: 'yellow',
+        note: `Last time's note (2025-09-20): ${draft.defaults!.notes![item]}`,
+      });
       expect(seen.said.some((t) => t.startsWith("Last time's note:"))).toBe(true);
       expect(seen.inputs[0].message).toBe("Private note (optional; Enter to skip, type same to keep last time's note)");
     }
+  });
+
+  it('a kept note says so once, with the first date it was written', () => {
+    expect(keptLastNote('Teams jump.', '2025-09-14')).toBe("Last time's note (2025-09-14): Teams jump.");
+    expect(keptLastNote("Last time's note (2024-09-12): Teams jump.", '2025-09-14')).toBe(
+      "Last time's note (2024-09-12): Teams jump.",
+    );
   });
 
   it('the note question says what Enter keeps', () => {

@@ -111,6 +111,12 @@ describe('action steps', () => {
     expect(last?.actionSteps?.map((s) => s.for)).toEqual(['communication.method', 'communication.method']);
   });
 
+  it('--plain: a typed due date is said back, and so is none', async () => {
+    const { text } = await plainRun(['Step one', '', '2099-01-31', 'Step two', '', ''], atSteps());
+    expect(text).toContain('Due 2099-01-31.');
+    expect(text).toContain('No due date.');
+  });
+
   it('--plain: "not" picks "Not linked to a priority", said back as "Not linked."', async () => {
     const { text, last } = await plainRun(['Step one', 'not', '', 'Step two', '', ''], atSteps());
     expect(text).toContain('Not linked to a priority');
