@@ -11,7 +11,7 @@ import { readRecordText } from '../input-guard.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
-import { parseRecordText } from '../record/read.js';
+import { isNotRecord, parseRecordText } from '../record/read.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
 import { quoteAmbiguousInText } from '../record/write.js';
 import {
@@ -470,7 +470,12 @@ function saveLocked(
     throw new CliError(`cannot read ${file}: ${fsErrorText(err)}${didYouMeanRecords(file, err)}`, EXIT.usage);
   }
   const r = parseRecordText(text, file);
-  if (!r.record) throw new CliError(r.diagnostics[0]?.message ?? 'not a record', EXIT.problems, r.diagnostics[0]);
+  if (!r.record)
+    throw new CliError(
+      r.diagnostics[0]?.message ?? 'not a record',
+      isNotRecord(r) ? EXIT.usage : EXIT.problems,
+      r.diagnostics[0],
+    );
   const draft = draftProblem(r.record, file);
   if (draft) throw draft;
   const broken = profileProblem(r, profile, file);

@@ -57,7 +57,7 @@ Examples:
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --plain
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --add "Visit a peer coach" --for 6 --due 2026-01-31
 
-Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many open steps).`),
+Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many open steps, a report or a profile instead of a record).`),
     )
     .action(async (file: string, opts: Record<string, unknown>, cmd: Command) => {
       const { runActions } = await import('../prompts/run-actions.js');

@@ -24,7 +24,7 @@ import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
 import { loadRegistry, resolveProfile } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
-import { parseRecordText } from '../record/read.js';
+import { isNotRecord, parseRecordText } from '../record/read.js';
 import type { PracticeRecord } from '../record/schema.js';
 import { isOverdue } from '../report/model.js';
 import { actionsList } from '../ui/actions-view.js';
@@ -66,7 +66,8 @@ function load(file: string, profile?: Profile): { rec: PracticeRecord } {
   const r = parseRecordText(text, file);
   if (!r.record) {
     const d = r.diagnostics[0];
-    throw new CliError(d?.message ?? 'not a record', EXIT.problems, d, d?.hint);
+    // A report or a profile where the record goes is a wrong argument (2); a broken record, a problem (1).
+    throw new CliError(d?.message ?? 'not a record', isNotRecord(r) ? EXIT.usage : EXIT.problems, d, d?.hint);
   }
   const broken = profileProblem(r, profile, file);
   if (broken) throw broken;
