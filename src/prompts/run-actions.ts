@@ -28,6 +28,7 @@ import { isNotRecord, parseRecordText } from '../record/read.js';
 import type { PracticeRecord } from '../record/schema.js';
 import { isOverdue } from '../report/model.js';
 import { actionsList } from '../ui/actions-view.js';
+import { itemLabel, plainItemLabel } from '../ui/assess-view.js';
 import { colours } from '../ui/colour.js';
 import { stderrWidth, wrapMessage } from '../ui/wrap.js';
 import { BACK, type Asker } from './asker.js';
@@ -105,7 +106,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
   const warnings: string[] = [];
   const changes = changesFromFlags(o, today, profile, rec, warnings);
   const max = maxSteps(profile);
-  const list = () => actionsList(rec, items, ch, today, max, undefined, name);
+  const list = () => actionsList(rec, items, ch, today, max, undefined, name, plain);
 
   const write = (cs: ActionChange[], yes = o.yes, menu = false): string[] => {
     if (cs.some((c) => c.kind === 'add') && !profile) throw problem;
@@ -267,15 +268,18 @@ async function askNewStep(
       text = t;
       ask = prios.length ? 'for' : 'due';
     } else if (ask === 'for') {
+      // --plain: the item's own number after its title ("1) Develop a plan (item 3)", not "1) 3. Develop"),
+      // and no brackets on "Not linked to a priority", so its first word can be typed (--plain takes a choice
+      // by the start of its name).
       const f = await a.select({
         message: 'Which priority does it address?',
         choices: [
-          ...prios.map((i) => ({ value: i.id, label: `${i.number ? `${i.number}. ` : ''}${i.title}` })),
-          { value: '', label: '(not linked)' },
+          ...prios.map((i) => ({ value: i.id, label: a.plain ? plainItemLabel(i) : itemLabel(i) })),
+          { value: '', label: 'Not linked to a priority' },
         ],
         default: linked,
         back: true,
-        said: (c) => `Linked to: ${c.label}`,
+        said: (c) => (c.value ? `Linked to: ${c.label}` : 'Not linked.'),
       });
       if (f === BACK) ask = 'text';
       else {

@@ -457,3 +457,55 @@ describe('profile actions --plain: choosing by name', () => {
     expect(text).toContain('Finished.');
   });
 });
+
+describe('profile actions --plain: words only, for a screen reader', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const report = () =>
+    put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+
+  function plainRun(file: string, lines: string) {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    let screen = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      screen += String(s);
+      return true;
+    });
+    input.end(lines);
+    return runActions({ file, asker: new PlainAsker(input, output), today: '2026-02-01', plain: true }).then(() => ({
+      text,
+      screen,
+    }));
+  }
+
+  it('the list: "1. done", "2. planned, OVERDUE", "3. in progress", commas; no [x], [ ], [~] or ·', async () => {
+    const { screen } = await plainRun(report(), 'finish\n');
+    expect(screen).toContain('1. done\n   Plan three open questions');
+    expect(screen).toContain('2. planned, OVERDUE\n   Ask a partner');
+    expect(screen).toContain('3. in progress\n   Keep a log');
+    expect(screen.replace(/\s+/g, ' ')).toContain('due 2025-11-30, done 2025-11-18');
+    expect(screen).not.toMatch(/\[[ x~]\]|·/);
+  });
+
+  it('adding a step: each priority by its title, its number after it; "not" picks Not linked, said back so', async () => {
+    const file = report();
+    const { text } = await plainRun(file, 'add\nVisit a peer coach\nnot\n\nfinish\n');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('1) Powerful questioning that deepens and extends thinking (item 6)');
+    expect(flat).toContain('2) Building and maintaining rapport (item 2)');
+    expect(flat).toContain('3) Not linked to a priority');
+    expect(flat).not.toMatch(/\d\) \d+\. /); // never two numbers in a row
+    expect(flat).toContain('Not linked.');
+    expect(flat).not.toContain('Linked to: Not linked');
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[3]).toEqual({ text: 'Visit a peer coach', status: 'planned' });
+  });
+
+  it('a priority picked by name is said back with its title', async () => {
+    const file = report();
+    const { text } = await plainRun(file, 'add\nVisit a peer coach\nbuilding\n\nfinish\n');
+    expect(text.replace(/\s+/g, ' ')).toContain('Linked to: Building and maintaining rapport (item 2)');
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[3].for).toBe('communication.rapport');
+  });
+});
