@@ -16,6 +16,7 @@ import {
   type ActionChange,
   type StepStatus,
 } from '../assess/actions.js';
+import { findNewerReview, newerReviewNote } from '../assess/newer-review.js';
 import type { ActionStepT } from '../record/schema.js';
 import { today as todayDay } from '../assess/flow.js';
 import { CliError, EXIT, didYouMeanRecords, fsErrorText } from '../errors.js';
@@ -30,7 +31,7 @@ import { isOverdue } from '../report/model.js';
 import { actionsList } from '../ui/actions-view.js';
 import { itemLabel, plainItemLabel } from '../ui/assess-view.js';
 import { colours } from '../ui/colour.js';
-import { stderrWidth, wrapMessage } from '../ui/wrap.js';
+import { stderrWidth, terminalWidth, wrap, wrapMessage } from '../ui/wrap.js';
 import { BACK, type Asker } from './asker.js';
 
 export interface ActionsOptions {
@@ -115,6 +116,14 @@ export async function runActions(o: ActionsOptions): Promise<void> {
     return r.said;
   };
   const interactive = !changes.length && (Boolean(o.asker) || Boolean(process.stdin.isTTY));
+  // Last year's record whose open steps a newer review carries on: said once, first (on screen in the menu, on
+  // stderr with flags or a pipe), and the record is still worked on as asked.
+  const newer = findNewerReview(o.file, rec);
+  if (newer) {
+    const note = newerReviewNote(newer, shownName(newer.file));
+    if (interactive) process.stdout.write(`${wrap(note, terminalWidth())}\n\n`);
+    else process.stderr.write(`${wrapMessage(note, stderrWidth())}\n`);
+  }
   if (changes.length) {
     const said = write(changes);
     process.stdout.write(`Updated ${o.file}\n${said.map((l) => `${l}\n`).join('')}\n${list()}`);
