@@ -11,7 +11,7 @@ import { readRecordText } from '../input-guard.js';
 import { profileRef, ratedItems } from '../profile/model.js';
 import type { Profile } from '../profile/schema.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
-import { parseRecordText } from '../record/read.js';
+import { isNotRecord, parseRecordText } from '../record/read.js';
 import type { ActionStepT, PracticeRecord } from '../record/schema.js';
 import { quoteAmbiguousInText } from '../record/write.js';
 import {
@@ -298,7 +298,7 @@ export function checkChanges(
 export function describeChanges(rec: PracticeRecord, changes: ActionChange[], today: string): string[] {
   const steps = rec.actionSteps ?? [];
   let added = steps.length;
-  return changes.map((c) => {
+  const said = changes.map((c) => {
     if (c.kind === 'add') return `Added step ${++added}: ${cleanStepText(c.step.text)}.`;
     const s = steps[c.step - 1];
     const name = stepName(c.step, s.text);
@@ -318,6 +318,31 @@ export function describeChanges(rec: PracticeRecord, changes: ActionChange[], to
     if (c.kind === 'note') return `Progress note of ${c.on} added to ${name}.`;
     return `Removed ${name}.`;
   });
+  const moved = renumbered(added, changes);
+  return moved ? [...said, moved] : said;
+}
+
+/**
+ * After a removal the later steps move up: said, so "step 3" is not looked for where it was ("Steps 3 and 4
+ * are now 2 and 3.", "Step 3 is now 2."). `count`: the steps before the removal, added ones included.
+ */
+export function renumbered(count: number, changes: ActionChange[]): string | undefined {
+  const gone = new Set(changes.flatMap((c) => (c.kind === 'remove' ? [c.step] : [])));
+  const moves: [number, number][] = [];
+  for (let n = 1, now = 0; n <= count; n++) {
+    if (gone.has(n)) continue;
+    now++;
+    if (now !== n) moves.push([n, now]);
+  }
+  if (!moves.length) return undefined;
+  const list = (ns: number[]) =>
+    ns.length > 1 ? `${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}` : String(ns[0]);
+  const from = moves.map(([n]) => n);
+  const to = moves.map(([, k]) => k);
+  // A long run that moves by one amount reads as a range: "Steps 3 to 7 are now 2 to 6."
+  const run = moves.length > 3 && moves.every(([n, k], i) => n === from[0] + i && k === to[0] + i);
+  if (run) return `Steps ${from[0]} to ${from.at(-1)} are now ${to[0]} to ${to.at(-1)}.`;
+  return moves.length === 1 ? `Step ${from[0]} is now ${to[0]}.` : `Steps ${list(from)} are now ${list(to)}.`;
 }
 
 /** The plain value after the changes, to compare the edited file against. */
@@ -470,7 +495,12 @@ function saveLocked(
     throw new CliError(`cannot read ${file}: ${fsErrorText(err)}${didYouMeanRecords(file, err)}`, EXIT.usage);
   }
   const r = parseRecordText(text, file);
-  if (!r.record) throw new CliError(r.diagnostics[0]?.message ?? 'not a record', EXIT.problems, r.diagnostics[0]);
+  if (!r.record)
+    throw new CliError(
+      r.diagnostics[0]?.message ?? 'not a record',
+      isNotRecord(r) ? EXIT.usage : EXIT.problems,
+      r.diagnostics[0],
+    );
   const draft = draftProblem(r.record, file);
   if (draft) throw draft;
   const broken = profileProblem(r, profile, file);

@@ -45,6 +45,8 @@ Without options, on a terminal, you pick a step and what to do with it (and, for
 
 Each change goes to the step you picked, even if another window changed the list meanwhile; if that step is gone, nothing is saved and the list is shown again. Each change is saved at once, atomically; comments, key order and everything else in the record stay. Dates are written quoted ("2026-01-31"), so any YAML reader takes them as text. Steps past their due date and not done are marked OVERDUE.
 
+If a newer review in the same folder (profile assess --from) carries this record's unfinished steps on, that is said first, with the command for this year's plan; this record is still changed as asked.
+
 The profile's maximum (3 for the shipped profiles) counts open steps: once a step is done you can add a new one. A draft must be finished first with profile assess --resume <file>. Done dates and notes cannot be after today; --done on a step already done changes its done date (and says so). A due date cannot be before the record's own date. Removing a done step needs --yes.
 
 Examples:
@@ -57,7 +59,7 @@ Examples:
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --plain
   $ profile actions records/2025-09-14_sbic-2024_3f2b8c1e.yaml --add "Visit a peer coach" --for 6 --due 2026-01-31
 
-Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many open steps).`),
+Exit codes: 0 ok, 1 the record file is broken, 2 usage (e.g. no such step, a draft, too many open steps, a report or a profile instead of a record).`),
     )
     .action(async (file: string, opts: Record<string, unknown>, cmd: Command) => {
       const { runActions } = await import('../prompts/run-actions.js');

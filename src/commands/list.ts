@@ -28,6 +28,8 @@ export function listCommand(): Command {
       }));
       if (opts.json) return writeOut(`${JSON.stringify({ profiles: rows, problems: reg.problems }, null, 2)}\n`);
       const { renderProfileList } = await import('../ui/profile-list.js');
-      writeOut(renderProfileList(rows, reg.problems));
+      const { terminalWidth } = await import('../ui/wrap.js');
+      // On a terminal, wrapped by words at its width; piped, one line per profile, as scripts expect.
+      writeOut(renderProfileList(rows, reg.problems, process.stdout.isTTY ? terminalWidth() : undefined));
     });
 }

@@ -47,7 +47,7 @@ Examples:
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --out partner.html
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --plain
 
-Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, unknown profile, the output file exists).`),
+Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, not a record (a report or a profile), unknown profile, the output file exists).`),
     )
     .action(async (file: string, opts: unknown, cmd: Command) => {
       const parsed = (await optionsSchema()).safeParse(opts);

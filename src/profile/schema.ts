@@ -101,7 +101,7 @@ export const ProfileSchema = z
     status: z.enum(['complete', 'partial']).default('complete'),
     statusNote: Text.optional().describe('For a partial profile: what is missing and where to find it'),
     coachNote: Text.optional().describe(
-      'For a partial profile: one or two plain sentences for a coach, shown before the first question of an assessment: what is missing and what that means for their self-assessment',
+      'For a partial profile: one or two plain sentences for a coach, shown before the first question of an assessment and at the top of a report: what is missing and what that means for their self-assessment (true in both places: the report shows the general meaning of each level once, in its scale, not under each item)',
     ),
     projectChoices: z
       .array(Text)

@@ -76,8 +76,14 @@ export async function pickDraft(
   const a = await getAsker();
   const choices = drafts.map((x) => ({ value: x.file, label: `Resume ${label(x)}` }));
   if (!asked) choices.push({ value: '', label: 'Start a new assessment' });
+  // A question that names its two ways ("resume it, or start a new one?"), not a yes/no one ("Resume it?"): a
+  // "yes" would only mean something with one draft, and the answer is a choice of the list in any case
+  // (its number, or "resume", "start" or "new" in --plain).
+  const several = drafts.length > 1;
   const got = await a.select({
-    message: asked ? 'Which draft?' : 'You have an unfinished assessment. Resume it?',
+    message: asked
+      ? 'Which draft?'
+      : `You have ${several ? `${drafts.length} unfinished assessments: resume one` : 'an unfinished assessment: resume it'}, or start a new one?`,
     choices,
     default: drafts[0].file,
   });

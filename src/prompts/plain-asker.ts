@@ -134,6 +134,8 @@ export class PlainAsker implements Asker {
         );
       } else if (named.length > 1)
         this.line(`"${a}" could be ${named.map((c) => c.label).join(' or ')}; type more of the name or a number.`);
+      // A number past the end (7 at a 4-choice menu): which number is wrong comes first, then what would do.
+      else if (/^-?\d+$/.test(a)) this.line(`${notOnList([a])}; please ${single ? '' : 'type '}${help}.`);
       else this.line(`Please ${single ? '' : 'type '}${help}.`);
     }
   }
@@ -175,11 +177,16 @@ export class PlainAsker implements Asker {
         this.line(`All ${o.choices.length} ticked.`);
         return o.choices.map((c) => c.value);
       }
-      const ks = a.split(/[\s,]+/).map(Number);
-      if (ks.every((k) => Number.isInteger(k) && k >= 1 && k <= o.choices.length)) {
+      const parts = a.split(/[\s,]+/).filter(Boolean);
+      const ks = parts.map(Number);
+      if (ks.length && ks.every((k) => Number.isInteger(k) && k >= 1 && k <= o.choices.length)) {
         return said([...new Set(ks)].sort((x, y) => x - y));
       }
-      this.line(`Please type ${help}.`);
+      // Numbers only, some past the end ("2,5" at a 2-item list): say which are not on it, then what would do.
+      const off = parts.filter((p, i) => /^-?\d+$/.test(p) && !(ks[i] >= 1 && ks[i] <= o.choices.length));
+      if (off.length && parts.every((p) => /^-?\d+$/.test(p)))
+        this.line(`${notOnList([...new Set(off)])}; please type ${help}.`);
+      else this.line(`Please type ${help}.`);
     }
   }
 
@@ -272,6 +279,12 @@ function hasWords(label: string, typed: string): 'last' | 'inside' | undefined {
   for (let i = 0; i + want.length <= have.length; i++)
     if (want.every((w, k) => have[i + k] === w)) found = i + want.length === have.length ? 'last' : 'inside';
   return found;
+}
+
+/** "7 is not on the list", "5 and 7 are not on the list". */
+function notOnList(ns: string[]): string {
+  const list = ns.length > 1 ? `${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}` : ns[0];
+  return `${list} ${ns.length > 1 ? 'are' : 'is'} not on the list`;
 }
 
 /** "<" is the one Back key, in lists as in text answers. */

@@ -16,6 +16,7 @@ import {
   type ActionChange,
   type StepStatus,
 } from '../assess/actions.js';
+import { findNewerReview, newerReviewNote } from '../assess/newer-review.js';
 import type { ActionStepT } from '../record/schema.js';
 import { today as todayDay } from '../assess/flow.js';
 import { CliError, EXIT, didYouMeanRecords, fsErrorText } from '../errors.js';
@@ -24,12 +25,13 @@ import { safeLine } from '../text-safety.js';
 import { ratedItems } from '../profile/model.js';
 import { loadRegistry, resolveProfile } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
-import { parseRecordText } from '../record/read.js';
+import { isNotRecord, parseRecordText } from '../record/read.js';
 import type { PracticeRecord } from '../record/schema.js';
 import { isOverdue } from '../report/model.js';
 import { actionsList } from '../ui/actions-view.js';
+import { itemLabel, plainItemLabel } from '../ui/assess-view.js';
 import { colours } from '../ui/colour.js';
-import { stderrWidth, wrapMessage } from '../ui/wrap.js';
+import { stderrWidth, terminalWidth, wrap, wrapMessage } from '../ui/wrap.js';
 import { BACK, type Asker } from './asker.js';
 
 export interface ActionsOptions {
@@ -66,7 +68,8 @@ function load(file: string, profile?: Profile): { rec: PracticeRecord } {
   const r = parseRecordText(text, file);
   if (!r.record) {
     const d = r.diagnostics[0];
-    throw new CliError(d?.message ?? 'not a record', EXIT.problems, d, d?.hint);
+    // A report or a profile where the record goes is a wrong argument (2); a broken record, a problem (1).
+    throw new CliError(d?.message ?? 'not a record', isNotRecord(r) ? EXIT.usage : EXIT.problems, d, d?.hint);
   }
   const broken = profileProblem(r, profile, file);
   if (broken) throw broken;
@@ -104,7 +107,7 @@ export async function runActions(o: ActionsOptions): Promise<void> {
   const warnings: string[] = [];
   const changes = changesFromFlags(o, today, profile, rec, warnings);
   const max = maxSteps(profile);
-  const list = () => actionsList(rec, items, ch, today, max, undefined, name);
+  const list = () => actionsList(rec, items, ch, today, max, undefined, name, plain);
 
   const write = (cs: ActionChange[], yes = o.yes, menu = false): string[] => {
     if (cs.some((c) => c.kind === 'add') && !profile) throw problem;
@@ -113,6 +116,14 @@ export async function runActions(o: ActionsOptions): Promise<void> {
     return r.said;
   };
   const interactive = !changes.length && (Boolean(o.asker) || Boolean(process.stdin.isTTY));
+  // Last year's record whose open steps a newer review carries on: said once, first (on screen in the menu, on
+  // stderr with flags or a pipe), and the record is still worked on as asked.
+  const newer = findNewerReview(o.file, rec);
+  if (newer) {
+    const note = newerReviewNote(newer, shownName(newer.file));
+    if (interactive) process.stdout.write(`${wrap(note, terminalWidth())}\n\n`);
+    else process.stderr.write(`${wrapMessage(note, stderrWidth())}\n`);
+  }
   if (changes.length) {
     const said = write(changes);
     process.stdout.write(`Updated ${o.file}\n${said.map((l) => `${l}\n`).join('')}\n${list()}`);
@@ -266,15 +277,18 @@ async function askNewStep(
       text = t;
       ask = prios.length ? 'for' : 'due';
     } else if (ask === 'for') {
+      // --plain: the item's own number after its title ("1) Develop a plan (item 3)", not "1) 3. Develop"),
+      // and no brackets on "Not linked to a priority", so its first word can be typed (--plain takes a choice
+      // by the start of its name).
       const f = await a.select({
         message: 'Which priority does it address?',
         choices: [
-          ...prios.map((i) => ({ value: i.id, label: `${i.number ? `${i.number}. ` : ''}${i.title}` })),
-          { value: '', label: '(not linked)' },
+          ...prios.map((i) => ({ value: i.id, label: a.plain ? plainItemLabel(i) : itemLabel(i) })),
+          { value: '', label: 'Not linked to a priority' },
         ],
         default: linked,
         back: true,
-        said: (c) => `Linked to: ${c.label}`,
+        said: (c) => (c.value ? `Linked to: ${c.label}` : 'Not linked.'),
       });
       if (f === BACK) ask = 'text';
       else {

@@ -35,6 +35,22 @@ export const MD_NOT_RECORD =
   'this looks like a Markdown report (written by profile report --format md), not a record (records are the .yaml files profile assess saves in records/)';
 export const PROFILE_NOT_RECORD =
   'this is a practice profile (the questions and levels), not your record (records are the .yaml files profile assess saves in records/)';
+/** A YAML file with no `kind:` (an answers file for assess --answers, most often). */
+export const NO_KIND_NOT_RECORD =
+  'not a record file: a record, as profile assess writes it, starts with "kind: practice-profile-record" (then format, id, profile, status, date, ratings, ...); this file has no "kind:" line (an answers file for profile assess --answers looks like this)';
+
+/**
+ * The file is another kind of file (a report, a profile, an answers file), not a record with a mistake in it:
+ * a wrong argument, which the commands that take one record (actions, report, assess --from) refuse with exit
+ * 2 (usage), as a file that is not there; a broken record is a problem in the file (exit 1).
+ */
+export function isNotRecord(load: Pick<RecordLoad, 'record' | 'diagnostics'>): boolean {
+  const m = load.diagnostics[0]?.message;
+  return (
+    !load.record &&
+    (m === HTML_NOT_RECORD || m === MD_NOT_RECORD || m === PROFILE_NOT_RECORD || m === NO_KIND_NOT_RECORD)
+  );
+}
 
 /**
  * A report given where a record goes (`profile report` writes HTML and Markdown): what it is, in words, rather
@@ -67,9 +83,11 @@ export function validateRecordValue(src: YamlSource): RecordLoad {
   // rather than "kind: must be ..." as if one field were wrong.
   const v = src.value;
   if (v && typeof v === 'object' && !Array.isArray(v) && (v as { kind?: unknown }).kind === undefined) {
-    const message =
-      'not a record file: a record, as profile assess writes it, starts with "kind: practice-profile-record" (then format, id, profile, status, date, ratings, ...); this file has no "kind:" line (an answers file for profile assess --answers looks like this)';
-    return { file: src.file, diagnostics: [diagnosticAt(src, [], message, { code: 'schema' })], source: src };
+    return {
+      file: src.file,
+      diagnostics: [diagnosticAt(src, [], NO_KIND_NOT_RECORD, { code: 'schema' })],
+      source: src,
+    };
   }
   if (detectKind(v) === 'profile')
     return {

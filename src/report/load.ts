@@ -1,7 +1,7 @@
 // A record file together with its profile, for the coach's own views (report, history).
 import { CliError, EXIT } from '../errors.js';
 import { checkRecordAgainstProfile } from '../record/check.js';
-import { readRecordFile } from '../record/read.js';
+import { isNotRecord, readRecordFile } from '../record/read.js';
 import type { PracticeRecord } from '../record/schema.js';
 import { findByRef, type Registry } from '../profile/registry.js';
 import type { Profile } from '../profile/schema.js';
@@ -12,7 +12,8 @@ export function loadOwnRecord(file: string, reg: Registry): { rec: PracticeRecor
     const first = load.diagnostics[0];
     throw new CliError(
       first?.message ?? 'not a record',
-      first?.message.startsWith('cannot read') ? EXIT.usage : EXIT.problems,
+      // Not there, or not a record at all (a report, a profile): a wrong argument. A broken record: a problem.
+      first?.message.startsWith('cannot read') || isNotRecord(load) ? EXIT.usage : EXIT.problems,
       first ?? { file },
     );
   }

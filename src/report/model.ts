@@ -34,6 +34,8 @@ export interface ReportStep {
   n: number;
   text: string;
   forTitle?: string;
+  /** --plain: the same item with its own number after its title ("Use solution dialogue (item 4)"). */
+  forPlain?: string;
   due?: string;
   status: 'planned' | 'in-progress' | 'done';
   done?: string;
@@ -115,6 +117,10 @@ export function buildReport(profile: Profile, rec: PracticeRecord, today = today
     const i = id ? byId.get(id) : undefined;
     return i ? `${i.number ? `${i.number}. ` : ''}${i.title}` : id;
   };
+  const plainTitleOf = (id?: string) => {
+    const i = id ? byId.get(id) : undefined;
+    return i ? plainItemTitle(i) : id;
+  };
   return {
     title: profile.title,
     ref: profileRef(profile),
@@ -146,6 +152,7 @@ export function buildReport(profile: Profile, rec: PracticeRecord, today = today
       n: k + 1,
       text: s.text,
       forTitle: titleOf(s.for),
+      forPlain: plainTitleOf(s.for),
       due: s.due,
       status: s.status,
       done: s.done,
@@ -154,6 +161,14 @@ export function buildReport(profile: Profile, rec: PracticeRecord, today = today
     })),
     today,
   };
+}
+
+/**
+ * An item for --plain: its title, then its own number ("Provide effective feedback (item 2)"), so a screen
+ * reader never reads two numbers in a row ("1) 2. ...").
+ */
+export function plainItemTitle(i: { number?: string; title: string }): string {
+  return i.number ? `${i.title} (item ${i.number})` : i.title;
 }
 
 export const STATUS_WORDS: Record<ReportStep['status'], string> = {

@@ -7,6 +7,8 @@ import { safeLine } from '../text-safety.js';
 import { terminalWidth, wrap } from './wrap.js';
 
 const MARK: Record<string, string> = { planned: '[ ] planned', 'in-progress': '[~] in progress', done: '[x] done' };
+/** --plain: the status in words alone; a screen reader speaks "[ ]" and "[~]" as brackets and a tilde. */
+const WORDS: Record<string, string> = { planned: 'planned', 'in-progress': 'in progress', done: 'done' };
 
 export function actionsList(
   rec: PracticeRecord,
@@ -17,6 +19,8 @@ export function actionsList(
   width = terminalWidth(),
   /** The record's file name as the coach can type it, for the hint. */
   file = '<record>',
+  /** --plain (screen readers): words and commas only, no [x] marks or · separators. */
+  plain = false,
 ): string {
   const steps = rec.actionSteps ?? [];
   if (!steps.length)
@@ -26,12 +30,12 @@ export function actionsList(
   // Text from the file passes safeLine first: control and bidi characters are shown escaped, never obeyed.
   const lines = steps.map((s, i) => {
     const late = isOverdue(s, today);
-    const head = `${i + 1}. ${colour(s.status)(MARK[s.status])}${late ? ` ${ch.red.bold('OVERDUE')}` : ''}`;
+    const head = `${i + 1}. ${colour(s.status)((plain ? WORDS : MARK)[s.status])}${late ? `${plain ? ',' : ''} ${ch.red.bold('OVERDUE')}` : ''}`;
     const out = [head, wrap(safeLine(s.text), width, '   ')];
     const extra = safeLine(
       [s.for ? `for: ${title(s.for)}` : '', s.due ? `due ${s.due}` : '', s.done ? `done ${s.done}` : '']
         .filter(Boolean)
-        .join(' · '),
+        .join(plain ? ', ' : ' · '),
     );
     if (extra) out.push(ch.dim(wrap(extra, width, '   ')));
     for (const p of s.progress ?? []) out.push(wrap(safeLine(`${p.date}: ${p.text}`), width, '   - ', '     '));

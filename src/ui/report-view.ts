@@ -1,7 +1,7 @@
 // `profile report` in the terminal: the filled-in profile, wrapped to the window, colour only adding to words.
 // --plain (screen readers): the same in words alone, no ■ marks or bullets.
 import type { ChalkInstance } from 'chalk';
-import { STATUS_WORDS, stepDates, type ReportLevel, type ReportModel } from '../report/model.js';
+import { STATUS_WORDS, plainItemTitle, stepDates, type ReportLevel, type ReportModel } from '../report/model.js';
 import { safeLine } from '../text-safety.js';
 import { paint } from './colour.js';
 import { terminalWidth, wrap } from './wrap.js';
@@ -100,7 +100,10 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
     ...(m.priorities.length
       ? m.priorities.map((p) =>
           wrap(
-            `${p.number ? `${p.number}. ` : ''}${p.title}${p.level ? ` (${p.level.label})` : ''}`,
+            // --plain: "1) Powerful questioning (item 6), level Pink", never two numbers in a row ("1) 6. ...").
+            plain
+              ? `${plainItemTitle(p)}${p.level ? `, level ${p.level.label}` : ''}`
+              : `${p.number ? `${p.number}. ` : ''}${p.title}${p.level ? ` (${p.level.label})` : ''}`,
             width,
             `  ${p.n}) `,
             '     ',
@@ -117,13 +120,12 @@ export function reportText(model: ReportModel, ch: ChalkInstance, width = termin
         : s.status === 'in-progress'
           ? ch.yellow(STATUS_WORDS[s.status])
           : STATUS_WORDS[s.status];
+    // --plain: the status in words ("Status: planned, OVERDUE"), not in brackets a screen reader speaks.
     out.push(
-      `${wrap(s.text, width, `  ${s.n}. `, '     ')}\n     [${status}]${s.overdue ? ` ${ch.red.bold('OVERDUE')}` : ''}`,
+      `${wrap(s.text, width, `  ${s.n}. `, '     ')}\n     ${plain ? `Status: ${status}` : `[${status}]`}${s.overdue ? `${plain ? ',' : ''} ${ch.red.bold('OVERDUE')}` : ''}`,
     );
-    const extra = [
-      s.forTitle ? `for: ${s.forTitle}` : '',
-      stepDates(s).replace(' (overdue)', '').replaceAll(' · ', dot),
-    ]
+    const forTitle = plain ? (s.forPlain ?? s.forTitle) : s.forTitle;
+    const extra = [forTitle ? `for: ${forTitle}` : '', stepDates(s).replace(' (overdue)', '').replaceAll(' · ', dot)]
       .filter(Boolean)
       .join(dot);
     if (extra) out.push(ch.dim(wrap(extra, width, '     ')));

@@ -177,7 +177,9 @@ describe('profile actions: edits by flags (built CLI)', () => {
     );
     r = run(['actions', file, '--remove', '1,3', '--yes'], box);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Removed step 1 ("Plan three open questions").\nRemoved step 3 ("Third").');
+    expect(r.stdout).toContain(
+      'Removed step 1 ("Plan three open questions").\nRemoved step 3 ("Third").\nSteps 2 and 4 are now 1 and 2.\n',
+    );
     text = readFileSync(file, 'utf8');
     expect(parse(text).actionSteps.map((s: { text: string }) => s.text)).toEqual([
       'Count to five, every time',

@@ -1,4 +1,4 @@
-// Error messages in a real 60-column terminal (tmux): wrapped by words, a file:line:col location kept whole
+// Error messages (and profile list) in a real 60-column terminal (tmux): wrapped by words, a file:line:col location kept whole
 // on one row even when its path has spaces; on a pipe, one line for scripts.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,5 +92,22 @@ describe('error messages on a pipe (built CLI)', () => {
     expect(r.code).not.toBe(0);
     const [first] = r.stderr.split('\n');
     expect(first).toMatch(new RegExp(`^error: ${WHERE.replace(/[.]/g, '\\.')} line 5: .*compact mappings\\)$`));
+  });
+});
+
+describe.skipIf(!hasTmux)('profile list at 60 columns (tmux)', () => {
+  it('wraps by words under the title (no "Pract" / "ice" split); piped, one line per profile as before', async () => {
+    const box = sandbox();
+    const rows = await rowsOf('list', box);
+    for (const r of rows) expect(r.length, r).toBeLessThanOrEqual(60);
+    // Every word on the screen is a whole word of the piped list: none was cut by the terminal.
+    const piped = runCli(['list'], { ...box, env: { ...box.env, COLUMNS: '60' } }).stdout;
+    const words = new Set(piped.split(/\s+/).filter(Boolean));
+    for (const w of rows.join(' ').split(/\s+/).filter(Boolean)) expect(words.has(w), w).toBe(true);
+    expect(rows.join('\n')).toMatch(/^ohio-process-coaching@3\.15 {2}Ohio SPDG Process Coaching\n {28}Practice /m);
+    expect(piped).toMatch(
+      /^ohio-process-coaching@3\.15 {2}Ohio SPDG Process Coaching Practice Profile \(partial\) {2}9 criteria$/m,
+    );
+    expect(piped.trim().split('\n')).toHaveLength(3);
   });
 });

@@ -36,11 +36,33 @@ describe('--plain and TERM=dumb: history and report in words (built CLI)', () =>
     expect(plain.stdout).toContain('   Level: Yellow - moderately practising (below target), priority 2\n');
     expect(plain.stdout).toContain('  - Green - fully practising (target): Green means');
     expect(plain.stdout).toContain('  - Using video for feedback (own)');
-    expect(plain.stdout).toContain('[planned] OVERDUE');
     expect(runCli(['report', rec], { env: { TERM: 'dumb' } }).stdout).toBe(plain.stdout);
-    // Every word of the usual report is there.
-    const words = (s: string) => s.split(/[\s■•·,]+/).filter((w) => w && w !== 'Level:' && w !== '-');
+    // Every word of the usual report is there (brackets aside, and the words plain adds: Level, Status, item).
+    const words = (s: string) =>
+      s
+        .replace(/[()[\].]/g, '')
+        .split(/[\s■•·,]+/)
+        .filter((w) => w && !['Level:', 'Status:', 'level', 'item', '-'].includes(w));
     const usual = runCli(['report', rec]).stdout;
     expect(new Set(words(plain.stdout))).toEqual(new Set(words(usual)));
+  });
+
+  it("report: a status in words, not brackets; an item's own number after its title, never two numbers in a row", () => {
+    const plain = runCli(['report', fixture('report', 'ohio-2025.yaml'), '--plain'], { env: { COLUMNS: '120' } });
+    expect(plain.stdout).toContain('     Status: planned, OVERDUE\n');
+    expect(plain.stdout).toContain('     Status: done\n');
+    expect(plain.stdout).not.toMatch(/\[(planned|in progress|done)\]/);
+    expect(plain.stdout).toContain(
+      '  1) Powerful questioning that deepens and extends thinking (item 6), level Pink - not meeting\n',
+    );
+    expect(plain.stdout).toContain(
+      '  2) Building and maintaining rapport (item 2), level Yellow - moderately practising\n',
+    );
+    expect(plain.stdout).toContain('     for: Building and maintaining rapport (item 2), due 2020-01-31\n');
+    expect(plain.stdout).not.toMatch(/\d\) \d+\. /);
+    // Without --plain, as before.
+    const usual = runCli(['report', fixture('report', 'ohio-2025.yaml')], { env: { COLUMNS: '120' } }).stdout;
+    expect(usual).toContain('  1) 6. Powerful questioning that deepens and extends thinking (Pink - not meeting)\n');
+    expect(usual).toContain('[planned] OVERDUE');
   });
 });

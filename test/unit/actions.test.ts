@@ -3,7 +3,7 @@ import { chmodSync, readFileSync, statSync, symlinkSync, writeFileSync, lstatSyn
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { applyChanges, checkChanges, saveChanges, type ActionChange } from '../../src/assess/actions.js';
+import { applyChanges, checkChanges, renumbered, saveChanges, type ActionChange } from '../../src/assess/actions.js';
 import { loadRecord } from '../../src/assess/store.js';
 import { parseRecordText } from '../../src/record/read.js';
 import { BACK, StoppedError, type Asker } from '../../src/prompts/asker.js';
@@ -455,5 +455,106 @@ describe('profile actions --plain: choosing by name', () => {
       /"fin" could be Finish, which ends the session: type finish in full, or \d\./,
     );
     expect(text).toContain('Finished.');
+  });
+});
+
+describe('profile actions --plain: words only, for a screen reader', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const report = () =>
+    put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+
+  function plainRun(file: string, lines: string) {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    let screen = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      screen += String(s);
+      return true;
+    });
+    input.end(lines);
+    return runActions({ file, asker: new PlainAsker(input, output), today: '2026-02-01', plain: true }).then(() => ({
+      text,
+      screen,
+    }));
+  }
+
+  it('the list: "1. done", "2. planned, OVERDUE", "3. in progress", commas; no [x], [ ], [~] or ·', async () => {
+    const { screen } = await plainRun(report(), 'finish\n');
+    expect(screen).toContain('1. done\n   Plan three open questions');
+    expect(screen).toContain('2. planned, OVERDUE\n   Ask a partner');
+    expect(screen).toContain('3. in progress\n   Keep a log');
+    expect(screen.replace(/\s+/g, ' ')).toContain('due 2025-11-30, done 2025-11-18');
+    expect(screen).not.toMatch(/\[[ x~]\]|·/);
+  });
+
+  it('adding a step: each priority by its title, its number after it; "not" picks Not linked, said back so', async () => {
+    const file = report();
+    const { text } = await plainRun(file, 'add\nVisit a peer coach\nnot\n\nfinish\n');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('1) Powerful questioning that deepens and extends thinking (item 6)');
+    expect(flat).toContain('2) Building and maintaining rapport (item 2)');
+    expect(flat).toContain('3) Not linked to a priority');
+    expect(flat).not.toMatch(/\d\) \d+\. /); // never two numbers in a row
+    expect(flat).toContain('Not linked.');
+    expect(flat).not.toContain('Linked to: Not linked');
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[3]).toEqual({ text: 'Visit a peer coach', status: 'planned' });
+  });
+
+  it('a priority picked by name is said back with its title', async () => {
+    const file = report();
+    const { text } = await plainRun(file, 'add\nVisit a peer coach\nbuilding\n\nfinish\n');
+    expect(text.replace(/\s+/g, ' ')).toContain('Linked to: Building and maintaining rapport (item 2)');
+    expect(parse(readFileSync(file, 'utf8')).actionSteps[3].for).toBe('communication.rapport');
+  });
+});
+
+describe('removing a step: the later steps move up, and that is said', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const report = () =>
+    put(readFileSync(new URL('../fixtures/report/ohio-2025.yaml', import.meta.url).pathname, 'utf8'));
+  const rm = (...steps: number[]): ActionChange[] => steps.map((step) => ({ kind: 'remove', step }));
+
+  it('with --remove: "Removed step 2 (...)", then "Step 3 is now 2."; the last step: nothing moves', () => {
+    const file = report();
+    expect(saveChanges(file, ohio, rm(2), '2026-02-01').said).toEqual([
+      'Removed step 2 ("Ask a partner to observe one meeting").',
+      'Step 3 is now 2.',
+    ]);
+    expect(saveChanges(file, ohio, rm(2), '2026-02-01').said).toEqual([
+      'Removed step 2 ("Keep a log of questions that opened up the talk").',
+    ]);
+  });
+
+  it('several steps move: "Steps 3 and 4 are now 2 and 3."; two removed: each new number', () => {
+    const file = report();
+    saveChanges(file, ohio, [{ kind: 'status', step: 3, status: 'done' }, add('Visit a peer coach')], '2026-02-01');
+    expect(saveChanges(file, ohio, rm(2), '2026-02-01').said.at(-1)).toBe('Steps 3 and 4 are now 2 and 3.');
+    const again = report();
+    saveChanges(again, ohio, [{ kind: 'status', step: 3, status: 'done' }, add('Visit a peer coach')], '2026-02-01');
+    expect(saveChanges(again, ohio, rm(1, 3), '2026-02-01', { yes: true }).said.at(-1)).toBe(
+      'Steps 2 and 4 are now 1 and 2.',
+    );
+  });
+
+  it('a long run reads as a range; an added step counts (it was numbered after the others)', () => {
+    expect(renumbered(7, rm(2))).toBe('Steps 3 to 7 are now 2 to 6.');
+    expect(renumbered(4, [...rm(1), add('New')])).toBe('Steps 2, 3 and 4 are now 1, 2 and 3.');
+    expect(renumbered(3, rm(3))).toBeUndefined();
+  });
+
+  it('in the menu: said after "Removed step 2 ..." too', async () => {
+    const file = report();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    input.end('2\nremove\nyes\nfinish\n');
+    await runActions({ file, asker: new PlainAsker(input, output), today: '2026-02-01' });
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Removed step 2 ("Ask a partner to observe one meeting"). Step 3 is now 2.',
+    );
   });
 });

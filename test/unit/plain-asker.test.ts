@@ -122,3 +122,37 @@ describe('PlainAsker: a menu of one choice', () => {
     expect((await pick(one, 'keep\n')).got).toBe('x');
   });
 });
+
+describe('PlainAsker: a number that is not on the list is named first', () => {
+  it('7 at a 4-choice menu: "7 is not on the list; please type ...", then a good number is taken', async () => {
+    const { got, text } = await pick(review, '7\n0\n2\n');
+    expect(got).toBe('context');
+    expect(text).toContain('7 is not on the list; please type a number from 1 to 4 or the start of a name.');
+    expect(text).toContain('0 is not on the list; please type');
+  });
+
+  it('"2,5" at a 2-item tick list: "5 is not on the list"; several are named together', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (b: Buffer) => (text += b.toString()));
+    input.end('2,5\n3 7 1\nx\n1,2\n');
+    const a = new PlainAsker(input, output);
+    try {
+      const got = await a.checkbox({
+        message: 'Which areas?',
+        choices: [
+          { value: 'a', label: 'Pausing' },
+          { value: 'b', label: 'Paraphrasing' },
+        ],
+      });
+      expect(got).toEqual(['a', 'b']);
+    } finally {
+      a.close();
+    }
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('5 is not on the list; please type numbers separated by commas');
+    expect(flat).toContain('3 and 7 are not on the list; please type');
+    expect(flat).toContain('Please type numbers separated by commas'); // "x": not a number, as before
+  });
+});

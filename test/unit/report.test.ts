@@ -111,4 +111,17 @@ describe('the note about a partial profile, in a report a partner reads', () => 
       expect(m.partial).toContain('general meaning');
     }
   });
+
+  it("is true in a report: it does not say a level's general meaning is shown where the rubric text is missing", () => {
+    // The report gives each level's general meaning once, in the scale at its top, not under an item; the
+    // same note opens an assessment, where it is shown at the question. So it says what is missing only.
+    for (const ref of ['sbic@2014', 'sbic@2024', 'ohio-process-coaching']) {
+      const p = profileOf(ref);
+      const m = buildReport(p, { ...rec('sbic-2014.yaml'), profile: ref, ratings: {} }, TODAY);
+      expect(m.partial, ref).toBeDefined();
+      expect(m.partial, ref).not.toMatch(/\b(you see|see|is shown|are shown|shows?|instead)\b/i);
+      const text = reportText(m, new Chalk({ level: 0 }), 100);
+      expect(text.indexOf('About this profile'), ref).toBeLessThan(text.indexOf('Scale:'));
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { ratedItems } from '../../src/profile/model.js';
 import { runReport } from '../../src/prompts/run-report.js';
 import { actionsList } from '../../src/ui/actions-view.js';
 import { summaryText } from '../../src/ui/assess-view.js';
+import { renderProfileList } from '../../src/ui/profile-list.js';
 import { wrapMessage } from '../../src/ui/wrap.js';
 import { profileOf, tempDir } from './assess-helpers.js';
 
@@ -108,5 +109,41 @@ describe('wrapMessage: an error for a 60-column terminal', () => {
       '  line 5: this line is indented more',
     ]);
     expect(wrapMessage(msg, 0, where)).toBe(msg);
+  });
+});
+
+describe('profile list at 60 columns', () => {
+  const rows = [
+    {
+      ref: 'ohio-process-coaching@3.15',
+      title: 'Ohio SPDG Process Coaching Practice Profile',
+      status: 'partial',
+      rate: 'criterion',
+      unit: 'criterion',
+      ratedItems: 9,
+    },
+    {
+      ref: 'sbic@2024',
+      title: 'School-Based Implementation Coaching Practice Profile',
+      status: 'partial',
+      rate: 'section',
+      unit: 'essential function',
+      ratedItems: 5,
+    },
+  ];
+
+  it('breaks between words, the next lines under the title; every word kept', () => {
+    const t = renderProfileList(rows, [], 60);
+    fits(t, 'Practice', 'Profile', '(partial)', 'criteria', 'Implementation');
+    expect(t).toContain(
+      'ohio-process-coaching@3.15  Ohio SPDG Process Coaching\n                            Practice Profile (partial)',
+    );
+    expect(t.replace(/\s+/g, ' ')).toBe(renderProfileList(rows, []).replace(/\s+/g, ' '));
+  });
+
+  it('without a width (piped) and when it fits: one line per profile, as before', () => {
+    const one = 'ohio-process-coaching@3.15  Ohio SPDG Process Coaching Practice Profile (partial)  9 criteria';
+    expect(renderProfileList(rows, []).split('\n')[0]).toBe(one);
+    expect(renderProfileList(rows, [], 120).split('\n')[0]).toBe(one);
   });
 });
