@@ -45,6 +45,7 @@ export async function askPriorities(
   const chosen: string[] = kept ? [...cur] : [];
   // Come back to with every item picked: asked once anyway ("That is all", or "<"), not skipped past.
   let askOnce = kept === 'back' && chosen.length > 0;
+  let undone: string | undefined;
   if (chosen.length)
     asker.say(
       `${resumed ? 'Picked before your last session stopped (saved)' : 'Your priorities so far'}: ${chosen
@@ -72,7 +73,10 @@ export async function askPriorities(
     if (chosen.length) choices.push({ value: '', label: 'That is all my priorities' });
     // Resumed mid-way, the picks saved so far are all of `cur`: the cursor starts on the next item, as it did
     // before the stop, not on "That is all".
-    const def = cur.find((p) => !chosen.includes(p)) ?? (chosen.length && cur.length && !resumed ? '' : left[0]?.id);
+    const def =
+      (undone && !chosen.includes(undone) ? undone : undefined) ??
+      cur.find((p) => !chosen.includes(p)) ??
+      (chosen.length && cur.length && !resumed ? '' : left[0]?.id);
     const got = await asker.select({
       message: `Priority ${chosen.length + 1}`,
       choices,
@@ -88,7 +92,7 @@ export async function askPriorities(
     });
     if (got === BACK) {
       if (!chosen.length) return BACK;
-      chosen.pop(); // back undoes the last pick before leaving the question
+      undone = chosen.pop(); // back undoes the last pick before leaving the question; the cursor goes to it
       continue;
     }
     if (!got) break;

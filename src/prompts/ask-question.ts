@@ -105,7 +105,9 @@ export async function askQuestion(
           noteFirst = false;
           level = prev.level;
           const label = levelById(profile, level)?.label ?? level;
-          asker.say(q.noteOpen ? `Your rating (saved): ${label}` : `Your rating: ${label} (< to change it)`);
+          asker.say(
+            q.noteOpen ? `Your rating (saved): ${label} (< to change it)` : `Your rating: ${label} (< to change it)`,
+          );
         } else {
           let moved = true;
           level = await asker.select({

@@ -5,6 +5,7 @@ import type { Profile } from '../profile/schema.js';
 import { itemLabel, plainItemLabel } from '../ui/assess-view.js';
 import { terminalWidth, wrap } from '../ui/wrap.js';
 import { BACK, type Asker, type Back } from './asker.js';
+import type { BackKeeping } from './ask-question.js';
 
 export async function askStep(
   asker: Asker,
@@ -13,7 +14,7 @@ export async function askStep(
   q: Extract<Question, { kind: 'step' }>,
   cur?: { text: string; for?: string; due?: string },
   last?: { text: string; for?: string; due?: string },
-): Promise<Answer | Back> {
+): Promise<Answer | Back | BackKeeping> {
   const { min, max } = profile.process.actionSteps;
   if (q.index === 0)
     asker.say(
@@ -57,6 +58,9 @@ export async function askStep(
   // Three parts, each with "<" to the one before: the text, the priority it addresses, the due date.
   // Come back to with "<" from the question after it: its last part (the due date) first, "<" to the others.
   let text: string | undefined = q.atDue && cur ? cur.text : undefined;
+  // Which step this is, said first: the due date and link questions do not name it (a screen reader reads
+  // one line at a time, and the step's own question is not asked again here).
+  if (text) asker.say(wrap(`Action step ${q.index + 1}: "${text}"`, terminalWidth(), '', '  '));
   for (let part: 'text' | 'link' | 'due' = q.atDue && cur ? 'due' : 'text'; ; ) {
     if (part === 'text') {
       const got = await asker.input({
@@ -65,7 +69,18 @@ export async function askStep(
         back: true,
         validate: (s) => (s || q.optional ? true : 'Please describe the step (a sentence is enough).'),
       });
-      if (got === BACK) return BACK;
+      // Leaving with "<" after typing this step here (not yet saved): it is kept, and comes back as the
+      // default when going forward again; going back never discards an answer.
+      if (got === BACK)
+        return text && text !== cur?.text
+          ? {
+              back: BACK,
+              keep: {
+                kind: 'step',
+                step: { text, for: prios.length ? forId || undefined : undefined, due: cur?.due },
+              },
+            }
+          : BACK;
       if (offer && got === '-') {
         asker.say(wrap(`Left out of this plan: "${offer.text}" (it stays in last time's record).`, terminalWidth()));
         return { kind: 'step', step: null, leaveOut: offer.text };

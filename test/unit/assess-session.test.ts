@@ -540,3 +540,104 @@ describe('"<" lands on the last part of the question before', () => {
     ]);
   });
 });
+
+describe('going back never discards a step typed but not yet finished', () => {
+  it('step 2 typed, "<" back past its text to step 1: forward again, step 2 comes back as the default', async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
+    const rec = newDraft(ohio).rec;
+    rec.group = { state: 'OH' };
+    for (const id of ids) rec.ratings[id] = 'yellow';
+    rec.improvementAreas = [];
+    rec.priorities = [ids[0]];
+    const defaults: Record<string, unknown[]> = {};
+    const script: unknown[] = [
+      'Step one',
+      ids[0],
+      '2099-01-01', // step 1
+      'Step two',
+      ids[0],
+      BACK,
+      BACK,
+      BACK, // step 2: typed and linked, then "<" at its due, link and text
+      undefined, // step 1's due date again: Enter
+      undefined,
+      undefined,
+      '2099-02-01', // step 2: Enter keeps its text and link; a due date
+      '', // step 3: none
+    ];
+    const next = (o: { message: string; default?: unknown }) => {
+      const k = o.message.replace(/[:?(].*$/, '').trim();
+      (defaults[k] ??= []).push(o.default);
+      const got = script.length ? script.shift() : undefined;
+      return got === undefined ? o.default : got;
+    };
+    const asker: Asker = {
+      say: () => {},
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        if (o.message.startsWith('Save, or change')) return 'save' as T;
+        return (next(o) ?? o.choices[0].value) as T;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input(o: { message: string; default?: string }) {
+        return (next(o) ?? '') as string;
+      },
+    };
+    const d = await runSession({
+      profile: ohio,
+      draft: { rec, contextDone: true },
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: () => 'x.yaml',
+      start: { kind: 'step', index: 0, optional: false },
+    });
+    expect(defaults['Action step 2']).toEqual([undefined, 'Step two', 'Step two']);
+    expect(d.rec.actionSteps?.map((s) => [s.text, s.due])).toEqual([
+      ['Step one', '2099-01-01'],
+      ['Step two', '2099-02-01'],
+    ]);
+  });
+});
+
+describe('"<" in the priorities', () => {
+  it('undoing a pick puts the cursor back on it, so Enter does not swap the top priority', async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
+    const rec = newDraft(ohio).rec;
+    rec.group = { state: 'OH' };
+    for (const id of ids) rec.ratings[id] = 'yellow';
+    rec.improvementAreas = [];
+    const seen: { message: string; default?: unknown }[] = [];
+    const script: unknown[] = [ids[2], BACK, undefined, ''];
+    const asker: Asker = {
+      say: () => {},
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        if (o.message.startsWith('Save, or change')) return 'save' as T;
+        if (o.message.startsWith('Priority')) {
+          seen.push({ message: o.message, default: o.default });
+          const got = script.shift();
+          return (got === undefined ? o.default : got) as T;
+        }
+        return o.default ?? o.choices[0].value;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input(o: { message: string; default?: string }) {
+        return o.default ?? (/Action step [12]/.test(o.message) ? 'Do it' : '');
+      },
+    };
+    const d = await runSession({
+      profile: ohio,
+      draft: { rec, contextDone: true },
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: () => 'x.yaml',
+      start: { kind: 'priorities' },
+    });
+    expect(seen[2]).toEqual({ message: 'Priority 1', default: ids[2] });
+    expect(d.rec.priorities).toEqual([ids[2]]);
+  });
+});
