@@ -80,7 +80,7 @@ export interface Draft {
   contextDone?: boolean;
   stepsDone?: boolean;
   /** Last time's unfinished steps (texts) the coach left out of this plan with "-": not offered again. */
-  leftOutSteps?: string[];
+  leftOutSteps?: { text: string; at: number }[];
   defaults?: Defaults;
 }
 
@@ -107,8 +107,11 @@ export type Answer =
   | { kind: 'rating'; level: string; note?: string }
   | { kind: 'areas'; areas: AreaAnswer[] }
   | { kind: 'priorities'; priorities: string[] }
-  /** `leaveOut`: last time's step (its text) left out of this plan; the same step is asked again. */
-  | { kind: 'step'; step: StepAnswer | null; leaveOut?: string }
+  /**
+   * `leaveOut`: last time's step (its text) left out of this plan; the same step is asked again.
+   * `undoLeaveOut`: "<" right after one: the step left out at this place is offered again.
+   */
+  | { kind: 'step'; step: StepAnswer | null; leaveOut?: string; undoLeaveOut?: boolean }
   | { kind: 'review' };
 
 export function today(now = new Date()): string {
@@ -247,7 +250,7 @@ export function lastTimeValue(profile: Profile, draft: Draft, q: Question): Answ
       // The first of last time's unfinished steps not already in this plan (as another step): a step typed
       // anew does not use one up, so it is offered at the next step.
       const taken = new Set((draft.rec.actionSteps ?? []).filter((_, i) => i !== q.index).map((s) => s.text));
-      for (const t of draft.leftOutSteps ?? []) taken.add(t);
+      for (const t of draft.leftOutSteps ?? []) taken.add(t.text);
       const s = d.actionSteps?.find((x) => !taken.has(x.text.trim()));
       return s ? { kind: 'step', step: { text: s.text, for: s.for, due: s.due } } : undefined;
     }
@@ -314,7 +317,9 @@ export function applyAnswer(profile: Profile, draft: Draft, q: Question, a: Answ
       item && !a.priorities.includes(item) ? step : { ...step, ...(item ? { for: item } : {}) },
     );
   } else if (q.kind === 'step' && a.kind === 'step' && a.leaveOut !== undefined) {
-    next.leftOutSteps = [...(next.leftOutSteps ?? []), a.leaveOut.trim()];
+    next.leftOutSteps = [...(next.leftOutSteps ?? []), { text: a.leaveOut.trim(), at: q.index }];
+  } else if (q.kind === 'step' && a.kind === 'step' && a.undoLeaveOut) {
+    next.leftOutSteps = next.leftOutSteps?.slice(0, -1);
   } else if (q.kind === 'step' && a.kind === 'step') {
     applyStep(profile, next, q.index, a.step);
   } else if (q.kind === 'review') {

@@ -188,6 +188,7 @@ export async function askQuestion(
         q,
         cur?.kind === 'step' ? (cur.step ?? undefined) : undefined,
         then?.kind === 'step' ? (then.step ?? undefined) : undefined,
+        commit,
       );
     case 'review':
       throw new Error('the review is asked by the session');

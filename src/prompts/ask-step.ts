@@ -14,6 +14,7 @@ export async function askStep(
   q: Extract<Question, { kind: 'step' }>,
   cur?: { text: string; for?: string; due?: string },
   last?: { text: string; for?: string; due?: string },
+  commit?: (a: Answer) => void,
 ): Promise<Answer | Back | BackKeeping> {
   const { min, max } = profile.process.actionSteps;
   if (q.index === 0)
@@ -71,6 +72,9 @@ export async function askStep(
       });
       // Leaving with "<" after typing this step here (not yet saved): it is kept, and comes back as the
       // default when going forward again; going back never discards an answer.
+      // "<" right after leaving one of last time's steps out here: that step is offered again.
+      const lastOut = d.leftOutSteps?.at(-1);
+      if (got === BACK && !text && lastOut?.at === q.index) return { kind: 'step', step: null, undoLeaveOut: true };
       if (got === BACK)
         return text && text !== cur?.text
           ? {
@@ -87,6 +91,11 @@ export async function askStep(
       }
       if (!got || (q.optional && got === '-')) return { kind: 'step', step: null };
       text = got;
+      // Saved at once, as a rating is before its note: Ctrl-C at the link or the due date loses no text.
+      commit?.({
+        kind: 'step',
+        step: { text, for: prios.length ? forId || undefined : undefined, due: cur?.due },
+      });
       // A new text does not use up last time's step: said, and it is offered again at the next step.
       if (offer && got.trim() !== offer.text.trim())
         asker.say(
@@ -118,6 +127,7 @@ export async function askStep(
         continue;
       }
       forId = got;
+      commit?.({ kind: 'step', step: { text: text ?? '', for: forId || undefined, due: cur?.due } });
       part = 'due';
     } else {
       const due = await asker.input({

@@ -74,8 +74,9 @@ describe('the interactive session over a scripted asker', () => {
     expect(d.rec.priorities?.length).toBeGreaterThan(0);
     // context + 9 ratings + rating 2 again (after Back, at its note) + areas + priorities + 3 step questions + review,
     // and each of those 10 ratings is also saved once before its note is asked, and the areas once when the
-    // list is ticked and once when the own area is entered, and the priorities once per pick.
-    expect(saves).toHaveLength(30);
+    // list is ticked and once when the own area is entered, the priorities once per pick, and each of the two
+    // steps once when its text is entered and once when its link is chosen.
+    expect(saves).toHaveLength(34);
     expect(saves.at(-1)?.status).toBe('complete');
     expect(saves.slice(0, -1).every((s) => s.status === 'draft')).toBe(true);
     // 9, and the one left with Back; Back lands on rating 2's note (its last part), so its level is not asked again
@@ -639,5 +640,94 @@ describe('"<" in the priorities', () => {
     });
     expect(seen[2]).toEqual({ message: 'Priority 1', default: ids[2] });
     expect(d.rec.priorities).toEqual([ids[2]]);
+  });
+});
+
+describe('an action step is saved as soon as its text is entered', () => {
+  it('Ctrl-C at its priority link: the text is in the draft already', async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
+    const rec = newDraft(ohio).rec;
+    rec.group = { state: 'OH' };
+    for (const id of ids) rec.ratings[id] = 'yellow';
+    rec.improvementAreas = [];
+    rec.priorities = [ids[0]];
+    const saves: PracticeRecord[] = [];
+    const asker: Asker = {
+      say: () => {},
+      async select<T>(o: { message: string }) {
+        if (o.message.startsWith('Which priority'))
+          throw Object.assign(new Error('stopped'), { name: 'ExitPromptError' });
+        return undefined as T;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input() {
+        return 'Ask teams for one data point each meeting';
+      },
+    };
+    await expect(
+      runSession({
+        profile: ohio,
+        draft: { rec, contextDone: true },
+        asker,
+        ch: new Chalk({ level: 0 }),
+        save: (r) => {
+          saves.push(structuredClone(r));
+          return 'x.yaml';
+        },
+        start: { kind: 'step', index: 0, optional: false },
+      }),
+    ).rejects.toThrow('stopped');
+    expect(saves.at(-1)?.actionSteps?.map((s) => s.text)).toEqual(['Ask teams for one data point each meeting']);
+  });
+});
+
+describe('"-" at one of last time\'s steps, then "<"', () => {
+  it('offers the step left out again at the same place', async () => {
+    const draft = newDraft(profileOf('ohio-process-coaching'));
+    const ohio = profileOf('ohio-process-coaching');
+    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
+    draft.rec.group = { state: 'OH' };
+    for (const id of ids) draft.rec.ratings[id] = 'yellow';
+    draft.rec.improvementAreas = [];
+    draft.rec.priorities = [ids[0]];
+    draft.contextDone = true;
+    draft.defaults = {
+      lastTime: { date: '2025-09-14', ratings: {}, priorities: [] },
+      actionSteps: [{ text: 'Step A' }, { text: 'Step B' }],
+    };
+    const offered: (string | undefined)[] = [];
+    const script: unknown[] = ['-', BACK, undefined];
+    const asker: Asker = {
+      say: () => {},
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        if (o.message.startsWith('Save, or change')) return 'save' as T;
+        return (o.default ?? o.choices[0].value) as T;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input(o: { message: string; default?: string }) {
+        if (o.message.startsWith('Action step 1')) {
+          offered.push(o.default);
+          const got = script.length ? script.shift() : undefined;
+          return (got === undefined ? o.default : got) as string;
+        }
+        if (o.message.startsWith('Action step 2')) return o.default ?? 'Another';
+        return o.default ?? '';
+      },
+    };
+    const d = await runSession({
+      profile: ohio,
+      draft,
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: () => 'x.yaml',
+      start: { kind: 'step', index: 0, optional: false },
+    });
+    expect(offered.slice(0, 3)).toEqual(['Step A', 'Step B', 'Step A']);
+    expect(d.rec.actionSteps?.[0].text).toBe('Step A');
   });
 });
