@@ -11,6 +11,7 @@ async function optionsSchema() {
     out: z.string().min(1).optional(),
     force: z.boolean().optional(),
     plain: z.boolean().optional(),
+    notes: z.boolean().optional(),
   });
 }
 
@@ -33,10 +34,11 @@ export function reportCommand(): Command {
       '--plain',
       'the text report in words only: no ■ marks or bullets (screen readers, logs); also with TERM=dumb',
     )
+    .option('--no-notes', 'leave your private notes (the ones beside each rating) out, e.g. to share the report')
     .addHelpText(
       'after',
       helpText(`
-The report is yours: it shows your notes and name, unlike a summary. Share it only with whom you choose. Steps past their due date and not done are marked overdue.
+The report is yours: it shows your private notes and name, unlike a summary. Share it only with whom you choose, or leave the notes out with --no-notes. Steps past their due date and not done are marked overdue.
 An existing file is never replaced unless you add --force.
 With --plain (or TERM=dumb) the text report says each level in words ("Level: Green - fully practising") with no ■ marks, bullets or colour, for a screen reader; Markdown and HTML are the same either way.
 
@@ -44,7 +46,7 @@ Examples:
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format md > my-profile.md
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --format html    writes 2025-09-14_sbic-2024_3f2b8c1e.html
-  $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --out partner.html
+  $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --out partner.html --no-notes
   $ profile report records/2025-09-14_sbic-2024_3f2b8c1e.yaml --plain
 
 Exit codes: 0 ok, 1 the record is broken, 2 usage (no such file, not a record (a report or a profile), unknown profile, the output file exists).`),

@@ -21,11 +21,14 @@ export interface ReportOptions {
   profiles?: string;
   /** The terminal format in words alone, no ■ marks or bullets (screen readers); also with TERM=dumb. */
   plain?: boolean;
+  /** false (--no-notes): the coach's private notes beside each rating are left out (a report to share). */
+  notes?: boolean;
 }
 
 export function runReport(o: ReportOptions): void {
   const { rec, profile } = loadOwnRecord(o.file, loadRegistry({ profiles: o.profiles }));
   const m = buildReport(profile, rec);
+  if (o.notes === false) for (const it of m.items) delete it.note;
   const format = o.format ?? 'terminal';
   // A file gets no colour codes; the screen gets them only where colours() allows, and never in plain mode.
   const plain = Boolean(o.plain) || process.env.TERM === 'dumb';

@@ -28,6 +28,15 @@ describe('profile report --out (built CLI)', () => {
     expect(read('x.txt')).toContain('[planned] OVERDUE');
   });
 
+  it('--no-notes leaves the private notes out of every format (a report to share); without it they are in', () => {
+    for (const f of ['shared.html', 'shared.md', 'shared.txt']) {
+      expect(report('--out', f, '--no-notes').code).toBe(0);
+      expect(read(f)).not.toContain('Push-back from two teams');
+      expect(report('--out', `own-${f}`).code).toBe(0);
+      expect(read(`own-${f}`)).toContain('Push-back from two teams');
+    }
+  });
+
   it('an unknown extension, or a --format the extension contradicts: usage error (2) naming the formats', () => {
     let r = report('--out', 'partner.pdf');
     expect(r.code).toBe(2);
