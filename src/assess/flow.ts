@@ -98,8 +98,11 @@ export type Question =
    * to with "<" from the question after it: every pick is kept, "<" undoes the last one.
    */
   | { kind: 'priorities'; resumed?: boolean; atEnd?: boolean }
-  /** `atDue`: come back to with "<" from the question after it, so its last part (the due date) comes first. */
-  | { kind: 'step'; index: number; optional: boolean; atDue?: boolean }
+  /**
+   * `atDue`: come back to with "<" from the question after it, so its last part (the due date) comes first.
+   * `atLink`: its text is saved but the session stopped before its link and due date: asked from the link.
+   */
+  | { kind: 'step'; index: number; optional: boolean; atDue?: boolean; atLink?: boolean }
   | { kind: 'review' };
 
 export type Answer =

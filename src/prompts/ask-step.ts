@@ -52,17 +52,19 @@ export async function askStep(
         ? ' (- to remove this step)'
         : ' (Enter with no text to finish)';
   // This session's own link ("" = not linked), undefined until the step is answered here.
-  let forId: string | undefined = cur ? (cur.for ?? '') : undefined;
+  // (A step whose text was saved before a stop has no link answered yet: undefined, not "Not linked".)
+  let forId: string | undefined = cur ? (cur.for ?? (q.atLink ? undefined : '')) : undefined;
   cur ??= offer;
   const items = ratedItems(profile);
   const prios = (d.rec.priorities ?? []).map((p) => items.find((i) => i.id === p)!).filter(Boolean);
   // Three parts, each with "<" to the one before: the text, the priority it addresses, the due date.
   // Come back to with "<" from the question after it: its last part (the due date) first, "<" to the others.
-  let text: string | undefined = q.atDue && cur ? cur.text : undefined;
+  const later = (q.atDue || q.atLink) && cur;
+  let text: string | undefined = later ? cur?.text : undefined;
   // Which step this is, said first: the due date and link questions do not name it (a screen reader reads
   // one line at a time, and the step's own question is not asked again here).
   if (text) asker.say(wrap(`Action step ${q.index + 1}: "${text}"`, terminalWidth(), '', '  '));
-  for (let part: 'text' | 'link' | 'due' = q.atDue && cur ? 'due' : 'text'; ; ) {
+  for (let part: 'text' | 'link' | 'due' = !later ? 'text' : q.atDue || !prios.length ? 'due' : 'link'; ; ) {
     if (part === 'text') {
       const got = await asker.input({
         message: `Action step ${q.index + 1}: what will you do?${finish}`,

@@ -30,7 +30,7 @@ import { findByRef, loadRegistry, resolveProfile, type Registry, type RegistryEn
 import { colours } from '../ui/colour.js';
 import { summaryText } from '../ui/assess-view.js';
 import type { Asker } from './asker.js';
-import { AREAS_OPEN, PRIORITIES_OPEN, runSession } from './session.js';
+import { AREAS_OPEN, PRIORITIES_OPEN, runSession, STEP_OPEN } from './session.js';
 import { checkFromRecord, fromDefaults, pickDraft, pickProfile } from './assess-start.js';
 import { show } from './show-path.js';
 import { stopMessage, typingWatch } from './stop-message.js';
@@ -252,6 +252,8 @@ export async function runAssess(o: AssessOptions): Promise<void> {
     const at = pending && pending in draft.rec.ratings ? items.findIndex((i) => i.id === pending) : -1;
     const inAreas = pending === AREAS_OPEN && Boolean(draft.rec.improvementAreas);
     const inPriorities = pending === PRIORITIES_OPEN && Boolean(draft.rec.priorities?.length);
+    const stepAt = pending?.startsWith(STEP_OPEN) ? Number(pending.slice(STEP_OPEN.length)) : -1;
+    const inStep = stepAt >= 0 && Boolean(draft.rec.actionSteps?.[stepAt]);
     // A new assessment always starts at the context, even when --cycle, --group or --answers filled it in
     // (with the remembered or last time's values): what goes into the record is seen and confirmed.
     const start: Question | undefined =
@@ -261,9 +263,16 @@ export async function runAssess(o: AssessOptions): Promise<void> {
           ? { kind: 'areas' }
           : inPriorities
             ? { kind: 'priorities', resumed: true }
-            : resumeFile
-              ? undefined
-              : { kind: 'context' };
+            : inStep
+              ? {
+                  kind: 'step',
+                  index: stepAt,
+                  optional: stepAt >= profile.process.actionSteps.min,
+                  atLink: true,
+                }
+              : resumeFile
+                ? undefined
+                : { kind: 'context' };
     if (at >= 0)
       a.say(
         ch.dim(
@@ -291,7 +300,7 @@ export async function runAssess(o: AssessOptions): Promise<void> {
       ch,
       start,
       pendingNote: (item) => {
-        noteOpen = Boolean(item) && item !== AREAS_OPEN && item !== PRIORITIES_OPEN;
+        noteOpen = Boolean(item) && item !== AREAS_OPEN && item !== PRIORITIES_OPEN && !item?.startsWith(STEP_OPEN);
         writePendingNote(id, item);
       },
     });

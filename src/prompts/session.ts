@@ -27,6 +27,8 @@ import { BACK, type Asker, type Choice } from './asker.js';
 export const AREAS_OPEN = ':areas';
 /** The same for the priorities: each pick is saved as it is made. */
 export const PRIORITIES_OPEN = ':priorities';
+/** The same for an action step (":step:1" = the second): its text saved, its link or due date not yet. */
+export const STEP_OPEN = ':step:';
 
 export interface SessionOptions {
   profile: Profile;
@@ -113,9 +115,10 @@ export async function runSession(o: SessionOptions): Promise<Draft> {
       if (q.kind === 'rating') o.pendingNote?.(q.item);
       if (q.kind === 'areas') o.pendingNote?.(AREAS_OPEN);
       if (q.kind === 'priorities') o.pendingNote?.(PRIORITIES_OPEN);
+      if (q.kind === 'step') o.pendingNote?.(`${STEP_OPEN}${q.index}`);
     });
     const noteLeftOpen = a === BACK && q.kind === 'rating' && part !== undefined && !wasAnswered;
-    if ((q.kind === 'rating' && !noteLeftOpen) || q.kind === 'areas' || q.kind === 'priorities')
+    if ((q.kind === 'rating' && !noteLeftOpen) || q.kind === 'areas' || q.kind === 'priorities' || q.kind === 'step')
       o.pendingNote?.(undefined);
     if (a === BACK) {
       if (noteLeftOpen && q.kind === 'rating') {

@@ -185,6 +185,24 @@ describe.skipIf(!hasTmux)("the coach's year in a real terminal (tmux)", () => {
     expect(draft.ratings.relationships).toBe('proficient');
   });
 
+  it('stopped at a step\'s link: --resume asks that link (not taken as "not linked"), the step\'s text kept', async () => {
+    const box = sandbox();
+    writeFileSync(
+      join(box.cwd, 'a.yaml'),
+      'ratings:\n  relationships: close-to-proficient\n  feedback: proficient\n  coaching-plan: proficient\n  solution-dialogue: proficient\n  progress-monitoring: proficient\nimprovementAreas: []\npriorities: [relationships]\n',
+    );
+    const { t } = start('assess sbic --answers a.yaml --cycle 2026-27', 60, box);
+    for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) await t.answer(m, () => t.type(''));
+    await t.answer('Action step 1', () => t.type('Plan three open questions'));
+    await t.waitFor((x) => x.includes('? Which priority does it address?'), 'the link question');
+    t.keys('C-c');
+    await t.waitFor((x) => t.dead() && x.includes('To carry on'), 'the stop');
+    const { t: t2 } = start('assess --resume', 60, box);
+    const s = await t2.waitFor((x) => x.includes('? Which priority does it address?'), 'the link asked again');
+    expect(s).toContain('Action step 1: "Plan three open questions"');
+    expect(after(s, '? Which priority')).toMatch(/❯ 1\. Develop and maintain coaching relationships/);
+  });
+
   it('a draft started with --from, stopped and resumed, still shows last time (60 columns)', async () => {
     const { t, box } = start(`assess sbic --from ${fixture('assess', 'sbic-2014-complete.yaml')}`, 60);
     for (const m of ['State', 'Region', 'District', 'Building', 'Cycle']) await t.answer(m, () => t.type(''));

@@ -731,3 +731,44 @@ describe('"-" at one of last time\'s steps, then "<"', () => {
     expect(d.rec.actionSteps?.[0].text).toBe('Step A');
   });
 });
+
+describe("--resume after a stop at a step's link", () => {
+  it('asks that step\'s link (not taken as "not linked") and due date, then goes on', async () => {
+    const ohio = profileOf('ohio-process-coaching');
+    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
+    const rec = newDraft(ohio).rec;
+    rec.group = { state: 'OH' };
+    for (const id of ids) rec.ratings[id] = 'yellow';
+    rec.improvementAreas = [];
+    rec.priorities = [ids[0]];
+    rec.actionSteps = [{ text: 'Plan three open questions', status: 'planned' }];
+    const asked: { message: string; default?: unknown }[] = [];
+    const asker: Asker = {
+      say: () => {},
+      async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }) {
+        if (o.message.startsWith('Save, or change')) return 'save' as T;
+        asked.push({ message: o.message, default: o.default });
+        return (o.default ?? o.choices[0].value) as T;
+      },
+      async checkbox<T>() {
+        return [] as T[];
+      },
+      async input(o: { message: string; default?: string }) {
+        asked.push({ message: o.message.replace(/ \(.*$/, ''), default: o.default });
+        if (o.message.startsWith('Due date')) return '2099-01-01';
+        return o.default ?? (o.message.startsWith('Action step 2') ? 'Second' : '');
+      },
+    };
+    const d = await runSession({
+      profile: ohio,
+      draft: { rec, contextDone: true },
+      asker,
+      ch: new Chalk({ level: 0 }),
+      save: () => 'x.yaml',
+      start: { kind: 'step', index: 0, optional: false, atLink: true },
+    });
+    expect(asked[0]).toEqual({ message: 'Which priority does it address?', default: ids[0] });
+    expect(asked[1].message).toBe('Due date');
+    expect(d.rec.actionSteps?.[0]).toMatchObject({ text: 'Plan three open questions', for: ids[0], due: '2099-01-01' });
+  });
+});
