@@ -9,6 +9,17 @@ import type { PracticeRecord } from '../../src/record/schema.js';
 import { serializeRecord } from '../../src/record/write.js';
 import { profileOf, recordErrors, scriptedAnswer } from './assess-helpers.js';
 
+/** An Ohio draft with its context, every item rated Yellow (below target) and no improvement areas: at the priorities. */
+function ohioRated() {
+  const ohio = profileOf('ohio-process-coaching');
+  const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
+  const rec = newDraft(ohio).rec;
+  rec.group = { state: 'OH' };
+  for (const id of ids) rec.ratings[id] = 'yellow';
+  rec.improvementAreas = [];
+  return { ohio, ids, rec };
+}
+
 /** A coach who answers by what the question says, and goes back once at the third rating. */
 function fakeCoach() {
   const log: string[] = [];
@@ -344,12 +355,7 @@ describe('--resume in a note, then "<" twice and forward again', () => {
 
 describe('priorities are saved pick by pick', () => {
   it('each pick is saved at once; resumed in the question, the saved picks stay picked', async () => {
-    const ohio = profileOf('ohio-process-coaching');
-    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
-    const rec = newDraft(ohio).rec;
-    rec.group = { state: 'OH' };
-    for (const id of ids) rec.ratings[id] = 'yellow';
-    rec.improvementAreas = [];
+    const { ohio, rec } = ohioRated();
     const saves: (string[] | undefined)[] = [];
     let picks = 0;
     const defaults: (string | undefined)[] = [];
@@ -477,12 +483,7 @@ describe('going back, then forward again', () => {
 
 describe('"<" lands on the last part of the question before', () => {
   it("from step 2 to step 1's due date; from step 1 to the priorities, the picks kept", async () => {
-    const ohio = profileOf('ohio-process-coaching');
-    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
-    const rec = newDraft(ohio).rec;
-    rec.group = { state: 'OH' };
-    for (const id of ids) rec.ratings[id] = 'yellow';
-    rec.improvementAreas = [];
+    const { ohio, ids, rec } = ohioRated();
     const heard: string[] = [];
     // What the coach does at each asking, in order; Enter (the default) when the list runs out.
     const script: unknown[] = [
@@ -544,12 +545,7 @@ describe('"<" lands on the last part of the question before', () => {
 
 describe('going back never discards a step typed but not yet finished', () => {
   it('step 2 typed, "<" back past its text to step 1: forward again, step 2 comes back as the default', async () => {
-    const ohio = profileOf('ohio-process-coaching');
-    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
-    const rec = newDraft(ohio).rec;
-    rec.group = { state: 'OH' };
-    for (const id of ids) rec.ratings[id] = 'yellow';
-    rec.improvementAreas = [];
+    const { ohio, ids, rec } = ohioRated();
     rec.priorities = [ids[0]];
     const defaults: Record<string, unknown[]> = {};
     const script: unknown[] = [
@@ -604,12 +600,7 @@ describe('going back never discards a step typed but not yet finished', () => {
 
 describe('"<" in the priorities', () => {
   it('undoing a pick puts the cursor back on it, so Enter does not swap the top priority', async () => {
-    const ohio = profileOf('ohio-process-coaching');
-    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
-    const rec = newDraft(ohio).rec;
-    rec.group = { state: 'OH' };
-    for (const id of ids) rec.ratings[id] = 'yellow';
-    rec.improvementAreas = [];
+    const { ohio, ids, rec } = ohioRated();
     const seen: { message: string; default?: unknown }[] = [];
     const script: unknown[] = [ids[2], BACK, undefined, ''];
     const asker: Asker = {
@@ -645,12 +636,7 @@ describe('"<" in the priorities', () => {
 
 describe('an action step is saved as soon as its text is entered', () => {
   it('Ctrl-C at its priority link: the text is in the draft already', async () => {
-    const ohio = profileOf('ohio-process-coaching');
-    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
-    const rec = newDraft(ohio).rec;
-    rec.group = { state: 'OH' };
-    for (const id of ids) rec.ratings[id] = 'yellow';
-    rec.improvementAreas = [];
+    const { ohio, ids, rec } = ohioRated();
     rec.priorities = [ids[0]];
     const saves: PracticeRecord[] = [];
     const asker: Asker = {
@@ -734,12 +720,7 @@ describe('"-" at one of last time\'s steps, then "<"', () => {
 
 describe("--resume after a stop at a step's link", () => {
   it('asks that step\'s link (not taken as "not linked") and due date, then goes on', async () => {
-    const ohio = profileOf('ohio-process-coaching');
-    const ids = ohio.sections.flatMap((s) => s.criteria).map((c) => c.id);
-    const rec = newDraft(ohio).rec;
-    rec.group = { state: 'OH' };
-    for (const id of ids) rec.ratings[id] = 'yellow';
-    rec.improvementAreas = [];
+    const { ohio, ids, rec } = ohioRated();
     rec.priorities = [ids[0]];
     rec.actionSteps = [{ text: 'Plan three open questions', status: 'planned' }];
     const asked: { message: string; default?: unknown }[] = [];
