@@ -1,5 +1,6 @@
 // The profile model: the single source of truth for profile files, their types and their JSON Schema.
 import { z } from 'zod';
+import { isValidDay } from '../record/day.js';
 
 /** Short, readable, stable ids: `ef2`, `relationships.confidentiality`, `close-to-proficient`. */
 export const Id = z
@@ -14,9 +15,7 @@ const Text = z.string().trim().min(1, 'must not be empty');
 /** Free text such as "2014" or "2024-25" passes; a day (YYYY-MM-DD...) must be on the calendar (no 2026-02-30). */
 function isRealDayIfDate(s: string): boolean {
   const day = /^(\d{4}-\d{2}-\d{2})(?![0-9])/.exec(s)?.[1];
-  if (!day) return true;
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+  return !day || isValidDay(day);
 }
 
 /** Named colours a terminal can show; hex for the HTML report only. */
